@@ -1,0 +1,42 @@
+using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Types;
+
+namespace Ipp.Graph.Engine.Execution;
+
+/// <summary>
+/// What a resolver gets: the parent value, the field being resolved with its coerced arguments, and the request.
+/// A small struct, so resolving a field allocates nothing for it.
+/// </summary>
+public readonly struct ResolveContext
+{
+    internal ResolveContext(
+        object? parent,
+        FieldDefinition field,
+        ObjectType parentType,
+        IReadOnlyDictionary<string, object?> arguments,
+        RequestContext request)
+    {
+        Parent = parent;
+        Field = field;
+        ParentType = parentType;
+        Arguments = arguments;
+        Request = request;
+    }
+
+    /// <summary>The value of the object this field belongs to (the root value for root fields).</summary>
+    public object? Parent { get; }
+
+    public FieldDefinition Field { get; }
+
+    public ObjectType ParentType { get; }
+
+    /// <summary>The field's arguments, coerced; an argument is absent when it was not given and has no default.</summary>
+    public IReadOnlyDictionary<string, object?> Arguments { get; }
+
+    public RequestContext Request { get; }
+
+    public CancellationToken CancellationToken => Request.CancellationToken;
+
+    /// <summary>The parent value as <typeparamref name="T"/>.</summary>
+    public T ParentAs<T>() => (T)Parent!;
+}

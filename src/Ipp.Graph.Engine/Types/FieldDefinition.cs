@@ -1,0 +1,53 @@
+using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Language;
+
+namespace Ipp.Graph.Engine.Types;
+
+/// <summary>A field of an object or interface type, with the resolver that produces its value.</summary>
+public sealed class FieldDefinition
+{
+    public FieldDefinition(string name, GraphQLType type, string? description = null)
+    {
+        Name = name;
+        Type = type;
+        Description = description;
+    }
+
+    public string Name { get; }
+
+    public GraphQLType Type { get; internal set; }
+
+    public string? Description { get; internal set; }
+
+    public IReadOnlyList<ArgumentDefinition> Arguments { get; internal set; } = [];
+
+    public string? DeprecationReason { get; internal set; }
+
+    public bool IsDeprecated => DeprecationReason is not null;
+
+    /// <summary>Produces the field's value from its parent; set when the schema is built.</summary>
+    public FieldResolver? Resolver { get; internal set; }
+
+    /// <summary>For a field of the subscription type: produces the stream of events.</summary>
+    public SubscriptionResolver? Subscriber { get; internal set; }
+
+    public FieldDefinitionNode? AstNode { get; internal set; }
+
+    /// <summary>The object or interface type declaring the field.</summary>
+    public ComplexType DeclaringType { get; internal set; } = null!;
+
+    public ArgumentDefinition? GetArgument(string name)
+    {
+        foreach (var argument in Arguments)
+        {
+            if (argument.Name == name)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    public override string ToString() => DeclaringType?.Name + "." + Name;
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test in the repository and ends with the line "tests: N passed, N failed".
+# Installs what the tests need first: the npm packages of tests/js (graphql-js, the reference implementation).
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if [ -f tests/js/package.json ]; then
+  npm ci --prefix tests/js --no-audit --no-fund --loglevel=error || { echo "npm ci failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
+fi
+
+results=.test-results
+rm -rf "$results"
+status=0
+dotnet build Ipp.sln -c Release --nologo -v quiet || status=$?
+if [ "$status" -eq 0 ]; then
+  for project in tests/*/*.Tests.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=$?
+  done
+fi
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # the build or the test host failed before any test could report
+fi
+echo "tests: $passed passed, $failed failed"
+exit "$status"
