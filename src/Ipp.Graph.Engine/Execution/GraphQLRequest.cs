@@ -1,0 +1,18 @@
+namespace Ipp.Graph.Engine.Execution;
+
+/// <summary>One request as a transport receives it: the document text, the operation to run and the raw variables.</summary>
+public sealed class GraphQLRequest
+{
+    public required string Query { get; init; }
+
+    public string? OperationName { get; init; }
+
+    /// <summary>
+    /// Variable values, JSON-shaped: a <see cref="System.Text.Json.JsonElement"/> object, or a dictionary of
+    /// strings, booleans, numbers, lists and dictionaries.
+    /// </summary>
+    public object? Variables { get; init; }
+
+    /// <summary>The request's <c>extensions</c> member, if any.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+}

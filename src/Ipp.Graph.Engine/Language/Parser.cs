@@ -1,0 +1,16 @@
+namespace Ipp.Graph.Engine.Language;
+
+/// <summary>Parses GraphQL documents (executable and type-system) into syntax trees.</summary>
+public static class Parser
+{
+    /// <summary>Parses a whole document; throws <see cref="Error.GraphQLError"/> (code GRAPHQL_PARSE_FAILED) on a syntax error.</summary>
+    public static DocumentNode Parse(string text, ParseOptions? options = null) => Parse(new Source(text), options);
+
+    public static DocumentNode Parse(Source source, ParseOptions? options = null) => throw new NotImplementedException();
+
+    /// <summary>Parses a single value literal, such as <c>[1, {a: $x}]</c>.</summary>
+    public static ValueNode ParseValue(string text, ParseOptions? options = null) => throw new NotImplementedException();
+
+    /// <summary>Parses a type reference, such as <c>[String!]!</c>.</summary>
+    public static TypeNode ParseType(string text, ParseOptions? options = null) => throw new NotImplementedException();
+}
