@@ -22,7 +22,7 @@ public static class Directives
 
     /// <summary>
     /// <c>@deprecated(reason: String = "No longer supported") on FIELD_DEFINITION | ARGUMENT_DEFINITION |
-    /// INPUT_FIELD_DEFINITION | ENUM_VALUE</c>.
+    /// INPUT_FIELD_DEFINITION | ENUM_VALUE | DIRECTIVE_DEFINITION</c> (the last as in graphql-js 16.15).
     /// </summary>
     public static DirectiveDefinition Deprecated { get; } = Create(
         "deprecated",
@@ -32,6 +32,7 @@ public static class Directives
             DirectiveLocation.ARGUMENT_DEFINITION,
             DirectiveLocation.INPUT_FIELD_DEFINITION,
             DirectiveLocation.ENUM_VALUE,
+            DirectiveLocation.DIRECTIVE_DEFINITION,
         ],
         new ArgumentDefinition(
             "reason",

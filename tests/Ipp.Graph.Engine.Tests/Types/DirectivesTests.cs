@@ -32,7 +32,13 @@ public class DirectivesTests
     public void Deprecated_has_a_default_reason()
     {
         Assert.Equal(
-            [DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.ARGUMENT_DEFINITION, DirectiveLocation.INPUT_FIELD_DEFINITION, DirectiveLocation.ENUM_VALUE],
+            [
+                DirectiveLocation.FIELD_DEFINITION,
+                DirectiveLocation.ARGUMENT_DEFINITION,
+                DirectiveLocation.INPUT_FIELD_DEFINITION,
+                DirectiveLocation.ENUM_VALUE,
+                DirectiveLocation.DIRECTIVE_DEFINITION,
+            ],
             Directives.Deprecated.Locations);
         var reason = Assert.Single(Directives.Deprecated.Arguments);
         Assert.Equal("reason", reason.Name);
