@@ -14,13 +14,15 @@ public readonly struct ResolveContext
         FieldDefinition field,
         ObjectType parentType,
         IReadOnlyDictionary<string, object?> arguments,
-        RequestContext request)
+        RequestContext request,
+        Schema schema)
     {
         Parent = parent;
         Field = field;
         ParentType = parentType;
         Arguments = arguments;
         Request = request;
+        Schema = schema;
     }
 
     /// <summary>The value of the object this field belongs to (the root value for root fields).</summary>
@@ -34,6 +36,9 @@ public readonly struct ResolveContext
     public IReadOnlyDictionary<string, object?> Arguments { get; }
 
     public RequestContext Request { get; }
+
+    /// <summary>The schema being executed (what the introspection fields <c>__schema</c> and <c>__type</c> describe).</summary>
+    public Schema Schema { get; }
 
     public CancellationToken CancellationToken => Request.CancellationToken;
 
