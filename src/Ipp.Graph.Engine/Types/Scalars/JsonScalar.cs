@@ -118,7 +118,7 @@ public sealed class JsonScalar : ScalarType
             case IntValueNode integer:
                 return long.TryParse(integer.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
                     ? number
-                    : double.Parse(integer.Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    : (object)double.Parse(integer.Value, NumberStyles.Float, CultureInfo.InvariantCulture);
             case FloatValueNode real:
                 return double.Parse(real.Value, NumberStyles.Float, CultureInfo.InvariantCulture);
             case ListValueNode list:
@@ -150,7 +150,8 @@ public sealed class JsonScalar : ScalarType
                     ? FromValue(value, depth)
                     : null;
             default:
-                throw new GraphQLError($"{Name} cannot represent value: {Printer.Print(literal)}", [literal]);
+                var shown = literal is EnumValueNode enumLiteral ? enumLiteral.Value : literal.Kind.ToString();
+                throw new GraphQLError($"{Name} cannot represent value: {shown}", [literal]);
         }
     }
 

@@ -39,11 +39,14 @@ public sealed class LongScalar : ScalarType
 
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
-            throw new GraphQLError($"{Name} cannot represent non 64-bit signed integer value: {Printer.Print(literal)}", [literal]);
+            throw new GraphQLError($"{Name} cannot represent non 64-bit signed integer value: {LiteralText(literal, text)}", [literal]);
         }
 
         return number;
     }
+
+    /// <summary>The literal as written: digits bare, strings quoted.</summary>
+    private static string LiteralText(ValueNode literal, string text) => literal is StringValueNode ? Inspect.Quote(text) : text;
 
     private static bool IsIntegerText(string text)
     {
