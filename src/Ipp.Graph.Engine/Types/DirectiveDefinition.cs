@@ -22,6 +22,7 @@ public enum DirectiveLocation
     ENUM_VALUE,
     INPUT_OBJECT,
     INPUT_FIELD_DEFINITION,
+    DIRECTIVE_DEFINITION,
 }
 
 /// <summary><c>directive @name(args) repeatable on LOCATIONS</c>.</summary>
