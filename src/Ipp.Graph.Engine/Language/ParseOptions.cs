@@ -10,4 +10,11 @@ public sealed class ParseOptions
 
     /// <summary>Stop with an error after this many tokens; null for no limit.</summary>
     public int? MaxTokens { get; init; }
+
+    /// <summary>
+    /// How deeply selection sets, list and object values and list types may nest, all counted together; deeper
+    /// documents fail with code MAX_DEPTH_EXCEEDED. Bounds the parser's recursion, and so that of everything
+    /// that later walks the tree.
+    /// </summary>
+    public int MaxDepth { get; init; } = 200;
 }

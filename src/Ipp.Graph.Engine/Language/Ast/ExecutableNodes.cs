@@ -11,6 +11,9 @@ public enum OperationType
 /// <summary>An operation or a fragment: the definitions a request executes.</summary>
 public abstract class ExecutableDefinitionNode : DefinitionNode, IHasDirectives
 {
+    /// <summary>The description written before the definition (accepted by graphql-js 16.15 ahead of the spec).</summary>
+    public StringValueNode? Description { get; init; }
+
     public IReadOnlyList<DirectiveNode> Directives { get; init; } = [];
 
     public required SelectionSetNode SelectionSet { get; init; }
@@ -42,6 +45,9 @@ public sealed class FragmentDefinitionNode : ExecutableDefinitionNode
 public sealed class VariableDefinitionNode : Node, IHasDirectives
 {
     public override NodeKind Kind => NodeKind.VariableDefinition;
+
+    /// <summary>The description written before the variable (accepted by graphql-js 16.15 ahead of the spec).</summary>
+    public StringValueNode? Description { get; init; }
 
     public required VariableNode Variable { get; init; }
 

@@ -1,0 +1,275 @@
+namespace Ipp.Graph.Engine.Language;
+
+/// <summary>The document and its executable definitions: operations, variables, selections, fragments.</summary>
+internal sealed partial class DocumentParser
+{
+    /// <summary>Document: Definition+ (the whole source).</summary>
+    public DocumentNode ParseDocument()
+    {
+        ExpectToken(TokenKind.Sof);
+        var mark = _itemCount;
+        do
+        {
+            AddItem(ParseDefinition());
+        }
+        while (!ExpectOptionalToken(TokenKind.Eof));
+
+        return new DocumentNode { Definitions = TakeItems<DefinitionNode>(mark), Location = LocationFrom(0) };
+    }
+
+    private DefinitionNode ParseDefinition()
+    {
+        if (Peek(TokenKind.BraceL))
+        {
+            return ParseOperationDefinition();
+        }
+
+        // Many definitions begin with a description, so the keyword may be the next token.
+        var hasDescription = PeekDescription();
+        var keyword = hasDescription ? _lexer.Lookahead() : _lexer.Token;
+        if (hasDescription && keyword.Kind == TokenKind.BraceL)
+        {
+            throw Error(_lexer.Token.Start, "Unexpected description, descriptions are not supported on shorthand queries.");
+        }
+
+        if (keyword.Kind == TokenKind.Name)
+        {
+            switch (keyword.Text)
+            {
+                case "schema":
+                    return ParseSchemaDefinition();
+                case "scalar":
+                    return ParseScalarTypeDefinition();
+                case "type":
+                    return ParseObjectTypeDefinition();
+                case "interface":
+                    return ParseInterfaceTypeDefinition();
+                case "union":
+                    return ParseUnionTypeDefinition();
+                case "enum":
+                    return ParseEnumTypeDefinition();
+                case "input":
+                    return ParseInputObjectTypeDefinition();
+                case "directive":
+                    return ParseDirectiveDefinition();
+                case "query":
+                case "mutation":
+                case "subscription":
+                    return ParseOperationDefinition();
+                case "fragment":
+                    return ParseFragmentDefinition();
+            }
+
+            if (hasDescription)
+            {
+                throw Error(_lexer.Token.Start, "Unexpected description, only GraphQL definitions support descriptions.");
+            }
+
+            if (keyword.Text.SequenceEqual("extend"))
+            {
+                return ParseTypeSystemExtension();
+            }
+        }
+
+        throw Unexpected(keyword);
+    }
+
+    /// <summary>OperationDefinition: SelectionSet | Description? OperationType Name? VariableDefinitions? Directives? SelectionSet.</summary>
+    private OperationDefinitionNode ParseOperationDefinition()
+    {
+        var start = _lexer.Token.Start;
+        if (Peek(TokenKind.BraceL))
+        {
+            var shorthand = ParseSelectionSet();
+            return new OperationDefinitionNode
+            {
+                Operation = OperationType.Query,
+                SelectionSet = shorthand,
+                Location = LocationFrom(start),
+            };
+        }
+
+        var description = ParseDescription();
+        var operation = ParseOperationType();
+        var name = Peek(TokenKind.Name) ? ParseName() : null;
+        var variableDefinitions = ParseVariableDefinitions();
+        var directives = ParseDirectives(isConst: false);
+        var selectionSet = ParseSelectionSet();
+        return new OperationDefinitionNode
+        {
+            Description = description,
+            Operation = operation,
+            Name = name,
+            VariableDefinitions = variableDefinitions,
+            Directives = directives,
+            SelectionSet = selectionSet,
+            Location = LocationFrom(start),
+        };
+    }
+
+    /// <summary>OperationType: one of query mutation subscription.</summary>
+    private OperationType ParseOperationType()
+    {
+        var token = ExpectToken(TokenKind.Name);
+        switch (token.Text)
+        {
+            case "query":
+                return OperationType.Query;
+            case "mutation":
+                return OperationType.Mutation;
+            case "subscription":
+                return OperationType.Subscription;
+            default:
+                throw Unexpected(token);
+        }
+    }
+
+    /// <summary>VariableDefinitions: ( VariableDefinition+ ).</summary>
+    private IReadOnlyList<VariableDefinitionNode> ParseVariableDefinitions()
+    {
+        if (!ExpectOptionalToken(TokenKind.ParenL))
+        {
+            return [];
+        }
+
+        var mark = _itemCount;
+        do
+        {
+            AddItem(ParseVariableDefinition());
+        }
+        while (!ExpectOptionalToken(TokenKind.ParenR));
+
+        return TakeItems<VariableDefinitionNode>(mark);
+    }
+
+    /// <summary>VariableDefinition: Description? Variable : Type DefaultValue? Directives[Const]?.</summary>
+    private VariableDefinitionNode ParseVariableDefinition()
+    {
+        var start = _lexer.Token.Start;
+        var description = ParseDescription();
+        var variable = ParseVariable();
+        ExpectToken(TokenKind.Colon);
+        var type = ParseTypeReference();
+        var defaultValue = ExpectOptionalToken(TokenKind.Equals) ? ParseValueLiteral(isConst: true) : null;
+        var directives = ParseDirectives(isConst: true);
+        return new VariableDefinitionNode
+        {
+            Description = description,
+            Variable = variable,
+            Type = type,
+            DefaultValue = defaultValue,
+            Directives = directives,
+            Location = LocationFrom(start),
+        };
+    }
+
+    /// <summary>Variable: $ Name.</summary>
+    private VariableNode ParseVariable()
+    {
+        var start = _lexer.Token.Start;
+        ExpectToken(TokenKind.Dollar);
+        var name = ParseName();
+        return new VariableNode { Name = name, Location = LocationFrom(start) };
+    }
+
+    /// <summary>SelectionSet: { Selection+ }.</summary>
+    private SelectionSetNode ParseSelectionSet()
+    {
+        var start = ExpectToken(TokenKind.BraceL).Start;
+        EnterNesting(start);
+        var mark = _itemCount;
+        do
+        {
+            AddItem(Peek(TokenKind.Spread) ? ParseFragment() : ParseField());
+        }
+        while (!ExpectOptionalToken(TokenKind.BraceR));
+
+        ExitNesting();
+        return new SelectionSetNode { Selections = TakeItems<SelectionNode>(mark), Location = LocationFrom(start) };
+    }
+
+    /// <summary>Field: Alias? Name Arguments? Directives? SelectionSet?.</summary>
+    private FieldNode ParseField()
+    {
+        var start = _lexer.Token.Start;
+        var nameOrAlias = ParseName();
+        NameNode? alias = null;
+        var name = nameOrAlias;
+        if (ExpectOptionalToken(TokenKind.Colon))
+        {
+            alias = nameOrAlias;
+            name = ParseName();
+        }
+
+        var arguments = ParseArguments(isConst: false);
+        var directives = ParseDirectives(isConst: false);
+        var selectionSet = Peek(TokenKind.BraceL) ? ParseSelectionSet() : null;
+        return new FieldNode
+        {
+            Alias = alias,
+            Name = name,
+            Arguments = arguments,
+            Directives = directives,
+            SelectionSet = selectionSet,
+            Location = LocationFrom(start),
+        };
+    }
+
+    /// <summary>FragmentSpread: ... FragmentName Directives?; InlineFragment: ... TypeCondition? Directives? SelectionSet.</summary>
+    private SelectionNode ParseFragment()
+    {
+        var start = _lexer.Token.Start;
+        ExpectToken(TokenKind.Spread);
+        var hasTypeCondition = ExpectOptionalKeyword("on");
+        if (!hasTypeCondition && Peek(TokenKind.Name))
+        {
+            var name = ParseFragmentName();
+            var spreadDirectives = ParseDirectives(isConst: false);
+            return new FragmentSpreadNode { Name = name, Directives = spreadDirectives, Location = LocationFrom(start) };
+        }
+
+        var typeCondition = hasTypeCondition ? ParseNamedType() : null;
+        var directives = ParseDirectives(isConst: false);
+        var selectionSet = ParseSelectionSet();
+        return new InlineFragmentNode
+        {
+            TypeCondition = typeCondition,
+            Directives = directives,
+            SelectionSet = selectionSet,
+            Location = LocationFrom(start),
+        };
+    }
+
+    /// <summary>FragmentDefinition: Description? fragment FragmentName TypeCondition Directives? SelectionSet.</summary>
+    private FragmentDefinitionNode ParseFragmentDefinition()
+    {
+        var start = _lexer.Token.Start;
+        var description = ParseDescription();
+        ExpectKeyword("fragment");
+        var name = ParseFragmentName();
+        ExpectKeyword("on");
+        var typeCondition = ParseNamedType();
+        var directives = ParseDirectives(isConst: false);
+        var selectionSet = ParseSelectionSet();
+        return new FragmentDefinitionNode
+        {
+            Description = description,
+            Name = name,
+            TypeCondition = typeCondition,
+            Directives = directives,
+            SelectionSet = selectionSet,
+            Location = LocationFrom(start),
+        };
+    }
+
+    /// <summary>FragmentName: Name but not <c>on</c> (graphql-js rejects any token whose value is "on", strings included).</summary>
+    private NameNode ParseFragmentName()
+    {
+        if (_lexer.Token.HasValue("on"))
+        {
+            throw Unexpected();
+        }
+
+        return ParseName();
+    }
+}

@@ -1,0 +1,173 @@
+using System.Runtime.CompilerServices;
+using Ipp.Graph.Engine.Error;
+
+namespace Ipp.Graph.Engine.Language;
+
+/// <summary>
+/// A recursive-descent parser over one source: one instance per parse, holding the lexer and the parse's limits.
+/// The grammar is split over partial files (executable definitions, values and types, type-system definitions);
+/// this file holds the token handling, node locations, list building and the limits.
+/// </summary>
+internal sealed partial class DocumentParser
+{
+    private readonly Lexer _lexer;
+    private readonly Source _source;
+    private readonly bool _noLocation;
+    private readonly int _maxTokens;
+    private readonly int _maxDepth;
+    private int _tokenCount;
+    private int _depth;
+
+    // Items of the lists being parsed, nested lists stacked on top of each other; each list is copied out
+    // into an array of exactly its length when it ends, so lists cost one allocation each.
+    private Node[] _items = new Node[32];
+    private int _itemCount;
+
+    public DocumentParser(Source source, ParseOptions? options)
+    {
+        options ??= ParseOptions.Default;
+        _source = source;
+        _lexer = new Lexer(source);
+        _noLocation = options.NoLocation;
+        _maxTokens = options.MaxTokens ?? int.MaxValue;
+        _maxDepth = options.MaxDepth;
+    }
+
+    /// <summary>Parses a whole source as a single value literal (variables allowed unless <paramref name="isConst"/>).</summary>
+    public ValueNode ParseWholeValue(bool isConst)
+    {
+        ExpectToken(TokenKind.Sof);
+        var value = ParseValueLiteral(isConst);
+        ExpectToken(TokenKind.Eof);
+        return value;
+    }
+
+    /// <summary>Parses a whole source as a single type reference.</summary>
+    public TypeNode ParseWholeType()
+    {
+        ExpectToken(TokenKind.Sof);
+        var type = ParseTypeReference();
+        ExpectToken(TokenKind.Eof);
+        return type;
+    }
+
+    private TokenKind CurrentKind => _lexer.Token.Kind;
+
+    private bool Peek(TokenKind kind) => _lexer.Token.Kind == kind;
+
+    /// <summary>Moves to the next token, enforcing <see cref="ParseOptions.MaxTokens"/>.</summary>
+    private void Advance()
+    {
+        var token = _lexer.Advance();
+        if (token.Kind != TokenKind.Eof && ++_tokenCount > _maxTokens)
+        {
+            throw SyntaxError.Create(
+                _source,
+                token.Start,
+                $"Document contains more that {_maxTokens} tokens. Parsing aborted.",
+                ErrorCodes.MaxTokensExceeded);
+        }
+    }
+
+    private Token ExpectToken(TokenKind kind)
+    {
+        var token = _lexer.Token;
+        if (token.Kind != kind)
+        {
+            throw Error(token.Start, $"Expected {kind.Describe()}, found {token}.");
+        }
+
+        Advance();
+        return token;
+    }
+
+    private bool ExpectOptionalToken(TokenKind kind)
+    {
+        if (_lexer.Token.Kind != kind)
+        {
+            return false;
+        }
+
+        Advance();
+        return true;
+    }
+
+    private void ExpectKeyword(string keyword)
+    {
+        var token = _lexer.Token;
+        if (!token.IsName(keyword))
+        {
+            throw Error(token.Start, $"Expected \"{keyword}\", found {token}.");
+        }
+
+        Advance();
+    }
+
+    private bool ExpectOptionalKeyword(string keyword)
+    {
+        if (!_lexer.Token.IsName(keyword))
+        {
+            return false;
+        }
+
+        Advance();
+        return true;
+    }
+
+    private GraphQLError Unexpected(Token token) => Error(token.Start, $"Unexpected {token}.");
+
+    private GraphQLError Unexpected() => Unexpected(_lexer.Token);
+
+    private GraphQLError Error(int position, string description) => SyntaxError.Create(_source, position, description);
+
+    /// <summary>The location of a node from its first token's start to the end of the last token consumed.</summary>
+    private Location? LocationFrom(int start) => _noLocation ? null : new Location(start, _lexer.LastToken.End, _source);
+
+    /// <summary>
+    /// Counts one more level of nesting (selection set, list or object value, list type) opened by the token at
+    /// <paramref name="position"/>; fails past <see cref="ParseOptions.MaxDepth"/> or when the stack runs low.
+    /// </summary>
+    private void EnterNesting(int position)
+    {
+        if (++_depth > _maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw SyntaxError.Create(
+                _source,
+                position,
+                $"Document nests more than {_maxDepth} levels deep. Parsing aborted.",
+                ErrorCodes.MaxDepthExceeded);
+        }
+    }
+
+    private void ExitNesting() => _depth--;
+
+    private void AddItem(Node item)
+    {
+        if (_itemCount == _items.Length)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+        }
+
+        _items[_itemCount++] = item;
+    }
+
+    /// <summary>The items added since <paramref name="mark"/> (the item count when the list began), as an array.</summary>
+    private T[] TakeItems<T>(int mark)
+        where T : Node
+    {
+        var count = _itemCount - mark;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var result = new T[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = Unsafe.As<T>(_items[mark + i]);
+        }
+
+        _itemCount = mark;
+        return result;
+    }
+}

@@ -1,0 +1,25 @@
+using Ipp.Graph.Engine.Execution;
+using static Ipp.Graph.Engine.Types.IntrospectionDefinitions;
+
+namespace Ipp.Graph.Engine.Types;
+
+/// <summary><c>__EnumValue</c>: one value of an enum type.</summary>
+internal static class EnumValueIntrospection
+{
+    public static ObjectType CreateType() => ObjectType(
+        "__EnumValue",
+        "One value of an enum type. It is a name of its own, not a stand-in for a number; responses carry it as a string.");
+
+    public static void DefineFields(ObjectType enumValue)
+    {
+        enumValue.SetFields(
+        [
+            Field("name", NonNull(Scalars.String), static context => new(Parent(context).Name), "The value as written in documents and responses."),
+            Field("description", Scalars.String, static context => new(Parent(context).Description), "What the value means, in Markdown."),
+            Field("isDeprecated", NonNull(Scalars.Boolean), static context => new(IntrospectionValues.Boolean(Parent(context).IsDeprecated)), "True when clients should stop using the value."),
+            Field("deprecationReason", Scalars.String, static context => new(Parent(context).DeprecationReason), "Why the value is deprecated and what to use instead; null when it is not deprecated."),
+        ]);
+    }
+
+    private static EnumValueDefinition Parent(in ResolveContext context) => (EnumValueDefinition)context.Parent!;
+}

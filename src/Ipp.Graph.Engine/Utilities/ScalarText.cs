@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Ipp.Graph.Engine.Utilities;
+
+/// <summary>The canonical text of the non-string values messages and scalars write as text.</summary>
+internal static class ScalarText
+{
+    /// <summary>The date-time layout of JSON dates (JavaScript's Date.toJSON): UTC with milliseconds.</summary>
+    public const string UtcDateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    /// <summary>A decimal as a number literal without trailing zeros: <c>1.50m</c> is <c>1.5</c>.</summary>
+    public static string OfDecimal(decimal value) =>
+        value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    /// <summary>A JSON number as JavaScript reads and then prints it: <c>1.0</c> is <c>1</c>, <c>1e400</c> is <c>Infinity</c>.</summary>
+    public static string OfJsonNumber(JsonElement number) =>
+        number.TryGetInt64(out var integer)
+            ? integer.ToString(CultureInfo.InvariantCulture)
+            : JsNumber.Format(DoubleOf(number));
+
+    /// <summary>A JSON number as a double; numbers too large for one are infinite, as in JavaScript.</summary>
+    public static double DoubleOf(JsonElement number)
+    {
+        if (number.TryGetDouble(out var value))
+        {
+            return value;
+        }
+
+        return number.GetRawText().StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity;
+    }
+
+    /// <summary>Dates in UTC as JSON dates, Guids in hyphenated lowercase, and so on; null for other values.</summary>
+    public static string? OfClrValue(object value) => value switch
+    {
+        DateTime dateTime => ToUtc(dateTime).ToString(UtcDateTimeFormat, CultureInfo.InvariantCulture),
+        DateTimeOffset dateTimeOffset => dateTimeOffset.UtcDateTime.ToString(UtcDateTimeFormat, CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeOnly time => time.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture),
+        TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
+        Guid guid => guid.ToString("D"),
+        Uri uri => uri.ToString(),
+        _ => null,
+    };
+
+    /// <summary>A DateTime in UTC; one of unspecified kind is taken to be UTC already.</summary>
+    public static DateTime ToUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Local => value.ToUniversalTime(),
+        DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        _ => value,
+    };
+}
