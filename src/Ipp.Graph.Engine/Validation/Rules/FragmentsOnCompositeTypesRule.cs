@@ -17,13 +17,13 @@ public sealed class FragmentsOnCompositeTypesRule : ValidationRule
         {
             if (IsNonComposite(condition))
             {
-                _context.ReportError($"Fragment cannot condition on non composite type \"{Printer.Print(condition)}\".", condition);
+                _context.ReportError($"Fragment cannot condition on non composite type \"{condition.Name.Value}\".", condition);
             }
         }
         else if (node is FragmentDefinitionNode fragment && IsNonComposite(fragment.TypeCondition))
         {
             _context.ReportError(
-                $"Fragment \"{fragment.Name.Value}\" cannot condition on non composite type \"{Printer.Print(fragment.TypeCondition)}\".",
+                $"Fragment \"{fragment.Name.Value}\" cannot condition on non composite type \"{fragment.TypeCondition.Name.Value}\".",
                 fragment.TypeCondition);
         }
     }

@@ -36,7 +36,7 @@ public sealed class ProvidedRequiredArgumentsOnDirectivesRule : ValidationRule
                 {
                     if (argument.Type is NonNullTypeNode && argument.DefaultValue is null)
                     {
-                        required.Add((argument.Name.Value, Printer.Print(argument.Type)));
+                        required.Add((argument.Name.Value, TypeNodeText.Print(argument.Type)));
                     }
                 }
 
