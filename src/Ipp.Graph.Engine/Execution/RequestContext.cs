@@ -11,6 +11,11 @@ public class RequestContext
 {
     private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
 
+    private readonly object _loadersGate = new();
+    private Dictionary<string, object>? _loaders;
+    private BatchScheduler? _scheduler;
+    private int _activeExecutions;
+
     /// <summary>The caller; an unauthenticated principal when nobody signed in.</summary>
     public ClaimsPrincipal User { get; init; } = Anonymous;
 
@@ -20,6 +25,98 @@ public class RequestContext
     /// <summary>Cancelled when the client goes away or the request runs out of time.</summary>
     public CancellationToken CancellationToken { get; init; }
 
+    /// <summary>The value the root fields of queries and mutations resolve against; null unless the host sets one.</summary>
+    public object? RootValue { get; init; }
+
     /// <summary>Free-form per-request state for the host and resolvers.</summary>
     public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The request's data loader called <paramref name="name"/>, created with <paramref name="batch"/> on first use.
+    /// The batch function receives distinct keys and returns one value per key, in the same order.
+    /// Loaders (and their caches) live as long as this context.
+    /// </summary>
+    /// <param name="name">Identifies the loader within the request (e.g. "usersById").</param>
+    /// <param name="batch">Loads many keys at once.</param>
+    /// <param name="maxBatchSize">Most keys per call of <paramref name="batch"/>; 0 for no limit.</param>
+    public DataLoader<TKey, TValue> DataLoader<TKey, TValue>(
+        string name,
+        Func<IReadOnlyList<TKey>, CancellationToken, ValueTask<IReadOnlyList<TValue>>> batch,
+        int maxBatchSize = 0)
+        where TKey : notnull
+    {
+        lock (_loadersGate)
+        {
+            _loaders ??= new Dictionary<string, object>(StringComparer.Ordinal);
+            if (_loaders.TryGetValue(name, out var existing))
+            {
+                return existing as DataLoader<TKey, TValue>
+                    ?? throw new InvalidOperationException(
+                        $"Data loader \"{name}\" was created as {existing.GetType()}, not as {typeof(DataLoader<TKey, TValue>)}.");
+            }
+
+            var loader = new DataLoader<TKey, TValue>(name, batch, Scheduler, maxBatchSize);
+            _loaders[name] = loader;
+            return loader;
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="DataLoader{TKey, TValue}(string, Func{IReadOnlyList{TKey}, CancellationToken, ValueTask{IReadOnlyList{TValue}}}, int)"/>,
+    /// with a batch function returning the values it found by key; keys it did not return load as default (null).
+    /// </summary>
+    public DataLoader<TKey, TValue?> DataLoader<TKey, TValue>(
+        string name,
+        Func<IReadOnlyList<TKey>, CancellationToken, ValueTask<IReadOnlyDictionary<TKey, TValue>>> batch,
+        int maxBatchSize = 0)
+        where TKey : notnull
+    {
+        return DataLoader<TKey, TValue?>(name, async (keys, cancellationToken) =>
+        {
+            var found = await batch(keys, cancellationToken).ConfigureAwait(false);
+            var values = new TValue?[keys.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = found.TryGetValue(keys[i], out var value) ? value : default;
+            }
+
+            return values;
+        }, maxBatchSize);
+    }
+
+    private BatchScheduler Scheduler
+    {
+        get
+        {
+            var scheduler = Volatile.Read(ref _scheduler);
+            if (scheduler is null)
+            {
+                var created = new BatchScheduler(this);
+                scheduler = Interlocked.CompareExchange(ref _scheduler, created, null) ?? created;
+            }
+
+            return scheduler;
+        }
+    }
+
+    /// <summary>True while an execution uses this context (its loop then dispatches the data loaders).</summary>
+    internal bool IsExecuting => Volatile.Read(ref _activeExecutions) > 0;
+
+    internal void EnterExecution() => Interlocked.Increment(ref _activeExecutions);
+
+    internal void ExitExecution()
+    {
+        if (Interlocked.Decrement(ref _activeExecutions) == 0)
+        {
+            Volatile.Read(ref _scheduler)?.DispatchIfIdle();
+        }
+    }
+
+    internal void AttachWaitingExecution(ExecutionInbox inbox) => Scheduler.AttachWaitingExecution(inbox);
+
+    internal void DetachWaitingExecution(ExecutionInbox inbox) => Scheduler.DetachWaitingExecution(inbox);
+
+    /// <summary>Dispatches the loaders holding queued keys; false when none did.</summary>
+    internal bool DispatchDataLoaders(ExecutionState execution) =>
+        Volatile.Read(ref _scheduler) is { } scheduler && scheduler.HasReady() && scheduler.Dispatch(execution.CancellationToken);
 }

@@ -1,4 +1,7 @@
+using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Validation;
 
 namespace Ipp.Graph.Engine.Execution;
 
@@ -6,12 +9,145 @@ namespace Ipp.Graph.Engine.Execution;
 /// The engine's front door for a host: parses (cached), checks limits, validates (cached), plans (cached) and
 /// executes requests against one schema.
 /// </summary>
+/// <remarks>
+/// Documents are cached by query text (see <see cref="EngineOptions.DocumentCacheSize"/>) with the outcome of
+/// parsing and validating them and the plans of their operations, so a cached document is never parsed,
+/// validated or planned again. Instances are thread-safe and meant to live as long as the schema.
+/// </remarks>
 public sealed class RequestExecutor
 {
-    public RequestExecutor(Schema schema, EngineOptions? options = null) => throw new NotImplementedException();
+    private readonly DocumentCache _documents;
+    private readonly PlanStatistics _statistics = new();
+    private readonly ParseOptions _parseOptions;
+    private readonly Func<string, PreparedDocument> _prepare;
 
-    public Schema Schema => throw new NotImplementedException();
+    public RequestExecutor(Schema schema, EngineOptions? options = null)
+    {
+        Schema = schema;
+        Options = options ?? EngineOptions.Default;
+        _documents = new DocumentCache(Options.DocumentCacheSize);
+        _parseOptions = new ParseOptions { MaxTokens = Options.MaxTokens > 0 ? Options.MaxTokens : null };
+        _prepare = Prepare;
+    }
 
-    /// <summary>Runs a query or mutation. Never throws for anything the client sent: problems become errors in the result.</summary>
-    public ValueTask<ExecutionResult> ExecuteAsync(GraphQLRequest request, RequestContext context) => throw new NotImplementedException();
+    public Schema Schema { get; }
+
+    public EngineOptions Options { get; }
+
+    /// <summary>How many documents the cache holds.</summary>
+    internal int CachedDocuments => _documents.Count;
+
+    /// <summary>How many times fields were collected for a selection set; stays put when cached plans are reused.</summary>
+    internal long SelectionSetsCollected => _statistics.SelectionSetsCollected;
+
+    /// <summary>
+    /// Runs a query or mutation. Never throws for anything the client sent: problems become errors in the result.
+    /// Throws <see cref="OperationCanceledException"/> only when <see cref="RequestContext.CancellationToken"/> is cancelled.
+    /// </summary>
+    public ValueTask<ExecutionResult> ExecuteAsync(GraphQLRequest request, RequestContext context)
+    {
+        ValueTask<ExecutionResult> running;
+        try
+        {
+            if (GetDocument(request.Query) is not { } document)
+            {
+                return new ValueTask<ExecutionResult>(TooLarge(request.Query));
+            }
+
+            running = OperationRunner.ExecuteAsync(
+                Schema, document, request.OperationName, request.Variables, context.RootValue, context, Options);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new ValueTask<ExecutionResult>(InternalError(exception));
+        }
+
+        return running.IsCompletedSuccessfully ? running : GuardAsync(running);
+    }
+
+    /// <summary>
+    /// Starts a subscription: a stream of responses, one per event of the subscription field's source stream, or
+    /// a single response when it cannot start. Never throws for anything the client sent.
+    /// </summary>
+    public async ValueTask<SubscriptionResult> SubscribeAsync(GraphQLRequest request, RequestContext context)
+    {
+        try
+        {
+            if (GetDocument(request.Query) is not { } document)
+            {
+                return new SubscriptionResult(TooLarge(request.Query));
+            }
+
+            return await OperationRunner.SubscribeAsync(
+                Schema, document, request.OperationName, request.Variables, context.RootValue, context, Options).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new SubscriptionResult(InternalError(exception));
+        }
+    }
+
+    /// <summary>The prepared document; null when the text exceeds <see cref="EngineOptions.MaxDocumentLength"/>.</summary>
+    private PreparedDocument? GetDocument(string? query)
+    {
+        query ??= string.Empty;
+        return query.Length > Options.MaxDocumentLength ? null : _documents.GetOrPrepare(query, _prepare);
+    }
+
+    private PreparedDocument Prepare(string query)
+    {
+        DocumentNode document;
+        try
+        {
+            document = Parser.Parse(new Source(query), _parseOptions);
+        }
+        catch (GraphQLError error)
+        {
+            return PreparedDocument.Failed([ErrorWithCode(error, ErrorCodes.ParseFailed)]);
+        }
+
+        var errors = Validator.Validate(Schema, document);
+        if (errors.Count > 0)
+        {
+            var reported = new List<GraphQLError>(Math.Min(errors.Count, Options.MaxValidationErrors) + 1);
+            for (var i = 0; i < errors.Count && i < Options.MaxValidationErrors; i++)
+            {
+                reported.Add(ErrorWithCode(errors[i], ErrorCodes.ValidationFailed));
+            }
+
+            if (errors.Count > Options.MaxValidationErrors)
+            {
+                reported.Add(new GraphQLError(
+                    "Too many validation errors, error limit reached. Validation aborted.", code: ErrorCodes.ValidationFailed));
+            }
+
+            return PreparedDocument.Failed(reported);
+        }
+
+        return PreparedDocument.Create(Schema, document, _statistics);
+    }
+
+    private ExecutionResult TooLarge(string? query) =>
+        ExecutionResult.FromError(new GraphQLError(
+            $"The document is {query?.Length ?? 0} characters long, more than the limit of {Options.MaxDocumentLength}.",
+            code: ErrorCodes.DocumentTooLarge));
+
+    private static GraphQLError ErrorWithCode(GraphQLError error, string code) =>
+        error.Code is not null ? error : new GraphQLError(error.Message, error.Locations, error.Path, code, error.Extensions, error.InnerException);
+
+    /// <summary>A failure of the engine itself; reported, never thrown at the host.</summary>
+    private static ExecutionResult InternalError(Exception exception) =>
+        ExecutionResult.FromError(new GraphQLError(exception.Message, code: ErrorCodes.InternalServerError, originalError: exception));
+
+    private static async ValueTask<ExecutionResult> GuardAsync(ValueTask<ExecutionResult> running)
+    {
+        try
+        {
+            return await running.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return InternalError(exception);
+        }
+    }
 }

@@ -4,7 +4,7 @@ namespace Ipp.Graph.Engine.Types;
 /// <c>enum Name { A B }</c>. Each value has a name (what the document and the response carry) and an internal
 /// value (what resolvers see and return): a member of a bound .NET enum, or the name itself when none is bound.
 /// </summary>
-public sealed class EnumType : NamedType
+public sealed partial class EnumType : NamedType
 {
     private Dictionary<string, EnumValueDefinition> _byName = new(StringComparer.Ordinal);
     private Dictionary<object, EnumValueDefinition> _byValue = [];

@@ -105,7 +105,7 @@ internal static class ScalarValues
         JsonValueKind.String => element.GetString(),
         JsonValueKind.True => True,
         JsonValueKind.False => False,
-        JsonValueKind.Number => element.TryGetInt64(out var integer) ? integer : ScalarText.DoubleOf(element),
+        JsonValueKind.Number => element.TryGetInt64(out var integer) ? integer : (object)ScalarText.DoubleOf(element),
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         _ => element,
     };

@@ -1,0 +1,115 @@
+namespace Ipp.Graph.Engine.Execution;
+
+/// <summary>A data loader as its scheduler sees it: something holding keys to load in one batch.</summary>
+internal interface IBatchLoader
+{
+    /// <summary>Starts loading the keys queued so far (without waiting for the batch to finish).</summary>
+    void Dispatch(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Decides when the data loaders of one <see cref="RequestContext"/> load their queued keys. While an execution
+/// uses the context, its loop dispatches them when it runs out of synchronous work, so every key requested in
+/// the meantime lands in one batch; a loader that receives keys while the loop waits wakes it. Keys requested
+/// outside any execution are dispatched from the thread pool.
+/// </summary>
+internal sealed class BatchScheduler
+{
+    private readonly RequestContext _context;
+    private readonly object _gate = new();
+    private readonly List<ExecutionInbox> _waitingExecutions = [];
+    private List<IBatchLoader> _ready = [];
+
+    public BatchScheduler(RequestContext context) => _context = context;
+
+    /// <summary>Called when the last execution using the context ends: keys queued since are dispatched anyway.</summary>
+    public void DispatchIfIdle()
+    {
+        if (!_context.IsExecuting && HasReady())
+        {
+            DispatchOnThreadPool();
+        }
+    }
+
+    public void AttachWaitingExecution(ExecutionInbox inbox)
+    {
+        lock (_gate)
+        {
+            _waitingExecutions.Add(inbox);
+        }
+    }
+
+    public void DetachWaitingExecution(ExecutionInbox inbox)
+    {
+        lock (_gate)
+        {
+            _waitingExecutions.Remove(inbox);
+        }
+    }
+
+    /// <summary>Called by a loader when its first key of a new batch is queued.</summary>
+    public void Schedule(IBatchLoader loader)
+    {
+        ExecutionInbox[]? toWake = null;
+        var dispatchNow = false;
+        lock (_gate)
+        {
+            _ready.Add(loader);
+            if (_waitingExecutions.Count > 0)
+            {
+                toWake = _waitingExecutions.ToArray();
+            }
+            else if (!_context.IsExecuting)
+            {
+                dispatchNow = true;
+            }
+        }
+
+        if (toWake is not null)
+        {
+            foreach (var inbox in toWake)
+            {
+                inbox.Wake();
+            }
+        }
+
+        if (dispatchNow)
+        {
+            DispatchOnThreadPool();
+        }
+    }
+
+    public bool HasReady()
+    {
+        lock (_gate)
+        {
+            return _ready.Count > 0;
+        }
+    }
+
+    /// <summary>Dispatches every loader with queued keys; false when there was none.</summary>
+    public bool Dispatch(CancellationToken cancellationToken)
+    {
+        List<IBatchLoader> ready;
+        lock (_gate)
+        {
+            if (_ready.Count == 0)
+            {
+                return false;
+            }
+
+            ready = _ready;
+            _ready = [];
+        }
+
+        foreach (var loader in ready)
+        {
+            loader.Dispatch(cancellationToken);
+        }
+
+        return true;
+    }
+
+    private void DispatchOnThreadPool() =>
+        ThreadPool.UnsafeQueueUserWorkItem(static scheduler => scheduler.Dispatch(CancellationToken.None), this, preferLocal: false);
+}

@@ -1,0 +1,304 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Utilities;
+
+namespace Ipp.Graph.Engine.Execution;
+
+/// <summary>Completing values (graphql-js's completeValue): non-null checks, lists, leaves, objects, abstract types.</summary>
+internal sealed partial class ExecutionState
+{
+    /// <summary>Completes a resolved value into a slot. Returns false when <paramref name="node"/> became null.</summary>
+    private bool CompleteValue(ResultNode node, int index, GraphQLType type, object? value, in ResolveContext context)
+    {
+        if (value is Exception exception)
+        {
+            return FailSlot(node, index, Locate(exception, node, index, context.Plan));
+        }
+
+        if (type is NonNullType nonNull)
+        {
+            if (value is null)
+            {
+                var field = context.Plan;
+                return FailSlot(
+                    node,
+                    index,
+                    CompletionError($"Cannot return null for non-nullable field {field.ParentType.Name}.{field.Definition.Name}.", node, index, field));
+            }
+
+            type = nonNull.OfType;
+        }
+        else if (value is null)
+        {
+            node.Slots[index] = null;
+            return true;
+        }
+
+        switch (type)
+        {
+            case ScalarType scalar:
+                return CompleteScalar(node, index, scalar, value, context.Plan);
+            case EnumType enumType:
+                if (enumType.GetValueByInternal(value) is { } enumValue)
+                {
+                    node.Slots[index] = enumValue.Name;
+                    return true;
+                }
+
+                return FailSlot(
+                    node,
+                    index,
+                    CompletionError($"Enum \"{enumType.Name}\" cannot represent value: {Inspect.Format(value)}", node, index, context.Plan));
+            case ListType list:
+                return CompleteList(node, index, list, value, in context);
+            case ObjectType objectType:
+                return CompleteObject(node, index, objectType, value, in context);
+            default:
+                return CompleteAbstract(node, index, (IAbstractType)type, value, in context);
+        }
+    }
+
+    private bool CompleteScalar(ResultNode node, int index, ScalarType scalar, object value, FieldPlan field)
+    {
+        object? serialized;
+        try
+        {
+            serialized = scalar.Serialize(value);
+        }
+        catch (GraphQLError error)
+        {
+            return FailSlot(node, index, new GraphQLError(
+                error.Message,
+                error.Locations ?? field.Locations,
+                node.PathOf(index),
+                error.Code ?? ErrorCodes.InternalServerError,
+                error.Extensions,
+                error.InnerException));
+        }
+        catch (Exception exception)
+        {
+            return FailSlot(node, index, Locate(exception, node, index, field));
+        }
+
+        if (serialized is null)
+        {
+            return FailSlot(
+                node,
+                index,
+                CompletionError(
+                    $"Expected `{scalar.Name}.serialize({Inspect.Format(value)})` to return non-nullable value, returned: null",
+                    node,
+                    index,
+                    field));
+        }
+
+        node.Slots[index] = serialized;
+        return true;
+    }
+
+    private bool CompleteList(ResultNode node, int index, ListType type, object value, in ResolveContext context)
+    {
+        var field = context.Plan;
+        if (value is string || value is not IEnumerable enumerable)
+        {
+            return FailSlot(
+                node,
+                index,
+                CompletionError(
+                    $"Expected Iterable, but did not find one for field \"{field.ParentType.Name}.{field.Definition.Name}\".", node, index, field));
+        }
+
+        object?[] items;
+        try
+        {
+            items = CopyItems(enumerable);
+        }
+        catch (Exception exception)
+        {
+            return FailSlot(node, index, Locate(exception, node, index, field));
+        }
+
+        var itemType = type.OfType;
+        var list = new ResultList(items, itemType is NonNullType, node, index);
+        node.Slots[index] = list;
+        for (var i = 0; i < items.Length; i++)
+        {
+            // The raw item sits in its slot until completion replaces it.
+            if (!CompleteValue(list, i, itemType, items[i], in context) || _aborted)
+            {
+                break;
+            }
+        }
+
+        return !node.IsNulled;
+    }
+
+    private static object?[] CopyItems(IEnumerable enumerable)
+    {
+        switch (enumerable)
+        {
+            case object?[] array:
+                return array.Length == 0 ? [] : (object?[])array.Clone();
+            case IList list:
+            {
+                var count = list.Count;
+                if (count == 0)
+                {
+                    return [];
+                }
+
+                var items = new object?[count];
+                for (var i = 0; i < count; i++)
+                {
+                    items[i] = list[i];
+                }
+
+                return items;
+            }
+
+            case ICollection collection:
+            {
+                var items = new object?[collection.Count];
+                var i = 0;
+                foreach (var item in enumerable)
+                {
+                    if (i == items.Length)
+                    {
+                        Array.Resize(ref items, i * 2 + 1);
+                    }
+
+                    items[i++] = item;
+                }
+
+                return i == items.Length ? items : items[..i];
+            }
+
+            default:
+            {
+                var items = new List<object?>();
+                foreach (var item in enumerable)
+                {
+                    items.Add(item);
+                }
+
+                return items.ToArray();
+            }
+        }
+    }
+
+    private bool CompleteObject(ResultNode node, int index, ObjectType type, object value, in ResolveContext context)
+    {
+        var field = context.Plan;
+        var plan = field.GetChildPlan(type);
+        if (plan.Error is { } collectError)
+        {
+            return FailSlot(node, index, Locate(collectError, node, index, field));
+        }
+
+        if (type.IsTypeOf is { } isTypeOf)
+        {
+            bool matches;
+            try
+            {
+                matches = isTypeOf(value);
+            }
+            catch (Exception exception)
+            {
+                return FailSlot(node, index, Locate(exception, node, index, field));
+            }
+
+            if (!matches)
+            {
+                return FailSlot(
+                    node, index, CompletionError($"Expected value of type \"{type.Name}\" but got: {Inspect.Format(value)}.", node, index, field));
+            }
+        }
+
+        var child = new ResultObject(plan, node, index);
+        node.Slots[index] = child;
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            // Very deep results continue from the loop, on a fresh stack.
+            (_deferred ??= new()).Enqueue((child, value));
+            return true;
+        }
+
+        ExecuteFields(child, value);
+        return !node.IsNulled;
+    }
+
+    private bool CompleteAbstract(ResultNode node, int index, IAbstractType abstractType, object value, in ResolveContext context)
+    {
+        var field = context.Plan;
+        string? typeName;
+        try
+        {
+            typeName = abstractType.ResolveType is { } resolveType ? resolveType(value, context) : DefaultTypeName(abstractType, value);
+        }
+        catch (Exception exception)
+        {
+            return FailSlot(node, index, Locate(exception, node, index, field));
+        }
+
+        var name = abstractType.Name;
+        string? problem = null;
+        ObjectType? runtimeType = null;
+        if (typeName is null)
+        {
+            problem = $"Abstract type \"{name}\" must resolve to an Object type at runtime for field \"{field.ParentType.Name}.{field.Definition.Name}\". Either the \"{name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.";
+        }
+        else
+        {
+            switch (Schema.GetType(typeName))
+            {
+                case null:
+                    problem = $"Abstract type \"{name}\" was resolved to a type \"{typeName}\" that does not exist inside the schema.";
+                    break;
+                case ObjectType objectType when Schema.IsSubType(abstractType, objectType):
+                    runtimeType = objectType;
+                    break;
+                case ObjectType objectType:
+                    problem = $"Runtime Object type \"{objectType.Name}\" is not a possible type for \"{name}\".";
+                    break;
+                default:
+                    problem = $"Abstract type \"{name}\" was resolved to a non-object type \"{typeName}\".";
+                    break;
+            }
+        }
+
+        if (runtimeType is null)
+        {
+            return FailSlot(node, index, CompletionError(problem!, node, index, field));
+        }
+
+        return CompleteObject(node, index, runtimeType, value, in context);
+    }
+
+    /// <summary>graphql-js's defaultTypeResolver: a string <c>__typename</c> entry, else the first possible type whose IsTypeOf accepts the value.</summary>
+    private string? DefaultTypeName(IAbstractType abstractType, object value)
+    {
+        switch (value)
+        {
+            case IReadOnlyDictionary<string, object?> map when map.TryGetValue("__typename", out var name) && name is string typeName:
+                return typeName;
+            case IDictionary<string, object?> map when map.TryGetValue("__typename", out var name) && name is string typeName:
+                return typeName;
+            case JsonElement { ValueKind: JsonValueKind.Object } element
+                when element.TryGetProperty("__typename", out var name) && name.ValueKind == JsonValueKind.String:
+                return name.GetString();
+        }
+
+        foreach (var type in Schema.GetPossibleTypes(abstractType))
+        {
+            if (type.IsTypeOf is { } isTypeOf && isTypeOf(value))
+            {
+                return type.Name;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+
+namespace Ipp.Graph.Engine.Execution;
+
+/// <summary>The request's loop: pending resolvers, deferred sub-trees, data loader batches, time limit.</summary>
+internal sealed partial class ExecutionState
+{
+    private void Register(ValueTask<object?> task, in ResolveContext context)
+    {
+        var inbox = _inbox ??= new ExecutionInbox();
+        var pending = _freePending;
+        if (pending is null)
+        {
+            pending = new PendingField(inbox);
+        }
+        else
+        {
+            _freePending = pending.NextFree;
+            pending.NextFree = null;
+        }
+
+        pending.Context = context;
+        pending.Task = task;
+        _pending++;
+        pending.Await();
+    }
+
+    private void CompletePending(PendingField pending)
+    {
+        _pending--;
+        var context = pending.Context;
+        var task = pending.Task;
+        pending.Context = default;
+        pending.Task = default;
+        pending.NextFree = _freePending;
+        _freePending = pending;
+
+        var owner = context.Owner;
+        var field = context.Plan;
+        object? value;
+        try
+        {
+            value = task.GetAwaiter().GetResult();
+        }
+        catch (Exception exception)
+        {
+            if (!owner.IsAbandoned())
+            {
+                FailSlot(owner, field.Index, Locate(exception, owner, field.Index, field));
+            }
+
+            return;
+        }
+
+        // A null that propagated above this field since it started makes its result irrelevant (graphql-js drops it too).
+        if (!owner.IsAbandoned())
+        {
+            CompleteValue(owner, field.Index, field.Type, value, in context);
+        }
+    }
+
+    /// <summary>
+    /// Runs everything that can run without waiting: completions already posted, deferred sub-trees, and the
+    /// data loaders' batches. True when nothing is pending any more (or execution was aborted).
+    /// </summary>
+    private bool TryFinishSynchronously()
+    {
+        while (true)
+        {
+            RunAvailableWork();
+            if (_aborted || _pending == 0)
+            {
+                return true;
+            }
+
+            if (!Request.DispatchDataLoaders(this))
+            {
+                return false;
+            }
+        }
+    }
+
+    private void RunAvailableWork()
+    {
+        while (!_aborted)
+        {
+            if (_deferred is { Count: > 0 })
+            {
+                var (owner, parent) = _deferred.Dequeue();
+                if (!owner.IsAbandoned())
+                {
+                    ExecuteFields(owner, parent);
+                }
+            }
+            else if (_inbox is not null && _inbox.TryTake(out var pending))
+            {
+                CompletePending(pending);
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Waits for pending resolvers until none is left, the time is up, or the host cancels.</summary>
+    private async ValueTask WaitForPendingAsync()
+    {
+        var inbox = _inbox ??= new ExecutionInbox();
+        var wakeToken = _deadline == long.MaxValue ? _hostToken : EnsureLinkedToken().Token;
+        using var registration = wakeToken.CanBeCanceled
+            ? wakeToken.UnsafeRegister(static state => ((ExecutionInbox)state!).Wake(), inbox)
+            : default;
+        Request.AttachWaitingExecution(inbox);
+        try
+        {
+            while (!TryFinishSynchronously())
+            {
+                CheckDeadline();
+                if (_aborted)
+                {
+                    return;
+                }
+
+                await inbox.WaitAsync().ConfigureAwait(false);
+                CheckDeadline();
+            }
+        }
+        finally
+        {
+            Request.DetachWaitingExecution(inbox);
+        }
+    }
+
+    /// <summary>Aborts execution when the host cancelled or the time limit passed; pending work is abandoned.</summary>
+    private void CheckDeadline()
+    {
+        _fieldsSinceDeadlineCheck = 0;
+        if (_hostToken.IsCancellationRequested)
+        {
+            _aborted = true;
+        }
+        else if (_deadline != long.MaxValue
+            && (Stopwatch.GetTimestamp() >= _deadline || Volatile.Read(ref _linkedToken) is { Token.IsCancellationRequested: true }))
+        {
+            _aborted = true;
+            _timedOut = true;
+        }
+    }
+}

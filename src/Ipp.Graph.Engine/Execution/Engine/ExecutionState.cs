@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Types;
+
+namespace Ipp.Graph.Engine.Execution;
+
+/// <summary>
+/// One execution of an operation: the result tree, the errors, and the loop that drives resolvers.
+/// </summary>
+/// <remarks>
+/// Only the loop touches the tree, so it needs no locks. Fields execute depth-first: a resolver whose value task
+/// completed synchronously is completed at once (with its whole sub-tree, where it is synchronous too); one that
+/// is pending is registered, and its continuation only posts it to the <see cref="ExecutionInbox"/>. When no
+/// synchronous work is left, the loop dispatches the data loaders' batches, then waits for the next completion.
+/// Sibling fields of queries all start before anything is awaited; the root fields of mutations run one at a
+/// time, each with its whole sub-tree complete before the next starts.
+/// </remarks>
+internal sealed partial class ExecutionState
+{
+    /// <summary>How many fields execute between two looks at the clock when everything is synchronous.</summary>
+    private const int FieldsBetweenDeadlineChecks = 1024;
+
+    private readonly PlanRoot _plan;
+    private readonly bool _serial;
+    private readonly CancellationToken _hostToken;
+    private readonly TimeSpan _timeout;
+    private readonly long _deadline;
+    private ResultObject? _root;
+    private List<GraphQLError>? _errors;
+    private object?[] _dynamicArguments = [];
+    private int _pending;
+    private int _fieldsSinceDeadlineCheck;
+    private bool _aborted;
+    private bool _timedOut;
+    private Queue<(ResultObject Owner, object? Parent)>? _deferred;
+    private ExecutionInbox? _inbox;
+    private PendingField? _freePending;
+    private LinkedToken? _linkedToken;
+
+    public ExecutionState(
+        Schema schema,
+        OperationPlan operation,
+        PlanRoot plan,
+        IReadOnlyDictionary<string, object?> variables,
+        object? rootValue,
+        RequestContext request,
+        CancellationToken cancellationToken,
+        TimeSpan timeout)
+    {
+        Schema = schema;
+        Operation = operation.Operation;
+        Fragments = operation.Fragments;
+        Variables = variables;
+        RootValue = rootValue;
+        Request = request;
+        _plan = plan;
+        _serial = operation.Operation.Operation == OperationType.Mutation;
+        _hostToken = cancellationToken;
+        _timeout = timeout;
+        _deadline = timeout == Timeout.InfiniteTimeSpan || timeout <= TimeSpan.Zero
+            ? long.MaxValue
+            : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+    }
+
+    public Schema Schema { get; }
+
+    public OperationDefinitionNode Operation { get; }
+
+    public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; }
+
+    public IReadOnlyDictionary<string, object?> Variables { get; }
+
+    public object? RootValue { get; }
+
+    public RequestContext Request { get; }
+
+    /// <summary>The host's token, or (when a time limit applies) a token also cancelled when the time is up.</summary>
+    public CancellationToken CancellationToken => _deadline == long.MaxValue ? _hostToken : EnsureLinkedToken().Token;
+
+    /// <summary>Executes the operation; completes synchronously when every resolver did.</summary>
+    public ValueTask<ExecutionResult> ExecuteAsync()
+    {
+        var rootPlan = _plan.Plan;
+        _root = new ResultObject(rootPlan, null, 0);
+        if (rootPlan.Error is { } error)
+        {
+            AddError(error);
+            _root.IsNulled = true;
+            return new ValueTask<ExecutionResult>(BuildResult());
+        }
+
+        if (_serial)
+        {
+            return ExecuteSeriallyAsync();
+        }
+
+        Request.EnterExecution();
+        bool completed;
+        try
+        {
+            ExecuteFields(_root, RootValue);
+            completed = TryFinishSynchronously();
+        }
+        catch
+        {
+            Request.ExitExecution();
+            _linkedToken?.Dispose();
+            throw;
+        }
+
+        if (!completed)
+        {
+            return FinishAsync();
+        }
+
+        Request.ExitExecution();
+        _linkedToken?.Dispose();
+        return new ValueTask<ExecutionResult>(BuildResult());
+    }
+
+    private async ValueTask<ExecutionResult> FinishAsync()
+    {
+        try
+        {
+            await WaitForPendingAsync().ConfigureAwait(false);
+            return BuildResult();
+        }
+        finally
+        {
+            Request.ExitExecution();
+            _linkedToken?.Dispose();
+        }
+    }
+
+    private async ValueTask<ExecutionResult> ExecuteSeriallyAsync()
+    {
+        var root = _root!;
+        Request.EnterExecution();
+        try
+        {
+            foreach (var field in root.Plan.Fields)
+            {
+                ExecuteField(root, field, RootValue);
+                if (!TryFinishSynchronously())
+                {
+                    await WaitForPendingAsync().ConfigureAwait(false);
+                }
+
+                if (root.IsNulled || _aborted)
+                {
+                    break;
+                }
+            }
+
+            return BuildResult();
+        }
+        finally
+        {
+            Request.ExitExecution();
+            _linkedToken?.Dispose();
+        }
+    }
+
+    private ExecutionResult BuildResult()
+    {
+        if (_hostToken.IsCancellationRequested && _aborted)
+        {
+            throw new OperationCanceledException(_hostToken);
+        }
+
+        if (_timedOut)
+        {
+            return ExecutionResult.TimedOut(_timeout);
+        }
+
+        var root = _root!;
+        return new ExecutionResult(root.IsNulled ? null : root, hasData: true, _errors, null);
+    }
+
+    private void AddError(GraphQLError error) => (_errors ??= []).Add(error);
+
+    private LinkedToken EnsureLinkedToken()
+    {
+        var linked = Volatile.Read(ref _linkedToken);
+        if (linked is null)
+        {
+            var created = new LinkedToken(_hostToken, _deadline);
+            linked = Interlocked.CompareExchange(ref _linkedToken, created, null) ?? created;
+            if (!ReferenceEquals(linked, created))
+            {
+                created.Dispose();
+            }
+        }
+
+        return linked;
+    }
+
+    /// <summary>A token cancelled by the host or when the time limit is reached; created only when someone needs it.</summary>
+    private sealed class LinkedToken : IDisposable
+    {
+        private readonly CancellationTokenSource _source;
+
+        public LinkedToken(CancellationToken hostToken, long deadline)
+        {
+            _source = CancellationTokenSource.CreateLinkedTokenSource(hostToken);
+            var remaining = Math.Max(0, deadline - Stopwatch.GetTimestamp());
+            _source.CancelAfter(TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
+            Token = _source.Token;
+        }
+
+        public CancellationToken Token { get; }
+
+        public void Dispose() => _source.Dispose();
+    }
+}

@@ -1,0 +1,110 @@
+namespace Ipp.Graph.Engine.Execution;
+
+/// <summary>
+/// A node of the compact result tree: an object (slots aligned to its plan's fields) or a list (one slot per
+/// item). Each node knows the slot of its parent it fills, so that a null can propagate upwards when a
+/// non-null position fails, and so that response paths are only computed when an error or a resolver asks.
+/// </summary>
+internal abstract class ResultNode
+{
+    protected ResultNode(object?[] slots, ResultNode? parent, int indexInParent)
+    {
+        Slots = slots;
+        Parent = parent;
+        IndexInParent = indexInParent;
+    }
+
+    /// <summary>Completed values: null, serialised leaves, <see cref="ResultObject"/> and <see cref="ResultList"/>.</summary>
+    public readonly object?[] Slots;
+
+    public readonly ResultNode? Parent;
+
+    public readonly int IndexInParent;
+
+    /// <summary>Set when a non-null violation below made this node null; work still pending under it is abandoned.</summary>
+    public bool IsNulled;
+
+    /// <summary>True when the slot may not hold null (its field or item type is non-null).</summary>
+    public abstract bool IsNonNullSlot(int index);
+
+    /// <summary>The response path element of a slot: a response name or a list index.</summary>
+    public abstract object PathKey(int index);
+
+    /// <summary>True when this node or one above it was nulled.</summary>
+    public bool IsAbandoned()
+    {
+        for (var node = this; node is not null; node = node.Parent)
+        {
+            if (node.IsNulled)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The response path of a slot: keys (strings) and indices (ints) from the root.</summary>
+    public IReadOnlyList<object> PathOf(int index)
+    {
+        var length = 1;
+        for (var node = this; node.Parent is not null; node = node.Parent)
+        {
+            length++;
+        }
+
+        var path = new object[length];
+        path[--length] = PathKey(index);
+        for (var node = this; node.Parent is not null; node = node.Parent)
+        {
+            path[--length] = node.Parent.PathKey(node.IndexInParent);
+        }
+
+        return path;
+    }
+}
+
+/// <summary>An object of the response: one slot per field of its selection-set plan, in response order.</summary>
+internal sealed class ResultObject : ResultNode
+{
+    public ResultObject(SelectionSetPlan plan, ResultNode? parent, int indexInParent)
+        : base(plan.Fields.Length == 0 ? [] : new object?[plan.Fields.Length], parent, indexInParent)
+    {
+        Plan = plan;
+    }
+
+    public readonly SelectionSetPlan Plan;
+
+    public override bool IsNonNullSlot(int index) => Plan.Fields[index].IsNonNull;
+
+    public override object PathKey(int index) => Plan.Fields[index].ResponseName;
+}
+
+/// <summary>A list of the response: one slot per item.</summary>
+internal sealed class ResultList : ResultNode
+{
+    private static readonly object[] BoxedIndices = CreateBoxedIndices(256);
+
+    private readonly bool _itemsNonNull;
+
+    public ResultList(object?[] items, bool itemsNonNull, ResultNode parent, int indexInParent)
+        : base(items, parent, indexInParent)
+    {
+        _itemsNonNull = itemsNonNull;
+    }
+
+    public override bool IsNonNullSlot(int index) => _itemsNonNull;
+
+    public override object PathKey(int index) => index < BoxedIndices.Length ? BoxedIndices[index] : index;
+
+    private static object[] CreateBoxedIndices(int count)
+    {
+        var boxes = new object[count];
+        for (var i = 0; i < count; i++)
+        {
+            boxes[i] = i;
+        }
+
+        return boxes;
+    }
+}

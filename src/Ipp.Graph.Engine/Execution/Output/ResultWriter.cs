@@ -1,0 +1,264 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.Json;
+using Ipp.Graph.Engine.Error;
+
+namespace Ipp.Graph.Engine.Execution;
+
+/// <summary>Writes responses as JSON straight from the compact result tree.</summary>
+internal static class ResultWriter
+{
+    /// <summary>Deepest nesting of values written (as deep as <see cref="Utf8JsonWriter"/> allows by default).</summary>
+    private const int MaxDepth = 1000;
+
+    private static readonly JsonEncodedText ErrorsName = JsonEncodedText.Encode("errors");
+    private static readonly JsonEncodedText DataName = JsonEncodedText.Encode("data");
+    private static readonly JsonEncodedText ExtensionsName = JsonEncodedText.Encode("extensions");
+    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText LocationsName = JsonEncodedText.Encode("locations");
+    private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("line");
+    private static readonly JsonEncodedText ColumnName = JsonEncodedText.Encode("column");
+    private static readonly JsonEncodedText PathName = JsonEncodedText.Encode("path");
+
+    public static void WriteResponse(Utf8JsonWriter writer, ExecutionResult result)
+    {
+        writer.WriteStartObject();
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            writer.WritePropertyName(ErrorsName);
+            writer.WriteStartArray();
+            foreach (var error in errors)
+            {
+                WriteError(writer, error);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (result.HasData)
+        {
+            writer.WritePropertyName(DataName);
+            if (result.DataTree is { } data)
+            {
+                WriteObject(writer, data, 1);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+
+        if (result.Extensions is { Count: > 0 } extensions)
+        {
+            writer.WritePropertyName(ExtensionsName);
+            WriteValue(writer, extensions, 1);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>An error as the spec lays it out: message, locations, path, extensions.</summary>
+    public static void WriteError(Utf8JsonWriter writer, GraphQLError error)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(MessageName, error.Message);
+        if (error.Locations is { Count: > 0 } locations)
+        {
+            writer.WritePropertyName(LocationsName);
+            writer.WriteStartArray();
+            foreach (var location in locations)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber(LineName, location.Line);
+                writer.WriteNumber(ColumnName, location.Column);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (error.Path is { } path)
+        {
+            writer.WritePropertyName(PathName);
+            writer.WriteStartArray();
+            foreach (var key in path)
+            {
+                if (key is int index)
+                {
+                    writer.WriteNumberValue(index);
+                }
+                else
+                {
+                    writer.WriteStringValue(key.ToString());
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (error.Extensions is { Count: > 0 } extensions)
+        {
+            writer.WritePropertyName(ExtensionsName);
+            WriteValue(writer, extensions, 1);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, ResultObject obj, int depth)
+    {
+        writer.WriteStartObject();
+        var fields = obj.Plan.Fields;
+        var slots = obj.Slots;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            writer.WritePropertyName(fields[i].EncodedName);
+            WriteValue(writer, slots[i], depth + 1);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a completed value: part of the tree, or a serialised leaf of any JSON shape.</summary>
+    private static void WriteValue(Utf8JsonWriter writer, object? value, int depth)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                return;
+            case string text:
+                writer.WriteStringValue(text);
+                return;
+            case ResultObject obj:
+                WriteObject(writer, obj, depth);
+                return;
+            case ResultList list:
+                writer.WriteStartArray();
+                foreach (var item in list.Slots)
+                {
+                    WriteValue(writer, item, depth + 1);
+                }
+
+                writer.WriteEndArray();
+                return;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                return;
+            case int number:
+                writer.WriteNumberValue(number);
+                return;
+            case long number:
+                writer.WriteNumberValue(number);
+                return;
+            case double number:
+                WriteDouble(writer, number);
+                return;
+            case decimal number:
+                writer.WriteNumberValue(number);
+                return;
+            case JsonElement element:
+                element.WriteTo(writer);
+                return;
+        }
+
+        WriteOther(writer, value, depth);
+    }
+
+    private static void WriteOther(Utf8JsonWriter writer, object value, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new GraphQLError($"A result value nests deeper than {MaxDepth} levels.", code: ErrorCodes.InternalServerError);
+        }
+
+        switch (value)
+        {
+            case float number when float.IsFinite(number):
+                writer.WriteNumberValue(number);
+                return;
+            case float:
+                writer.WriteNullValue();
+                return;
+            case short number:
+                writer.WriteNumberValue(number);
+                return;
+            case byte number:
+                writer.WriteNumberValue(number);
+                return;
+            case sbyte number:
+                writer.WriteNumberValue(number);
+                return;
+            case ushort number:
+                writer.WriteNumberValue(number);
+                return;
+            case uint number:
+                writer.WriteNumberValue(number);
+                return;
+            case ulong number:
+                writer.WriteNumberValue(number);
+                return;
+            case JsonDocument document:
+                document.WriteTo(writer);
+                return;
+            case IReadOnlyDictionary<string, object?> map:
+                writer.WriteStartObject();
+                foreach (var (key, item) in map)
+                {
+                    writer.WritePropertyName(key);
+                    WriteValue(writer, item, depth + 1);
+                }
+
+                writer.WriteEndObject();
+                return;
+            case IDictionary<string, object?> map:
+                writer.WriteStartObject();
+                foreach (var (key, item) in map)
+                {
+                    writer.WritePropertyName(key);
+                    WriteValue(writer, item, depth + 1);
+                }
+
+                writer.WriteEndObject();
+                return;
+            case IDictionary map:
+                writer.WriteStartObject();
+                foreach (DictionaryEntry entry in map)
+                {
+                    writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty);
+                    WriteValue(writer, entry.Value, depth + 1);
+                }
+
+                writer.WriteEndObject();
+                return;
+            case IEnumerable items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteValue(writer, item, depth + 1);
+                }
+
+                writer.WriteEndArray();
+                return;
+            case IFormattable formattable:
+                writer.WriteStringValue(formattable.ToString(null, CultureInfo.InvariantCulture));
+                return;
+            default:
+                writer.WriteStringValue(value.ToString());
+                return;
+        }
+    }
+
+    /// <summary>Numbers JSON cannot hold (NaN, infinities) are written as null, as JSON.stringify does.</summary>
+    private static void WriteDouble(Utf8JsonWriter writer, double number)
+    {
+        if (double.IsFinite(number))
+        {
+            writer.WriteNumberValue(number);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Types;
+
+namespace Ipp.Graph.Engine.Execution;
+
+/// <summary>
+/// One response entry of a selection-set plan: the merged field nodes sharing a response name, the field they
+/// select, its resolver and its arguments. Arguments written without variables are coerced once, when the plan
+/// is built; those with variables are coerced once per request (see <see cref="DynamicArgumentSlot"/>).
+/// The plans of the field's sub-selections are built on first use, one per runtime object type.
+/// </summary>
+internal sealed class FieldPlan
+{
+    private readonly PlanBuilder _builder;
+    private SelectionSetPlan? _firstChild;
+    private SelectionSetPlan[] _otherChildren = [];
+    private IReadOnlyList<SourceLocation>? _locations;
+
+    public FieldPlan(
+        PlanBuilder builder,
+        ObjectType parentType,
+        FieldDefinition definition,
+        FieldNode[] nodes,
+        int index,
+        FieldResolver resolver,
+        bool isTypeName)
+    {
+        _builder = builder;
+        ParentType = parentType;
+        Definition = definition;
+        Nodes = nodes;
+        Index = index;
+        Resolver = resolver;
+        IsTypeName = isTypeName;
+        ResponseName = nodes[0].ResponseName;
+        EncodedName = JsonEncodedText.Encode(ResponseName);
+        Type = definition.Type;
+        IsNonNull = Type is NonNullType;
+    }
+
+    public readonly string ResponseName;
+
+    /// <summary>The response name, JSON-encoded once for the writer.</summary>
+    public readonly JsonEncodedText EncodedName;
+
+    public readonly FieldDefinition Definition;
+
+    public readonly GraphQLType Type;
+
+    public readonly bool IsNonNull;
+
+    public readonly ObjectType ParentType;
+
+    public readonly FieldNode[] Nodes;
+
+    /// <summary>Position in the owning plan, which is also the slot of the result object.</summary>
+    public readonly int Index;
+
+    public readonly FieldResolver Resolver;
+
+    /// <summary><c>__typename</c>: completed with the parent type's name, without calling a resolver.</summary>
+    public readonly bool IsTypeName;
+
+    /// <summary>The coerced arguments when they contain no variables (and coercion succeeded).</summary>
+    public IReadOnlyDictionary<string, object?>? StaticArguments { get; init; }
+
+    /// <summary>The error coercing argument literals produced; raised each time the field executes.</summary>
+    public GraphQLError? StaticArgumentError { get; init; }
+
+    /// <summary>Index of the request's cache of arguments coerced with variables; -1 when arguments are static.</summary>
+    public int DynamicArgumentSlot { get; init; } = -1;
+
+    /// <summary>Where the field's nodes start in the document (computed when first needed, for errors).</summary>
+    public IReadOnlyList<SourceLocation>? Locations => _locations ??= GraphQLError.LocationsOf(Nodes) ?? [];
+
+    /// <summary>The plan of this field's sub-selection for a runtime object type, built on first use.</summary>
+    public SelectionSetPlan GetChildPlan(ObjectType runtimeType)
+    {
+        var first = Volatile.Read(ref _firstChild);
+        if (first is not null && ReferenceEquals(first.Type, runtimeType))
+        {
+            return first;
+        }
+
+        foreach (var other in Volatile.Read(ref _otherChildren))
+        {
+            if (ReferenceEquals(other.Type, runtimeType))
+            {
+                return other;
+            }
+        }
+
+        return AddChildPlan(runtimeType);
+    }
+
+    private SelectionSetPlan AddChildPlan(ObjectType runtimeType)
+    {
+        // Concurrent requests may build the same plan twice; plans are equivalent, so the first one stored wins.
+        var built = _builder.BuildSubPlan(runtimeType, Nodes);
+        if (Interlocked.CompareExchange(ref _firstChild, built, null) is null)
+        {
+            return built;
+        }
+
+        while (true)
+        {
+            var current = Volatile.Read(ref _otherChildren);
+            foreach (var other in current)
+            {
+                if (ReferenceEquals(other.Type, runtimeType))
+                {
+                    return other;
+                }
+            }
+
+            if (ReferenceEquals(_firstChild!.Type, runtimeType))
+            {
+                return _firstChild;
+            }
+
+            SelectionSetPlan[] extended = [.. current, built];
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _otherChildren, extended, current), current))
+            {
+                return built;
+            }
+        }
+    }
+
+    public override string ToString() => ParentType.Name + "." + Definition.Name;
+}

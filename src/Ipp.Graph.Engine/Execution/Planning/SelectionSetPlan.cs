@@ -1,0 +1,33 @@
+using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Types;
+
+namespace Ipp.Graph.Engine.Execution;
+
+/// <summary>
+/// The fields of a selection set as they execute for one runtime object type: fragments expanded, fields
+/// merged by response name, @skip/@include applied, unknown fields dropped.
+/// </summary>
+internal sealed class SelectionSetPlan
+{
+    public SelectionSetPlan(ObjectType type, FieldPlan[] fields, GraphQLError? error, FieldNode[]? firstCollected = null)
+    {
+        Type = type;
+        Fields = fields;
+        Error = error;
+        FirstCollected = firstCollected;
+    }
+
+    public readonly ObjectType Type;
+
+    public readonly FieldPlan[] Fields;
+
+    /// <summary>Set when collecting failed (an @skip/@include with an invalid argument): completing the object fails.</summary>
+    public readonly GraphQLError? Error;
+
+    /// <summary>
+    /// For a subscription's root: the nodes of the first response name collected, even when they select no field of
+    /// the type (a subscription executes its first field only, and reports that field when it does not exist).
+    /// </summary>
+    public readonly FieldNode[]? FirstCollected;
+}

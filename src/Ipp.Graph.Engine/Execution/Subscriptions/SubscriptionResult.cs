@@ -1,0 +1,24 @@
+namespace Ipp.Graph.Engine.Execution;
+
+/// <summary>
+/// What subscribing gives: a stream of responses, one per event, or (when the subscription could not start:
+/// syntax, validation, variables, or the source stream failed) a single response with the errors.
+/// </summary>
+public sealed class SubscriptionResult
+{
+    internal SubscriptionResult(ExecutionResult result) => Result = result;
+
+    internal SubscriptionResult(IAsyncEnumerable<ExecutionResult> stream) => Stream = stream;
+
+    /// <summary>The response explaining why the subscription did not start; null when <see cref="Stream"/> is set.</summary>
+    public ExecutionResult? Result { get; }
+
+    /// <summary>
+    /// One response per event. Stop iterating (dispose the enumerator) or cancel its token to unsubscribe: the
+    /// source stream is then disposed. An error thrown by the source stream ends it with one last response holding the error.
+    /// </summary>
+    public IAsyncEnumerable<ExecutionResult>? Stream { get; }
+
+    /// <summary>True when the subscription started.</summary>
+    public bool IsStream => Stream is not null;
+}
