@@ -5,7 +5,8 @@ namespace Ipp.Graph.Engine.Tests.Oracle;
 
 /// <summary>
 /// The oracle's custom resolvers, the same ones as tests/js/oracle/resolvers.mjs. Every other field resolves by key
-/// lookup on the data (<see cref="ByKey"/>), as graphql-js's default field resolver does on the parsed JSON.
+/// lookup on the data (<see cref="ByKey"/>), as graphql-js's default field resolver does on the parsed JSON; the data's
+/// root object is the root value on both sides.
 /// </summary>
 internal static class OracleResolvers
 {
@@ -58,15 +59,8 @@ internal static class OracleResolvers
             ["Sample.asyncBroken"] = FailLater,
         };
 
-    /// <summary>
-    /// The default resolver: the parent's entry named like the field, or null. The query type's parent is the data
-    /// root (graphql-js gets it as the root value).
-    /// </summary>
-    public static FieldResolver ByKey(IReadOnlyDictionary<string, object?> data) => ctx =>
-    {
-        var parent = ctx.Parent is IReadOnlyDictionary<string, object?> map ? map : ctx.ParentType.Name == "Query" ? data : null;
-        return Done(Own(parent, ctx.Field.Name));
-    };
+    /// <summary>The default resolver: the parent's entry named like the field, or null (the root value is the data).</summary>
+    public static ValueTask<object?> ByKey(ResolveContext ctx) => Done(Own(ctx.Parent, ctx.Field.Name));
 
     private static ValueTask<object?> Done(object? value) => new(value);
 

@@ -13,7 +13,7 @@ internal static class OracleSchema
     private static Schema Build()
     {
         var data = OracleData.Root;
-        var builder = SchemaBuilder.FromSdl(File.ReadAllText(OracleFiles.Schema)).UseDefaultResolver(OracleResolvers.ByKey(data));
+        var builder = SchemaBuilder.FromSdl(File.ReadAllText(OracleFiles.Schema)).UseDefaultResolver(OracleResolvers.ByKey);
         foreach (var (coordinate, resolver) in OracleResolvers.ByCoordinate(data))
         {
             builder.Resolve(coordinate, resolver);

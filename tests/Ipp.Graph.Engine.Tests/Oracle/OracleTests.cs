@@ -55,7 +55,7 @@ public sealed class OracleTests
             OperationName = oracleCase.OperationName,
             Variables = oracleCase.Variables,
         };
-        var result = await Executor.Value.ExecuteAsync(request, new RequestContext());
+        var result = await Executor.Value.ExecuteAsync(request, new RequestContext { RootValue = OracleData.Root });
         return JsonNode.Parse(result.ToJson())!.AsObject();
     }
 
