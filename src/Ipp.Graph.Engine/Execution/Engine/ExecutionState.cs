@@ -36,6 +36,7 @@ internal sealed partial class ExecutionState
     private Queue<(ResultObject Owner, object? Parent)>? _deferred;
     private ExecutionInbox? _inbox;
     private PendingField? _freePending;
+    private List<ResultObject>? _ripeDoomed;
     private LinkedToken? _linkedToken;
 
     public ExecutionState(
@@ -83,10 +84,9 @@ internal sealed partial class ExecutionState
     {
         var rootPlan = _plan.Plan;
         _root = new ResultObject(rootPlan, null, 0);
-        if (rootPlan.Error is { } error)
+        if (rootPlan.Error is { } collectError)
         {
-            AddError(error);
-            _root.IsNulled = true;
+            Propagate(_root, collectError);
             return new ValueTask<ExecutionResult>(BuildResult());
         }
 
@@ -99,7 +99,11 @@ internal sealed partial class ExecutionState
         bool completed;
         try
         {
-            ExecuteFields(_root, RootValue);
+            if (ExecuteFields(_root, RootValue) is { } error)
+            {
+                Propagate(_root, error);
+            }
+
             completed = TryFinishSynchronously();
         }
         catch
@@ -141,7 +145,11 @@ internal sealed partial class ExecutionState
         {
             foreach (var field in root.Plan.Fields)
             {
-                ExecuteField(root, field, RootValue);
+                if (ExecuteField(root, field, RootValue) is { } error)
+                {
+                    Propagate(root, error);
+                }
+
                 if (!TryFinishSynchronously())
                 {
                     await WaitForPendingAsync().ConfigureAwait(false);
