@@ -44,8 +44,11 @@ internal static class ExecutionHarness
         return Convert(document.RootElement);
     }
 
-    /// <summary>JSON text with single quotes for double quotes, so expected responses read well in C# strings.</summary>
-    public static string Q(string text) => text.Replace('\'', '"');
+    /// <summary>
+    /// JSON written with single quotes for double quotes and backticks for escaped double quotes (inside strings),
+    /// so expected responses read well in C# strings.
+    /// </summary>
+    public static string Q(string text) => text.Replace("`", "\\\"", StringComparison.Ordinal).Replace('\'', '"');
 
     private static object? Convert(JsonElement element)
     {

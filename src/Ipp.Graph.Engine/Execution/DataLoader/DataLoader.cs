@@ -164,7 +164,7 @@ public sealed class DataLoader<TKey, TValue> : IBatchLoader
         if (values is null || values.Count != entries.Count)
         {
             Fail(entries, new GraphQLError(
-                $"The batch function of data loader \"{_name}\" returned {values?.Count ?? 0} values for {entries.Count} keys; it must return one value per key, in the keys' order.",
+                $"The batch function of data loader \"{_name}\" returned {values?.Count ?? 0} values for {entries.Count} keys; it must return one value per key, in the order of the keys.",
                 code: ErrorCodes.InternalServerError));
             return;
         }

@@ -132,7 +132,7 @@ internal sealed partial class ExecutionState
             // The raw item sits in its slot until completion replaces it.
             if (CompleteValue(list, i, itemType, items[i], in context) is { } error)
             {
-                list.IsNulled = true;
+                MarkNulled(list);
                 return FailSlot(node, index, error);
             }
         }
@@ -232,7 +232,7 @@ internal sealed partial class ExecutionState
 
         if (ExecuteFields(child, value) is { } error)
         {
-            child.IsNulled = true;
+            MarkNulled(child);
             return FailSlot(node, index, error);
         }
 

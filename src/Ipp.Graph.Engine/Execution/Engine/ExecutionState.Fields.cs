@@ -23,7 +23,7 @@ internal sealed partial class ExecutionState
         {
             if (ExecuteField(owner, fields[i], parent) is { } error)
             {
-                return FailObject(owner, i, error);
+                return FailObject(owner, error);
             }
 
             if (_aborted)
@@ -40,21 +40,44 @@ internal sealed partial class ExecutionState
     /// pending, graphql-js waits for them (reporting their errors) before the object becomes null: the object is
     /// doomed and null propagates once its pending work is done. Otherwise the error propagates at once.
     /// </summary>
-    private static GraphQLError? FailObject(ResultObject owner, int index, GraphQLError error)
+    private static GraphQLError? FailObject(ResultObject owner, GraphQLError error)
     {
-        var abandonedPending = 0;
-        if (owner.Slots[index] is ResultNode failed)
-        {
-            abandonedPending = failed.PendingCount;
-        }
-
-        if (owner.PendingCount - abandonedPending > 0)
+        if (owner.PendingCount > 0)
         {
             owner.DoomError = error;
             return null;
         }
 
         return error;
+    }
+
+    /// <summary>
+    /// Makes a node null. Work still pending below it no longer counts: the request completes without waiting for
+    /// it (as graphql-js's response does not wait for promises under a null), and its outcome is ignored.
+    /// </summary>
+    private void MarkNulled(ResultNode node)
+    {
+        if (node.IsNulled)
+        {
+            return;
+        }
+
+        node.IsNulled = true;
+        var detached = node.PendingCount;
+        if (detached == 0)
+        {
+            return;
+        }
+
+        _pending -= detached;
+        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            ancestor.PendingCount -= detached;
+            if (ancestor.PendingCount == 0 && ancestor is ResultObject { DoomError: not null } doomed)
+            {
+                Ripen(doomed);
+            }
+        }
     }
 
     /// <summary>Executes one field into its slot; returns the error to propagate when the slot is non-null and failed.</summary>
@@ -191,7 +214,7 @@ internal sealed partial class ExecutionState
                 return;
             }
 
-            node.IsNulled = true;
+            MarkNulled(node);
             var parent = node.Parent;
             if (parent is null)
             {

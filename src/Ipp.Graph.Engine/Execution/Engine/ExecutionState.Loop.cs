@@ -89,17 +89,27 @@ internal sealed partial class ExecutionState
         }
     }
 
-    /// <summary>One pending item under <paramref name="node"/> is done; doomed objects with nothing left pending become null.</summary>
+    /// <summary>
+    /// One pending item under <paramref name="node"/> is done; a doomed object with nothing left pending ripens. An
+    /// item under a node made null was already discounted from everything above that node, so counting stops there.
+    /// </summary>
     private void Settle(ResultNode node)
     {
-        _pending--;
         for (ResultNode? current = node; current is not null; current = current.Parent)
         {
-            if (--current.PendingCount == 0 && current is ResultObject { DoomError: not null } doomed)
+            current.PendingCount--;
+            if (current.IsNulled)
+            {
+                return;
+            }
+
+            if (current.PendingCount == 0 && current is ResultObject { DoomError: not null } doomed)
             {
                 Ripen(doomed);
             }
         }
+
+        _pending--;
     }
 
     /// <summary>
