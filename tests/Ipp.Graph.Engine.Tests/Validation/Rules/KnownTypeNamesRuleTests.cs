@@ -1,0 +1,39 @@
+using Ipp.Graph.Engine.Validation.Rules;
+using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
+
+namespace Ipp.Graph.Engine.Tests.Validation.Rules;
+
+public class KnownTypeNamesRuleTests
+{
+    [Fact]
+    public void Type_system_definitions_may_name_defined_and_built_in_types()
+    {
+        Assert.Empty(SdlErrors(
+            "type Query { a: String b: [Int!] c: Foo d: __Type } scalar Foo input In { x: Boolean = true }",
+            null,
+            c => new KnownTypeNamesRule(c)));
+    }
+
+    [Fact]
+    public void Unknown_types_in_type_system_definitions_are_reported_with_suggestions_including_built_ins()
+    {
+        const string sdl = """
+            type Query { a: Strin b: String c: [Foo!] d: __Type }
+            input In { x: Quer, y: Bolean = true }
+            union U = Query | Querx
+            extend type Query implements Nodee { e: Int }
+            directive @d(a: Flt) on FIELD
+            """;
+        Assert.Equal(
+            [
+                "Unknown type \"Strin\". Did you mean \"String\" or \"In\"? @ 1:17",
+                "Unknown type \"Foo\". @ 1:37",
+                "Unknown type \"Quer\". Did you mean \"Query\"? @ 2:15",
+                "Unknown type \"Bolean\". Did you mean \"Boolean\"? @ 2:24",
+                "Unknown type \"Querx\". Did you mean \"Query\"? @ 3:19",
+                "Unknown type \"Nodee\". @ 4:30",
+                "Unknown type \"Flt\". Did you mean \"Float\" or \"Int\"? @ 5:17",
+            ],
+            SdlErrors(sdl, null, c => new KnownTypeNamesRule(c)));
+    }
+}

@@ -1,0 +1,37 @@
+using Ipp.Graph.Engine.Validation.Rules;
+using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
+
+namespace Ipp.Graph.Engine.Tests.Validation.Rules;
+
+public class UniqueFieldDefinitionNamesRuleTests
+{
+    [Fact]
+    public void Distinct_fields_across_types_and_extensions_are_valid()
+    {
+        Assert.Empty(SdlErrors(
+            "type T { a: Int } extend type T { b: Int } interface I { a: Int } input In { a: Int }",
+            null,
+            c => new UniqueFieldDefinitionNamesRule(c)));
+    }
+
+    [Fact]
+    public void Fields_defined_twice_in_a_type_or_its_extensions_are_reported()
+    {
+        const string sdl = """
+            type T { a: Int b: Int a: String }
+            extend type T { b: Int c: Int }
+            interface I { x: Int x: Int }
+            input In { f: Int f: Int }
+            extend input In { f: Int }
+            """;
+        Assert.Equal(
+            [
+                "Field \"T.a\" can only be defined once. @ 1:10, 1:24",
+                "Field \"T.b\" can only be defined once. @ 1:17, 2:17",
+                "Field \"I.x\" can only be defined once. @ 3:15, 3:22",
+                "Field \"In.f\" can only be defined once. @ 4:12, 4:19",
+                "Field \"In.f\" can only be defined once. @ 4:12, 5:19",
+            ],
+            SdlErrors(sdl, null, c => new UniqueFieldDefinitionNamesRule(c)));
+    }
+}
