@@ -2,6 +2,7 @@ using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Validation;
 
 namespace Ipp.Graph.Engine.Utilities;
 
@@ -125,6 +126,13 @@ public sealed class SchemaBuilder
         }
 
         var document = Combine(_documents);
+        problems.AddRange(Validator.ValidateSdl(document));
+        if (problems.Count > 0)
+        {
+            // As graphql-js's buildASTSchema does, SDL that breaks the document rules is not built at all.
+            throw new SchemaBuildException(problems);
+        }
+
         var scalars = CollectScalars(problems);
         var factory = new SdlTypeFactory(document, scalars, problems);
         factory.BuildTypes();
