@@ -23,6 +23,11 @@ public sealed class AbstractTypeTests
             .Resolve("Query.pet", _ => new(new CatValue("Tom", 9)))
             .Resolve("Query.things", _ => new(new object[] { new DogValue("Rex", true), new RobotValue("R2") }))
             .Build();
+        ((InterfaceType)schema.GetType("Pet")!).ResolveType = null;
+        ((UnionType)schema.GetType("Thing")!).ResolveType = null;
+        SetIsTypeOf<DogValue>(schema, "Dog");
+        SetIsTypeOf<CatValue>(schema, "Cat");
+        SetIsTypeOf<RobotValue>(schema, "Robot");
 
         var json = await Run(schema, "{ pet { __typename name ... on Cat { lives } } things { __typename ... on Dog { barks } ... on Robot { name } } }");
 
@@ -71,6 +76,7 @@ public sealed class AbstractTypeTests
             .ResolveType("Pet", (_, _) => "Dog")
             .Resolve("Query.pet", _ => new(Data("""{ "name": "Tom" }""")))
             .Build();
+        SetIsTypeOf<DogValue>(schema, "Dog");
 
         var json = await Run(schema, "{ pet { name } }");
 
@@ -111,6 +117,9 @@ public sealed class AbstractTypeTests
 
         Assert.Equal("Query.pet at mine", seen);
     }
+
+    /// <summary>The schema builder recognises bound types in its own type resolvers; IsTypeOf is set here to test the executor's use of it.</summary>
+    private static void SetIsTypeOf<T>(Schema schema, string typeName) => ((ObjectType)schema.GetType(typeName)!).IsTypeOf = value => value is T;
 
     private static Engine.Utilities.SchemaBuilder SchemaBuilder() =>
         Sdl(PetsSdl).BindType<DogValue>("Dog").BindType<CatValue>("Cat").BindType<RobotValue>("Robot");

@@ -73,7 +73,7 @@ internal static class ExecutionHarness
             case JsonValueKind.String:
                 return element.GetString();
             case JsonValueKind.Number:
-                return element.TryGetInt32(out var small) ? small : element.TryGetInt64(out var large) ? large : element.GetDouble();
+                return element.TryGetInt32(out var small) ? small : element.TryGetInt64(out var large) ? large : (object)element.GetDouble();
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:

@@ -188,7 +188,7 @@ public sealed class ExecutionTests
         var json = await Run(schema, "{ fromSet fromQuery text notList }");
 
         Assert.Equal(
-            Q("{'errors':[{'message':'Expected Iterable, but did not find one for field `Query.text`.','locations':[{'line':1,'column':28}],'path':['text'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}},{'message':'Expected Iterable, but did not find one for field `Query.notList`.','locations':[{'line':1,'column':33}],'path':['notList'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'fromSet':[1,2,3],'fromQuery':[10,20,30],'text':null,'notList':null}}"),
+            Q("{'errors':[{'message':'Expected Iterable, but did not find one for field `Query.text`.','locations':[{'line':1,'column':21}],'path':['text'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}},{'message':'Expected Iterable, but did not find one for field `Query.notList`.','locations':[{'line':1,'column':26}],'path':['notList'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'fromSet':[1,2,3],'fromQuery':[10,20,30],'text':null,'notList':null}}"),
             json);
     }
 

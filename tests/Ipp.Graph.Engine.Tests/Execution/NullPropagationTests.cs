@@ -54,7 +54,7 @@ public sealed class NullPropagationTests
         var json = await Run(schema, "{ first: e { y } second: e { x y } a }", root);
 
         Assert.Equal(
-            Q("{'errors':[{'message':'Cannot return null for non-nullable field Obj.x.','locations':[{'line':1,'column':32}],'path':['second','x'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':null}"),
+            Q("{'errors':[{'message':'Cannot return null for non-nullable field Obj.x.','locations':[{'line':1,'column':30}],'path':['second','x'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':null}"),
             json);
         Assert.False(ranAfter);
     }
@@ -72,7 +72,7 @@ public sealed class NullPropagationTests
         var json = await Run(schema, "{ items { id name } }", root);
 
         Assert.Equal(
-            Q("{'errors':[{'message':'no name for 2','locations':[{'line':1,'column':15}],'path':['items',1,'name'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'items':[{'id':1,'name':'item'},{'id':2,'name':null},null]}}"),
+            Q("{'errors':[{'message':'no name for 2','locations':[{'line':1,'column':14}],'path':['items',1,'name'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'items':[{'id':1,'name':'item'},{'id':2,'name':null},null]}}"),
             json);
     }
 
@@ -94,7 +94,6 @@ public sealed class NullPropagationTests
                 await release.Task.ConfigureAwait(false);
                 throw new InvalidOperationException("too late to matter");
             })
-            .Resolve("Query.o", _ => new(new object()))
             .Build();
 
         var running = Run(schema, "{ o { required child { slow } } }");
@@ -140,22 +139,25 @@ public sealed class NullPropagationTests
     [Fact]
     public async Task A_pending_non_null_failure_reaching_a_waiting_object_nulls_it_with_the_waiting_error()
     {
-        var gate = new TaskCompletionSource();
+        // One gate per resolver: completing a gate resumes its single waiter at once, so both complete before the loop looks.
+        var requiredGate = new TaskCompletionSource();
+        var slowGate = new TaskCompletionSource();
         var schema = Sdl("type Query { o: O } type O { slowRequired: String! slow: String required: String! }")
             .Resolve("Query.o", _ => new(new object()))
             .Resolve("O.slowRequired", async _ =>
             {
-                await gate.Task.ConfigureAwait(false);
+                await requiredGate.Task.ConfigureAwait(false);
                 return null;
             })
             .Resolve("O.slow", async _ =>
             {
-                await gate.Task.ConfigureAwait(false);
+                await slowGate.Task.ConfigureAwait(false);
                 throw new InvalidOperationException("slow failed");
             })
             .Resolve("O.required", _ =>
             {
-                gate.SetResult();
+                requiredGate.SetResult();
+                slowGate.SetResult();
                 return new((object?)null);
             })
             .Build();
@@ -163,7 +165,7 @@ public sealed class NullPropagationTests
         var json = await Run(schema, "{ o { slowRequired slow required } }");
 
         Assert.Equal(
-            Q("{'errors':[{'message':'slow failed','locations':[{'line':1,'column':21}],'path':['o','slow'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}},{'message':'Cannot return null for non-nullable field O.required.','locations':[{'line':1,'column':26}],'path':['o','required'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'o':null}}"),
+            Q("{'errors':[{'message':'slow failed','locations':[{'line':1,'column':20}],'path':['o','slow'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}},{'message':'Cannot return null for non-nullable field O.required.','locations':[{'line':1,'column':25}],'path':['o','required'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'o':null}}"),
             json);
     }
 

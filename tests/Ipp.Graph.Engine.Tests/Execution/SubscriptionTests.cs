@@ -20,7 +20,7 @@ public sealed class SubscriptionTests
     public async Task Each_event_executes_the_operation_with_the_event_as_the_fields_value()
     {
         var source = new Source([1, 2, 3]);
-        var schema = Sdl(Sdl_).Subscribe("Subscription.counter", context => new(source.Events((int)context.Arguments["from"]!))).Build();
+        var schema = Builder(counter: context => new(source.Events((int)context.Arguments["from"]!))).Build();
 
         var responses = await Collect(schema, "subscription { counter(from: 10) }");
 
@@ -32,8 +32,7 @@ public sealed class SubscriptionTests
     public async Task The_fields_resolver_maps_each_event_and_sub_selections_execute_against_it()
     {
         var source = new Source([1, 2]);
-        var schema = Sdl(Sdl_)
-            .Subscribe("Subscription.message", _ => new(source.Events(0)))
+        var schema = Builder(message: _ => new(source.Events(0)))
             .Resolve("Subscription.message", context => new(Data($$"""{ "text": "event {{context.Parent}}" }""")))
             .Resolve("Message.upper", context => new(((string)((IReadOnlyDictionary<string, object?>)context.Parent!)["text"]!).ToUpperInvariant()))
             .Build();
@@ -49,8 +48,7 @@ public sealed class SubscriptionTests
     public async Task Errors_while_executing_an_event_are_in_its_response_and_the_stream_goes_on()
     {
         var source = new Source([1, -1, 2]);
-        var schema = Sdl(Sdl_)
-            .Subscribe("Subscription.counter", _ => new(source.Events(0)))
+        var schema = Builder(counter: _ => new(source.Events(0)))
             .Resolve("Subscription.counter", context => (int)context.Parent! < 0 ? throw new InvalidOperationException("negative") : new(context.Parent))
             .Build();
 
@@ -68,7 +66,7 @@ public sealed class SubscriptionTests
     [Fact]
     public async Task A_failing_subscriber_gives_one_response_with_the_located_error_and_no_data()
     {
-        var schema = Sdl(Sdl_).Subscribe("Subscription.counter", _ => throw new InvalidOperationException("no such topic")).Build();
+        var schema = Builder(counter: _ => throw new InvalidOperationException("no such topic")).Build();
 
         var result = await Executor.SubscribeAsync(schema, Parser.Parse("subscription {\n  counter(from: 1)\n}"));
 
@@ -81,7 +79,7 @@ public sealed class SubscriptionTests
     [Fact]
     public async Task Invalid_variables_give_one_response()
     {
-        var schema = Sdl(Sdl_).Subscribe("Subscription.counter", _ => new(new Source([1]).Events(0))).Build();
+        var schema = Builder(counter: _ => new(new Source([1]).Events(0))).Build();
 
         var result = await Executor.SubscribeAsync(schema, Parser.Parse("subscription ($n: Int!) { counter(from: $n) }"));
 
@@ -94,7 +92,7 @@ public sealed class SubscriptionTests
     public async Task A_source_that_throws_ends_the_stream_with_a_response_holding_the_error_and_is_disposed()
     {
         var source = new Source([1, 2], failAfter: true);
-        var schema = Sdl(Sdl_).Subscribe("Subscription.counter", _ => new(source.Events(0))).Build();
+        var schema = Builder(counter: _ => new(source.Events(0))).Build();
 
         var responses = await Collect(schema, "subscription { counter(from: 0) }");
 
@@ -112,7 +110,7 @@ public sealed class SubscriptionTests
     public async Task Stopping_early_disposes_the_source()
     {
         var source = new Source([1, 2, 3, 4]);
-        var schema = Sdl(Sdl_).Subscribe("Subscription.counter", _ => new(source.Events(0))).Build();
+        var schema = Builder(counter: _ => new(source.Events(0))).Build();
         var result = await Executor.SubscribeAsync(schema, Parser.Parse("subscription { counter(from: 0) }"));
 
         var seen = new List<string>();
@@ -135,7 +133,7 @@ public sealed class SubscriptionTests
     {
         var channel = Channel.CreateUnbounded<object?>();
         var disposed = new TaskCompletionSource();
-        var schema = Sdl(Sdl_).Subscribe("Subscription.counter", context => new(Read(channel, disposed, context.CancellationToken))).Build();
+        var schema = Builder(counter: context => new(Read(channel, disposed, context.CancellationToken))).Build();
         var result = await Executor.SubscribeAsync(schema, Parser.Parse("subscription { counter(from: 0) }"));
         using var cancellation = new CancellationTokenSource();
         await using var enumerator = result.Stream!.GetAsyncEnumerator(cancellation.Token);
@@ -155,7 +153,7 @@ public sealed class SubscriptionTests
     {
         var release = new TaskCompletionSource<object?>();
         var disposed = new TaskCompletionSource();
-        var schema = Sdl(Sdl_).Subscribe("Subscription.counter", _ => new(Stubborn(release, disposed))).Build();
+        var schema = Builder(counter: _ => new(Stubborn(release, disposed))).Build();
         var context = new RequestContext();
         using var cancellation = new CancellationTokenSource();
         var result = await Executor.SubscribeAsync(schema, Parser.Parse("subscription { counter(from: 0) }"), context: context);
@@ -174,7 +172,7 @@ public sealed class SubscriptionTests
     [Fact]
     public async Task The_request_executor_validates_subscriptions()
     {
-        var schema = Sdl(Sdl_).Subscribe("Subscription.counter", _ => new(new Source([1]).Events(0))).Build();
+        var schema = Builder(counter: _ => new(new Source([1]).Events(0))).Build();
         var executor = new RequestExecutor(schema);
 
         var result = await executor.SubscribeAsync(new GraphQLRequest { Query = "subscription { counter(from: 1) x: counter(from: 2) }" }, new RequestContext());
@@ -182,6 +180,12 @@ public sealed class SubscriptionTests
         Assert.False(result.IsStream);
         Assert.Equal("Anonymous Subscription must select only one top level field.", Assert.Single(result.Result!.Errors!).Message);
     }
+
+    /// <summary>The schema's builder with both subscription fields bound: to the given subscribers, or to empty streams.</summary>
+    private static Engine.Utilities.SchemaBuilder Builder(SubscriptionResolver? counter = null, SubscriptionResolver? message = null) =>
+        Sdl(Sdl_)
+            .Subscribe("Subscription.counter", counter ?? (_ => new(new Source([]).Events(0))))
+            .Subscribe("Subscription.message", message ?? (_ => new(new Source([]).Events(0))));
 
     private static async Task<List<string>> Collect(Schema schema, string query)
     {

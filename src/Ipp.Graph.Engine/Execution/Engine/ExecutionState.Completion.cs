@@ -144,7 +144,8 @@ internal sealed partial class ExecutionState
     {
         switch (enumerable)
         {
-            case object?[] array:
+            // Not an array of a derived element type (string[] is an object[] too): completed values must fit its slots.
+            case object?[] array when array.GetType() == typeof(object[]):
                 return array.Length == 0 ? [] : (object?[])array.Clone();
             case IList list:
             {

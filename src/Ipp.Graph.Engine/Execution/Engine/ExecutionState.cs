@@ -80,7 +80,31 @@ internal sealed partial class ExecutionState
     public CancellationToken CancellationToken => _deadline == long.MaxValue ? _hostToken : EnsureLinkedToken().Token;
 
     /// <summary>Executes the operation; completes synchronously when every resolver did.</summary>
+    /// <remarks>
+    /// Resolvers run without the caller's synchronization context, as they do once the loop has awaited anything:
+    /// their continuations then run where their work completes (a data loader's batch completing resumes every
+    /// resolver waiting on it before the loop dispatches again) instead of being queued to the caller's context.
+    /// </remarks>
     public ValueTask<ExecutionResult> ExecuteAsync()
+    {
+        var callerContext = SynchronizationContext.Current;
+        if (callerContext is null)
+        {
+            return Execute();
+        }
+
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return Execute();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(callerContext);
+        }
+    }
+
+    private ValueTask<ExecutionResult> Execute()
     {
         var rootPlan = _plan.Plan;
         _root = new ResultObject(rootPlan, null, 0);
