@@ -9,7 +9,7 @@ public class ValuesOfCorrectTypeRuleTests
     [Fact]
     public void Literals_of_the_expected_types_are_valid()
     {
-        const string document = """
+        const string document = """"
             query Q($v: Int = 1, $w: ComplexInput = {requiredField: true}, $l: [String] = ["a", null], $o: String!) { complicatedArgs {
               intArgField(intArg: -3) stringArgField(stringArg: """block""") booleanArgField(booleanArg: false) enumArgField(enumArg: BLACK)
               floatArgField(floatArg: 1) idArgField(idArg: 1) a: idArgField(idArg: "x") stringListArgField(stringListArg: "single")
@@ -17,7 +17,7 @@ public class ValuesOfCorrectTypeRuleTests
               complexArgField(complexArg: {requiredField: true, nonNullField: false, stringListField: "one"}) oneOfArgField(oneOfArg: {intField: 1})
               c: oneOfArgField(oneOfArg: {stringField: $o}) nonNullIntArgField(nonNullIntArg: $v) d: intArgField(intArg: null)
             } dog { doesKnowCommand(dogCommand: SIT) name @include(if: true) @withArgs(required: 1, list: 1) } }
-            """;
+            """";
         Assert.Empty(Errors(Schema, document, c => new ValuesOfCorrectTypeRule(c)));
     }
 
