@@ -16,7 +16,7 @@ namespace Ipp.Graph.Engine.Tests.Validation;
 /// </summary>
 public partial class ValidatorFuzzTests
 {
-    private const int Iterations = 1_500;
+    private const int Iterations = 2_000;
 
     private static readonly string[] Seeds =
     [
@@ -79,20 +79,24 @@ public partial class ValidatorFuzzTests
         }
 
         // Most mutations still parse, so validation is what is being exercised.
-        Assert.True(parsed > Iterations / 3, $"only {parsed} of {Iterations} mutated documents parsed");
+        Assert.True(parsed > Iterations / 6, $"only {parsed} of {Iterations} mutated documents parsed");
     }
 
     [Fact]
     public void Comparing_fields_by_class_never_changes_the_conflicts_found()
     {
         var random = new Random(7);
+        var withConflicts = 0;
         for (var i = 0; i < 400; i++)
         {
             var document = RandomOverlappingDocument(random);
             var byClass = Conflicts(document, useFieldClasses: true);
             var pairwise = Conflicts(document, useFieldClasses: false);
             Assert.True(byClass.SequenceEqual(pairwise), $"Differs for:\n{document}\nby class:\n{string.Join("\n", byClass)}\npairwise:\n{string.Join("\n", pairwise)}");
+            withConflicts += byClass.Length > 0 ? 1 : 0;
         }
+
+        Assert.InRange(withConflicts, 100, 399);
     }
 
     [Fact]

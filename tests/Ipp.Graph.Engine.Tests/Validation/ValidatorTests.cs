@@ -86,7 +86,7 @@ public class ValidatorTests
         var document = "{ " + string.Join(" ", Enumerable.Range(0, 105).Select(i => $"u{i}")) + " }";
         var errors = Validator.Validate(Schema, Parser.Parse(document));
         Assert.Equal(101, errors.Count);
-        Assert.Equal("Cannot query field \"u99\" on type \"QueryRoot\". @ 1:400", Describe(errors[99]));
+        Assert.Equal("Cannot query field \"u99\" on type \"QueryRoot\". @ 1:389", Describe(errors[99]));
         Assert.Equal("Too many validation errors, error limit reached. Validation aborted.", Describe(errors[100]));
         Assert.Equal(ErrorCodes.ValidationFailed, errors[100].Code);
 

@@ -156,7 +156,11 @@ internal static class ValidationTestSchema
         """;
 
     private static readonly Lazy<Schema> Built = new(() =>
-        SchemaBuilder.FromSdl(Sdl).UseDefaultResolver(_ => ValueTask.FromResult<object?>(null)).Build());
+        SchemaBuilder.FromSdl(Sdl)
+            .UseDefaultResolver(_ => ValueTask.FromResult<object?>(null))
+            .Subscribe("SubscriptionRoot.catSighted", _ => ValueTask.FromResult(AsyncEnumerable.Empty<object?>()))
+            .Subscribe("SubscriptionRoot.dogBarked", _ => ValueTask.FromResult(AsyncEnumerable.Empty<object?>()))
+            .Build());
 
     public static Schema Schema => Built.Value;
 }
