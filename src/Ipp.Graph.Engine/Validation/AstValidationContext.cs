@@ -217,10 +217,13 @@ public abstract class AstValidationContext
         }
     }
 
-    /// <summary>Stops validation when the stack has too little room left for a deeper recursion (hostile nesting).</summary>
-    public static void EnsureSufficientStack()
+    /// <summary>
+    /// Stops validation when the stack has too little room left for a deeper recursion (hostile nesting). Checked at
+    /// every sixteenth level of <paramref name="depth"/> only, since the check itself is not free.
+    /// </summary>
+    public static void EnsureSufficientStack(int depth)
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if ((depth & 15) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw new ValidationAbortedException(
                 new GraphQLError("Validation aborted: the document is nested too deeply.", code: ErrorCodes.ValidationFailed));

@@ -12,6 +12,7 @@ internal sealed class SelectionMeasure
     private readonly Dictionary<string, FragmentDefinitionNode> _fragments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Size> _fragmentSizes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    private int _nesting;
 
     public SelectionMeasure(DocumentNode document)
     {
@@ -35,13 +36,14 @@ internal sealed class SelectionMeasure
     /// <summary>The size of a selection set, fragments expanded (a spread of a fragment being measured counts nothing).</summary>
     public Size Of(SelectionSetNode selectionSet)
     {
-        EnsureStack();
+        EnsureStack(++_nesting);
         var size = default(Size);
         foreach (var selection in selectionSet.Selections)
         {
             size = size.Beside(Of(selection));
         }
 
+        _nesting--;
         return size;
     }
 
@@ -92,7 +94,19 @@ internal sealed class SelectionMeasure
 
     private FieldNode? FindBeyond(SelectionSetNode selectionSet, long limit, Count count, int depth, ref long seen, HashSet<string> path)
     {
-        EnsureStack();
+        EnsureStack(++_nesting);
+        try
+        {
+            return FindBeyondIn(selectionSet, limit, count, depth, ref seen, path);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private FieldNode? FindBeyondIn(SelectionSetNode selectionSet, long limit, Count count, int depth, ref long seen, HashSet<string> path)
+    {
         foreach (var selection in selectionSet.Selections)
         {
             switch (selection)
@@ -157,9 +171,10 @@ internal sealed class SelectionMeasure
         return false;
     }
 
-    private static void EnsureStack()
+    // Checked every sixteenth level: the check itself is not free.
+    private static void EnsureStack(int nesting)
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if ((nesting & 15) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw new InsufficientExecutionStackException();
         }
