@@ -165,8 +165,17 @@ internal sealed partial class DocumentParser
 
     private GraphQLError Error(int position, string description) => SyntaxError.Create(_source, position, description);
 
-    /// <summary>The location of a node from its first token's start to the end of the last token consumed.</summary>
-    private Location? LocationFrom(int start) => _noLocation ? null : new Location(start, _lexer.PreviousEnd, _source);
+    /// <summary>Gives a node its span: from its first token's start to the end of the last token consumed.</summary>
+    private T Located<T>(T node, int start)
+        where T : Node
+    {
+        if (!_noLocation)
+        {
+            node.SetSpan(start, _lexer.PreviousEnd, _source);
+        }
+
+        return node;
+    }
 
     /// <summary>
     /// Counts one more level of nesting (selection set, list or object value, list type) opened by the token at
