@@ -112,7 +112,7 @@ internal sealed partial class DocumentParser
     {
         if (_lexer.Kind != TokenKind.Name)
         {
-            ExpectToken(TokenKind.Name);
+            throw Expected(TokenKind.Name);
         }
 
         OperationType operation;
@@ -128,6 +128,7 @@ internal sealed partial class DocumentParser
                 operation = OperationType.Subscription;
                 break;
             default:
+                // As in graphql-js, the name is consumed first: an error in the token after it takes precedence.
                 var token = _lexer.Token;
                 Advance();
                 throw Unexpected(token);

@@ -7,7 +7,7 @@ internal sealed partial class DocumentParser
     {
         if (_lexer.Kind != TokenKind.Name)
         {
-            ExpectToken(TokenKind.Name);
+            throw Expected(TokenKind.Name);
         }
 
         var start = _lexer.Start;
@@ -64,6 +64,7 @@ internal sealed partial class DocumentParser
             case TokenKind.Dollar:
                 if (isConst)
                 {
+                    // Consumes the "$" first, as graphql-js does, to name the variable in the message.
                     var dollar = _lexer.Token;
                     Advance();
                     if (_lexer.Kind == TokenKind.Name)

@@ -117,7 +117,7 @@ internal sealed partial class DocumentParser
     {
         if (_lexer.Kind != kind)
         {
-            throw Error(_lexer.Start, $"Expected {kind.Describe()}, found {_lexer.Token}.");
+            throw Expected(kind);
         }
 
         var start = _lexer.Start;
@@ -156,6 +156,8 @@ internal sealed partial class DocumentParser
         Advance();
         return true;
     }
+
+    private GraphQLError Expected(TokenKind kind) => Error(_lexer.Start, $"Expected {kind.Describe()}, found {_lexer.Token}.");
 
     private GraphQLError Unexpected(Token token) => Error(token.Start, $"Unexpected {token}.");
 
