@@ -104,6 +104,7 @@ internal sealed partial class DocumentParser
         _lexer.MoveNext();
         if (_lexer.Kind != TokenKind.Eof && ++_tokenCount > _maxTokens)
         {
+            // graphql-js's wording, "more that" included, so clients see the same message.
             throw SyntaxError.Create(
                 _source,
                 _lexer.Start,
