@@ -4,7 +4,7 @@ namespace Ipp.Graph.Engine.Language;
 internal sealed partial class DocumentParser
 {
     /// <summary>Document: Definition+ (the whole source).</summary>
-    public DocumentNode ParseDocument()
+    private DocumentNode ParseDocument()
     {
         ExpectToken(TokenKind.Sof);
         var mark = _itemCount;
@@ -14,7 +14,7 @@ internal sealed partial class DocumentParser
         }
         while (!ExpectOptionalToken(TokenKind.Eof));
 
-        return new DocumentNode { Definitions = TakeItems<DefinitionNode>(mark), Location = LocationFrom(0) };
+        return Located(new DocumentNode { Definitions = TakeItems<DefinitionNode>(mark) }, 0);
     }
 
     private DefinitionNode ParseDefinition()
@@ -29,7 +29,7 @@ internal sealed partial class DocumentParser
         var keyword = hasDescription ? _lexer.Lookahead() : _lexer.Token;
         if (hasDescription && keyword.Kind == TokenKind.BraceL)
         {
-            throw Error(_lexer.Token.Start, "Unexpected description, descriptions are not supported on shorthand queries.");
+            throw Error(_lexer.Start, "Unexpected description, descriptions are not supported on shorthand queries.");
         }
 
         if (keyword.Kind == TokenKind.Name)
@@ -62,7 +62,7 @@ internal sealed partial class DocumentParser
 
             if (hasDescription)
             {
-                throw Error(_lexer.Token.Start, "Unexpected description, only GraphQL definitions support descriptions.");
+                throw Error(_lexer.Start, "Unexpected description, only GraphQL definitions support descriptions.");
             }
 
             if (keyword.Text.SequenceEqual("extend"))
@@ -77,16 +77,15 @@ internal sealed partial class DocumentParser
     /// <summary>OperationDefinition: SelectionSet | Description? OperationType Name? VariableDefinitions? Directives? SelectionSet.</summary>
     private OperationDefinitionNode ParseOperationDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         if (Peek(TokenKind.BraceL))
         {
             var shorthand = ParseSelectionSet();
-            return new OperationDefinitionNode
+            return Located(new OperationDefinitionNode
             {
                 Operation = OperationType.Query,
                 SelectionSet = shorthand,
-                Location = LocationFrom(start),
-            };
+            }, start);
         }
 
         var description = ParseDescription();
@@ -95,7 +94,7 @@ internal sealed partial class DocumentParser
         var variableDefinitions = ParseVariableDefinitions();
         var directives = ParseDirectives(isConst: false);
         var selectionSet = ParseSelectionSet();
-        return new OperationDefinitionNode
+        return Located(new OperationDefinitionNode
         {
             Description = description,
             Operation = operation,
@@ -103,25 +102,38 @@ internal sealed partial class DocumentParser
             VariableDefinitions = variableDefinitions,
             Directives = directives,
             SelectionSet = selectionSet,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>OperationType: one of query mutation subscription.</summary>
     private OperationType ParseOperationType()
     {
-        var token = ExpectToken(TokenKind.Name);
-        switch (token.Text)
+        if (_lexer.Kind != TokenKind.Name)
+        {
+            throw Expected(TokenKind.Name);
+        }
+
+        OperationType operation;
+        switch (_lexer.Text)
         {
             case "query":
-                return OperationType.Query;
+                operation = OperationType.Query;
+                break;
             case "mutation":
-                return OperationType.Mutation;
+                operation = OperationType.Mutation;
+                break;
             case "subscription":
-                return OperationType.Subscription;
+                operation = OperationType.Subscription;
+                break;
             default:
+                // As in graphql-js, the name is consumed first: an error in the token after it takes precedence.
+                var token = _lexer.Token;
+                Advance();
                 throw Unexpected(token);
         }
+
+        Advance();
+        return operation;
     }
 
     /// <summary>VariableDefinitions: ( VariableDefinition+ ).</summary>
@@ -145,37 +157,36 @@ internal sealed partial class DocumentParser
     /// <summary>VariableDefinition: Description? Variable : Type DefaultValue? Directives[Const]?.</summary>
     private VariableDefinitionNode ParseVariableDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         var variable = ParseVariable();
         ExpectToken(TokenKind.Colon);
         var type = ParseTypeReference();
         var defaultValue = ExpectOptionalToken(TokenKind.Equals) ? ParseValueLiteral(isConst: true) : null;
         var directives = ParseDirectives(isConst: true);
-        return new VariableDefinitionNode
+        return Located(new VariableDefinitionNode
         {
             Description = description,
             Variable = variable,
             Type = type,
             DefaultValue = defaultValue,
             Directives = directives,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>Variable: $ Name.</summary>
     private VariableNode ParseVariable()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectToken(TokenKind.Dollar);
         var name = ParseName();
-        return new VariableNode { Name = name, Location = LocationFrom(start) };
+        return Located(new VariableNode { Name = name }, start);
     }
 
     /// <summary>SelectionSet: { Selection+ }.</summary>
     private SelectionSetNode ParseSelectionSet()
     {
-        var start = ExpectToken(TokenKind.BraceL).Start;
+        var start = ExpectToken(TokenKind.BraceL);
         EnterNesting(start);
         var mark = _itemCount;
         do
@@ -185,13 +196,13 @@ internal sealed partial class DocumentParser
         while (!ExpectOptionalToken(TokenKind.BraceR));
 
         ExitNesting();
-        return new SelectionSetNode { Selections = TakeItems<SelectionNode>(mark), Location = LocationFrom(start) };
+        return Located(new SelectionSetNode { Selections = TakeItems<SelectionNode>(mark) }, start);
     }
 
     /// <summary>Field: Alias? Name Arguments? Directives? SelectionSet?.</summary>
     private FieldNode ParseField()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var nameOrAlias = ParseName();
         NameNode? alias = null;
         var name = nameOrAlias;
@@ -204,46 +215,44 @@ internal sealed partial class DocumentParser
         var arguments = ParseArguments(isConst: false);
         var directives = ParseDirectives(isConst: false);
         var selectionSet = Peek(TokenKind.BraceL) ? ParseSelectionSet() : null;
-        return new FieldNode
+        return Located(new FieldNode
         {
             Alias = alias,
             Name = name,
             Arguments = arguments,
             Directives = directives,
             SelectionSet = selectionSet,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>FragmentSpread: ... FragmentName Directives?; InlineFragment: ... TypeCondition? Directives? SelectionSet.</summary>
     private SelectionNode ParseFragment()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectToken(TokenKind.Spread);
         var hasTypeCondition = ExpectOptionalKeyword("on");
         if (!hasTypeCondition && Peek(TokenKind.Name))
         {
             var name = ParseFragmentName();
             var spreadDirectives = ParseDirectives(isConst: false);
-            return new FragmentSpreadNode { Name = name, Directives = spreadDirectives, Location = LocationFrom(start) };
+            return Located(new FragmentSpreadNode { Name = name, Directives = spreadDirectives }, start);
         }
 
         var typeCondition = hasTypeCondition ? ParseNamedType() : null;
         var directives = ParseDirectives(isConst: false);
         var selectionSet = ParseSelectionSet();
-        return new InlineFragmentNode
+        return Located(new InlineFragmentNode
         {
             TypeCondition = typeCondition,
             Directives = directives,
             SelectionSet = selectionSet,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>FragmentDefinition: Description? fragment FragmentName TypeCondition Directives? SelectionSet.</summary>
     private FragmentDefinitionNode ParseFragmentDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("fragment");
         var name = ParseFragmentName();
@@ -251,15 +260,14 @@ internal sealed partial class DocumentParser
         var typeCondition = ParseNamedType();
         var directives = ParseDirectives(isConst: false);
         var selectionSet = ParseSelectionSet();
-        return new FragmentDefinitionNode
+        return Located(new FragmentDefinitionNode
         {
             Description = description,
             Name = name,
             TypeCondition = typeCondition,
             Directives = directives,
             SelectionSet = selectionSet,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>FragmentName: Name but not <c>on</c> (graphql-js rejects any token whose value is "on", strings included).</summary>

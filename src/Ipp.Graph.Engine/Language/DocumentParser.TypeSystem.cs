@@ -10,19 +10,18 @@ internal sealed partial class DocumentParser
     /// <summary>SchemaDefinition: Description? schema Directives[Const]? { OperationTypeDefinition+ }.</summary>
     private SchemaDefinitionNode ParseSchemaDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("schema");
         var directives = ParseDirectives(isConst: true);
         ExpectToken(TokenKind.BraceL);
         var operationTypes = ParseOperationTypeDefinitionsAfterBrace();
-        return new SchemaDefinitionNode
+        return Located(new SchemaDefinitionNode
         {
             Description = description,
             Directives = directives,
             OperationTypes = operationTypes,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>OperationTypeDefinition+ }, the opening brace already consumed.</summary>
@@ -31,11 +30,11 @@ internal sealed partial class DocumentParser
         var mark = _itemCount;
         do
         {
-            var start = _lexer.Token.Start;
+            var start = _lexer.Start;
             var operation = ParseOperationType();
             ExpectToken(TokenKind.Colon);
             var type = ParseNamedType();
-            AddItem(new OperationTypeDefinitionNode { Operation = operation, Type = type, Location = LocationFrom(start) });
+            AddItem(Located(new OperationTypeDefinitionNode { Operation = operation, Type = type }, start));
         }
         while (!ExpectOptionalToken(TokenKind.BraceR));
 
@@ -45,39 +44,37 @@ internal sealed partial class DocumentParser
     /// <summary>ScalarTypeDefinition: Description? scalar Name Directives[Const]?.</summary>
     private ScalarTypeDefinitionNode ParseScalarTypeDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("scalar");
         var name = ParseName();
         var directives = ParseDirectives(isConst: true);
-        return new ScalarTypeDefinitionNode
+        return Located(new ScalarTypeDefinitionNode
         {
             Description = description,
             Name = name,
             Directives = directives,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>ObjectTypeDefinition: Description? type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?.</summary>
     private ObjectTypeDefinitionNode ParseObjectTypeDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("type");
         var name = ParseName();
         var interfaces = ParseImplementsInterfaces();
         var directives = ParseDirectives(isConst: true);
         var fields = ParseFieldsDefinition();
-        return new ObjectTypeDefinitionNode
+        return Located(new ObjectTypeDefinitionNode
         {
             Description = description,
             Name = name,
             Interfaces = interfaces,
             Directives = directives,
             Fields = fields,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>ImplementsInterfaces: implements &amp;? NamedType (&amp; NamedType)*.</summary>
@@ -119,22 +116,21 @@ internal sealed partial class DocumentParser
     /// <summary>FieldDefinition: Description? Name ArgumentsDefinition? : Type Directives[Const]?.</summary>
     private FieldDefinitionNode ParseFieldDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         var name = ParseName();
         var arguments = ParseInputValueDefinitions(TokenKind.ParenL, TokenKind.ParenR);
         ExpectToken(TokenKind.Colon);
         var type = ParseTypeReference();
         var directives = ParseDirectives(isConst: true);
-        return new FieldDefinitionNode
+        return Located(new FieldDefinitionNode
         {
             Description = description,
             Name = name,
             Arguments = arguments,
             Type = type,
             Directives = directives,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>ArgumentsDefinition ( ... ) or InputFieldsDefinition { ... }: one or more InputValueDefinitions, if opened.</summary>
@@ -158,62 +154,59 @@ internal sealed partial class DocumentParser
     /// <summary>InputValueDefinition: Description? Name : Type DefaultValue? Directives[Const]?.</summary>
     private InputValueDefinitionNode ParseInputValueDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         var name = ParseName();
         ExpectToken(TokenKind.Colon);
         var type = ParseTypeReference();
         var defaultValue = ExpectOptionalToken(TokenKind.Equals) ? ParseValueLiteral(isConst: true) : null;
         var directives = ParseDirectives(isConst: true);
-        return new InputValueDefinitionNode
+        return Located(new InputValueDefinitionNode
         {
             Description = description,
             Name = name,
             Type = type,
             DefaultValue = defaultValue,
             Directives = directives,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>InterfaceTypeDefinition: Description? interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?.</summary>
     private InterfaceTypeDefinitionNode ParseInterfaceTypeDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("interface");
         var name = ParseName();
         var interfaces = ParseImplementsInterfaces();
         var directives = ParseDirectives(isConst: true);
         var fields = ParseFieldsDefinition();
-        return new InterfaceTypeDefinitionNode
+        return Located(new InterfaceTypeDefinitionNode
         {
             Description = description,
             Name = name,
             Interfaces = interfaces,
             Directives = directives,
             Fields = fields,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>UnionTypeDefinition: Description? union Name Directives[Const]? UnionMemberTypes?.</summary>
     private UnionTypeDefinitionNode ParseUnionTypeDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("union");
         var name = ParseName();
         var directives = ParseDirectives(isConst: true);
         var types = ParseUnionMemberTypes();
-        return new UnionTypeDefinitionNode
+        return Located(new UnionTypeDefinitionNode
         {
             Description = description,
             Name = name,
             Directives = directives,
             Types = types,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>UnionMemberTypes: = |? NamedType (| NamedType)*.</summary>
@@ -223,20 +216,19 @@ internal sealed partial class DocumentParser
     /// <summary>EnumTypeDefinition: Description? enum Name Directives[Const]? EnumValuesDefinition?.</summary>
     private EnumTypeDefinitionNode ParseEnumTypeDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("enum");
         var name = ParseName();
         var directives = ParseDirectives(isConst: true);
         var values = ParseEnumValuesDefinition();
-        return new EnumTypeDefinitionNode
+        return Located(new EnumTypeDefinitionNode
         {
             Description = description,
             Name = name,
             Directives = directives,
             Values = values,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>EnumValuesDefinition: { EnumValueDefinition+ }.</summary>
@@ -250,17 +242,16 @@ internal sealed partial class DocumentParser
         var mark = _itemCount;
         do
         {
-            var start = _lexer.Token.Start;
+            var start = _lexer.Start;
             var description = ParseDescription();
             var name = ParseEnumValueName();
             var directives = ParseDirectives(isConst: true);
-            AddItem(new EnumValueDefinitionNode
+            AddItem(Located(new EnumValueDefinitionNode
             {
                 Description = description,
                 Name = name,
                 Directives = directives,
-                Location = LocationFrom(start),
-            });
+            }, start));
         }
         while (!ExpectOptionalToken(TokenKind.BraceR));
 
@@ -282,26 +273,25 @@ internal sealed partial class DocumentParser
     /// <summary>InputObjectTypeDefinition: Description? input Name Directives[Const]? InputFieldsDefinition?.</summary>
     private InputObjectTypeDefinitionNode ParseInputObjectTypeDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("input");
         var name = ParseName();
         var directives = ParseDirectives(isConst: true);
         var fields = ParseInputValueDefinitions(TokenKind.BraceL, TokenKind.BraceR);
-        return new InputObjectTypeDefinitionNode
+        return Located(new InputObjectTypeDefinitionNode
         {
             Description = description,
             Name = name,
             Directives = directives,
             Fields = fields,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>DirectiveDefinition: Description? directive @ Name ArgumentsDefinition? repeatable? on DirectiveLocations.</summary>
     private DirectiveDefinitionNode ParseDirectiveDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("directive");
         ExpectToken(TokenKind.At);
@@ -310,15 +300,14 @@ internal sealed partial class DocumentParser
         var repeatable = ExpectOptionalKeyword("repeatable");
         ExpectKeyword("on");
         var locations = ParseDirectiveLocations();
-        return new DirectiveDefinitionNode
+        return Located(new DirectiveDefinitionNode
         {
             Description = description,
             Name = name,
             Arguments = arguments,
             Repeatable = repeatable,
             Locations = locations,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>DirectiveLocations: |? DirectiveLocation (| DirectiveLocation)*.</summary>
@@ -383,7 +372,7 @@ internal sealed partial class DocumentParser
     /// <summary>SchemaExtension: extend schema Directives[Const]? { OperationTypeDefinition+ }, with directives or operations.</summary>
     private SchemaExtensionNode ParseSchemaExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("schema");
         var directives = ParseDirectives(isConst: true);
@@ -394,18 +383,17 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new SchemaExtensionNode
+        return Located(new SchemaExtensionNode
         {
             Directives = directives,
             OperationTypes = operationTypes,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>ScalarTypeExtension: extend scalar Name Directives[Const].</summary>
     private ScalarTypeExtensionNode ParseScalarTypeExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("scalar");
         var name = ParseName();
@@ -415,13 +403,13 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new ScalarTypeExtensionNode { Name = name, Directives = directives, Location = LocationFrom(start) };
+        return Located(new ScalarTypeExtensionNode { Name = name, Directives = directives }, start);
     }
 
     /// <summary>ObjectTypeExtension: extend type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?, not all absent.</summary>
     private ObjectTypeExtensionNode ParseObjectTypeExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("type");
         var name = ParseName();
@@ -433,20 +421,19 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new ObjectTypeExtensionNode
+        return Located(new ObjectTypeExtensionNode
         {
             Name = name,
             Interfaces = interfaces,
             Directives = directives,
             Fields = fields,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>InterfaceTypeExtension: extend interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?, not all absent.</summary>
     private InterfaceTypeExtensionNode ParseInterfaceTypeExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("interface");
         var name = ParseName();
@@ -458,20 +445,19 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new InterfaceTypeExtensionNode
+        return Located(new InterfaceTypeExtensionNode
         {
             Name = name,
             Interfaces = interfaces,
             Directives = directives,
             Fields = fields,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>UnionTypeExtension: extend union Name Directives[Const]? UnionMemberTypes?, not both absent.</summary>
     private UnionTypeExtensionNode ParseUnionTypeExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("union");
         var name = ParseName();
@@ -482,13 +468,13 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new UnionTypeExtensionNode { Name = name, Directives = directives, Types = types, Location = LocationFrom(start) };
+        return Located(new UnionTypeExtensionNode { Name = name, Directives = directives, Types = types }, start);
     }
 
     /// <summary>EnumTypeExtension: extend enum Name Directives[Const]? EnumValuesDefinition?, not both absent.</summary>
     private EnumTypeExtensionNode ParseEnumTypeExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("enum");
         var name = ParseName();
@@ -499,13 +485,13 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new EnumTypeExtensionNode { Name = name, Directives = directives, Values = values, Location = LocationFrom(start) };
+        return Located(new EnumTypeExtensionNode { Name = name, Directives = directives, Values = values }, start);
     }
 
     /// <summary>InputObjectTypeExtension: extend input Name Directives[Const]? InputFieldsDefinition?, not both absent.</summary>
     private InputObjectTypeExtensionNode ParseInputObjectTypeExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("input");
         var name = ParseName();
@@ -516,6 +502,6 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new InputObjectTypeExtensionNode { Name = name, Directives = directives, Fields = fields, Location = LocationFrom(start) };
+        return Located(new InputObjectTypeExtensionNode { Name = name, Directives = directives, Fields = fields }, start);
     }
 }
