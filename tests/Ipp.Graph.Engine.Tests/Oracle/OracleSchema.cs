@@ -19,6 +19,15 @@ internal static class OracleSchema
             builder.Resolve(coordinate, resolver);
         }
 
+        // The corpus never subscribes: graphql-js's graphql() runs a subscription's root fields once, like a query,
+        // with the default field resolver. The builder requires a source stream for every subscription field, and
+        // without a resolver of its own such a field would return the event itself.
+        foreach (var field in new[] { "ticks", "news", "human" })
+        {
+            builder.Subscribe("Subscription." + field, _ => new ValueTask<IAsyncEnumerable<object?>>(AsyncEnumerable.Empty<object?>()));
+            builder.Resolve("Subscription." + field, OracleResolvers.ByKey);
+        }
+
         return builder.Build();
     }
 }

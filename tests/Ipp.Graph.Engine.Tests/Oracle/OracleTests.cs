@@ -21,15 +21,15 @@ public sealed class OracleTests
     private static readonly Lazy<RequestExecutor> Executor = new(() => new RequestExecutor(OracleSchema.Instance, OracleEngineOptions.Create()));
 
     /// <summary>The names of the cases expected to agree.</summary>
-    public static TheoryData<string> Cases()
+    public static TheoryData<OracleCaseName> Cases()
     {
         var known = KnownFailures.Reasons;
-        var data = new TheoryData<string>();
+        var data = new TheoryData<OracleCaseName>();
         foreach (var oracleCase in OracleCorpus.Cases)
         {
             if (!known.ContainsKey(oracleCase.Name))
             {
-                data.Add(oracleCase.Name);
+                data.Add(new OracleCaseName(oracleCase.Name));
             }
         }
 
@@ -38,10 +38,10 @@ public sealed class OracleTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Agrees_with_graphql_js(string name)
+    public async Task Agrees_with_graphql_js(OracleCaseName name)
     {
-        var oracleCase = OracleCorpus.Get(name);
-        var reference = ReferenceResults.Response(name);
+        var oracleCase = OracleCorpus.Get(name.Value);
+        var reference = ReferenceResults.Response(name.Value);
         var ours = await Execute(oracleCase);
         var differences = ResponseComparison.Differences(reference, ours);
         Assert.True(differences.Count == 0, Report(oracleCase, differences, reference, ours));

@@ -36,9 +36,9 @@ internal static class ResponseComparison
         {
             differences.Add(referenceHasData ? "graphql-js has data, we have none" : "we have data, graphql-js has none");
         }
-        else if (referenceHasData && !SameJson(Normalise(reference["data"]), Normalise(ours["data"])))
+        else if (referenceHasData && FirstDifference(Normalise(reference["data"]), Normalise(ours["data"]), "data") is { } where)
         {
-            differences.Add("the data differ");
+            differences.Add("the data differ, first at " + where);
         }
 
         var referenceErrors = ErrorKeys(reference);
@@ -130,59 +130,67 @@ internal static class ResponseComparison
         }
     }
 
-    /// <summary>Deep equality with object keys compared in order and numbers compared by value.</summary>
-    private static bool SameJson(JsonNode? a, JsonNode? b)
+    /// <summary>
+    /// Where two values first differ (a path such as <c>data.a[0].b</c>), or null when they are equal: deep equality
+    /// with object keys compared in order and numbers compared by value.
+    /// </summary>
+    private static string? FirstDifference(JsonNode? a, JsonNode? b, string path)
     {
         switch (a)
         {
             case null:
-                return b is null;
+                return b is null ? null : path;
             case JsonObject mapA:
-                if (b is not JsonObject mapB || mapA.Count != mapB.Count)
+                if (b is not JsonObject mapB)
                 {
-                    return false;
+                    return path;
                 }
 
-                using (var enumeratorB = mapB.GetEnumerator())
+                var keysA = mapA.Select(pair => pair.Key).ToArray();
+                var keysB = mapB.Select(pair => pair.Key).ToArray();
+                for (var i = 0; i < Math.Max(keysA.Length, keysB.Length); i++)
                 {
-                    foreach (var (key, value) in mapA)
+                    if (i >= keysA.Length || i >= keysB.Length || keysA[i] != keysB[i])
                     {
-                        enumeratorB.MoveNext();
-                        if (enumeratorB.Current.Key != key || !SameJson(value, enumeratorB.Current.Value))
-                        {
-                            return false;
-                        }
+                        var key = i < keysA.Length ? keysA[i] : keysB[i];
+                        return $"{path}.{key} (keys: [{string.Join(", ", keysA)}] and [{string.Join(", ", keysB)}])";
+                    }
+
+                    if (FirstDifference(mapA[keysA[i]], mapB[keysB[i]], path + "." + keysA[i]) is { } inner)
+                    {
+                        return inner;
                     }
                 }
 
-                return true;
+                return null;
             case JsonArray listA:
-                if (b is not JsonArray listB || listA.Count != listB.Count)
+                if (b is not JsonArray listB)
                 {
-                    return false;
+                    return path;
                 }
 
-                for (var i = 0; i < listA.Count; i++)
+                for (var i = 0; i < Math.Min(listA.Count, listB.Count); i++)
                 {
-                    if (!SameJson(listA[i], listB[i]))
+                    if (FirstDifference(listA[i], listB[i], $"{path}[{i}]") is { } inner)
                     {
-                        return false;
+                        return inner;
                     }
                 }
 
-                return true;
+                return listA.Count == listB.Count ? null : $"{path} (lengths {listA.Count} and {listB.Count})";
             default:
                 if (b is not JsonValue || a.GetValueKind() != b.GetValueKind())
                 {
-                    return false;
+                    return path;
                 }
 
-                return a.GetValueKind() switch
+                var same = a.GetValueKind() switch
                 {
                     JsonValueKind.Number => a.GetValue<double>() == b.GetValue<double>(),
                     JsonValueKind.String => a.GetValue<string>() == b.GetValue<string>(),
                     _ => true,
                 };
+                return same ? null : $"{path}: {a.ToJsonString(Readable)} and {b.ToJsonString(Readable)}";
         }
     }
 }
