@@ -25,6 +25,7 @@ public sealed class RequestExecutor
     private readonly Func<string, PreparedDocument> _prepare;
     private long _documentsPrepared;
 
+    /// <summary>An executor of requests against <paramref name="schema"/>, with <paramref name="options"/> or the defaults.</summary>
     public RequestExecutor(Schema schema, EngineOptions? options = null)
     {
         Schema = schema;
@@ -41,8 +42,10 @@ public sealed class RequestExecutor
         _prepare = Prepare;
     }
 
+    /// <summary>The schema requests execute against.</summary>
     public Schema Schema { get; }
 
+    /// <summary>The limits and caches in force.</summary>
     public EngineOptions Options { get; }
 
     /// <summary>How many times a document was parsed and validated (once per document while it stays cached).</summary>
