@@ -18,7 +18,16 @@ internal static class CharacterClasses
 
     /// <summary>A letter, digit or underscore: what may follow the first character of a name.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsNameContinue(int code) => IsNameStart(code) || IsDigit(code);
+    public static bool IsNameContinue(int code) => (uint)code < 128 && NameContinueTable[code] != 0;
+
+    // 1 for [A-Za-z0-9_] among the ASCII characters.
+    private static ReadOnlySpan<byte> NameContinueTable =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
 
     /// <summary>A code point other than a surrogate: the source characters GraphQL allows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -4,7 +4,7 @@ namespace Ipp.Graph.Engine.Language;
 internal sealed partial class DocumentParser
 {
     /// <summary>Document: Definition+ (the whole source).</summary>
-    public DocumentNode ParseDocument()
+    private DocumentNode ParseDocument()
     {
         ExpectToken(TokenKind.Sof);
         var mark = _itemCount;
@@ -29,7 +29,7 @@ internal sealed partial class DocumentParser
         var keyword = hasDescription ? _lexer.Lookahead() : _lexer.Token;
         if (hasDescription && keyword.Kind == TokenKind.BraceL)
         {
-            throw Error(_lexer.Token.Start, "Unexpected description, descriptions are not supported on shorthand queries.");
+            throw Error(_lexer.Start, "Unexpected description, descriptions are not supported on shorthand queries.");
         }
 
         if (keyword.Kind == TokenKind.Name)
@@ -62,7 +62,7 @@ internal sealed partial class DocumentParser
 
             if (hasDescription)
             {
-                throw Error(_lexer.Token.Start, "Unexpected description, only GraphQL definitions support descriptions.");
+                throw Error(_lexer.Start, "Unexpected description, only GraphQL definitions support descriptions.");
             }
 
             if (keyword.Text.SequenceEqual("extend"))
@@ -77,7 +77,7 @@ internal sealed partial class DocumentParser
     /// <summary>OperationDefinition: SelectionSet | Description? OperationType Name? VariableDefinitions? Directives? SelectionSet.</summary>
     private OperationDefinitionNode ParseOperationDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         if (Peek(TokenKind.BraceL))
         {
             var shorthand = ParseSelectionSet();
@@ -110,18 +110,32 @@ internal sealed partial class DocumentParser
     /// <summary>OperationType: one of query mutation subscription.</summary>
     private OperationType ParseOperationType()
     {
-        var token = ExpectToken(TokenKind.Name);
-        switch (token.Text)
+        if (_lexer.Kind != TokenKind.Name)
+        {
+            throw Expected(TokenKind.Name);
+        }
+
+        OperationType operation;
+        switch (_lexer.Text)
         {
             case "query":
-                return OperationType.Query;
+                operation = OperationType.Query;
+                break;
             case "mutation":
-                return OperationType.Mutation;
+                operation = OperationType.Mutation;
+                break;
             case "subscription":
-                return OperationType.Subscription;
+                operation = OperationType.Subscription;
+                break;
             default:
+                // As in graphql-js, the name is consumed first: an error in the token after it takes precedence.
+                var token = _lexer.Token;
+                Advance();
                 throw Unexpected(token);
         }
+
+        Advance();
+        return operation;
     }
 
     /// <summary>VariableDefinitions: ( VariableDefinition+ ).</summary>
@@ -145,7 +159,7 @@ internal sealed partial class DocumentParser
     /// <summary>VariableDefinition: Description? Variable : Type DefaultValue? Directives[Const]?.</summary>
     private VariableDefinitionNode ParseVariableDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         var variable = ParseVariable();
         ExpectToken(TokenKind.Colon);
@@ -166,7 +180,7 @@ internal sealed partial class DocumentParser
     /// <summary>Variable: $ Name.</summary>
     private VariableNode ParseVariable()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectToken(TokenKind.Dollar);
         var name = ParseName();
         return new VariableNode { Name = name, Location = LocationFrom(start) };
@@ -175,7 +189,7 @@ internal sealed partial class DocumentParser
     /// <summary>SelectionSet: { Selection+ }.</summary>
     private SelectionSetNode ParseSelectionSet()
     {
-        var start = ExpectToken(TokenKind.BraceL).Start;
+        var start = ExpectToken(TokenKind.BraceL);
         EnterNesting(start);
         var mark = _itemCount;
         do
@@ -191,7 +205,7 @@ internal sealed partial class DocumentParser
     /// <summary>Field: Alias? Name Arguments? Directives? SelectionSet?.</summary>
     private FieldNode ParseField()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var nameOrAlias = ParseName();
         NameNode? alias = null;
         var name = nameOrAlias;
@@ -218,7 +232,7 @@ internal sealed partial class DocumentParser
     /// <summary>FragmentSpread: ... FragmentName Directives?; InlineFragment: ... TypeCondition? Directives? SelectionSet.</summary>
     private SelectionNode ParseFragment()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectToken(TokenKind.Spread);
         var hasTypeCondition = ExpectOptionalKeyword("on");
         if (!hasTypeCondition && Peek(TokenKind.Name))
@@ -243,7 +257,7 @@ internal sealed partial class DocumentParser
     /// <summary>FragmentDefinition: Description? fragment FragmentName TypeCondition Directives? SelectionSet.</summary>
     private FragmentDefinitionNode ParseFragmentDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("fragment");
         var name = ParseFragmentName();

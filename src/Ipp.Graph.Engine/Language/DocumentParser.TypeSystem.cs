@@ -10,7 +10,7 @@ internal sealed partial class DocumentParser
     /// <summary>SchemaDefinition: Description? schema Directives[Const]? { OperationTypeDefinition+ }.</summary>
     private SchemaDefinitionNode ParseSchemaDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("schema");
         var directives = ParseDirectives(isConst: true);
@@ -31,7 +31,7 @@ internal sealed partial class DocumentParser
         var mark = _itemCount;
         do
         {
-            var start = _lexer.Token.Start;
+            var start = _lexer.Start;
             var operation = ParseOperationType();
             ExpectToken(TokenKind.Colon);
             var type = ParseNamedType();
@@ -45,7 +45,7 @@ internal sealed partial class DocumentParser
     /// <summary>ScalarTypeDefinition: Description? scalar Name Directives[Const]?.</summary>
     private ScalarTypeDefinitionNode ParseScalarTypeDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("scalar");
         var name = ParseName();
@@ -62,7 +62,7 @@ internal sealed partial class DocumentParser
     /// <summary>ObjectTypeDefinition: Description? type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?.</summary>
     private ObjectTypeDefinitionNode ParseObjectTypeDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("type");
         var name = ParseName();
@@ -119,7 +119,7 @@ internal sealed partial class DocumentParser
     /// <summary>FieldDefinition: Description? Name ArgumentsDefinition? : Type Directives[Const]?.</summary>
     private FieldDefinitionNode ParseFieldDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         var name = ParseName();
         var arguments = ParseInputValueDefinitions(TokenKind.ParenL, TokenKind.ParenR);
@@ -158,7 +158,7 @@ internal sealed partial class DocumentParser
     /// <summary>InputValueDefinition: Description? Name : Type DefaultValue? Directives[Const]?.</summary>
     private InputValueDefinitionNode ParseInputValueDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         var name = ParseName();
         ExpectToken(TokenKind.Colon);
@@ -179,7 +179,7 @@ internal sealed partial class DocumentParser
     /// <summary>InterfaceTypeDefinition: Description? interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?.</summary>
     private InterfaceTypeDefinitionNode ParseInterfaceTypeDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("interface");
         var name = ParseName();
@@ -200,7 +200,7 @@ internal sealed partial class DocumentParser
     /// <summary>UnionTypeDefinition: Description? union Name Directives[Const]? UnionMemberTypes?.</summary>
     private UnionTypeDefinitionNode ParseUnionTypeDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("union");
         var name = ParseName();
@@ -223,7 +223,7 @@ internal sealed partial class DocumentParser
     /// <summary>EnumTypeDefinition: Description? enum Name Directives[Const]? EnumValuesDefinition?.</summary>
     private EnumTypeDefinitionNode ParseEnumTypeDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("enum");
         var name = ParseName();
@@ -250,7 +250,7 @@ internal sealed partial class DocumentParser
         var mark = _itemCount;
         do
         {
-            var start = _lexer.Token.Start;
+            var start = _lexer.Start;
             var description = ParseDescription();
             var name = ParseEnumValueName();
             var directives = ParseDirectives(isConst: true);
@@ -282,7 +282,7 @@ internal sealed partial class DocumentParser
     /// <summary>InputObjectTypeDefinition: Description? input Name Directives[Const]? InputFieldsDefinition?.</summary>
     private InputObjectTypeDefinitionNode ParseInputObjectTypeDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("input");
         var name = ParseName();
@@ -301,7 +301,7 @@ internal sealed partial class DocumentParser
     /// <summary>DirectiveDefinition: Description? directive @ Name ArgumentsDefinition? repeatable? on DirectiveLocations.</summary>
     private DirectiveDefinitionNode ParseDirectiveDefinition()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var description = ParseDescription();
         ExpectKeyword("directive");
         ExpectToken(TokenKind.At);
@@ -383,7 +383,7 @@ internal sealed partial class DocumentParser
     /// <summary>SchemaExtension: extend schema Directives[Const]? { OperationTypeDefinition+ }, with directives or operations.</summary>
     private SchemaExtensionNode ParseSchemaExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("schema");
         var directives = ParseDirectives(isConst: true);
@@ -405,7 +405,7 @@ internal sealed partial class DocumentParser
     /// <summary>ScalarTypeExtension: extend scalar Name Directives[Const].</summary>
     private ScalarTypeExtensionNode ParseScalarTypeExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("scalar");
         var name = ParseName();
@@ -421,7 +421,7 @@ internal sealed partial class DocumentParser
     /// <summary>ObjectTypeExtension: extend type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?, not all absent.</summary>
     private ObjectTypeExtensionNode ParseObjectTypeExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("type");
         var name = ParseName();
@@ -446,7 +446,7 @@ internal sealed partial class DocumentParser
     /// <summary>InterfaceTypeExtension: extend interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?, not all absent.</summary>
     private InterfaceTypeExtensionNode ParseInterfaceTypeExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("interface");
         var name = ParseName();
@@ -471,7 +471,7 @@ internal sealed partial class DocumentParser
     /// <summary>UnionTypeExtension: extend union Name Directives[Const]? UnionMemberTypes?, not both absent.</summary>
     private UnionTypeExtensionNode ParseUnionTypeExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("union");
         var name = ParseName();
@@ -488,7 +488,7 @@ internal sealed partial class DocumentParser
     /// <summary>EnumTypeExtension: extend enum Name Directives[Const]? EnumValuesDefinition?, not both absent.</summary>
     private EnumTypeExtensionNode ParseEnumTypeExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("enum");
         var name = ParseName();
@@ -505,7 +505,7 @@ internal sealed partial class DocumentParser
     /// <summary>InputObjectTypeExtension: extend input Name Directives[Const]? InputFieldsDefinition?, not both absent.</summary>
     private InputObjectTypeExtensionNode ParseInputObjectTypeExtension()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         ExpectKeyword("extend");
         ExpectKeyword("input");
         var name = ParseName();

@@ -5,8 +5,15 @@ internal sealed partial class DocumentParser
 {
     private NameNode ParseName()
     {
-        var token = ExpectToken(TokenKind.Name);
-        return new NameNode(token.Value!) { Location = LocationFrom(token.Start) };
+        if (_lexer.Kind != TokenKind.Name)
+        {
+            throw Expected(TokenKind.Name);
+        }
+
+        var start = _lexer.Start;
+        var value = _lexer.TextString;
+        Advance();
+        return new NameNode(value) { Location = LocationFrom(start) };
     }
 
     /// <summary>Arguments: ( Argument+ ), where each argument is Name : Value.</summary>
@@ -20,7 +27,7 @@ internal sealed partial class DocumentParser
         var mark = _itemCount;
         do
         {
-            var start = _lexer.Token.Start;
+            var start = _lexer.Start;
             var name = ParseName();
             ExpectToken(TokenKind.Colon);
             var value = ParseValueLiteral(isConst);
@@ -34,47 +41,38 @@ internal sealed partial class DocumentParser
     /// <summary>Value: a variable (unless <paramref name="isConst"/>), scalar literal, enum value, list or object.</summary>
     private ValueNode ParseValueLiteral(bool isConst)
     {
-        var token = _lexer.Token;
-        switch (token.Kind)
+        var start = _lexer.Start;
+        switch (_lexer.Kind)
         {
             case TokenKind.BracketL:
                 return ParseList(isConst);
             case TokenKind.BraceL:
                 return ParseObject(isConst);
             case TokenKind.Int:
+                var integer = _lexer.TextString;
                 Advance();
-                return new IntValueNode { Value = token.Value!, Location = LocationFrom(token.Start) };
+                return new IntValueNode { Value = integer, Location = LocationFrom(start) };
             case TokenKind.Float:
+                var number = _lexer.TextString;
                 Advance();
-                return new FloatValueNode { Value = token.Value!, Location = LocationFrom(token.Start) };
+                return new FloatValueNode { Value = number, Location = LocationFrom(start) };
             case TokenKind.String:
             case TokenKind.BlockString:
                 return ParseStringLiteral();
             case TokenKind.Name:
-                Advance();
-                switch (token.Text)
-                {
-                    case "true":
-                        return new BooleanValueNode { Value = true, Location = LocationFrom(token.Start) };
-                    case "false":
-                        return new BooleanValueNode { Value = false, Location = LocationFrom(token.Start) };
-                    case "null":
-                        return new NullValueNode { Location = LocationFrom(token.Start) };
-                    default:
-                        return new EnumValueNode { Value = token.Value!, Location = LocationFrom(token.Start) };
-                }
-
+                return ParseNameValue(start);
             case TokenKind.Dollar:
                 if (isConst)
                 {
-                    ExpectToken(TokenKind.Dollar);
-                    var next = _lexer.Token;
-                    if (next.Kind == TokenKind.Name)
+                    // Consumes the "$" first, as graphql-js does, to name the variable in the message.
+                    var dollar = _lexer.Token;
+                    Advance();
+                    if (_lexer.Kind == TokenKind.Name)
                     {
-                        throw Error(token.Start, $"Unexpected variable \"${next.Value}\" in constant value.");
+                        throw Error(start, $"Unexpected variable \"${_lexer.TextString}\" in constant value.");
                     }
 
-                    throw Unexpected(token);
+                    throw Unexpected(dollar);
                 }
 
                 return ParseVariable();
@@ -83,22 +81,40 @@ internal sealed partial class DocumentParser
         }
     }
 
+    /// <summary>A name as a value: true, false, null or an enum value.</summary>
+    private ValueNode ParseNameValue(int start)
+    {
+        switch (_lexer.Text)
+        {
+            case "true":
+                Advance();
+                return new BooleanValueNode { Value = true, Location = LocationFrom(start) };
+            case "false":
+                Advance();
+                return new BooleanValueNode { Value = false, Location = LocationFrom(start) };
+            case "null":
+                Advance();
+                return new NullValueNode { Location = LocationFrom(start) };
+            default:
+                var name = _lexer.TextString;
+                Advance();
+                return new EnumValueNode { Value = name, Location = LocationFrom(start) };
+        }
+    }
+
     private StringValueNode ParseStringLiteral()
     {
-        var token = _lexer.Token;
+        var start = _lexer.Start;
+        var value = _lexer.Value!;
+        var block = _lexer.Kind == TokenKind.BlockString;
         Advance();
-        return new StringValueNode
-        {
-            Value = token.Value!,
-            Block = token.Kind == TokenKind.BlockString,
-            Location = LocationFrom(token.Start),
-        };
+        return new StringValueNode { Value = value, Block = block, Location = LocationFrom(start) };
     }
 
     /// <summary>ListValue: [ Value* ].</summary>
     private ListValueNode ParseList(bool isConst)
     {
-        var start = ExpectToken(TokenKind.BracketL).Start;
+        var start = ExpectToken(TokenKind.BracketL);
         EnterNesting(start);
         var mark = _itemCount;
         while (!ExpectOptionalToken(TokenKind.BracketR))
@@ -113,12 +129,12 @@ internal sealed partial class DocumentParser
     /// <summary>ObjectValue: { ObjectField* }, where each field is Name : Value.</summary>
     private ObjectValueNode ParseObject(bool isConst)
     {
-        var start = ExpectToken(TokenKind.BraceL).Start;
+        var start = ExpectToken(TokenKind.BraceL);
         EnterNesting(start);
         var mark = _itemCount;
         while (!ExpectOptionalToken(TokenKind.BraceR))
         {
-            var fieldStart = _lexer.Token.Start;
+            var fieldStart = _lexer.Start;
             var name = ParseName();
             ExpectToken(TokenKind.Colon);
             var value = ParseValueLiteral(isConst);
@@ -140,7 +156,7 @@ internal sealed partial class DocumentParser
         var mark = _itemCount;
         do
         {
-            var start = _lexer.Token.Start;
+            var start = _lexer.Start;
             Advance();
             var name = ParseName();
             var arguments = ParseArguments(isConst);
@@ -154,7 +170,7 @@ internal sealed partial class DocumentParser
     /// <summary>Type: NamedType | [ Type ] | Type !.</summary>
     private TypeNode ParseTypeReference()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         TypeNode type;
         if (ExpectOptionalToken(TokenKind.BracketL))
         {
@@ -179,7 +195,7 @@ internal sealed partial class DocumentParser
 
     private NamedTypeNode ParseNamedType()
     {
-        var start = _lexer.Token.Start;
+        var start = _lexer.Start;
         var name = ParseName();
         return new NamedTypeNode { Name = name, Location = LocationFrom(start) };
     }

@@ -19,71 +19,115 @@ internal sealed partial class DocumentParser
     private int _depth;
 
     // Items of the lists being parsed, nested lists stacked on top of each other; each list is copied out
-    // into an array of exactly its length when it ends, so lists cost one allocation each.
-    private Node[] _items = new Node[32];
+    // into an array of exactly its length when it ends, so lists cost one allocation each. The buffer is reused
+    // by the next parse on the same thread.
+    [ThreadStatic]
+    private static Node[]? t_spareItems;
+
+    private Node[] _items;
     private int _itemCount;
 
     public DocumentParser(Source source, ParseOptions? options)
     {
         options ??= ParseOptions.Default;
+        if (source.Body.Length > options.MaxSourceLength)
+        {
+            var maxLength = options.MaxSourceLength.Value;
+            throw SyntaxError.Create(
+                source,
+                Math.Max(maxLength, 0),
+                $"Source contains more than {maxLength} UTF-16 code units. Parsing aborted.",
+                ErrorCodes.DocumentTooLarge);
+        }
+
         _source = source;
-        _lexer = new Lexer(source);
+        _lexer = new Lexer(source, options.MaxComments ?? int.MaxValue);
         _noLocation = options.NoLocation;
         _maxTokens = options.MaxTokens ?? int.MaxValue;
         _maxDepth = options.MaxDepth;
+        _items = t_spareItems ?? new Node[32];
+        t_spareItems = null;
+    }
+
+    /// <summary>Parses the whole source as a document.</summary>
+    public DocumentNode ParseWholeDocument()
+    {
+        try
+        {
+            return ParseDocument();
+        }
+        finally
+        {
+            ReleaseItems();
+        }
     }
 
     /// <summary>Parses a whole source as a single value literal (variables allowed unless <paramref name="isConst"/>).</summary>
     public ValueNode ParseWholeValue(bool isConst)
     {
-        ExpectToken(TokenKind.Sof);
-        var value = ParseValueLiteral(isConst);
-        ExpectToken(TokenKind.Eof);
-        return value;
+        try
+        {
+            ExpectToken(TokenKind.Sof);
+            var value = ParseValueLiteral(isConst);
+            ExpectToken(TokenKind.Eof);
+            return value;
+        }
+        finally
+        {
+            ReleaseItems();
+        }
     }
 
     /// <summary>Parses a whole source as a single type reference.</summary>
     public TypeNode ParseWholeType()
     {
-        ExpectToken(TokenKind.Sof);
-        var type = ParseTypeReference();
-        ExpectToken(TokenKind.Eof);
-        return type;
+        try
+        {
+            ExpectToken(TokenKind.Sof);
+            var type = ParseTypeReference();
+            ExpectToken(TokenKind.Eof);
+            return type;
+        }
+        finally
+        {
+            ReleaseItems();
+        }
     }
 
-    private TokenKind CurrentKind => _lexer.Token.Kind;
+    private TokenKind CurrentKind => _lexer.Kind;
 
-    private bool Peek(TokenKind kind) => _lexer.Token.Kind == kind;
+    private bool Peek(TokenKind kind) => _lexer.Kind == kind;
 
     /// <summary>Moves to the next token, enforcing <see cref="ParseOptions.MaxTokens"/>.</summary>
     private void Advance()
     {
-        var token = _lexer.Advance();
-        if (token.Kind != TokenKind.Eof && ++_tokenCount > _maxTokens)
+        _lexer.MoveNext();
+        if (_lexer.Kind != TokenKind.Eof && ++_tokenCount > _maxTokens)
         {
             throw SyntaxError.Create(
                 _source,
-                token.Start,
+                _lexer.Start,
                 $"Document contains more that {_maxTokens} tokens. Parsing aborted.",
                 ErrorCodes.MaxTokensExceeded);
         }
     }
 
-    private Token ExpectToken(TokenKind kind)
+    /// <summary>Consumes a token of the given kind; returns where it started.</summary>
+    private int ExpectToken(TokenKind kind)
     {
-        var token = _lexer.Token;
-        if (token.Kind != kind)
+        if (_lexer.Kind != kind)
         {
-            throw Error(token.Start, $"Expected {kind.Describe()}, found {token}.");
+            throw Expected(kind);
         }
 
+        var start = _lexer.Start;
         Advance();
-        return token;
+        return start;
     }
 
     private bool ExpectOptionalToken(TokenKind kind)
     {
-        if (_lexer.Token.Kind != kind)
+        if (_lexer.Kind != kind)
         {
             return false;
         }
@@ -94,10 +138,9 @@ internal sealed partial class DocumentParser
 
     private void ExpectKeyword(string keyword)
     {
-        var token = _lexer.Token;
-        if (!token.IsName(keyword))
+        if (!_lexer.IsName(keyword))
         {
-            throw Error(token.Start, $"Expected \"{keyword}\", found {token}.");
+            throw Error(_lexer.Start, $"Expected \"{keyword}\", found {_lexer.Token}.");
         }
 
         Advance();
@@ -105,7 +148,7 @@ internal sealed partial class DocumentParser
 
     private bool ExpectOptionalKeyword(string keyword)
     {
-        if (!_lexer.Token.IsName(keyword))
+        if (!_lexer.IsName(keyword))
         {
             return false;
         }
@@ -114,6 +157,8 @@ internal sealed partial class DocumentParser
         return true;
     }
 
+    private GraphQLError Expected(TokenKind kind) => Error(_lexer.Start, $"Expected {kind.Describe()}, found {_lexer.Token}.");
+
     private GraphQLError Unexpected(Token token) => Error(token.Start, $"Unexpected {token}.");
 
     private GraphQLError Unexpected() => Unexpected(_lexer.Token);
@@ -121,7 +166,7 @@ internal sealed partial class DocumentParser
     private GraphQLError Error(int position, string description) => SyntaxError.Create(_source, position, description);
 
     /// <summary>The location of a node from its first token's start to the end of the last token consumed.</summary>
-    private Location? LocationFrom(int start) => _noLocation ? null : new Location(start, _lexer.LastToken.End, _source);
+    private Location? LocationFrom(int start) => _noLocation ? null : new Location(start, _lexer.PreviousEnd, _source);
 
     /// <summary>
     /// Counts one more level of nesting (selection set, list or object value, list type) opened by the token at
@@ -167,7 +212,19 @@ internal sealed partial class DocumentParser
             result[i] = Unsafe.As<T>(_items[mark + i]);
         }
 
+        Array.Clear(_items, mark, count);
         _itemCount = mark;
         return result;
+    }
+
+    /// <summary>Hands the item buffer, cleared, to the next parse on this thread.</summary>
+    private void ReleaseItems()
+    {
+        Array.Clear(_items, 0, _itemCount);
+        _itemCount = 0;
+        if (_items.Length <= 1024)
+        {
+            t_spareItems = _items;
+        }
     }
 }

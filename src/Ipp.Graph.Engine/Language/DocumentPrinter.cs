@@ -238,8 +238,7 @@ internal sealed class DocumentPrinter
         }
 
         PrintDirectives(fragment.Directives);
-        Write(' ');
-        PrintNode(fragment.SelectionSet);
+        PrintBlockAfterSpace(fragment.SelectionSet.Selections);
     }
 
     private void PrintFragmentDefinition(FragmentDefinitionNode fragment)

@@ -13,63 +13,112 @@ namespace Ipp.Graph.Engine.Language;
 public sealed class Lexer
 {
     private readonly string _body;
-    private Token _lookahead;
-    private bool _hasLookahead;
+    private readonly int _maxComments;
+    private int _commentCount;
     private StringBuilder? _builder;
-    private int[] _lineBounds = new int[16];
+    private int[]? _lineBounds;
+
+    // The token after the current one, once looked ahead at.
+    private bool _hasLookahead;
+    private TokenKind _nextKind;
+    private int _nextStart;
+    private int _nextEnd;
+    private string? _nextValue;
 
     public Lexer(Source source)
+        : this(source, int.MaxValue)
+    {
+    }
+
+    /// <summary>A lexer that fails (code MAX_TOKENS_EXCEEDED) on meeting more than <paramref name="maxComments"/> comments.</summary>
+    internal Lexer(Source source, int maxComments)
     {
         Source = source;
         _body = source.Body;
-        Token = LastToken = new Token(TokenKind.Sof, 0, 0, _body);
+        _maxComments = maxComments;
+        Kind = TokenKind.Sof;
     }
 
     public Source Source { get; }
 
     /// <summary>The token the lexer is on.</summary>
-    public Token Token { get; private set; }
+    public Token Token => new(Kind, Start, End, _body, Value);
 
-    /// <summary>The token the lexer was on before the last <see cref="Advance"/>.</summary>
-    public Token LastToken { get; private set; }
+    // The current token is kept in fields (rather than a Token) so the parser reads them without copying.
+    internal TokenKind Kind { get; private set; }
+
+    internal int Start { get; private set; }
+
+    internal int End { get; private set; }
+
+    /// <summary>The value of a String or BlockString token; null for others.</summary>
+    internal string? Value { get; private set; }
+
+    /// <summary>Where the token before the current one ended.</summary>
+    internal int PreviousEnd { get; private set; }
+
+    /// <summary>The current token's source text.</summary>
+    internal ReadOnlySpan<char> Text => _body.AsSpan(Start, End - Start);
+
+    /// <summary>The current token's source text as a new string (the value of a name or number).</summary>
+    internal string TextString => _body.Substring(Start, End - Start);
 
     /// <summary>Moves to the next token and returns it.</summary>
     public Token Advance()
     {
-        LastToken = Token;
-        if (_hasLookahead)
-        {
-            Token = _lookahead;
-            _hasLookahead = false;
-        }
-        else if (Token.Kind != TokenKind.Eof)
-        {
-            Token = ReadToken(Token.End);
-        }
-
+        MoveNext();
         return Token;
     }
 
     /// <summary>The token after the current one, without moving to it.</summary>
     public Token Lookahead()
     {
-        if (Token.Kind == TokenKind.Eof)
+        if (Kind == TokenKind.Eof)
         {
             return Token;
         }
 
         if (!_hasLookahead)
         {
-            _lookahead = ReadToken(Token.End);
+            var (kind, start, end, value) = (Kind, Start, End, Value);
+            ReadToken(end);
+            (_nextKind, _nextStart, _nextEnd, _nextValue) = (Kind, Start, End, Value);
+            (Kind, Start, End, Value) = (kind, start, end, value);
             _hasLookahead = true;
         }
 
-        return _lookahead;
+        return new Token(_nextKind, _nextStart, _nextEnd, _body, _nextValue);
+    }
+
+    /// <summary>Whether the current token is a name spelling the word.</summary>
+    internal bool IsName(string word) => Kind == TokenKind.Name && Text.SequenceEqual(word);
+
+    /// <summary>Moves to the next token.</summary>
+    internal void MoveNext()
+    {
+        PreviousEnd = End;
+        if (_hasLookahead)
+        {
+            (Kind, Start, End, Value) = (_nextKind, _nextStart, _nextEnd, _nextValue);
+            _hasLookahead = false;
+        }
+        else if (Kind != TokenKind.Eof)
+        {
+            ReadToken(End);
+        }
+    }
+
+    private void SetToken(TokenKind kind, int start, int end, string? value = null)
+    {
+        Kind = kind;
+        Start = start;
+        End = end;
+        Value = value;
     }
 
     private int CharAt(int position) => (uint)position < (uint)_body.Length ? _body[position] : -1;
 
-    private Token ReadToken(int position)
+    private void ReadToken(int position)
     {
         var body = _body;
         while ((uint)position < (uint)body.Length)
@@ -86,55 +135,87 @@ public sealed class Lexer
                     position++;
                     continue;
                 case '#':
+                    if (++_commentCount > _maxComments)
+                    {
+                        throw SyntaxError.Create(
+                            Source,
+                            position,
+                            $"Document contains more than {_maxComments} comments. Parsing aborted.",
+                            ErrorCodes.MaxTokensExceeded);
+                    }
+
                     position = SkipComment(position + 1);
                     continue;
                 case '!':
-                    return new Token(TokenKind.Bang, position, position + 1, body);
+                    SetToken(TokenKind.Bang, position, position + 1);
+                    return;
                 case '$':
-                    return new Token(TokenKind.Dollar, position, position + 1, body);
+                    SetToken(TokenKind.Dollar, position, position + 1);
+                    return;
                 case '&':
-                    return new Token(TokenKind.Amp, position, position + 1, body);
+                    SetToken(TokenKind.Amp, position, position + 1);
+                    return;
                 case '(':
-                    return new Token(TokenKind.ParenL, position, position + 1, body);
+                    SetToken(TokenKind.ParenL, position, position + 1);
+                    return;
                 case ')':
-                    return new Token(TokenKind.ParenR, position, position + 1, body);
+                    SetToken(TokenKind.ParenR, position, position + 1);
+                    return;
                 case '.':
                     if (CharAt(position + 1) == '.' && CharAt(position + 2) == '.')
                     {
-                        return new Token(TokenKind.Spread, position, position + 3, body);
+                        SetToken(TokenKind.Spread, position, position + 3);
+                    return;
                     }
 
                     break;
                 case ':':
-                    return new Token(TokenKind.Colon, position, position + 1, body);
+                    SetToken(TokenKind.Colon, position, position + 1);
+                    return;
                 case '=':
-                    return new Token(TokenKind.Equals, position, position + 1, body);
+                    SetToken(TokenKind.Equals, position, position + 1);
+                    return;
                 case '@':
-                    return new Token(TokenKind.At, position, position + 1, body);
+                    SetToken(TokenKind.At, position, position + 1);
+                    return;
                 case '[':
-                    return new Token(TokenKind.BracketL, position, position + 1, body);
+                    SetToken(TokenKind.BracketL, position, position + 1);
+                    return;
                 case ']':
-                    return new Token(TokenKind.BracketR, position, position + 1, body);
+                    SetToken(TokenKind.BracketR, position, position + 1);
+                    return;
                 case '{':
-                    return new Token(TokenKind.BraceL, position, position + 1, body);
+                    SetToken(TokenKind.BraceL, position, position + 1);
+                    return;
                 case '|':
-                    return new Token(TokenKind.Pipe, position, position + 1, body);
+                    SetToken(TokenKind.Pipe, position, position + 1);
+                    return;
                 case '}':
-                    return new Token(TokenKind.BraceR, position, position + 1, body);
+                    SetToken(TokenKind.BraceR, position, position + 1);
+                    return;
                 case '"':
-                    return CharAt(position + 1) == '"' && CharAt(position + 2) == '"'
-                        ? ReadBlockString(position)
-                        : ReadString(position);
+                    if (CharAt(position + 1) == '"' && CharAt(position + 2) == '"')
+                    {
+                        ReadBlockString(position);
+                    }
+                    else
+                    {
+                        ReadString(position);
+                    }
+
+                    return;
             }
 
             if (IsNameStart(code))
             {
-                return ReadName(position);
+                ReadName(position);
+                return;
             }
 
             if (IsDigit(code) || code == '-')
             {
-                return ReadNumber(position, code);
+                ReadNumber(position, code);
+                return;
             }
 
             throw Error(
@@ -146,7 +227,7 @@ public sealed class Lexer
                         : "Invalid character: " + DescribeCharacterAt(position) + ".");
         }
 
-        return new Token(TokenKind.Eof, body.Length, body.Length, body);
+        SetToken(TokenKind.Eof, body.Length, body.Length);
     }
 
     /// <summary>Skips a comment's text (after its '#'); it ends before a line terminator or a character GraphQL does not allow.</summary>
@@ -178,7 +259,7 @@ public sealed class Lexer
         return position;
     }
 
-    private Token ReadName(int start)
+    private void ReadName(int start)
     {
         var body = _body;
         var position = start + 1;
@@ -187,11 +268,11 @@ public sealed class Lexer
             position++;
         }
 
-        return new Token(TokenKind.Name, start, position, body);
+        SetToken(TokenKind.Name, start, position);
     }
 
     /// <summary>Reads an Int or Float: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>, not followed by a digit, '.' or name start.</summary>
-    private Token ReadNumber(int start, int code)
+    private void ReadNumber(int start, int code)
     {
         var position = start;
         var isFloat = false;
@@ -240,7 +321,7 @@ public sealed class Lexer
             throw Error(position, "Invalid number, expected digit but got: " + DescribeCharacterAt(position) + ".");
         }
 
-        return new Token(isFloat ? TokenKind.Float : TokenKind.Int, start, position, _body);
+        SetToken(isFloat ? TokenKind.Float : TokenKind.Int, start, position);
     }
 
     private int ReadDigits(int start, int firstCode)
@@ -259,7 +340,7 @@ public sealed class Lexer
         return position;
     }
 
-    private Token ReadString(int start)
+    private void ReadString(int start)
     {
         var body = _body;
         var position = start + 1;
@@ -273,7 +354,8 @@ public sealed class Lexer
                 var text = value is null
                     ? body.Substring(chunkStart, position - chunkStart)
                     : value.Append(body, chunkStart, position - chunkStart).ToString();
-                return new Token(TokenKind.String, start, position + 1, body, text);
+                SetToken(TokenKind.String, start, position + 1, text);
+                return;
             }
 
             if (code == '\\')
@@ -423,7 +505,7 @@ public sealed class Lexer
     }
 
     /// <summary>Reads <c>"""..."""</c>: raw lines (only <c>\"""</c> is an escape), then dedented as the spec's BlockStringValue says.</summary>
-    private Token ReadBlockString(int start)
+    private void ReadBlockString(int start)
     {
         var body = _body;
         var position = start + 3;
@@ -437,7 +519,8 @@ public sealed class Lexer
             {
                 AddLineBounds(ref boundCount, lineStart, position);
                 var value = BlockString.DedentLines(body, _lineBounds.AsSpan(0, boundCount), hasEscapedQuotes, RentBuilder());
-                return new Token(TokenKind.BlockString, start, position + 3, body, value);
+                SetToken(TokenKind.BlockString, start, position + 3, value);
+                return;
             }
 
             if (code == '\\' && CharAt(position + 1) == '"' && CharAt(position + 2) == '"' && CharAt(position + 3) == '"')
@@ -474,6 +557,7 @@ public sealed class Lexer
 
     private void AddLineBounds(ref int count, int start, int end)
     {
+        _lineBounds ??= new int[16];
         if (count + 2 > _lineBounds.Length)
         {
             Array.Resize(ref _lineBounds, _lineBounds.Length * 2);

@@ -7,7 +7,7 @@ public static class Parser
     public static DocumentNode Parse(string text, ParseOptions? options = null) => Parse(new Source(text), options);
 
     public static DocumentNode Parse(Source source, ParseOptions? options = null) =>
-        new DocumentParser(source, options).ParseDocument();
+        new DocumentParser(source, options).ParseWholeDocument();
 
     /// <summary>Parses a single value literal, such as <c>[1, {a: $x}]</c>.</summary>
     public static ValueNode ParseValue(string text, ParseOptions? options = null) =>

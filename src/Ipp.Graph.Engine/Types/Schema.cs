@@ -37,32 +37,50 @@ public sealed class Schema
 
         Directives = _directives.Values.ToArray();
 
-        var roots = new List<NamedType>();
-        if (query is not null)
+        // As graphql-js does, the given types come first, in the order given, each followed by the types it is the
+        // first to reference; then the root types, the directives' argument types and the introspection types.
+        var given = types?.ToArray() ?? [];
+        var order = new List<NamedType>();
+        foreach (var type in given)
         {
-            roots.Add(query);
+            CollectReferencedTypes(type, order, recurse: false);
         }
 
-        if (mutation is not null)
+        foreach (var type in given)
         {
-            roots.Add(mutation);
+            if (_typeMap.Remove(type.Name))
+            {
+                order.Remove(type);
+            }
+
+            CollectReferencedTypes(type, order, recurse: true);
         }
 
-        if (subscription is not null)
+        foreach (var root in new[] { query, mutation, subscription })
         {
-            roots.Add(subscription);
+            if (root is not null)
+            {
+                CollectReferencedTypes(root, order, recurse: true);
+            }
         }
 
-        roots.AddRange(types ?? []);
         foreach (var directive in Directives)
         {
-            roots.AddRange(directive.Arguments.Select(argument => argument.Type.Named));
+            foreach (var argument in directive.Arguments)
+            {
+                CollectReferencedTypes(argument.Type.Named, order, recurse: true);
+            }
         }
 
-        roots.AddRange(Introspection.Types);
-        foreach (var type in roots)
+        foreach (var type in Introspection.Types)
         {
-            CollectReferencedTypes(type);
+            CollectReferencedTypes(type, order, recurse: true);
+        }
+
+        _typeMap.Clear();
+        foreach (var type in order)
+        {
+            _typeMap[type.Name] = type;
         }
 
         ComputeImplementations();
@@ -111,7 +129,7 @@ public sealed class Schema
     public bool IsSubType(IAbstractType abstractType, NamedType maybeSubType) =>
         _subTypes.TryGetValue(abstractType, out var set) && set.Contains(maybeSubType);
 
-    private void CollectReferencedTypes(NamedType type)
+    private void CollectReferencedTypes(NamedType type, List<NamedType> order, bool recurse)
     {
         if (_typeMap.TryGetValue(type.Name, out var existing))
         {
@@ -125,27 +143,33 @@ public sealed class Schema
         }
 
         _typeMap[type.Name] = type;
+        order.Add(type);
+        if (!recurse)
+        {
+            return;
+        }
+
         switch (type)
         {
             case UnionType union:
                 foreach (var member in union.Types)
                 {
-                    CollectReferencedTypes(member);
+                    CollectReferencedTypes(member, order, recurse);
                 }
 
                 break;
             case ComplexType complex:
                 foreach (var @interface in complex.Interfaces)
                 {
-                    CollectReferencedTypes(@interface);
+                    CollectReferencedTypes(@interface, order, recurse);
                 }
 
                 foreach (var field in complex.Fields)
                 {
-                    CollectReferencedTypes(field.Type.Named);
+                    CollectReferencedTypes(field.Type.Named, order, recurse);
                     foreach (var argument in field.Arguments)
                     {
-                        CollectReferencedTypes(argument.Type.Named);
+                        CollectReferencedTypes(argument.Type.Named, order, recurse);
                     }
                 }
 
@@ -153,7 +177,7 @@ public sealed class Schema
             case InputObjectType input:
                 foreach (var field in input.Fields)
                 {
-                    CollectReferencedTypes(field.Type.Named);
+                    CollectReferencedTypes(field.Type.Named, order, recurse);
                 }
 
                 break;

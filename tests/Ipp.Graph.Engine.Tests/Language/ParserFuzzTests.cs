@@ -12,7 +12,7 @@ namespace Ipp.Graph.Engine.Tests.Language;
 /// </summary>
 public sealed class ParserFuzzTests
 {
-    private const int MutationsPerSeed = 12_500;
+    private const int MutationsPerSeed = 10_000;
 
     private static readonly string[] Insertions =
     [

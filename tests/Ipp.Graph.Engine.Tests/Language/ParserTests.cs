@@ -447,6 +447,32 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Stops_after_the_maximum_number_of_comments()
+    {
+        const string text = "# a\n# b\n{ a } # c";
+        Assert.Single(Parser.Parse(text, new ParseOptions { MaxComments = 3 }).Definitions);
+
+        var error = Assert.Throws<GraphQLError>(() => Parser.Parse(text, new ParseOptions { MaxComments = 2 }));
+        Assert.Equal("Syntax Error: Document contains more than 2 comments. Parsing aborted.", error.Message);
+        Assert.Equal([new SourceLocation(3, 7)], error.Locations);
+        Assert.Equal(ErrorCodes.MaxTokensExceeded, error.Code);
+
+        var lookahead = Assert.Throws<GraphQLError>(() => Parser.Parse("\"x\" # c\n type T", new ParseOptions { MaxComments = 0 }));
+        Assert.Equal([new SourceLocation(1, 5)], lookahead.Locations);
+    }
+
+    [Fact]
+    public void Refuses_sources_longer_than_the_maximum()
+    {
+        Assert.Single(Parser.Parse("{ a }", new ParseOptions { MaxSourceLength = 5 }).Definitions);
+
+        var error = Assert.Throws<GraphQLError>(() => Parser.Parse("{ a }\n{ b }", new ParseOptions { MaxSourceLength = 7 }));
+        Assert.Equal("Syntax Error: Source contains more than 7 UTF-16 code units. Parsing aborted.", error.Message);
+        Assert.Equal([new SourceLocation(2, 2)], error.Locations);
+        Assert.Equal(ErrorCodes.DocumentTooLarge, error.Code);
+    }
+
+    [Fact]
     public void Comments_do_not_count_as_tokens()
     {
         Assert.Single(Parser.Parse("# one\n{ # two\n a # three\n}", new ParseOptions { MaxTokens = 3 }).Definitions);

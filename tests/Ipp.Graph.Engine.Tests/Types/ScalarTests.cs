@@ -246,6 +246,28 @@ public class ScalarTests
         Assert.Equal("12", Scalars.ID.ParseLiteral(new IntValueNode { Value = "12" }, null));
     }
 
+    [Theory]
+    [InlineData("Int", "1.5", "Int cannot represent non-integer value: 1.5")]
+    [InlineData("Int", "\"1\"", "Int cannot represent non-integer value: \"1\"")]
+    [InlineData("Int", "{a: [1, \"x\"]}", "Int cannot represent non-integer value: {a: [1, \"x\"]}")]
+    [InlineData("Int", "ENUM", "Int cannot represent non-integer value: ENUM")]
+    [InlineData("Float", "\"x\"", "Float cannot represent non numeric value: \"x\"")]
+    [InlineData("String", "1", "String cannot represent a non string value: 1")]
+    [InlineData("String", "[\"a\"]", "String cannot represent a non string value: [\"a\"]")]
+    [InlineData("Boolean", "1", "Boolean cannot represent a non boolean value: 1")]
+    [InlineData("Boolean", "\"true\"", "Boolean cannot represent a non boolean value: \"true\"")]
+    [InlineData("ID", "1.5", "ID cannot represent a non-string and non-integer value: 1.5")]
+    [InlineData("ID", "true", "ID cannot represent a non-string and non-integer value: true")]
+    [InlineData("ID", "null", "ID cannot represent a non-string and non-integer value: null")]
+    [InlineData("ID", "$v", "ID cannot represent a non-string and non-integer value: $v")]
+    public void ParseLiteral_rejects_literals_with_graphql_js_messages(string scalar, string literal, string message)
+    {
+        var node = Parser.ParseValue(literal);
+        var error = Assert.Throws<GraphQLError>(() => Scalar(scalar).ParseLiteral(node, null));
+        Assert.Equal(message, error.Message);
+        Assert.Equal([new SourceLocation(1, 1)], error.Locations!);
+    }
+
     [Fact]
     public void ParseLiteral_out_of_range_int_names_the_literal_and_its_location()
     {
