@@ -116,7 +116,13 @@ public class RequestContext
 
     internal void DetachWaitingExecution(ExecutionInbox inbox) => Scheduler.DetachWaitingExecution(inbox);
 
-    /// <summary>Dispatches the loaders holding queued keys; false when none did.</summary>
+    /// <summary>
+    /// Dispatches the loaders holding queued keys; false when none did, or when a batch is still handing out its
+    /// values (the keys requested meanwhile then wait to join the next batch).
+    /// </summary>
     internal bool DispatchDataLoaders(ExecutionState execution) =>
-        Volatile.Read(ref _scheduler) is { } scheduler && scheduler.HasReady() && scheduler.Dispatch(execution.CancellationToken);
+        Volatile.Read(ref _scheduler) is { } scheduler
+        && !scheduler.IsCompleting
+        && scheduler.HasReady()
+        && scheduler.Dispatch(execution.CancellationToken);
 }

@@ -19,7 +19,9 @@ public sealed class RequestExecutor
     private readonly DocumentCache _documents;
     private readonly PlanStatistics _statistics = new();
     private readonly ParseOptions _parseOptions;
+    private readonly ValidationOptions _validationOptions;
     private readonly Func<string, PreparedDocument> _prepare;
+    private long _documentsPrepared;
 
     public RequestExecutor(Schema schema, EngineOptions? options = null)
     {
@@ -27,12 +29,16 @@ public sealed class RequestExecutor
         Options = options ?? EngineOptions.Default;
         _documents = new DocumentCache(Options.DocumentCacheSize);
         _parseOptions = new ParseOptions { MaxTokens = Options.MaxTokens > 0 ? Options.MaxTokens : null };
+        _validationOptions = new ValidationOptions { MaxErrors = Math.Max(1, Options.MaxValidationErrors) };
         _prepare = Prepare;
     }
 
     public Schema Schema { get; }
 
     public EngineOptions Options { get; }
+
+    /// <summary>How many times a document was parsed and validated (once per document while it stays cached).</summary>
+    internal long DocumentsPrepared => Interlocked.Read(ref _documentsPrepared);
 
     /// <summary>How many documents the cache holds.</summary>
     internal int CachedDocuments => _documents.Count;
@@ -96,6 +102,7 @@ public sealed class RequestExecutor
 
     private PreparedDocument Prepare(string query)
     {
+        Interlocked.Increment(ref _documentsPrepared);
         DocumentNode document;
         try
         {
@@ -106,19 +113,13 @@ public sealed class RequestExecutor
             return PreparedDocument.Failed([ErrorWithCode(error, ErrorCodes.ParseFailed)]);
         }
 
-        var errors = Validator.Validate(Schema, document);
+        var errors = Validator.Validate(Schema, document, _validationOptions);
         if (errors.Count > 0)
         {
-            var reported = new List<GraphQLError>(Math.Min(errors.Count, Options.MaxValidationErrors) + 1);
-            for (var i = 0; i < errors.Count && i < Options.MaxValidationErrors; i++)
+            var reported = new GraphQLError[errors.Count];
+            for (var i = 0; i < reported.Length; i++)
             {
-                reported.Add(ErrorWithCode(errors[i], ErrorCodes.ValidationFailed));
-            }
-
-            if (errors.Count > Options.MaxValidationErrors)
-            {
-                reported.Add(new GraphQLError(
-                    "Too many validation errors, error limit reached. Validation aborted.", code: ErrorCodes.ValidationFailed));
+                reported[i] = ErrorWithCode(errors[i], ErrorCodes.ValidationFailed);
             }
 
             return PreparedDocument.Failed(reported);

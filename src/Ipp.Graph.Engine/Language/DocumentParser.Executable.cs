@@ -14,7 +14,7 @@ internal sealed partial class DocumentParser
         }
         while (!ExpectOptionalToken(TokenKind.Eof));
 
-        return new DocumentNode { Definitions = TakeItems<DefinitionNode>(mark), Location = LocationFrom(0) };
+        return Located(new DocumentNode { Definitions = TakeItems<DefinitionNode>(mark) }, 0);
     }
 
     private DefinitionNode ParseDefinition()
@@ -81,12 +81,11 @@ internal sealed partial class DocumentParser
         if (Peek(TokenKind.BraceL))
         {
             var shorthand = ParseSelectionSet();
-            return new OperationDefinitionNode
+            return Located(new OperationDefinitionNode
             {
                 Operation = OperationType.Query,
                 SelectionSet = shorthand,
-                Location = LocationFrom(start),
-            };
+            }, start);
         }
 
         var description = ParseDescription();
@@ -95,7 +94,7 @@ internal sealed partial class DocumentParser
         var variableDefinitions = ParseVariableDefinitions();
         var directives = ParseDirectives(isConst: false);
         var selectionSet = ParseSelectionSet();
-        return new OperationDefinitionNode
+        return Located(new OperationDefinitionNode
         {
             Description = description,
             Operation = operation,
@@ -103,8 +102,7 @@ internal sealed partial class DocumentParser
             VariableDefinitions = variableDefinitions,
             Directives = directives,
             SelectionSet = selectionSet,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>OperationType: one of query mutation subscription.</summary>
@@ -166,15 +164,14 @@ internal sealed partial class DocumentParser
         var type = ParseTypeReference();
         var defaultValue = ExpectOptionalToken(TokenKind.Equals) ? ParseValueLiteral(isConst: true) : null;
         var directives = ParseDirectives(isConst: true);
-        return new VariableDefinitionNode
+        return Located(new VariableDefinitionNode
         {
             Description = description,
             Variable = variable,
             Type = type,
             DefaultValue = defaultValue,
             Directives = directives,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>Variable: $ Name.</summary>
@@ -183,7 +180,7 @@ internal sealed partial class DocumentParser
         var start = _lexer.Start;
         ExpectToken(TokenKind.Dollar);
         var name = ParseName();
-        return new VariableNode { Name = name, Location = LocationFrom(start) };
+        return Located(new VariableNode { Name = name }, start);
     }
 
     /// <summary>SelectionSet: { Selection+ }.</summary>
@@ -199,7 +196,7 @@ internal sealed partial class DocumentParser
         while (!ExpectOptionalToken(TokenKind.BraceR));
 
         ExitNesting();
-        return new SelectionSetNode { Selections = TakeItems<SelectionNode>(mark), Location = LocationFrom(start) };
+        return Located(new SelectionSetNode { Selections = TakeItems<SelectionNode>(mark) }, start);
     }
 
     /// <summary>Field: Alias? Name Arguments? Directives? SelectionSet?.</summary>
@@ -218,15 +215,14 @@ internal sealed partial class DocumentParser
         var arguments = ParseArguments(isConst: false);
         var directives = ParseDirectives(isConst: false);
         var selectionSet = Peek(TokenKind.BraceL) ? ParseSelectionSet() : null;
-        return new FieldNode
+        return Located(new FieldNode
         {
             Alias = alias,
             Name = name,
             Arguments = arguments,
             Directives = directives,
             SelectionSet = selectionSet,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>FragmentSpread: ... FragmentName Directives?; InlineFragment: ... TypeCondition? Directives? SelectionSet.</summary>
@@ -239,19 +235,18 @@ internal sealed partial class DocumentParser
         {
             var name = ParseFragmentName();
             var spreadDirectives = ParseDirectives(isConst: false);
-            return new FragmentSpreadNode { Name = name, Directives = spreadDirectives, Location = LocationFrom(start) };
+            return Located(new FragmentSpreadNode { Name = name, Directives = spreadDirectives }, start);
         }
 
         var typeCondition = hasTypeCondition ? ParseNamedType() : null;
         var directives = ParseDirectives(isConst: false);
         var selectionSet = ParseSelectionSet();
-        return new InlineFragmentNode
+        return Located(new InlineFragmentNode
         {
             TypeCondition = typeCondition,
             Directives = directives,
             SelectionSet = selectionSet,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>FragmentDefinition: Description? fragment FragmentName TypeCondition Directives? SelectionSet.</summary>
@@ -265,15 +260,14 @@ internal sealed partial class DocumentParser
         var typeCondition = ParseNamedType();
         var directives = ParseDirectives(isConst: false);
         var selectionSet = ParseSelectionSet();
-        return new FragmentDefinitionNode
+        return Located(new FragmentDefinitionNode
         {
             Description = description,
             Name = name,
             TypeCondition = typeCondition,
             Directives = directives,
             SelectionSet = selectionSet,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>FragmentName: Name but not <c>on</c> (graphql-js rejects any token whose value is "on", strings included).</summary>

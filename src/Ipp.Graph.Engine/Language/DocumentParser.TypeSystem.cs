@@ -16,13 +16,12 @@ internal sealed partial class DocumentParser
         var directives = ParseDirectives(isConst: true);
         ExpectToken(TokenKind.BraceL);
         var operationTypes = ParseOperationTypeDefinitionsAfterBrace();
-        return new SchemaDefinitionNode
+        return Located(new SchemaDefinitionNode
         {
             Description = description,
             Directives = directives,
             OperationTypes = operationTypes,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>OperationTypeDefinition+ }, the opening brace already consumed.</summary>
@@ -35,7 +34,7 @@ internal sealed partial class DocumentParser
             var operation = ParseOperationType();
             ExpectToken(TokenKind.Colon);
             var type = ParseNamedType();
-            AddItem(new OperationTypeDefinitionNode { Operation = operation, Type = type, Location = LocationFrom(start) });
+            AddItem(Located(new OperationTypeDefinitionNode { Operation = operation, Type = type }, start));
         }
         while (!ExpectOptionalToken(TokenKind.BraceR));
 
@@ -50,13 +49,12 @@ internal sealed partial class DocumentParser
         ExpectKeyword("scalar");
         var name = ParseName();
         var directives = ParseDirectives(isConst: true);
-        return new ScalarTypeDefinitionNode
+        return Located(new ScalarTypeDefinitionNode
         {
             Description = description,
             Name = name,
             Directives = directives,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>ObjectTypeDefinition: Description? type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?.</summary>
@@ -69,15 +67,14 @@ internal sealed partial class DocumentParser
         var interfaces = ParseImplementsInterfaces();
         var directives = ParseDirectives(isConst: true);
         var fields = ParseFieldsDefinition();
-        return new ObjectTypeDefinitionNode
+        return Located(new ObjectTypeDefinitionNode
         {
             Description = description,
             Name = name,
             Interfaces = interfaces,
             Directives = directives,
             Fields = fields,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>ImplementsInterfaces: implements &amp;? NamedType (&amp; NamedType)*.</summary>
@@ -126,15 +123,14 @@ internal sealed partial class DocumentParser
         ExpectToken(TokenKind.Colon);
         var type = ParseTypeReference();
         var directives = ParseDirectives(isConst: true);
-        return new FieldDefinitionNode
+        return Located(new FieldDefinitionNode
         {
             Description = description,
             Name = name,
             Arguments = arguments,
             Type = type,
             Directives = directives,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>ArgumentsDefinition ( ... ) or InputFieldsDefinition { ... }: one or more InputValueDefinitions, if opened.</summary>
@@ -165,15 +161,14 @@ internal sealed partial class DocumentParser
         var type = ParseTypeReference();
         var defaultValue = ExpectOptionalToken(TokenKind.Equals) ? ParseValueLiteral(isConst: true) : null;
         var directives = ParseDirectives(isConst: true);
-        return new InputValueDefinitionNode
+        return Located(new InputValueDefinitionNode
         {
             Description = description,
             Name = name,
             Type = type,
             DefaultValue = defaultValue,
             Directives = directives,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>InterfaceTypeDefinition: Description? interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?.</summary>
@@ -186,15 +181,14 @@ internal sealed partial class DocumentParser
         var interfaces = ParseImplementsInterfaces();
         var directives = ParseDirectives(isConst: true);
         var fields = ParseFieldsDefinition();
-        return new InterfaceTypeDefinitionNode
+        return Located(new InterfaceTypeDefinitionNode
         {
             Description = description,
             Name = name,
             Interfaces = interfaces,
             Directives = directives,
             Fields = fields,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>UnionTypeDefinition: Description? union Name Directives[Const]? UnionMemberTypes?.</summary>
@@ -206,14 +200,13 @@ internal sealed partial class DocumentParser
         var name = ParseName();
         var directives = ParseDirectives(isConst: true);
         var types = ParseUnionMemberTypes();
-        return new UnionTypeDefinitionNode
+        return Located(new UnionTypeDefinitionNode
         {
             Description = description,
             Name = name,
             Directives = directives,
             Types = types,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>UnionMemberTypes: = |? NamedType (| NamedType)*.</summary>
@@ -229,14 +222,13 @@ internal sealed partial class DocumentParser
         var name = ParseName();
         var directives = ParseDirectives(isConst: true);
         var values = ParseEnumValuesDefinition();
-        return new EnumTypeDefinitionNode
+        return Located(new EnumTypeDefinitionNode
         {
             Description = description,
             Name = name,
             Directives = directives,
             Values = values,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>EnumValuesDefinition: { EnumValueDefinition+ }.</summary>
@@ -254,13 +246,12 @@ internal sealed partial class DocumentParser
             var description = ParseDescription();
             var name = ParseEnumValueName();
             var directives = ParseDirectives(isConst: true);
-            AddItem(new EnumValueDefinitionNode
+            AddItem(Located(new EnumValueDefinitionNode
             {
                 Description = description,
                 Name = name,
                 Directives = directives,
-                Location = LocationFrom(start),
-            });
+            }, start));
         }
         while (!ExpectOptionalToken(TokenKind.BraceR));
 
@@ -288,14 +279,13 @@ internal sealed partial class DocumentParser
         var name = ParseName();
         var directives = ParseDirectives(isConst: true);
         var fields = ParseInputValueDefinitions(TokenKind.BraceL, TokenKind.BraceR);
-        return new InputObjectTypeDefinitionNode
+        return Located(new InputObjectTypeDefinitionNode
         {
             Description = description,
             Name = name,
             Directives = directives,
             Fields = fields,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>DirectiveDefinition: Description? directive @ Name ArgumentsDefinition? repeatable? on DirectiveLocations.</summary>
@@ -310,15 +300,14 @@ internal sealed partial class DocumentParser
         var repeatable = ExpectOptionalKeyword("repeatable");
         ExpectKeyword("on");
         var locations = ParseDirectiveLocations();
-        return new DirectiveDefinitionNode
+        return Located(new DirectiveDefinitionNode
         {
             Description = description,
             Name = name,
             Arguments = arguments,
             Repeatable = repeatable,
             Locations = locations,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>DirectiveLocations: |? DirectiveLocation (| DirectiveLocation)*.</summary>
@@ -394,12 +383,11 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new SchemaExtensionNode
+        return Located(new SchemaExtensionNode
         {
             Directives = directives,
             OperationTypes = operationTypes,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>ScalarTypeExtension: extend scalar Name Directives[Const].</summary>
@@ -415,7 +403,7 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new ScalarTypeExtensionNode { Name = name, Directives = directives, Location = LocationFrom(start) };
+        return Located(new ScalarTypeExtensionNode { Name = name, Directives = directives }, start);
     }
 
     /// <summary>ObjectTypeExtension: extend type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?, not all absent.</summary>
@@ -433,14 +421,13 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new ObjectTypeExtensionNode
+        return Located(new ObjectTypeExtensionNode
         {
             Name = name,
             Interfaces = interfaces,
             Directives = directives,
             Fields = fields,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>InterfaceTypeExtension: extend interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?, not all absent.</summary>
@@ -458,14 +445,13 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new InterfaceTypeExtensionNode
+        return Located(new InterfaceTypeExtensionNode
         {
             Name = name,
             Interfaces = interfaces,
             Directives = directives,
             Fields = fields,
-            Location = LocationFrom(start),
-        };
+        }, start);
     }
 
     /// <summary>UnionTypeExtension: extend union Name Directives[Const]? UnionMemberTypes?, not both absent.</summary>
@@ -482,7 +468,7 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new UnionTypeExtensionNode { Name = name, Directives = directives, Types = types, Location = LocationFrom(start) };
+        return Located(new UnionTypeExtensionNode { Name = name, Directives = directives, Types = types }, start);
     }
 
     /// <summary>EnumTypeExtension: extend enum Name Directives[Const]? EnumValuesDefinition?, not both absent.</summary>
@@ -499,7 +485,7 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new EnumTypeExtensionNode { Name = name, Directives = directives, Values = values, Location = LocationFrom(start) };
+        return Located(new EnumTypeExtensionNode { Name = name, Directives = directives, Values = values }, start);
     }
 
     /// <summary>InputObjectTypeExtension: extend input Name Directives[Const]? InputFieldsDefinition?, not both absent.</summary>
@@ -516,6 +502,6 @@ internal sealed partial class DocumentParser
             throw Unexpected();
         }
 
-        return new InputObjectTypeExtensionNode { Name = name, Directives = directives, Fields = fields, Location = LocationFrom(start) };
+        return Located(new InputObjectTypeExtensionNode { Name = name, Directives = directives, Fields = fields }, start);
     }
 }

@@ -13,7 +13,7 @@ internal sealed partial class DocumentParser
         var start = _lexer.Start;
         var value = _lexer.TextString;
         Advance();
-        return new NameNode(value) { Location = LocationFrom(start) };
+        return Located(new NameNode(value), start);
     }
 
     /// <summary>Arguments: ( Argument+ ), where each argument is Name : Value.</summary>
@@ -31,7 +31,7 @@ internal sealed partial class DocumentParser
             var name = ParseName();
             ExpectToken(TokenKind.Colon);
             var value = ParseValueLiteral(isConst);
-            AddItem(new ArgumentNode { Name = name, Value = value, Location = LocationFrom(start) });
+            AddItem(Located(new ArgumentNode { Name = name, Value = value }, start));
         }
         while (!ExpectOptionalToken(TokenKind.ParenR));
 
@@ -51,11 +51,11 @@ internal sealed partial class DocumentParser
             case TokenKind.Int:
                 var integer = _lexer.TextString;
                 Advance();
-                return new IntValueNode { Value = integer, Location = LocationFrom(start) };
+                return Located(new IntValueNode { Value = integer }, start);
             case TokenKind.Float:
                 var number = _lexer.TextString;
                 Advance();
-                return new FloatValueNode { Value = number, Location = LocationFrom(start) };
+                return Located(new FloatValueNode { Value = number }, start);
             case TokenKind.String:
             case TokenKind.BlockString:
                 return ParseStringLiteral();
@@ -88,17 +88,17 @@ internal sealed partial class DocumentParser
         {
             case "true":
                 Advance();
-                return new BooleanValueNode { Value = true, Location = LocationFrom(start) };
+                return Located(new BooleanValueNode { Value = true }, start);
             case "false":
                 Advance();
-                return new BooleanValueNode { Value = false, Location = LocationFrom(start) };
+                return Located(new BooleanValueNode { Value = false }, start);
             case "null":
                 Advance();
-                return new NullValueNode { Location = LocationFrom(start) };
+                return Located(new NullValueNode(), start);
             default:
                 var name = _lexer.TextString;
                 Advance();
-                return new EnumValueNode { Value = name, Location = LocationFrom(start) };
+                return Located(new EnumValueNode { Value = name }, start);
         }
     }
 
@@ -108,7 +108,7 @@ internal sealed partial class DocumentParser
         var value = _lexer.Value!;
         var block = _lexer.Kind == TokenKind.BlockString;
         Advance();
-        return new StringValueNode { Value = value, Block = block, Location = LocationFrom(start) };
+        return Located(new StringValueNode { Value = value, Block = block }, start);
     }
 
     /// <summary>ListValue: [ Value* ].</summary>
@@ -123,7 +123,7 @@ internal sealed partial class DocumentParser
         }
 
         ExitNesting();
-        return new ListValueNode { Values = TakeItems<ValueNode>(mark), Location = LocationFrom(start) };
+        return Located(new ListValueNode { Values = TakeItems<ValueNode>(mark) }, start);
     }
 
     /// <summary>ObjectValue: { ObjectField* }, where each field is Name : Value.</summary>
@@ -138,11 +138,11 @@ internal sealed partial class DocumentParser
             var name = ParseName();
             ExpectToken(TokenKind.Colon);
             var value = ParseValueLiteral(isConst);
-            AddItem(new ObjectFieldNode { Name = name, Value = value, Location = LocationFrom(fieldStart) });
+            AddItem(Located(new ObjectFieldNode { Name = name, Value = value }, fieldStart));
         }
 
         ExitNesting();
-        return new ObjectValueNode { Fields = TakeItems<ObjectFieldNode>(mark), Location = LocationFrom(start) };
+        return Located(new ObjectValueNode { Fields = TakeItems<ObjectFieldNode>(mark) }, start);
     }
 
     /// <summary>Directives: Directive+, where each directive is @ Name Arguments?.</summary>
@@ -160,7 +160,7 @@ internal sealed partial class DocumentParser
             Advance();
             var name = ParseName();
             var arguments = ParseArguments(isConst);
-            AddItem(new DirectiveNode { Name = name, Arguments = arguments, Location = LocationFrom(start) });
+            AddItem(Located(new DirectiveNode { Name = name, Arguments = arguments }, start));
         }
         while (Peek(TokenKind.At));
 
@@ -178,7 +178,7 @@ internal sealed partial class DocumentParser
             var itemType = ParseTypeReference();
             ExpectToken(TokenKind.BracketR);
             ExitNesting();
-            type = new ListTypeNode { Type = itemType, Location = LocationFrom(start) };
+            type = Located(new ListTypeNode { Type = itemType }, start);
         }
         else
         {
@@ -187,7 +187,7 @@ internal sealed partial class DocumentParser
 
         if (ExpectOptionalToken(TokenKind.Bang))
         {
-            return new NonNullTypeNode { Type = type, Location = LocationFrom(start) };
+            return Located(new NonNullTypeNode { Type = type }, start);
         }
 
         return type;
@@ -197,6 +197,6 @@ internal sealed partial class DocumentParser
     {
         var start = _lexer.Start;
         var name = ParseName();
-        return new NamedTypeNode { Name = name, Location = LocationFrom(start) };
+        return Located(new NamedTypeNode { Name = name }, start);
     }
 }

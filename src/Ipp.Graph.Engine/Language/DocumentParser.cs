@@ -104,6 +104,7 @@ internal sealed partial class DocumentParser
         _lexer.MoveNext();
         if (_lexer.Kind != TokenKind.Eof && ++_tokenCount > _maxTokens)
         {
+            // graphql-js's wording, "more that" included, so clients see the same message.
             throw SyntaxError.Create(
                 _source,
                 _lexer.Start,
@@ -165,8 +166,17 @@ internal sealed partial class DocumentParser
 
     private GraphQLError Error(int position, string description) => SyntaxError.Create(_source, position, description);
 
-    /// <summary>The location of a node from its first token's start to the end of the last token consumed.</summary>
-    private Location? LocationFrom(int start) => _noLocation ? null : new Location(start, _lexer.PreviousEnd, _source);
+    /// <summary>Gives a node its span: from its first token's start to the end of the last token consumed.</summary>
+    private T Located<T>(T node, int start)
+        where T : Node
+    {
+        if (!_noLocation)
+        {
+            node.SetSpan(start, _lexer.PreviousEnd, _source);
+        }
+
+        return node;
+    }
 
     /// <summary>
     /// Counts one more level of nesting (selection set, list or object value, list type) opened by the token at

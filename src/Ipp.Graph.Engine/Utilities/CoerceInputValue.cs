@@ -32,7 +32,7 @@ public static class CoerceInputValue
     public static object? Coerce(object? value, GraphQLType type, InputCoercionError? onError, bool hideSuggestions)
     {
         var coercion = new Coercion(onError ?? ThrowWithPath, hideSuggestions);
-        return coercion.Coerce(value, type, null, 0);
+        return coercion.Coerce(value, type, 0);
     }
 
     /// <summary>graphql-js's default: the message gains the value and where in it the problem is.</summary>
@@ -73,40 +73,16 @@ public static class CoerceInputValue
         return text.ToString();
     }
 
-    /// <summary>A step into a value: a field name or a list index, linked to the steps before it.</summary>
-    private sealed class PathStep(PathStep? previous, object key)
+    /// <summary>A step into a value: a field name, or a list index when the name is null.</summary>
+    private readonly record struct PathKey(string? Name, int Index);
+
+    /// <summary>One coercion: the error sink, and the path to the value being coerced as a stack reused for every step.</summary>
+    private sealed class Coercion(InputCoercionError onError, bool hideSuggestions)
     {
-        private PathStep? Previous { get; } = previous;
+        private PathKey[] _path = [];
+        private int _pathLength;
 
-        private object Key { get; } = key;
-
-        public static IReadOnlyList<object> ToList(PathStep? last, object? extra = null)
-        {
-            var count = extra is null ? 0 : 1;
-            for (var step = last; step is not null; step = step.Previous)
-            {
-                count++;
-            }
-
-            var keys = new object[count];
-            var i = count - 1;
-            if (extra is not null)
-            {
-                keys[i--] = extra;
-            }
-
-            for (var step = last; step is not null; step = step.Previous)
-            {
-                keys[i--] = step.Key;
-            }
-
-            return keys;
-        }
-    }
-
-    private readonly struct Coercion(InputCoercionError onError, bool hideSuggestions)
-    {
-        public object? Coerce(object? value, GraphQLType type, PathStep? path, int depth)
+        public object? Coerce(object? value, GraphQLType type, int depth)
         {
             if (value is JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined })
             {
@@ -117,10 +93,10 @@ public static class CoerceInputValue
             {
                 if (value is not null)
                 {
-                    return Coerce(value, nonNull.OfType, path, depth);
+                    return Coerce(value, nonNull.OfType, depth);
                 }
 
-                Report(path, null, $"Expected non-nullable type \"{type}\" not to be null.");
+                Report(null, $"Expected non-nullable type \"{type}\" not to be null.");
                 return null;
             }
 
@@ -132,7 +108,7 @@ public static class CoerceInputValue
             if (depth > MaxDepth)
             {
                 onError(
-                    PathStep.ToList(path),
+                    CurrentPath(),
                     value,
                     new GraphQLError($"Input value nests deeper than {MaxDepth} levels.", code: ErrorCodes.MaxDepthExceeded));
                 return null;
@@ -140,15 +116,15 @@ public static class CoerceInputValue
 
             return type switch
             {
-                ListType list => CoerceList(value, list.OfType, path, depth),
-                InputObjectType inputObject => CoerceObject(value, inputObject, path, depth),
-                ScalarType scalar => CoerceScalar(value, scalar, path),
-                EnumType enumType => CoerceEnum(value, enumType, path),
+                ListType list => CoerceList(value, list.OfType, depth),
+                InputObjectType inputObject => CoerceObject(value, inputObject, depth),
+                ScalarType scalar => CoerceScalar(value, scalar),
+                EnumType enumType => CoerceEnum(value, enumType),
                 _ => throw new ArgumentException($"Unexpected input type: {type}.", nameof(type)),
             };
         }
 
-        private object? CoerceList(object value, GraphQLType itemType, PathStep? path, int depth)
+        private object? CoerceList(object value, GraphQLType itemType, int depth)
         {
             switch (value)
             {
@@ -157,7 +133,7 @@ public static class CoerceInputValue
                     var index = 0;
                     foreach (var item in array.EnumerateArray())
                     {
-                        fromJson[index] = Coerce(item, itemType, new PathStep(path, index), depth + 1);
+                        fromJson[index] = CoerceItem(item, itemType, index, depth);
                         index++;
                     }
 
@@ -166,7 +142,7 @@ public static class CoerceInputValue
                     var items = new object?[list.Count];
                     for (var i = 0; i < items.Length; i++)
                     {
-                        items[i] = Coerce(list[i], itemType, new PathStep(path, i), depth + 1);
+                        items[i] = CoerceItem(list[i], itemType, i, depth);
                     }
 
                     return items;
@@ -174,22 +150,22 @@ public static class CoerceInputValue
                     var collected = new List<object?>();
                     foreach (var item in sequence)
                     {
-                        collected.Add(Coerce(item, itemType, new PathStep(path, collected.Count), depth + 1));
+                        collected.Add(CoerceItem(item, itemType, collected.Count, depth));
                     }
 
                     return collected.ToArray();
                 default:
                     // A single value stands for a list of one.
-                    return new[] { Coerce(value, itemType, path, depth + 1) };
+                    return new[] { Coerce(value, itemType, depth + 1) };
             }
         }
 
-        private Dictionary<string, object?>? CoerceObject(object value, InputObjectType type, PathStep? path, int depth)
+        private Dictionary<string, object?>? CoerceObject(object value, InputObjectType type, int depth)
         {
             var input = InputObject.Of(value);
             if (input.IsNone)
             {
-                Report(path, value, $"Expected type \"{type.Name}\" to be an object.");
+                Report(value, $"Expected type \"{type.Name}\" to be an object.");
                 return null;
             }
 
@@ -206,30 +182,32 @@ public static class CoerceInputValue
                     }
                     else if (field.Type is NonNullType)
                     {
-                        Report(path, value, $"Field \"{field.Name}\" of required type \"{field.Type}\" was not provided.");
+                        Report(value, $"Field \"{field.Name}\" of required type \"{field.Type}\" was not provided.");
                     }
 
                     continue;
                 }
 
                 given++;
-                result[field.Name] = Coerce(fieldValue, field.Type, new PathStep(path, field.Name), depth + 1);
+                Push(new PathKey(field.Name, 0));
+                result[field.Name] = Coerce(fieldValue, field.Type, depth + 1);
+                _pathLength--;
             }
 
             if (input.CountKeys() != given)
             {
-                ReportUnknownFields(input, type, path, value);
+                ReportUnknownFields(input, type, value);
             }
 
             if (type.IsOneOf)
             {
-                CheckOneOf(result, type, path, value);
+                CheckOneOf(result, type, value);
             }
 
             return result;
         }
 
-        private void ReportUnknownFields(InputObject input, InputObjectType type, PathStep? path, object value)
+        private void ReportUnknownFields(InputObject input, InputObjectType type, object value)
         {
             foreach (var key in input.Keys())
             {
@@ -239,29 +217,29 @@ public static class CoerceInputValue
                 }
 
                 var suggestions = hideSuggestions ? [] : SuggestionList.Find(key, FieldNames(type));
-                Report(path, value, $"Field \"{key}\" is not defined by type \"{type.Name}\"." + DidYouMean.Format(suggestions));
+                Report(value, $"Field \"{key}\" is not defined by type \"{type.Name}\"." + DidYouMean.Format(suggestions));
             }
         }
 
-        private void CheckOneOf(Dictionary<string, object?> result, InputObjectType type, PathStep? path, object value)
+        private void CheckOneOf(Dictionary<string, object?> result, InputObjectType type, object value)
         {
             if (result.Count != 1)
             {
-                Report(path, value, $"Exactly one key must be specified for OneOf type \"{type.Name}\".");
+                Report(value, $"Exactly one key must be specified for OneOf type \"{type.Name}\".");
             }
 
             foreach (var (key, fieldValue) in result)
             {
                 if (fieldValue is null)
                 {
-                    onError(PathStep.ToList(path, key), null, new GraphQLError($"Field \"{key}\" must be non-null."));
+                    onError(CurrentPath(key), null, new GraphQLError($"Field \"{key}\" must be non-null."));
                 }
 
                 break;
             }
         }
 
-        private object? CoerceScalar(object value, ScalarType scalar, PathStep? path)
+        private object? CoerceScalar(object value, ScalarType scalar)
         {
             object? result;
             try
@@ -270,13 +248,13 @@ public static class CoerceInputValue
             }
             catch (GraphQLError error)
             {
-                onError(PathStep.ToList(path), value, error);
+                onError(CurrentPath(), value, error);
                 return null;
             }
             catch (Exception exception)
             {
                 onError(
-                    PathStep.ToList(path),
+                    CurrentPath(),
                     value,
                     new GraphQLError($"Expected type \"{scalar.Name}\". " + exception.Message, originalError: exception));
                 return null;
@@ -284,13 +262,13 @@ public static class CoerceInputValue
 
             if (result is null)
             {
-                Report(path, value, $"Expected type \"{scalar.Name}\".");
+                Report(value, $"Expected type \"{scalar.Name}\".");
             }
 
             return result;
         }
 
-        private object? CoerceEnum(object value, EnumType type, PathStep? path)
+        private object? CoerceEnum(object value, EnumType type)
         {
             // The common case, a known name, needs no exception.
             if (value is string name && type.GetValue(name) is { } found)
@@ -304,13 +282,47 @@ public static class CoerceInputValue
             }
             catch (GraphQLError error)
             {
-                onError(PathStep.ToList(path), value, error);
+                onError(CurrentPath(), value, error);
                 return null;
             }
         }
 
-        private void Report(PathStep? path, object? value, string message) =>
-            onError(PathStep.ToList(path), value, new GraphQLError(message));
+        private void Report(object? value, string message) => onError(CurrentPath(), value, new GraphQLError(message));
+
+        private object? CoerceItem(object? item, GraphQLType itemType, int index, int depth)
+        {
+            Push(new PathKey(null, index));
+            var coerced = Coerce(item, itemType, depth + 1);
+            _pathLength--;
+            return coerced;
+        }
+
+        private void Push(PathKey key)
+        {
+            if (_pathLength == _path.Length)
+            {
+                Array.Resize(ref _path, Math.Max(8, _path.Length * 2));
+            }
+
+            _path[_pathLength++] = key;
+        }
+
+        /// <summary>The path to the current value (plus one more field name), as the error callback receives it.</summary>
+        private object[] CurrentPath(string? extra = null)
+        {
+            var keys = new object[_pathLength + (extra is null ? 0 : 1)];
+            for (var i = 0; i < _pathLength; i++)
+            {
+                keys[i] = _path[i].Name ?? (object)_path[i].Index;
+            }
+
+            if (extra is not null)
+            {
+                keys[^1] = extra;
+            }
+
+            return keys;
+        }
 
         private static string[] FieldNames(InputObjectType type)
         {

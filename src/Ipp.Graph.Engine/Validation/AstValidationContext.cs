@@ -20,6 +20,7 @@ public abstract class AstValidationContext
     private readonly Dictionary<OperationDefinitionNode, IReadOnlyList<FragmentDefinitionNode>> _referencedByOperation = [];
     private readonly Dictionary<string, IReadOnlyList<FragmentDefinitionNode>> _referencedByNameSet = new(StringComparer.Ordinal);
     private Dictionary<string, FragmentDefinitionNode>? _fragments;
+    private DirectiveCatalog? _directives;
     private int _remainingFragmentWork = FragmentWorkBudget;
 
     private protected AstValidationContext(DocumentNode document, int maxErrors, bool hideSuggestions)
@@ -50,6 +51,9 @@ public abstract class AstValidationContext
     public Node? Definition => Walker?.GetDefinition();
 
     private protected abstract Schema? SchemaOrNull { get; }
+
+    /// <summary>The directives the document may use, shared by the rules about directives.</summary>
+    internal DirectiveCatalog Directives => _directives ??= new DirectiveCatalog(this);
 
     /// <summary>The traversal this context is driven by; set by the validator.</summary>
     internal DocumentWalker? Walker { get; set; }
@@ -213,10 +217,13 @@ public abstract class AstValidationContext
         }
     }
 
-    /// <summary>Stops validation when the stack has too little room left for a deeper recursion (hostile nesting).</summary>
-    public static void EnsureSufficientStack()
+    /// <summary>
+    /// Stops validation when the stack has too little room left for a deeper recursion (hostile nesting). Checked at
+    /// every sixteenth level of <paramref name="depth"/> only, since the check itself is not free.
+    /// </summary>
+    public static void EnsureSufficientStack(int depth)
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if ((depth & 15) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw new ValidationAbortedException(
                 new GraphQLError("Validation aborted: the document is nested too deeply.", code: ErrorCodes.ValidationFailed));

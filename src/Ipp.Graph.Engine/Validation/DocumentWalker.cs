@@ -72,7 +72,7 @@ internal sealed class DocumentWalker
 
     private void Visit(Node node)
     {
-        AstValidationContext.EnsureSufficientStack();
+        AstValidationContext.EnsureSufficientStack(_depth);
         Enter(node);
         Push(node);
         switch (node)

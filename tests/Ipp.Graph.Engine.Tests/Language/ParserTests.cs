@@ -436,6 +436,16 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void A_node_gives_the_same_location_object_each_time()
+    {
+        var field = ((OperationDefinitionNode)Parser.Parse("{ a }").Definitions[0]).SelectionSet.Selections[0];
+
+        Assert.Same(field.Location, field.Location);
+        Assert.Equal(new SourceLocation(1, 3), field.Location!.StartLocation);
+        Assert.Null(new NameNode("built in code").Location);
+    }
+
+    [Fact]
     public void Stops_after_the_maximum_number_of_tokens()
     {
         Assert.Single(Parser.Parse("{ a }", new ParseOptions { MaxTokens = 3 }).Definitions);

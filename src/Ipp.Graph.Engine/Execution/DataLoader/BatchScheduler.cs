@@ -19,6 +19,7 @@ internal sealed class BatchScheduler
     private readonly object _gate = new();
     private readonly List<ExecutionInbox> _waitingExecutions = [];
     private List<IBatchLoader> _ready = [];
+    private int _completing;
 
     public BatchScheduler(RequestContext context) => _context = context;
 
@@ -44,6 +45,33 @@ internal sealed class BatchScheduler
         lock (_gate)
         {
             _waitingExecutions.Remove(inbox);
+        }
+    }
+
+    /// <summary>
+    /// True while a batch that finished asynchronously hands its values to the resolvers waiting on them. The loop
+    /// waits for that to end before dispatching again, so the keys those resolvers request next share one batch.
+    /// </summary>
+    public bool IsCompleting => Volatile.Read(ref _completing) > 0;
+
+    public void BeginCompleting() => Interlocked.Increment(ref _completing);
+
+    public void EndCompleting()
+    {
+        if (Interlocked.Decrement(ref _completing) > 0)
+        {
+            return;
+        }
+
+        ExecutionInbox[] toWake;
+        lock (_gate)
+        {
+            toWake = _waitingExecutions.ToArray();
+        }
+
+        foreach (var inbox in toWake)
+        {
+            inbox.Wake();
         }
     }
 

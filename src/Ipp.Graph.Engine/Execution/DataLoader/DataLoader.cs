@@ -18,8 +18,8 @@ public sealed class DataLoader<TKey, TValue> : IBatchLoader
     private readonly BatchScheduler _scheduler;
     private readonly int _maxBatchSize;
     private readonly object _gate = new();
-    private readonly Dictionary<TKey, Task<TValue>> _cache = [];
-    private List<(TKey Key, TaskCompletionSource<TValue> Promise)> _queue = [];
+    private readonly Dictionary<TKey, Entry> _cache = [];
+    private List<(TKey Key, Entry Entry)> _queue = [];
 
     internal DataLoader(
         string name,
@@ -39,18 +39,29 @@ public sealed class DataLoader<TKey, TValue> : IBatchLoader
     /// </summary>
     public ValueTask<TValue> LoadAsync(TKey key)
     {
-        TaskCompletionSource<TValue> promise;
+        Entry? entry;
+        TaskCompletionSource<TValue> waiter;
         bool firstOfBatch;
         lock (_gate)
         {
-            if (_cache.TryGetValue(key, out var known))
+            if (_cache.TryGetValue(key, out entry))
             {
-                return known.IsCompletedSuccessfully ? new ValueTask<TValue>(known.Result) : new ValueTask<TValue>(known);
+                if (entry.IsDone)
+                {
+                    return entry.Error is null ? new ValueTask<TValue>(entry.Value) : ValueTask.FromException<TValue>(entry.Error);
+                }
+
+                // Each waiter gets its own promise: a promise with one waiter resumes it at once when completed.
+                waiter = new TaskCompletionSource<TValue>();
+                entry.Waiters.Add(waiter);
+                return new ValueTask<TValue>(waiter.Task);
             }
 
-            promise = new TaskCompletionSource<TValue>();
-            _cache[key] = promise.Task;
-            _queue.Add((key, promise));
+            waiter = new TaskCompletionSource<TValue>();
+            entry = new Entry();
+            entry.Waiters.Add(waiter);
+            _cache[key] = entry;
+            _queue.Add((key, entry));
             firstOfBatch = _queue.Count == 1;
         }
 
@@ -59,7 +70,7 @@ public sealed class DataLoader<TKey, TValue> : IBatchLoader
             _scheduler.Schedule(this);
         }
 
-        return new ValueTask<TValue>(promise.Task);
+        return new ValueTask<TValue>(waiter.Task);
     }
 
     /// <summary>The values of several keys, in their order; the keys join the same batch.</summary>
@@ -85,7 +96,7 @@ public sealed class DataLoader<TKey, TValue> : IBatchLoader
     {
         lock (_gate)
         {
-            _cache.TryAdd(key, Task.FromResult(value));
+            _cache.TryAdd(key, new Entry { Value = value, IsDone = true });
         }
     }
 
@@ -100,7 +111,7 @@ public sealed class DataLoader<TKey, TValue> : IBatchLoader
 
     void IBatchLoader.Dispatch(CancellationToken cancellationToken)
     {
-        List<(TKey Key, TaskCompletionSource<TValue> Promise)> queue;
+        List<(TKey Key, Entry Entry)> queue;
         lock (_gate)
         {
             queue = _queue;
@@ -114,7 +125,7 @@ public sealed class DataLoader<TKey, TValue> : IBatchLoader
         }
     }
 
-    private void RunBatch(List<(TKey Key, TaskCompletionSource<TValue> Promise)> entries, CancellationToken cancellationToken)
+    private void RunBatch(List<(TKey Key, Entry Entry)> entries, CancellationToken cancellationToken)
     {
         var keys = new TKey[entries.Count];
         for (var i = 0; i < keys.Length; i++)
@@ -143,7 +154,7 @@ public sealed class DataLoader<TKey, TValue> : IBatchLoader
         }
     }
 
-    private async Task CompleteWhenLoadedAsync(List<(TKey Key, TaskCompletionSource<TValue> Promise)> entries, ValueTask<IReadOnlyList<TValue>> loading)
+    private async Task CompleteWhenLoadedAsync(List<(TKey Key, Entry Entry)> entries, ValueTask<IReadOnlyList<TValue>> loading)
     {
         IReadOnlyList<TValue> values;
         try
@@ -159,39 +170,85 @@ public sealed class DataLoader<TKey, TValue> : IBatchLoader
         Complete(entries, values);
     }
 
-    private void Complete(List<(TKey Key, TaskCompletionSource<TValue> Promise)> entries, IReadOnlyList<TValue>? values)
+    private void Complete(List<(TKey Key, Entry Entry)> entries, IReadOnlyList<TValue>? values)
     {
         if (values is null || values.Count != entries.Count)
         {
             Fail(entries, new GraphQLError(
-                $"The batch function of data loader \"{_name}\" returned {values?.Count ?? 0} values for {entries.Count} keys; it must return one value per key, in the keys' order.",
+                $"The batch function of data loader \"{_name}\" returned {values?.Count ?? 0} values for {entries.Count} keys; it must return one value per key, in the order of the keys.",
                 code: ErrorCodes.InternalServerError));
             return;
         }
 
-        // Outside the lock: completing a promise may run the awaiting resolver, which may load more keys.
-        for (var i = 0; i < entries.Count; i++)
+        lock (_gate)
         {
-            entries[i].Promise.TrySetResult(values[i]);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                entries[i].Entry.Value = values[i];
+                entries[i].Entry.IsDone = true;
+            }
         }
+
+        Release(entries, null);
     }
 
-    private void Fail(List<(TKey Key, TaskCompletionSource<TValue> Promise)> entries, Exception exception)
+    private void Fail(List<(TKey Key, Entry Entry)> entries, Exception exception)
     {
         lock (_gate)
         {
-            foreach (var (key, promise) in entries)
+            foreach (var (key, entry) in entries)
             {
-                if (_cache.TryGetValue(key, out var cached) && ReferenceEquals(cached, promise.Task))
+                entry.Error = exception;
+                entry.IsDone = true;
+                if (_cache.TryGetValue(key, out var cached) && ReferenceEquals(cached, entry))
                 {
                     _cache.Remove(key);
                 }
             }
         }
 
-        foreach (var (_, promise) in entries)
+        Release(entries, exception);
+    }
+
+    /// <summary>
+    /// Resumes the waiters of finished entries, outside the lock: a resumed resolver may load more keys. While this
+    /// runs, the executor does not dispatch, so the keys those resolvers request join one batch.
+    /// </summary>
+    private void Release(List<(TKey Key, Entry Entry)> entries, Exception? exception)
+    {
+        _scheduler.BeginCompleting();
+        try
         {
-            promise.TrySetException(exception);
+            foreach (var (_, entry) in entries)
+            {
+                foreach (var waiter in entry.Waiters)
+                {
+                    if (exception is null)
+                    {
+                        waiter.TrySetResult(entry.Value);
+                    }
+                    else
+                    {
+                        waiter.TrySetException(exception);
+                    }
+                }
+            }
         }
+        finally
+        {
+            _scheduler.EndCompleting();
+        }
+    }
+
+    /// <summary>A key's state: its waiters until its batch finishes, then its value or the batch's failure.</summary>
+    private sealed class Entry
+    {
+        public TValue Value = default!;
+
+        public Exception? Error;
+
+        public bool IsDone;
+
+        public List<TaskCompletionSource<TValue>> Waiters { get; } = [];
     }
 }

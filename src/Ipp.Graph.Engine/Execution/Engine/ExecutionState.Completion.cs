@@ -10,8 +10,11 @@ namespace Ipp.Graph.Engine.Execution;
 /// <summary>Completing values (graphql-js's completeValue): non-null checks, lists, leaves, objects, abstract types.</summary>
 internal sealed partial class ExecutionState
 {
-    /// <summary>Completes a resolved value into a slot. Returns false when <paramref name="node"/> became null.</summary>
-    private bool CompleteValue(ResultNode node, int index, GraphQLType type, object? value, in ResolveContext context)
+    /// <summary>
+    /// Completes a resolved value into a slot. Returns the error to propagate when the slot is non-null and could
+    /// not be completed (the caller makes <paramref name="node"/> null).
+    /// </summary>
+    private GraphQLError? CompleteValue(ResultNode node, int index, GraphQLType type, object? value, in ResolveContext context)
     {
         if (value is Exception exception)
         {
@@ -34,7 +37,7 @@ internal sealed partial class ExecutionState
         else if (value is null)
         {
             node.Slots[index] = null;
-            return true;
+            return null;
         }
 
         switch (type)
@@ -45,7 +48,7 @@ internal sealed partial class ExecutionState
                 if (enumType.GetValueByInternal(value) is { } enumValue)
                 {
                     node.Slots[index] = enumValue.Name;
-                    return true;
+                    return null;
                 }
 
                 return FailSlot(
@@ -61,7 +64,7 @@ internal sealed partial class ExecutionState
         }
     }
 
-    private bool CompleteScalar(ResultNode node, int index, ScalarType scalar, object value, FieldPlan field)
+    private GraphQLError? CompleteScalar(ResultNode node, int index, ScalarType scalar, object value, FieldPlan field)
     {
         object? serialized;
         try
@@ -96,10 +99,10 @@ internal sealed partial class ExecutionState
         }
 
         node.Slots[index] = serialized;
-        return true;
+        return null;
     }
 
-    private bool CompleteList(ResultNode node, int index, ListType type, object value, in ResolveContext context)
+    private GraphQLError? CompleteList(ResultNode node, int index, ListType type, object value, in ResolveContext context)
     {
         var field = context.Plan;
         if (value is string || value is not IEnumerable enumerable)
@@ -124,23 +127,25 @@ internal sealed partial class ExecutionState
         var itemType = type.OfType;
         var list = new ResultList(items, itemType is NonNullType, node, index);
         node.Slots[index] = list;
-        for (var i = 0; i < items.Length; i++)
+        for (var i = 0; i < items.Length && !_aborted; i++)
         {
             // The raw item sits in its slot until completion replaces it.
-            if (!CompleteValue(list, i, itemType, items[i], in context) || _aborted)
+            if (CompleteValue(list, i, itemType, items[i], in context) is { } error)
             {
-                break;
+                MarkNulled(list);
+                return FailSlot(node, index, error);
             }
         }
 
-        return !node.IsNulled;
+        return null;
     }
 
     private static object?[] CopyItems(IEnumerable enumerable)
     {
         switch (enumerable)
         {
-            case object?[] array:
+            // Not an array of a derived element type (string[] is an object[] too): completed values must fit its slots.
+            case object?[] array when array.GetType() == typeof(object[]):
                 return array.Length == 0 ? [] : (object?[])array.Clone();
             case IList list:
             {
@@ -189,7 +194,7 @@ internal sealed partial class ExecutionState
         }
     }
 
-    private bool CompleteObject(ResultNode node, int index, ObjectType type, object value, in ResolveContext context)
+    private GraphQLError? CompleteObject(ResultNode node, int index, ObjectType type, object value, in ResolveContext context)
     {
         var field = context.Plan;
         var plan = field.GetChildPlan(type);
@@ -222,15 +227,20 @@ internal sealed partial class ExecutionState
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             // Very deep results continue from the loop, on a fresh stack.
-            (_deferred ??= new()).Enqueue((child, value));
-            return true;
+            Defer(child, value);
+            return null;
         }
 
-        ExecuteFields(child, value);
-        return !node.IsNulled;
+        if (ExecuteFields(child, value) is { } error)
+        {
+            MarkNulled(child);
+            return FailSlot(node, index, error);
+        }
+
+        return null;
     }
 
-    private bool CompleteAbstract(ResultNode node, int index, IAbstractType abstractType, object value, in ResolveContext context)
+    private GraphQLError? CompleteAbstract(ResultNode node, int index, IAbstractType abstractType, object value, in ResolveContext context)
     {
         var field = context.Plan;
         string? typeName;

@@ -2,29 +2,91 @@ using Ipp.Graph.Engine.Error;
 
 namespace Ipp.Graph.Engine.Execution;
 
-/// <summary>Executing fields: arguments, resolvers, and what happens when they fail.</summary>
+/// <summary>
+/// Executing fields: arguments, resolvers, and what happens when they fail.
+/// </summary>
+/// <remarks>
+/// Within one synchronous run, a failure in a non-null position travels up as a return value (the error to
+/// propagate): each caller makes its own node null and fails its own slot in turn, as graphql-js's synchronous
+/// throws do. A failure arriving later, from a pending resolver, propagates through <see cref="Propagate"/>.
+/// </remarks>
 internal sealed partial class ExecutionState
 {
-    /// <summary>Executes an object's fields in order, stopping when the object becomes null.</summary>
-    private void ExecuteFields(ResultObject owner, object? parent)
+    /// <summary>
+    /// Executes an object's fields in order. Returns the error that makes the object null (a non-null field
+    /// failed); the caller makes it null. Fields after a failed one do not execute.
+    /// </summary>
+    private GraphQLError? ExecuteFields(ResultObject owner, object? parent)
     {
         var fields = owner.Plan.Fields;
         for (var i = 0; i < fields.Length; i++)
         {
-            ExecuteField(owner, fields[i], parent);
-            if (owner.IsNulled || _aborted)
+            if (ExecuteField(owner, fields[i], parent) is { } error)
             {
-                return;
+                return FailObject(owner, error);
+            }
+
+            if (_aborted)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A non-null field of an object failed while its fields executed. When fields executed before it are still
+    /// pending, graphql-js waits for them (reporting their errors) before the object becomes null: the object is
+    /// doomed and null propagates once its pending work is done. Otherwise the error propagates at once.
+    /// </summary>
+    private static GraphQLError? FailObject(ResultObject owner, GraphQLError error)
+    {
+        if (owner.PendingCount > 0)
+        {
+            owner.DoomError = error;
+            return null;
+        }
+
+        return error;
+    }
+
+    /// <summary>
+    /// Makes a node null. Work still pending below it no longer counts: the request completes without waiting for
+    /// it (as graphql-js's response does not wait for promises under a null), and its outcome is ignored.
+    /// </summary>
+    private void MarkNulled(ResultNode node)
+    {
+        if (node.IsNulled)
+        {
+            return;
+        }
+
+        node.IsNulled = true;
+        var detached = node.PendingCount;
+        if (detached == 0)
+        {
+            return;
+        }
+
+        _pending -= detached;
+        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            ancestor.PendingCount -= detached;
+            if (ancestor.PendingCount == 0 && ancestor is ResultObject { DoomError: not null } doomed)
+            {
+                Ripen(doomed);
             }
         }
     }
 
-    private void ExecuteField(ResultObject owner, FieldPlan field, object? parent)
+    /// <summary>Executes one field into its slot; returns the error to propagate when the slot is non-null and failed.</summary>
+    private GraphQLError? ExecuteField(ResultObject owner, FieldPlan field, object? parent)
     {
         if (field.IsTypeName)
         {
             owner.Slots[field.Index] = field.ParentType.Name;
-            return;
+            return null;
         }
 
         if (++_fieldsSinceDeadlineCheck >= FieldsBetweenDeadlineChecks)
@@ -39,8 +101,7 @@ internal sealed partial class ExecutionState
             arguments = coerced as IReadOnlyDictionary<string, object?>;
             if (arguments is null)
             {
-                FailSlot(owner, field.Index, Locate((GraphQLError)coerced!, owner, field.Index, field));
-                return;
+                return FailSlot(owner, field.Index, Locate((GraphQLError)coerced!, owner, field.Index, field));
             }
         }
 
@@ -52,22 +113,21 @@ internal sealed partial class ExecutionState
         }
         catch (Exception exception)
         {
-            FailSlot(owner, field.Index, Locate(exception, owner, field.Index, field));
-            return;
+            return FailSlot(owner, field.Index, Locate(exception, owner, field.Index, field));
         }
 
         if (result.IsCompletedSuccessfully)
         {
-            CompleteValue(owner, field.Index, field.Type, result.Result, in context);
+            return CompleteValue(owner, field.Index, field.Type, result.Result, in context);
         }
-        else if (result.IsCompleted)
+
+        if (result.IsCompleted)
         {
-            CompleteFinishedTask(result, in context);
+            return CompleteFinishedTask(result, in context);
         }
-        else
-        {
-            Register(result, in context);
-        }
+
+        Register(result, in context);
+        return null;
     }
 
     /// <summary>Arguments with variables: coerced on first use in this request, then reused (as is an error).</summary>
@@ -99,8 +159,10 @@ internal sealed partial class ExecutionState
     }
 
     /// <summary>A value task that finished, but not successfully (or through a source that must be read once).</summary>
-    private void CompleteFinishedTask(ValueTask<object?> task, in ResolveContext context)
+    private GraphQLError? CompleteFinishedTask(ValueTask<object?> task, in ResolveContext context)
     {
+        var owner = context.Owner;
+        var field = context.Plan;
         object? value;
         try
         {
@@ -108,50 +170,91 @@ internal sealed partial class ExecutionState
         }
         catch (Exception exception)
         {
-            FailSlot(context.Owner, context.Plan.Index, Locate(exception, context.Owner, context.Plan.Index, context.Plan));
-            return;
+            return FailSlot(owner, field.Index, Locate(exception, owner, field.Index, field));
         }
 
-        CompleteValue(context.Owner, context.Plan.Index, context.Plan.Type, value, in context);
+        return CompleteValue(owner, field.Index, field.Type, value, in context);
     }
 
     /// <summary>
-    /// Records a failure at a slot. A nullable slot becomes null; a non-null slot makes its node null, and so on
-    /// upwards to the nearest nullable position. Returns false when <paramref name="node"/> became null.
+    /// A failure at a slot: a nullable slot becomes null and the error is recorded; for a non-null slot the error
+    /// is returned, and the caller makes the slot's node null.
     /// </summary>
-    private bool FailSlot(ResultNode node, int index, GraphQLError error)
+    private GraphQLError? FailSlot(ResultNode node, int index, GraphQLError error)
     {
-        AddError(error);
         if (node.IsNonNullSlot(index))
         {
-            NullOut(node);
-            return false;
+            return error;
         }
 
         node.Slots[index] = null;
-        return true;
+        AddError(error);
+        return null;
     }
 
-    /// <summary>Makes a node null, and its parent too while the node sits in a non-null position.</summary>
-    private static void NullOut(ResultNode node)
+    /// <summary>
+    /// Makes a node null because of an error that arrived asynchronously, and its parent too while the node sits in
+    /// a non-null position, up to the nearest nullable position, where the error is recorded. Nothing happens under
+    /// a position that is already null: graphql-js drops those errors too. A doomed object on the way absorbs the
+    /// error: it becomes null with its own error once the current wave of completions is done (<see cref="Ripen"/>),
+    /// as graphql-js's waiting object rejects only after the promises settled in the same tick were handled.
+    /// </summary>
+    private void Propagate(ResultNode node, GraphQLError error)
     {
+        if (node.IsAbandoned())
+        {
+            return;
+        }
+
         while (true)
         {
-            node.IsNulled = true;
+            if (node is ResultObject { DoomError: not null } doomed)
+            {
+                Ripen(doomed);
+                return;
+            }
+
+            MarkNulled(node);
             var parent = node.Parent;
             if (parent is null)
             {
+                AddError(error);
                 return;
             }
 
             if (!parent.IsNonNullSlot(node.IndexInParent))
             {
                 parent.Slots[node.IndexInParent] = null;
+                AddError(error);
                 return;
             }
 
             node = parent;
         }
+    }
+
+    /// <summary>A doomed object whose wait is over: it becomes null when the loop runs out of completions to handle.</summary>
+    private void Ripen(ResultObject doomed) => (_ripeDoomed ??= []).Add(doomed);
+
+    /// <summary>Makes the ripe doomed objects null, each with the error of the field that doomed it.</summary>
+    private bool FinishRipeDoomed()
+    {
+        if (_ripeDoomed is not { Count: > 0 } ripe)
+        {
+            return false;
+        }
+
+        _ripeDoomed = null;
+        foreach (var doomed in ripe)
+        {
+            if (doomed.DoomError is { } doom)
+            {
+                doomed.DoomError = null;
+                Propagate(doomed, doom);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -22,12 +22,20 @@ internal sealed partial class ExecutionState
         pending.Context = context;
         pending.Task = task;
         _pending++;
+        IncrementPending(context.Owner);
         pending.Await();
+    }
+
+    /// <summary>Continues an object's fields later, from the loop (when the stack is too deep to recurse).</summary>
+    private void Defer(ResultObject owner, object? parent)
+    {
+        (_deferred ??= new()).Enqueue((owner, parent));
+        _pending++;
+        IncrementPending(owner);
     }
 
     private void CompletePending(PendingField pending)
     {
-        _pending--;
         var context = pending.Context;
         var task = pending.Task;
         pending.Context = default;
@@ -37,26 +45,71 @@ internal sealed partial class ExecutionState
 
         var owner = context.Owner;
         var field = context.Plan;
-        object? value;
+        object? value = null;
+        Exception? failure = null;
         try
         {
             value = task.GetAwaiter().GetResult();
         }
         catch (Exception exception)
         {
-            if (!owner.IsAbandoned())
-            {
-                FailSlot(owner, field.Index, Locate(exception, owner, field.Index, field));
-            }
-
-            return;
+            failure = exception;
         }
 
-        // A null that propagated above this field since it started makes its result irrelevant (graphql-js drops it too).
+        // A null that propagated above this field since it started makes its outcome irrelevant (graphql-js drops it too).
         if (!owner.IsAbandoned())
         {
-            CompleteValue(owner, field.Index, field.Type, value, in context);
+            var error = failure is not null
+                ? FailSlot(owner, field.Index, Locate(failure, owner, field.Index, field))
+                : CompleteValue(owner, field.Index, field.Type, value, in context);
+            if (error is not null)
+            {
+                Propagate(owner, error);
+            }
         }
+
+        Settle(owner);
+    }
+
+    private void RunDeferred(ResultObject owner, object? parent)
+    {
+        if (!owner.IsAbandoned() && ExecuteFields(owner, parent) is { } error)
+        {
+            Propagate(owner, error);
+        }
+
+        Settle(owner);
+    }
+
+    private static void IncrementPending(ResultNode node)
+    {
+        for (ResultNode? current = node; current is not null; current = current.Parent)
+        {
+            current.PendingCount++;
+        }
+    }
+
+    /// <summary>
+    /// One pending item under <paramref name="node"/> is done; a doomed object with nothing left pending ripens. An
+    /// item under a node made null was already discounted from everything above that node, so counting stops there.
+    /// </summary>
+    private void Settle(ResultNode node)
+    {
+        for (ResultNode? current = node; current is not null; current = current.Parent)
+        {
+            current.PendingCount--;
+            if (current.IsNulled)
+            {
+                return;
+            }
+
+            if (current.PendingCount == 0 && current is ResultObject { DoomError: not null } doomed)
+            {
+                Ripen(doomed);
+            }
+        }
+
+        _pending--;
     }
 
     /// <summary>
@@ -87,16 +140,13 @@ internal sealed partial class ExecutionState
             if (_deferred is { Count: > 0 })
             {
                 var (owner, parent) = _deferred.Dequeue();
-                if (!owner.IsAbandoned())
-                {
-                    ExecuteFields(owner, parent);
-                }
+                RunDeferred(owner, parent);
             }
             else if (_inbox is not null && _inbox.TryTake(out var pending))
             {
                 CompletePending(pending);
             }
-            else
+            else if (!FinishRipeDoomed())
             {
                 return;
             }

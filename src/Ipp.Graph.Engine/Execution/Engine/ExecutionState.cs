@@ -36,6 +36,7 @@ internal sealed partial class ExecutionState
     private Queue<(ResultObject Owner, object? Parent)>? _deferred;
     private ExecutionInbox? _inbox;
     private PendingField? _freePending;
+    private List<ResultObject>? _ripeDoomed;
     private LinkedToken? _linkedToken;
 
     public ExecutionState(
@@ -79,14 +80,37 @@ internal sealed partial class ExecutionState
     public CancellationToken CancellationToken => _deadline == long.MaxValue ? _hostToken : EnsureLinkedToken().Token;
 
     /// <summary>Executes the operation; completes synchronously when every resolver did.</summary>
+    /// <remarks>
+    /// Resolvers run without the caller's synchronization context, as they do once the loop has awaited anything:
+    /// their continuations then run where their work completes (a data loader's batch completing resumes every
+    /// resolver waiting on it before the loop dispatches again) instead of being queued to the caller's context.
+    /// </remarks>
     public ValueTask<ExecutionResult> ExecuteAsync()
+    {
+        var callerContext = SynchronizationContext.Current;
+        if (callerContext is null)
+        {
+            return Execute();
+        }
+
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return Execute();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(callerContext);
+        }
+    }
+
+    private ValueTask<ExecutionResult> Execute()
     {
         var rootPlan = _plan.Plan;
         _root = new ResultObject(rootPlan, null, 0);
-        if (rootPlan.Error is { } error)
+        if (rootPlan.Error is { } collectError)
         {
-            AddError(error);
-            _root.IsNulled = true;
+            Propagate(_root, collectError);
             return new ValueTask<ExecutionResult>(BuildResult());
         }
 
@@ -99,7 +123,11 @@ internal sealed partial class ExecutionState
         bool completed;
         try
         {
-            ExecuteFields(_root, RootValue);
+            if (ExecuteFields(_root, RootValue) is { } error)
+            {
+                Propagate(_root, error);
+            }
+
             completed = TryFinishSynchronously();
         }
         catch
@@ -141,7 +169,11 @@ internal sealed partial class ExecutionState
         {
             foreach (var field in root.Plan.Fields)
             {
-                ExecuteField(root, field, RootValue);
+                if (ExecuteField(root, field, RootValue) is { } error)
+                {
+                    Propagate(root, error);
+                }
+
                 if (!TryFinishSynchronously())
                 {
                     await WaitForPendingAsync().ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Ipp.Graph.Engine.Error;
+
 namespace Ipp.Graph.Engine.Execution;
 
 /// <summary>
@@ -23,6 +25,9 @@ internal abstract class ResultNode
 
     /// <summary>Set when a non-null violation below made this node null; work still pending under it is abandoned.</summary>
     public bool IsNulled;
+
+    /// <summary>How many resolvers (or deferred sub-trees) below this node are still pending.</summary>
+    public int PendingCount;
 
     /// <summary>True when the slot may not hold null (its field or item type is non-null).</summary>
     public abstract bool IsNonNullSlot(int index);
@@ -74,6 +79,12 @@ internal sealed class ResultObject : ResultNode
     }
 
     public readonly SelectionSetPlan Plan;
+
+    /// <summary>
+    /// Set when a non-null field failed while fields executed before it were still pending: as in graphql-js, the
+    /// object becomes null with this error only once that work is done (or fails in a non-null position).
+    /// </summary>
+    public GraphQLError? DoomError;
 
     public override bool IsNonNullSlot(int index) => Plan.Fields[index].IsNonNull;
 

@@ -6,10 +6,28 @@ namespace Ipp.Graph.Engine.Language;
 /// </summary>
 public abstract class Node
 {
+    // The parser records only the span; the Location object is made when first asked for (most never are).
+    private Source? _source;
+    private int _start;
+    private int _end;
+    private Location? _location;
+
     public abstract NodeKind Kind { get; }
 
     /// <summary>Where the node was parsed from; null when the parser was asked not to record locations.</summary>
-    public Location? Location { get; init; }
+    public Location? Location
+    {
+        get => _location ?? (_source is null ? null : _location = new Location(_start, _end, _source));
+        init => _location = value;
+    }
+
+    /// <summary>Records the [start, end) span the parser read the node from, without allocating its <see cref="Location"/>.</summary>
+    internal void SetSpan(int start, int end, Source source)
+    {
+        _start = start;
+        _end = end;
+        _source = source;
+    }
 }
 
 /// <summary>A name: an identifier as written in the document.</summary>

@@ -1,5 +1,4 @@
 using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Validation.Rules;
@@ -8,25 +7,9 @@ namespace Ipp.Graph.Engine.Validation.Rules;
 public sealed class KnownArgumentNamesOnDirectivesRule : ValidationRule
 {
     private readonly AstValidationContext _context;
-    private readonly Dictionary<string, List<string>> _argumentNamesByDirective = new(StringComparer.Ordinal);
 
     public KnownArgumentNamesOnDirectivesRule(AstValidationContext context)
-        : base(NodeKindSet.Of(NodeKind.Directive))
-    {
-        _context = context;
-        foreach (var directive in context.Schema?.Directives ?? Directives.Specified)
-        {
-            _argumentNamesByDirective[directive.Name] = directive.Arguments.Select(argument => argument.Name).ToList();
-        }
-
-        foreach (var definition in context.Document.Definitions)
-        {
-            if (definition is DirectiveDefinitionNode directive)
-            {
-                _argumentNamesByDirective[directive.Name.Value] = directive.Arguments.Select(argument => argument.Name.Value).ToList();
-            }
-        }
-    }
+        : base(NodeKindSet.Of(NodeKind.Directive)) => _context = context;
 
     public override void Enter(Node node)
     {
@@ -38,7 +21,7 @@ public sealed class KnownArgumentNamesOnDirectivesRule : ValidationRule
     internal void Check(DirectiveNode directive)
     {
         var directiveName = directive.Name.Value;
-        if (directive.Arguments.Count == 0 || !_argumentNamesByDirective.TryGetValue(directiveName, out var known))
+        if (directive.Arguments.Count == 0 || !_context.Directives.TryGet(directiveName, out var definition, out var definitionNode))
         {
             return;
         }
@@ -46,14 +29,30 @@ public sealed class KnownArgumentNamesOnDirectivesRule : ValidationRule
         foreach (var argument in directive.Arguments)
         {
             var argumentName = argument.Name.Value;
-            if (known.Contains(argumentName))
+            if (definition is not null ? definition.GetArgument(argumentName) is not null : IsDefined(definitionNode!, argumentName))
             {
                 continue;
             }
 
+            var known = definition is not null
+                ? definition.Arguments.Select(a => a.Name)
+                : definitionNode!.Arguments.Select(a => a.Name.Value);
             var suggestions = _context.HideSuggestions ? [] : SuggestionList.Find(argumentName, known);
             _context.ReportError(
                 $"Unknown argument \"{argumentName}\" on directive \"@{directiveName}\"." + DidYouMean.Format(suggestions), argument);
         }
+    }
+
+    private static bool IsDefined(DirectiveDefinitionNode definition, string argumentName)
+    {
+        foreach (var argument in definition.Arguments)
+        {
+            if (argument.Name.Value == argumentName)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -10,51 +10,42 @@ namespace Ipp.Graph.Engine.Validation.Rules;
 public sealed class KnownDirectivesRule : ValidationRule
 {
     private readonly AstValidationContext _context;
-    private readonly Dictionary<string, HashSet<string>> _locationsByDirective = new(StringComparer.Ordinal);
 
     public KnownDirectivesRule(AstValidationContext context)
-        : base(NodeKindSet.Of(NodeKind.Directive))
-    {
-        _context = context;
-        foreach (var directive in context.Schema?.Directives ?? Directives.Specified)
-        {
-            var locations = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var location in directive.Locations)
-            {
-                locations.Add(location.ToString());
-            }
-
-            _locationsByDirective[directive.Name] = locations;
-        }
-
-        foreach (var definition in context.Document.Definitions)
-        {
-            if (definition is DirectiveDefinitionNode directive)
-            {
-                var locations = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var location in directive.Locations)
-                {
-                    locations.Add(location.Value);
-                }
-
-                _locationsByDirective[directive.Name.Value] = locations;
-            }
-        }
-    }
+        : base(NodeKindSet.Of(NodeKind.Directive)) => _context = context;
 
     public override void Enter(Node node)
     {
         var name = ((DirectiveNode)node).Name.Value;
-        if (!_locationsByDirective.TryGetValue(name, out var locations))
+        if (!_context.Directives.TryGet(name, out var definition, out var definitionNode))
         {
             _context.ReportError($"Unknown directive \"@{name}\".", node);
             return;
         }
 
-        if (LocationOf(_context.Parent, _context.GetAncestor(1)) is { } location && !locations.Contains(location.ToString()))
+        if (LocationOf(_context.Parent, _context.GetAncestor(1)) is { } location && !IsAllowed(location, definition, definitionNode))
         {
             _context.ReportError($"Directive \"@{name}\" may not be used on {location}.", node);
         }
+    }
+
+    private static bool IsAllowed(DirectiveLocation location, DirectiveDefinition? definition, DirectiveDefinitionNode? node)
+    {
+        if (definition is not null)
+        {
+            return definition.Locations.Contains(location);
+        }
+
+        var locationName = location.ToString();
+        foreach (var allowed in node!.Locations)
+        {
+            if (allowed.Value == locationName)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where a directive applied to <paramref name="appliedTo"/> is, by the kind of that node.</summary>

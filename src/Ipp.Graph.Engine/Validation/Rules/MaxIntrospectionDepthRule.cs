@@ -31,16 +31,16 @@ public sealed class MaxIntrospectionDepthRule : ValidationRule
 
         // For each fragment, the greatest entry depth at which this root's check visited it (or is visiting it).
         var visitedFragments = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (ReachesLimit(field, visitedFragments, 0))
+        if (ReachesLimit(field, visitedFragments, 0, 0))
         {
             _context.ReportError("Maximum introspection depth exceeded", field);
             SkipChildren();
         }
     }
 
-    private bool ReachesLimit(SelectionNode node, Dictionary<string, int> visitedFragments, int depth)
+    private bool ReachesLimit(SelectionNode node, Dictionary<string, int> visitedFragments, int depth, int nesting)
     {
-        AstValidationContext.EnsureSufficientStack();
+        AstValidationContext.EnsureSufficientStack(nesting);
         if (node is FragmentSpreadNode spread)
         {
             var name = spread.Name.Value;
@@ -64,7 +64,7 @@ public sealed class MaxIntrospectionDepthRule : ValidationRule
             }
 
             visitedFragments[name] = depth;
-            if (SelectionsReachLimit(fragment.SelectionSet, visitedFragments, depth))
+            if (SelectionsReachLimit(fragment.SelectionSet, visitedFragments, depth, nesting + 1))
             {
                 _exceededFragments[name] = depth;
                 return true;
@@ -81,17 +81,17 @@ public sealed class MaxIntrospectionDepthRule : ValidationRule
                 return true;
             }
 
-            return field.SelectionSet is { } selectionSet && SelectionsReachLimit(selectionSet, visitedFragments, depth);
+            return field.SelectionSet is { } selectionSet && SelectionsReachLimit(selectionSet, visitedFragments, depth, nesting + 1);
         }
 
-        return SelectionsReachLimit(((InlineFragmentNode)node).SelectionSet, visitedFragments, depth);
+        return SelectionsReachLimit(((InlineFragmentNode)node).SelectionSet, visitedFragments, depth, nesting + 1);
     }
 
-    private bool SelectionsReachLimit(SelectionSetNode selectionSet, Dictionary<string, int> visitedFragments, int depth)
+    private bool SelectionsReachLimit(SelectionSetNode selectionSet, Dictionary<string, int> visitedFragments, int depth, int nesting)
     {
         foreach (var selection in selectionSet.Selections)
         {
-            if (ReachesLimit(selection, visitedFragments, depth))
+            if (ReachesLimit(selection, visitedFragments, depth, nesting))
             {
                 return true;
             }

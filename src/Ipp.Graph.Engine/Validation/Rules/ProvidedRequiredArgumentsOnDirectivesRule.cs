@@ -1,5 +1,4 @@
 using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Types;
 
 namespace Ipp.Graph.Engine.Validation.Rules;
 
@@ -7,43 +6,9 @@ namespace Ipp.Graph.Engine.Validation.Rules;
 public sealed class ProvidedRequiredArgumentsOnDirectivesRule : ValidationRule
 {
     private readonly AstValidationContext _context;
-    private readonly Dictionary<string, List<(string Name, string Type)>> _requiredByDirective = new(StringComparer.Ordinal);
 
     public ProvidedRequiredArgumentsOnDirectivesRule(AstValidationContext context)
-        : base(NodeKindSet.None, NodeKindSet.Of(NodeKind.Directive))
-    {
-        _context = context;
-        foreach (var directive in context.Schema?.Directives ?? Directives.Specified)
-        {
-            var required = new List<(string, string)>();
-            foreach (var argument in directive.Arguments)
-            {
-                if (argument.IsRequired)
-                {
-                    required.Add((argument.Name, argument.Type.ToString()));
-                }
-            }
-
-            _requiredByDirective[directive.Name] = required;
-        }
-
-        foreach (var definition in context.Document.Definitions)
-        {
-            if (definition is DirectiveDefinitionNode directive)
-            {
-                var required = new List<(string, string)>();
-                foreach (var argument in directive.Arguments)
-                {
-                    if (argument.Type is NonNullTypeNode && argument.DefaultValue is null)
-                    {
-                        required.Add((argument.Name.Value, TypeNodeText.Print(argument.Type)));
-                    }
-                }
-
-                _requiredByDirective[directive.Name.Value] = required;
-            }
-        }
-    }
+        : base(NodeKindSet.None, NodeKindSet.Of(NodeKind.Directive)) => _context = context;
 
     // Checked on leaving, so that errors inside the arguments come first.
     public override void Leave(Node node) => Check((DirectiveNode)node);
@@ -52,18 +17,44 @@ public sealed class ProvidedRequiredArgumentsOnDirectivesRule : ValidationRule
     internal void Check(DirectiveNode directive)
     {
         var directiveName = directive.Name.Value;
-        if (!_requiredByDirective.TryGetValue(directiveName, out var required) || required.Count == 0)
+        if (!_context.Directives.TryGet(directiveName, out var definition, out var definitionNode))
         {
             return;
         }
 
-        foreach (var (name, type) in required)
+        if (definition is not null)
         {
-            if (!IsGiven(directive.Arguments, name))
+            foreach (var argument in definition.Arguments)
             {
-                _context.ReportError(
-                    $"Directive \"@{directiveName}\" argument \"{name}\" of type \"{type}\" is required, but it was not provided.", directive);
+                if (argument.IsRequired && !IsGiven(directive.Arguments, argument.Name))
+                {
+                    ReportMissing(directive, argument.Name, argument.Type.ToString());
+                }
             }
+
+            return;
+        }
+
+        // As graphql-js's keyMap of the required arguments: a name defined twice counts once, with its last definition.
+        var arguments = definitionNode!.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var name = arguments[i].Name.Value;
+            if (!IsRequired(arguments[i]) || IsRequiredEarlier(arguments, i) || IsGiven(directive.Arguments, name))
+            {
+                continue;
+            }
+
+            var last = arguments[i];
+            for (var j = i + 1; j < arguments.Count; j++)
+            {
+                if (arguments[j].Name.Value == name && IsRequired(arguments[j]))
+                {
+                    last = arguments[j];
+                }
+            }
+
+            ReportMissing(directive, name, TypeNodeText.Print(last.Type));
         }
     }
 
@@ -79,4 +70,24 @@ public sealed class ProvidedRequiredArgumentsOnDirectivesRule : ValidationRule
 
         return false;
     }
+
+    private static bool IsRequired(InputValueDefinitionNode argument) => argument.Type is NonNullTypeNode && argument.DefaultValue is null;
+
+    private static bool IsRequiredEarlier(IReadOnlyList<InputValueDefinitionNode> arguments, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (arguments[i].Name.Value == arguments[index].Name.Value && IsRequired(arguments[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void ReportMissing(DirectiveNode directive, string argumentName, string type) =>
+        _context.ReportError(
+            $"Directive \"@{directive.Name.Value}\" argument \"{argumentName}\" of type \"{type}\" is required, but it was not provided.",
+            directive);
 }

@@ -40,7 +40,7 @@ public sealed class SingleFieldSubscriptionsRule : ValidationRule
 
         var fields = new Dictionary<string, List<FieldNode>>(StringComparer.Ordinal);
         var responseNames = new List<string>();
-        CollectFields(subscriptionType, operation.SelectionSet, fields, responseNames, new HashSet<string>(StringComparer.Ordinal));
+        CollectFields(subscriptionType, operation.SelectionSet, fields, responseNames, new HashSet<string>(StringComparer.Ordinal), 0);
 
         var operationName = operation.Name?.Value;
         if (responseNames.Count > 1)
@@ -77,9 +77,10 @@ public sealed class SingleFieldSubscriptionsRule : ValidationRule
         SelectionSetNode selectionSet,
         Dictionary<string, List<FieldNode>> fields,
         List<string> responseNames,
-        HashSet<string> visitedFragments)
+        HashSet<string> visitedFragments,
+        int depth)
     {
-        AstValidationContext.EnsureSufficientStack();
+        AstValidationContext.EnsureSufficientStack(depth);
         ReserveWork(selectionSet);
         foreach (var selection in selectionSet.Selections)
         {
@@ -97,7 +98,7 @@ public sealed class SingleFieldSubscriptionsRule : ValidationRule
                     list.Add(field);
                     break;
                 case InlineFragmentNode inline when IsIncluded(inline) && ConditionMatches(inline.TypeCondition, runtimeType):
-                    CollectFields(runtimeType, inline.SelectionSet, fields, responseNames, visitedFragments);
+                    CollectFields(runtimeType, inline.SelectionSet, fields, responseNames, visitedFragments, depth + 1);
                     break;
                 case FragmentSpreadNode spread:
                     var name = spread.Name.Value;
@@ -109,7 +110,7 @@ public sealed class SingleFieldSubscriptionsRule : ValidationRule
                     visitedFragments.Add(name);
                     if (_fragments!.TryGetValue(name, out var fragment) && ConditionMatches(fragment.TypeCondition, runtimeType))
                     {
-                        CollectFields(runtimeType, fragment.SelectionSet, fields, responseNames, visitedFragments);
+                        CollectFields(runtimeType, fragment.SelectionSet, fields, responseNames, visitedFragments, depth + 1);
                     }
 
                     break;

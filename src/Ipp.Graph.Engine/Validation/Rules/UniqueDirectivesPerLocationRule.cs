@@ -1,5 +1,4 @@
 using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Types;
 
 namespace Ipp.Graph.Engine.Validation.Rules;
 
@@ -10,29 +9,13 @@ namespace Ipp.Graph.Engine.Validation.Rules;
 public sealed class UniqueDirectivesPerLocationRule : ValidationRule
 {
     private readonly AstValidationContext _context;
-    private readonly Dictionary<string, bool> _isUnique = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DirectiveNode> _schemaDirectives = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, DirectiveNode>> _typeDirectives = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, DirectiveNode>> _directiveDefinitionDirectives = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DirectiveNode> _localDirectives = new(StringComparer.Ordinal);
 
     public UniqueDirectivesPerLocationRule(AstValidationContext context)
-        : base(NodeKindSet.WithDirectives)
-    {
-        _context = context;
-        foreach (var directive in context.Schema?.Directives ?? Directives.Specified)
-        {
-            _isUnique[directive.Name] = !directive.IsRepeatable;
-        }
-
-        foreach (var definition in context.Document.Definitions)
-        {
-            if (definition is DirectiveDefinitionNode directive)
-            {
-                _isUnique[directive.Name.Value] = !directive.Repeatable;
-            }
-        }
-    }
+        : base(NodeKindSet.WithDirectives) => _context = context;
 
     public override void Enter(Node node)
     {
@@ -71,7 +54,7 @@ public sealed class UniqueDirectivesPerLocationRule : ValidationRule
         foreach (var directive in directives)
         {
             var name = directive.Name.Value;
-            if (!_isUnique.GetValueOrDefault(name))
+            if (!_context.Directives.IsUnique(name))
             {
                 continue;
             }

@@ -75,22 +75,22 @@ public sealed class ValuesOfCorrectTypeRule : ValidationRule
 
     private void CheckInputObject(ObjectValueNode node, InputObjectType type)
     {
-        // As graphql-js's keyMap: the last field given under a name is the one that counts.
-        var given = new Dictionary<string, ObjectFieldNode>(node.Fields.Count, StringComparer.Ordinal);
-        var order = new List<string>(node.Fields.Count);
-        foreach (var field in node.Fields)
-        {
-            if (!given.ContainsKey(field.Name.Value))
-            {
-                order.Add(field.Name.Value);
-            }
+        var fields = node.Fields;
 
-            given[field.Name.Value] = field;
+        // Large literals are indexed; small ones are searched.
+        Dictionary<string, ObjectFieldNode>? byName = null;
+        if (fields.Count > 8)
+        {
+            byName = new Dictionary<string, ObjectFieldNode>(fields.Count, StringComparer.Ordinal);
+            foreach (var field in fields)
+            {
+                byName[field.Name.Value] = field;
+            }
         }
 
         foreach (var fieldDefinition in type.Fields)
         {
-            if (!given.ContainsKey(fieldDefinition.Name) && fieldDefinition.IsRequired)
+            if (fieldDefinition.IsRequired && !(byName?.ContainsKey(fieldDefinition.Name) ?? LastNamed(fields, fieldDefinition.Name) is not null))
             {
                 _context.ReportError(
                     $"Field \"{type.Name}.{fieldDefinition.Name}\" of required type \"{fieldDefinition.Type}\" was not provided.", node);
@@ -102,14 +102,37 @@ public sealed class ValuesOfCorrectTypeRule : ValidationRule
             return;
         }
 
-        if (order.Count != 1)
+        // Exactly one field name, given once or more (the last value counts, as with graphql-js's keyMap).
+        var onlyName = fields.Count > 0 ? fields[0].Name.Value : null;
+        for (var i = 1; i < fields.Count && onlyName is not null; i++)
+        {
+            if (fields[i].Name.Value != onlyName)
+            {
+                onlyName = null;
+            }
+        }
+
+        if (onlyName is null)
         {
             _context.ReportError($"OneOf Input Object \"{type.Name}\" must specify exactly one key.", node);
         }
-        else if (given[order[0]].Value is NullValueNode)
+        else if (fields[^1].Value is NullValueNode)
         {
-            _context.ReportError($"Field \"{type.Name}.{order[0]}\" must be non-null.", node);
+            _context.ReportError($"Field \"{type.Name}.{onlyName}\" must be non-null.", node);
         }
+    }
+
+    private static ObjectFieldNode? LastNamed(IReadOnlyList<ObjectFieldNode> fields, string name)
+    {
+        for (var i = fields.Count - 1; i >= 0; i--)
+        {
+            if (fields[i].Name.Value == name)
+            {
+                return fields[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Checks a literal against the leaf (scalar or enum) type its position expects; any other type rejects it.</summary>

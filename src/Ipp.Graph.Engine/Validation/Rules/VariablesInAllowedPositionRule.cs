@@ -50,11 +50,10 @@ public sealed class VariablesInAllowedPositionRule : ValidationRule
                     usage.Node);
             }
 
-            if (usage.ParentType is InputObjectType { IsOneOf: true } oneOf && variableType is not NonNullType)
+            if (usage.ParentType is InputObjectType { IsOneOf: true } oneOf && variableType is not (null or NonNullType))
             {
-                // graphql-js names a type it cannot resolve "undefined".
                 _context.ReportError(
-                    $"Variable \"${name}\" is of type \"{variableType?.ToString() ?? "undefined"}\" but must be non-nullable to be used for OneOf Input Object \"{oneOf.Name}\".",
+                    $"Variable \"${name}\" is of type \"{variableType}\" but must be non-nullable to be used for OneOf Input Object \"{oneOf.Name}\".",
                     definition,
                     usage.Node);
             }

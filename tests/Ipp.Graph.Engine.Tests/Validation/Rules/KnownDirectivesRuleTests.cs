@@ -1,10 +1,47 @@
 using Ipp.Graph.Engine.Validation.Rules;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
+using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationTestSchema;
 
 namespace Ipp.Graph.Engine.Tests.Validation.Rules;
 
 public class KnownDirectivesRuleTests
 {
+    [Fact]
+    public void Directives_of_the_schema_at_their_executable_locations_are_valid()
+    {
+        const string document = """
+            query Q($v: Int @onVariableDefinition) @onQuery { dog @onField { name @include(if: true) ...F @onFragmentSpread ... @onInlineFragment { name } } }
+            mutation M @onMutation { renameDog(name: "x") @skip(if: false) { name } }
+            subscription S @onSubscription { catSighted { name } }
+            fragment F on Dog @onFragmentDefinition { name }
+            """;
+        Assert.Empty(Errors(Schema, document, c => new KnownDirectivesRule(c)));
+    }
+
+    [Fact]
+    public void Unknown_and_misplaced_directives_in_operations_and_fragments_are_reported()
+    {
+        const string document = """
+            query Q($v: Int @onVariableDefinition @onField) @onQuery @onMutation { dog @onField @unknown { name @onQuery ...F @onFragmentSpread @onInlineFragment ... @onInlineFragment { name } } }
+            mutation M @onMutation @onQuery { renameDog(name: "x") @include(if: true) { name } }
+            subscription S @onSubscription @skip(if: true) { catSighted { name } }
+            fragment F on Dog @onFragmentDefinition @onFragmentSpread { name @deprecated }
+            """;
+        Assert.Equal(
+            [
+                "Directive \"@onField\" may not be used on VARIABLE_DEFINITION. @ 1:39",
+                "Directive \"@onMutation\" may not be used on QUERY. @ 1:58",
+                "Unknown directive \"@unknown\". @ 1:85",
+                "Directive \"@onQuery\" may not be used on FIELD. @ 1:101",
+                "Directive \"@onInlineFragment\" may not be used on FRAGMENT_SPREAD. @ 1:133",
+                "Directive \"@onQuery\" may not be used on MUTATION. @ 2:24",
+                "Directive \"@skip\" may not be used on SUBSCRIPTION. @ 3:32",
+                "Directive \"@onFragmentSpread\" may not be used on FRAGMENT_DEFINITION. @ 4:41",
+                "Directive \"@deprecated\" may not be used on FIELD. @ 4:66",
+            ],
+            Errors(Schema, document, c => new KnownDirectivesRule(c)));
+    }
+
     [Fact]
     public void Directives_at_their_locations_in_type_system_definitions_are_valid()
     {

@@ -1,10 +1,40 @@
 using Ipp.Graph.Engine.Validation.Rules;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
+using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationTestSchema;
 
 namespace Ipp.Graph.Engine.Tests.Validation.Rules;
 
 public class KnownTypeNamesRuleTests
 {
+    [Fact]
+    public void Types_of_the_schema_in_variables_and_type_conditions_are_valid()
+    {
+        const string document = """
+            query Foo($var: String, $required: [ComplexInput!]!) { dog { ...F ... on Dog { name } } }
+            fragment F on Pet { name }
+            """;
+        Assert.Empty(Errors(Schema, document, c => new KnownTypeNamesRule(c)));
+    }
+
+    [Fact]
+    public void Unknown_types_in_executable_definitions_are_reported_with_schema_suggestions()
+    {
+        const string document = """
+            query Foo($var: JumbledUpLetters, $b: [Boolean!], $c: Strin) { user(id: 4) { name pets { ... on Badger { name } ...PetFields } } }
+            fragment PetFields on Peat { name }
+            fragment D on Dog { ... on Cow { x } ... { name } }
+            """;
+        Assert.Equal(
+            [
+                "Unknown type \"JumbledUpLetters\". @ 1:17",
+                "Unknown type \"Strin\". Did you mean \"String\"? @ 1:55",
+                "Unknown type \"Badger\". @ 1:97",
+                "Unknown type \"Peat\". Did you mean \"Pet\" or \"Cat\"? @ 2:23",
+                "Unknown type \"Cow\". Did you mean \"Cat\" or \"Dog\"? @ 3:28",
+            ],
+            Errors(Schema, document, c => new KnownTypeNamesRule(c)));
+    }
+
     [Fact]
     public void Type_system_definitions_may_name_defined_and_built_in_types()
     {

@@ -31,4 +31,16 @@ public class ProvidedRequiredArgumentsOnDirectivesRuleTests
             ],
             SdlErrors(sdl, null, c => new ProvidedRequiredArgumentsOnDirectivesRule(c)));
     }
+
+    [Fact]
+    public void An_argument_defined_twice_counts_once_with_its_last_type()
+    {
+        const string sdl = """
+            directive @d(a: Int!, b: Int, a: [Int]!) on OBJECT
+            type T @d { f: Int }
+            """;
+        Assert.Equal(
+            ["Directive \"@d\" argument \"a\" of type \"[Int]!\" is required, but it was not provided. @ 2:8"],
+            SdlErrors(sdl, null, c => new ProvidedRequiredArgumentsOnDirectivesRule(c)));
+    }
 }

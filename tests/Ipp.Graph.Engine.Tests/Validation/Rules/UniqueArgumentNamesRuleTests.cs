@@ -1,10 +1,36 @@
 using Ipp.Graph.Engine.Validation.Rules;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
+using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationTestSchema;
 
 namespace Ipp.Graph.Engine.Tests.Validation.Rules;
 
 public class UniqueArgumentNamesRuleTests
 {
+    [Fact]
+    public void Fields_and_directives_given_each_argument_once_are_valid()
+    {
+        Assert.Empty(Errors(
+            Schema,
+            "{ dog { isAtLocation(x: 1, y: 2) name @withArgs(required: 1, list: [1]) @include(if: true) } }",
+            c => new UniqueArgumentNamesRule(c)));
+    }
+
+    [Fact]
+    public void Arguments_repeated_on_fields_and_directives_are_reported_with_every_occurrence()
+    {
+        Assert.Equal(
+            [
+                "There can be only one argument named \"x\". @ 1:22, 1:34, 1:40",
+                "There can be only one argument named \"y\". @ 1:28, 1:46",
+                "There can be only one argument named \"required\". @ 1:67, 1:80",
+                "There can be only one argument named \"list\". @ 1:93, 1:104",
+            ],
+            Errors(
+                Schema,
+                "{ dog { isAtLocation(x: 1, y: 2, x: 3, x: 4, y: 5) name @withArgs(required: 1, required: 2, list: [1], list: [2]) doesKnowCommand(dogCommand: SIT) } }",
+                c => new UniqueArgumentNamesRule(c)));
+    }
+
     [Fact]
     public void Directives_in_type_system_definitions_given_each_argument_once_are_valid()
     {

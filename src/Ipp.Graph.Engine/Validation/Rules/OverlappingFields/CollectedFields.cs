@@ -19,6 +19,13 @@ internal sealed class CollectedFields
     /// </summary>
     public Dictionary<string, bool>? ComparedFragments { get; set; }
 
+    /// <summary>
+    /// For a fragment's fields: the number of their class structure (<see cref="FieldConflictFinder"/>), equal for
+    /// fragments whose comparisons with anything depend only on it; -1 when they spread fragments or contain fields
+    /// without a class; null until computed.
+    /// </summary>
+    public int? Signature { get; set; }
+
     /// <summary>The groups these fields share by response name with another collection, by that collection.</summary>
     public Dictionary<CollectedFields, List<(string ResponseName, List<FieldEntry> Fields1, List<FieldEntry> Fields2)>>? Overlaps { get; set; }
 

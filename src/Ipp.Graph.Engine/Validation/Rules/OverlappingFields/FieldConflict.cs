@@ -20,9 +20,13 @@ internal sealed class FieldConflict(string responseName, string reason, List<Fie
 /// </summary>
 internal sealed class ConflictList(int capacity)
 {
-    public List<FieldConflict> Items { get; } = [];
+    private static readonly List<FieldConflict> NoConflicts = [];
+    private List<FieldConflict>? _items;
 
-    public bool IsFull => Items.Count >= capacity;
+    /// <summary>The conflicts found, in order (a shared empty list when none).</summary>
+    public List<FieldConflict> Items => _items ?? NoConflicts;
 
-    public void Add(FieldConflict conflict) => Items.Add(conflict);
+    public bool IsFull => (_items?.Count ?? 0) >= capacity;
+
+    public void Add(FieldConflict conflict) => (_items ??= []).Add(conflict);
 }

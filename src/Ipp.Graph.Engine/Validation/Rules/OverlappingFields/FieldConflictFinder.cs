@@ -27,6 +27,12 @@ internal sealed class FieldConflictFinder
     /// <summary>Lists of fields with the same response name at most this long are compared pair by pair.</summary>
     private const int SmallGroup = 4;
 
+    /// <summary>Collections with this many response names or more remember which names they share with another.</summary>
+    private const int CachedOverlapThreshold = 16;
+
+    /// <summary>At most this many pairs of fields found compatible are remembered (the memo must not grow without bound).</summary>
+    private const int MaxRememberedPairs = 200_000;
+
     private readonly ValidationContext _context;
     private readonly bool _useClasses;
     private readonly Dictionary<(NamedType?, SelectionSetNode), CollectedFields> _collected = [];
@@ -36,7 +42,12 @@ internal sealed class FieldConflictFinder
     private readonly Dictionary<(NamedType?, string, string, GraphQLType?, int), int> _classIds = [];
     private readonly List<FieldEntry> _classRepresentatives = [];
     private readonly Dictionary<(int, int, bool), bool> _classConflicts = [];
+    private readonly Dictionary<string, CollectedFields?> _fragmentFields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _signatures = new(StringComparer.Ordinal);
+    private readonly List<CollectedFields> _signatureRepresentatives = [];
+    private readonly Dictionary<(int, int, bool), bool> _signatureConflicts = [];
     private int _remainingBudget = ComplexityBudget;
+    private int _nesting;
 
     /// <param name="context">The validation run.</param>
     /// <param name="useClasses">Compare fields by class; off only to check, in tests, that it changes nothing.</param>
@@ -89,9 +100,9 @@ internal sealed class FieldConflictFinder
     /// <summary>The fields against a fragment, then against the fragments it spreads, depth first, each fragment once per collection.</summary>
     private void CollectConflictsBetweenFieldsAndFragment(ConflictList conflicts, bool mutuallyExclusive, CollectedFields fields, string fragmentName)
     {
-        var pending = new Stack<string>();
-        pending.Push(fragmentName);
-        while (pending.TryPop(out var name))
+        Stack<string>? pending = null;
+        var name = fragmentName;
+        while (true)
         {
             Spend(1);
             if (fields.Groups.Count == 0)
@@ -100,72 +111,154 @@ internal sealed class FieldConflictFinder
             }
 
             var compared = fields.ComparedFragments ??= new Dictionary<string, bool>(StringComparer.Ordinal);
-            if (compared.TryGetValue(name, out var wasExclusive) && (!wasExclusive || mutuallyExclusive))
+            if (!compared.TryGetValue(name, out var wasExclusive) || (wasExclusive && !mutuallyExclusive))
             {
-                continue;
+                compared[name] = mutuallyExclusive;
+                if (FragmentFields(name) is { } fragmentFields && !ReferenceEquals(fields, fragmentFields))
+                {
+                    CollectConflictsBetween(conflicts, mutuallyExclusive, fields, fragmentFields);
+                    if (conflicts.IsFull)
+                    {
+                        return;
+                    }
+
+                    if (fragmentFields.FragmentNames.Count > 0)
+                    {
+                        pending ??= new Stack<string>();
+                        PushReversed(pending, fragmentFields.FragmentNames);
+                    }
+                }
             }
 
-            compared[name] = mutuallyExclusive;
-            if (_context.GetFragment(name) is not { } fragment)
-            {
-                continue;
-            }
-
-            var fragmentFields = CollectFragmentFields(fragment);
-            if (ReferenceEquals(fields, fragmentFields))
-            {
-                continue;
-            }
-
-            CollectConflictsBetween(conflicts, mutuallyExclusive, fields, fragmentFields);
-            if (conflicts.IsFull)
+            if (pending is null || !pending.TryPop(out name!))
             {
                 return;
             }
-
-            PushReversed(pending, fragmentFields.FragmentNames);
         }
     }
 
     /// <summary>Two fragments, then each against the fragments the other spreads, depth first, each pair once.</summary>
     private void CollectConflictsBetweenFragments(ConflictList conflicts, bool mutuallyExclusive, string fragmentName1, string fragmentName2)
     {
-        var pending = new Stack<(string, string)>();
-        pending.Push((fragmentName1, fragmentName2));
-        while (pending.TryPop(out var pair))
+        Stack<(string, string)>? pending = null;
+        var (name1, name2) = (fragmentName1, fragmentName2);
+        while (true)
         {
-            var (name1, name2) = pair;
-            Spend(2);
-            if (name1 == name2 || _comparedFragmentPairs.Has(name1, name2, mutuallyExclusive))
+            if (name1 != name2 && !PureFragmentsMayConflict(name1, name2, mutuallyExclusive))
             {
-                continue;
+                // Nothing to find, and nothing to remember: comparing them again finds nothing again.
+            }
+            else
+            {
+                Spend(2);
+                if (name1 != name2 && !_comparedFragmentPairs.Has(name1, name2, mutuallyExclusive))
+                {
+                    _comparedFragmentPairs.Add(name1, name2, mutuallyExclusive);
+                    if (FragmentFields(name1) is { } fields1 && FragmentFields(name2) is { } fields2)
+                    {
+                        CollectConflictsBetween(conflicts, mutuallyExclusive, fields1, fields2);
+                        if (conflicts.IsFull)
+                        {
+                            return;
+                        }
+
+                        // graphql-js recurses into (name1, each spread of 2), then (each spread of 1, name2).
+                        if (fields1.FragmentNames.Count + fields2.FragmentNames.Count > 0)
+                        {
+                            pending ??= new Stack<(string, string)>();
+                            for (var i = fields1.FragmentNames.Count - 1; i >= 0; i--)
+                            {
+                                pending.Push((fields1.FragmentNames[i], name2));
+                            }
+
+                            for (var i = fields2.FragmentNames.Count - 1; i >= 0; i--)
+                            {
+                                pending.Push((name1, fields2.FragmentNames[i]));
+                            }
+                        }
+                    }
+                }
             }
 
-            _comparedFragmentPairs.Add(name1, name2, mutuallyExclusive);
-            if (_context.GetFragment(name1) is not { } fragment1 || _context.GetFragment(name2) is not { } fragment2)
-            {
-                continue;
-            }
-
-            var fields1 = CollectFragmentFields(fragment1);
-            var fields2 = CollectFragmentFields(fragment2);
-            CollectConflictsBetween(conflicts, mutuallyExclusive, fields1, fields2);
-            if (conflicts.IsFull)
+            if (pending is null || !pending.TryPop(out var next))
             {
                 return;
             }
 
-            // graphql-js recurses into (name1, each spread of 2), then (each spread of 1, name2).
-            for (var i = fields1.FragmentNames.Count - 1; i >= 0; i--)
+            (name1, name2) = next;
+        }
+    }
+
+    /// <summary>
+    /// False when both fragments are pure (no spreads, every field of a class) and fragments of their signatures were
+    /// found compatible: then the comparison can find nothing, whatever was compared before.
+    /// </summary>
+    private bool PureFragmentsMayConflict(string name1, string name2, bool mutuallyExclusive)
+    {
+        if (!_useClasses || FragmentFields(name1) is not { } fields1 || FragmentFields(name2) is not { } fields2)
+        {
+            return true;
+        }
+
+        var signature1 = SignatureOf(fields1);
+        var signature2 = SignatureOf(fields2);
+        if (signature1 < 0 || signature2 < 0)
+        {
+            return true;
+        }
+
+        if (!_signatureConflicts.TryGetValue((signature1, signature2, mutuallyExclusive), out var mayConflict))
+        {
+            var probe = new ConflictList(1);
+            CollectConflictsBetween(probe, mutuallyExclusive, _signatureRepresentatives[signature1], _signatureRepresentatives[signature2]);
+            mayConflict = probe.IsFull;
+            _signatureConflicts[(signature1, signature2, mutuallyExclusive)] = mayConflict;
+        }
+
+        return mayConflict;
+    }
+
+    /// <summary>The signature of a fragment's fields: their response names and classes, in order; -1 when not pure.</summary>
+    private int SignatureOf(CollectedFields fields)
+    {
+        if (fields.Signature is { } known)
+        {
+            return known;
+        }
+
+        var signature = -1;
+        if (fields.FragmentNames.Count == 0)
+        {
+            var text = new StringBuilder();
+            foreach (var (responseName, group) in fields.Groups)
             {
-                pending.Push((fields1.FragmentNames[i], name2));
+                text.Append(responseName.Length).Append(':').Append(responseName);
+                foreach (var entry in group)
+                {
+                    var classId = ClassOf(entry);
+                    if (classId == FieldEntry.NoClass)
+                    {
+                        fields.Signature = -1;
+                        return -1;
+                    }
+
+                    text.Append(',').Append(classId);
+                }
+
+                text.Append(';');
             }
 
-            for (var i = fields2.FragmentNames.Count - 1; i >= 0; i--)
+            var key = text.ToString();
+            if (!_signatures.TryGetValue(key, out signature))
             {
-                pending.Push((name1, fields2.FragmentNames[i]));
+                signature = _signatureRepresentatives.Count;
+                _signatures[key] = signature;
+                _signatureRepresentatives.Add(fields);
             }
         }
+
+        fields.Signature = signature;
+        return signature;
     }
 
     private List<FieldConflict> FindConflictsBetweenSubSelectionSets(
@@ -333,33 +426,59 @@ internal sealed class FieldConflictFinder
             return;
         }
 
-        foreach (var (responseName, group1, group2) in GetOverlappingFields(fields1, fields2))
+        // Small collections are matched on the fly; larger ones once per pair, as graphql-js does (and charges).
+        if (fields1.Groups.Count < CachedOverlapThreshold)
         {
-            if (_useClasses && group1.Count * group2.Count > SmallGroup)
+            foreach (var (responseName, group1) in fields1.Groups)
             {
-                CollectConflictsBetweenByClass(conflicts, mutuallyExclusive, responseName, group1, group2);
-            }
-            else
-            {
-                foreach (var field1 in group1)
+                if (fields2.Get(responseName) is { } group2)
                 {
-                    foreach (var field2 in group2)
+                    CollectConflictsBetweenGroups(conflicts, mutuallyExclusive, responseName, group1, group2);
+                    if (conflicts.IsFull)
                     {
-                        if (FindConflict(mutuallyExclusive, responseName, field1, field2) is { } conflict)
-                        {
-                            conflicts.Add(conflict);
-                            if (conflicts.IsFull)
-                            {
-                                return;
-                            }
-                        }
+                        return;
                     }
                 }
             }
 
+            return;
+        }
+
+        foreach (var (responseName, group1, group2) in GetOverlappingFields(fields1, fields2))
+        {
+            CollectConflictsBetweenGroups(conflicts, mutuallyExclusive, responseName, group1, group2);
             if (conflicts.IsFull)
             {
                 return;
+            }
+        }
+    }
+
+    private void CollectConflictsBetweenGroups(
+        ConflictList conflicts,
+        bool mutuallyExclusive,
+        string responseName,
+        List<FieldEntry> group1,
+        List<FieldEntry> group2)
+    {
+        if (_useClasses && group1.Count * group2.Count > SmallGroup)
+        {
+            CollectConflictsBetweenByClass(conflicts, mutuallyExclusive, responseName, group1, group2);
+            return;
+        }
+
+        foreach (var field1 in group1)
+        {
+            foreach (var field2 in group2)
+            {
+                if (FindConflict(mutuallyExclusive, responseName, field1, field2) is { } conflict)
+                {
+                    conflicts.Add(conflict);
+                    if (conflicts.IsFull)
+                    {
+                        return;
+                    }
+                }
             }
         }
     }
@@ -511,7 +630,9 @@ internal sealed class FieldConflictFinder
         // Fields of different object types can never apply to the same value: only their shapes must agree.
         var mutuallyExclusive = parentFieldsAreMutuallyExclusive
             || (!ReferenceEquals(field1.ParentType, field2.ParentType) && field1.ParentType is ObjectType && field2.ParentType is ObjectType);
-        if (node1.SelectionSet is not null && node2.SelectionSet is not null && _compatiblePairs.Contains((node1, node2, mutuallyExclusive)))
+        var remember = node1.SelectionSet is not null && node2.SelectionSet is not null
+            && (field1.ClassId < 0 || field2.ClassId < 0);
+        if (remember && _compatiblePairs.Contains((node1, node2, mutuallyExclusive)))
         {
             return null;
         }
@@ -540,11 +661,16 @@ internal sealed class FieldConflictFinder
 
         if (node1.SelectionSet is { } selectionSet1 && node2.SelectionSet is { } selectionSet2)
         {
-            AstValidationContext.EnsureSufficientStack();
+            AstValidationContext.EnsureSufficientStack(++_nesting);
             var subConflicts = FindConflictsBetweenSubSelectionSets(mutuallyExclusive, type1?.Named, selectionSet1, type2?.Named, selectionSet2);
+            _nesting--;
             if (subConflicts.Count == 0)
             {
-                _compatiblePairs.Add((node1, node2, mutuallyExclusive));
+                if (remember && _compatiblePairs.Count < MaxRememberedPairs)
+                {
+                    _compatiblePairs.Add((node1, node2, mutuallyExclusive));
+                }
+
                 return null;
             }
 
@@ -556,17 +682,26 @@ internal sealed class FieldConflictFinder
 
     private string? NameOrArgumentsConflict(FieldEntry field1, FieldEntry field2)
     {
+        var name1 = field1.Node.Name.Value;
+        var name2 = field2.Node.Name.Value;
+        if (name1 != name2)
+        {
+            return $"\"{Abbreviate(name1)}\" and \"{Abbreviate(name2)}\" are different fields";
+        }
+
+        if (field1.Node.Arguments.Count == 0 && field2.Node.Arguments.Count == 0)
+        {
+            return null;
+        }
+
+        // Comparing arguments is charged to the budget, so its result is remembered as in graphql-js.
         var comparisons = field1.Comparisons ??= [];
         if (comparisons.TryGetValue(field2, out var reason))
         {
             return reason;
         }
 
-        var name1 = field1.Node.Name.Value;
-        var name2 = field2.Node.Name.Value;
-        reason = name1 != name2
-            ? $"\"{Abbreviate(name1)}\" and \"{Abbreviate(name2)}\" are different fields"
-            : SameArguments(field1, field2) ? null : "they have differing arguments";
+        reason = SameArguments(field1, field2) ? null : "they have differing arguments";
         comparisons[field2] = reason;
         return reason;
     }
@@ -692,24 +827,35 @@ internal sealed class FieldConflictFinder
         return nodes;
     }
 
-    private CollectedFields CollectFragmentFields(FragmentDefinitionNode fragment) =>
-        CollectFields(_context.Schema.GetType(fragment.TypeCondition.Name.Value), fragment.SelectionSet);
+    /// <summary>The fields of the fragment of that name, collected for its type condition; null for an unknown fragment.</summary>
+    private CollectedFields? FragmentFields(string name)
+    {
+        if (!_fragmentFields.TryGetValue(name, out var fields))
+        {
+            fields = _context.GetFragment(name) is { } fragment
+                ? CollectFields(_context.Schema.GetType(fragment.TypeCondition.Name.Value), fragment.SelectionSet)
+                : null;
+            _fragmentFields[name] = fields;
+        }
+
+        return fields;
+    }
 
     private CollectedFields CollectFields(NamedType? parentType, SelectionSetNode selectionSet)
     {
         if (!_collected.TryGetValue((parentType, selectionSet), out var fields))
         {
             fields = new CollectedFields();
-            CollectFieldsInto(fields, parentType, selectionSet, new HashSet<string>(StringComparer.Ordinal));
+            CollectFieldsInto(fields, parentType, selectionSet, new HashSet<string>(StringComparer.Ordinal), 0);
             _collected[(parentType, selectionSet)] = fields;
         }
 
         return fields;
     }
 
-    private void CollectFieldsInto(CollectedFields fields, NamedType? parentType, SelectionSetNode selectionSet, HashSet<string> fragmentNames)
+    private void CollectFieldsInto(CollectedFields fields, NamedType? parentType, SelectionSetNode selectionSet, HashSet<string> fragmentNames, int depth)
     {
-        AstValidationContext.EnsureSufficientStack();
+        AstValidationContext.EnsureSufficientStack(depth);
         foreach (var selection in selectionSet.Selections)
         {
             switch (selection)
@@ -727,7 +873,7 @@ internal sealed class FieldConflictFinder
                     break;
                 case InlineFragmentNode inline:
                     var inlineType = inline.TypeCondition is { } condition ? _context.Schema.GetType(condition.Name.Value) : parentType;
-                    CollectFieldsInto(fields, inlineType, inline.SelectionSet, fragmentNames);
+                    CollectFieldsInto(fields, inlineType, inline.SelectionSet, fragmentNames, depth + 1);
                     break;
             }
         }

@@ -25,7 +25,7 @@ internal sealed class StructureKeys
         if (!_values.TryGetValue(value, out var key))
         {
             var builder = new StringBuilder();
-            AppendValue(builder, value);
+            AppendValue(builder, value, 0);
             key = builder.ToString();
             _values[value] = key;
         }
@@ -58,20 +58,22 @@ internal sealed class StructureKeys
     }
 
     /// <summary>The structure number of a selection set, or <see cref="WithFragments"/>.</summary>
-    public int SelectionSetKey(SelectionSetNode selectionSet)
+    public int SelectionSetKey(SelectionSetNode selectionSet) => SelectionSetKey(selectionSet, 0);
+
+    private int SelectionSetKey(SelectionSetNode selectionSet, int depth)
     {
         if (_selectionSets.TryGetValue(selectionSet, out var id))
         {
             return id;
         }
 
-        AstValidationContext.EnsureSufficientStack();
-        id = ComputeSelectionSetKey(selectionSet);
+        AstValidationContext.EnsureSufficientStack(depth);
+        id = ComputeSelectionSetKey(selectionSet, depth);
         _selectionSets[selectionSet] = id;
         return id;
     }
 
-    private int ComputeSelectionSetKey(SelectionSetNode selectionSet)
+    private int ComputeSelectionSetKey(SelectionSetNode selectionSet, int depth)
     {
         var builder = new StringBuilder();
         foreach (var selection in selectionSet.Selections)
@@ -94,7 +96,7 @@ internal sealed class StructureKeys
                     builder.Append(arguments.Length).Append(':').Append(arguments);
                     if (field.SelectionSet is { } subSelection)
                     {
-                        var sub = SelectionSetKey(subSelection);
+                        var sub = SelectionSetKey(subSelection, depth + 1);
                         if (sub == WithFragments)
                         {
                             return WithFragments;
@@ -109,7 +111,7 @@ internal sealed class StructureKeys
 
                     break;
                 case InlineFragmentNode inline:
-                    var inner = SelectionSetKey(inline.SelectionSet);
+                    var inner = SelectionSetKey(inline.SelectionSet, depth + 1);
                     if (inner == WithFragments)
                     {
                         return WithFragments;
@@ -134,9 +136,9 @@ internal sealed class StructureKeys
         return id;
     }
 
-    private void AppendValue(StringBuilder builder, ValueNode value)
+    private static void AppendValue(StringBuilder builder, ValueNode value, int depth)
     {
-        AstValidationContext.EnsureSufficientStack();
+        AstValidationContext.EnsureSufficientStack(depth);
         switch (value)
         {
             case VariableNode variable:
@@ -169,7 +171,7 @@ internal sealed class StructureKeys
                 builder.Append('[');
                 foreach (var item in list.Values)
                 {
-                    AppendValue(builder, item);
+                    AppendValue(builder, item, depth + 1);
                 }
 
                 builder.Append(']');
@@ -179,7 +181,7 @@ internal sealed class StructureKeys
                 foreach (var field in objectValue.Fields.OrderBy(field => field.Name.Value, StringComparer.Ordinal))
                 {
                     AppendName(builder, field.Name.Value);
-                    AppendValue(builder, field.Value);
+                    AppendValue(builder, field.Value, depth + 1);
                 }
 
                 builder.Append('}');

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Types;
+using static Ipp.Graph.Engine.Tests.Execution.ExecutionHarness;
+
+namespace Ipp.Graph.Engine.Tests.Execution;
+
+/// <summary>The front door: caching of documents and plans, limits, time limit, and no exception for anything a client sends.</summary>
+public sealed class RequestExecutorTests
+{
+    private static readonly Lazy<Schema> Schema = new(() => Sdl("""
+            type Query { hello(name: String = "world"): String items: [Item] wait: String }
+            type Item { id: Int sub: Item }
+            """)
+        .Resolve("Query.hello", context => new("hello " + context.Arguments["name"]))
+        .Resolve("Query.items", _ => new(Data("""[{ "id": 1, "sub": { "id": 2 } }, { "id": 3 }]""")))
+        .Resolve("Query.wait", async context =>
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+            return "never";
+        })
+        .Build());
+
+    [Fact]
+    public async Task A_cached_document_is_parsed_validated_and_planned_once()
+    {
+        var executor = new RequestExecutor(Schema.Value);
+        const string Query = "query ($n: String) { hello(name: $n) items { id sub { id } } }";
+
+        var first = await Execute(executor, Query, """{ "n": "one" }""");
+        var planned = executor.SelectionSetsCollected;
+        var second = await Execute(executor, Query, """{ "n": "two" }""");
+
+        Assert.Equal(Q("{'data':{'hello':'hello one','items':[{'id':1,'sub':{'id':2}},{'id':3,'sub':null}]}}"), first);
+        Assert.Equal(Q("{'data':{'hello':'hello two','items':[{'id':1,'sub':{'id':2}},{'id':3,'sub':null}]}}"), second);
+        Assert.Equal(1, executor.DocumentsPrepared);
+        Assert.Equal(3, planned);
+        Assert.Equal(planned, executor.SelectionSetsCollected);
+    }
+
+    [Fact]
+    public async Task The_document_cache_stays_within_its_size_under_a_flood_of_distinct_documents()
+    {
+        var executor = new RequestExecutor(Schema.Value, new EngineOptions { DocumentCacheSize = 20 });
+
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.Equal(Q($"{{'data':{{'a{i}':'hello world'}}}}"), await Execute(executor, $"{{ a{i}: hello }}"));
+        }
+
+        Assert.InRange(executor.CachedDocuments, 1, 20);
+        Assert.Equal(200, executor.DocumentsPrepared);
+    }
+
+    [Fact]
+    public async Task Recently_used_documents_survive_eviction()
+    {
+        var executor = new RequestExecutor(Schema.Value, new EngineOptions { DocumentCacheSize = 10 });
+        const string Hot = "{ hot: hello }";
+
+        for (var i = 0; i < 50; i++)
+        {
+            await Execute(executor, Hot);
+            await Execute(executor, $"{{ cold{i}: hello }}");
+        }
+
+        Assert.Equal(51, executor.DocumentsPrepared);
+    }
+
+    [Fact]
+    public async Task Syntax_errors_have_the_parse_code_and_no_data()
+    {
+        var json = await Execute(new RequestExecutor(Schema.Value), "{ hello");
+
+        Assert.Equal(
+            Q("{'errors':[{'message':'Syntax Error: Expected Name, found <EOF>.','locations':[{'line':1,'column':8}],'extensions':{'code':'GRAPHQL_PARSE_FAILED'}}]}"),
+            json);
+    }
+
+    [Fact]
+    public async Task Validation_errors_have_the_validation_code_and_no_data()
+    {
+        var json = await Execute(new RequestExecutor(Schema.Value), "{ hello nope }");
+
+        Assert.Equal(
+            Q("{'errors':[{'message':'Cannot query field `nope` on type `Query`.','locations':[{'line':1,'column':9}],'extensions':{'code':'GRAPHQL_VALIDATION_FAILED'}}]}"),
+            json);
+    }
+
+    [Fact]
+    public async Task Validation_stops_at_the_configured_number_of_errors()
+    {
+        var executor = new RequestExecutor(Schema.Value, new EngineOptions { MaxValidationErrors = 2 });
+
+        var result = await executor.ExecuteAsync(new GraphQLRequest { Query = "{ a b c d }" }, new RequestContext());
+
+        Assert.Equal(3, result.Errors!.Count);
+        Assert.Equal("Too many validation errors, error limit reached. Validation aborted.", result.Errors[2].Message);
+    }
+
+    [Fact]
+    public async Task A_document_longer_than_the_limit_is_refused_before_parsing()
+    {
+        var executor = new RequestExecutor(Schema.Value, new EngineOptions { MaxDocumentLength = 10 });
+
+        var json = await Execute(executor, "{ hello hello }");
+
+        Assert.Equal(
+            Q("{'errors':[{'message':'The document is 15 characters long, more than the limit of 10.','extensions':{'code':'DOCUMENT_TOO_LARGE'}}]}"),
+            json);
+        Assert.Equal(0, executor.DocumentsPrepared);
+    }
+
+    [Fact]
+    public async Task A_document_with_too_many_tokens_is_refused()
+    {
+        var executor = new RequestExecutor(Schema.Value, new EngineOptions { MaxTokens = 5 });
+
+        var result = await executor.ExecuteAsync(new GraphQLRequest { Query = "{ a: hello b: hello }" }, new RequestContext());
+
+        Assert.False(result.HasData);
+        Assert.Equal(ErrorCodes.MaxTokensExceeded, Assert.Single(result.Errors!).Code);
+    }
+
+    [Fact]
+    public async Task An_execution_over_its_time_limit_answers_with_a_timeout_error_and_cancels_its_resolvers()
+    {
+        var executor = new RequestExecutor(Schema.Value, new EngineOptions { ExecutionTimeout = TimeSpan.FromMilliseconds(50) });
+
+        var json = await Execute(executor, "{ hello wait }");
+
+        Assert.Equal(Q("{'errors':[{'message':'Execution timed out after 50 ms.','extensions':{'code':'EXECUTION_TIMEOUT'}}],'data':null}"), json);
+    }
+
+    [Fact]
+    public async Task Cancellation_by_the_host_surfaces_as_operation_cancelled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var running = new RequestExecutor(Schema.Value)
+            .ExecuteAsync(new GraphQLRequest { Query = "{ wait }" }, new RequestContext { CancellationToken = cancellation.Token });
+
+        cancellation.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await running);
+    }
+
+    [Fact]
+    public async Task The_root_value_comes_from_the_request_context()
+    {
+        var schema = Sdl("type Query { a: String }").Build();
+        var result = await new RequestExecutor(schema).ExecuteAsync(
+            new GraphQLRequest { Query = "{ a }" }, new RequestContext { RootValue = Data("""{ "a": "from root" }""") });
+
+        Assert.Equal(Q("{'data':{'a':'from root'}}"), result.ToJson());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("{")]
+    [InlineData("query ($x: [[[Int]]]) { hello }")]
+    [InlineData("{ hello(name: {a: [1, {b: $v}]}) }")]
+    [InlineData("subscription { hello }")]
+    [InlineData("mutation { hello }")]
+    [InlineData("\u0000\uFFFF")]
+    [InlineData("query Q { hello } query Q { hello }")]
+    public async Task Nothing_a_client_sends_makes_it_throw(string? query)
+    {
+        var executor = new RequestExecutor(Schema.Value);
+        object?[] variables = [null, Support.Json.Parse("""{ "x": [[["deep"]]], "v": {} }"""), Support.Json.Parse("\"text\""), 42];
+
+        foreach (var value in variables)
+        {
+            var result = await executor.ExecuteAsync(new GraphQLRequest { Query = query!, Variables = value }, new RequestContext());
+            var subscription = await executor.SubscribeAsync(new GraphQLRequest { Query = query!, Variables = value }, new RequestContext());
+
+            Assert.True(result.HasData || result.Errors is { Count: > 0 });
+            Assert.False(subscription.IsStream);
+            using var parsed = JsonDocument.Parse(result.ToJson());
+        }
+    }
+
+    private static async Task<string> Execute(RequestExecutor executor, string query, string? variables = null)
+    {
+        var request = new GraphQLRequest { Query = query, Variables = variables is null ? null : Support.Json.Parse(variables) };
+        return (await executor.ExecuteAsync(request, new RequestContext())).ToJson();
+    }
+}
