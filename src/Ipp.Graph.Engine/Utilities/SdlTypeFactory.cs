@@ -113,18 +113,61 @@ internal sealed class SdlTypeFactory
     /// <summary>Coerces every default value written in the SDL (enum types must have their final values by now).</summary>
     public void ComputeDefaultValues()
     {
+        var pending = new Dictionary<InputValueDefinition, (ValueNode Literal, string Coordinate)>();
         foreach (var (target, literal, coordinate) in _defaults)
         {
-            if (ValueFromAst.TryConvert(literal, target.Type, null, out var value))
-            {
-                target.HasDefaultValue = true;
-                target.DefaultValue = value;
-                target.DefaultValueLiteral = literal;
-            }
-            else
-            {
-                Report($"Default value of \"{coordinate}\" is not a valid \"{target.Type}\": {Printer.Print(literal)}.", literal);
-            }
+            pending[target] = (literal, coordinate);
+        }
+
+        var typesDone = new HashSet<InputObjectType>();
+        foreach (var (target, _, _) in _defaults)
+        {
+            ComputeDefaultValue(target, pending, typesDone);
+        }
+    }
+
+    /// <summary>
+    /// Coerces one default after the defaults of every input field its value may leave out, since coercion fills
+    /// those in (an argument's default <c>{a: 1}</c> gains the input type's default for <c>b</c>); graphql-js gets
+    /// the same order from its lazily built field maps. Each default is coerced once, so cycles end.
+    /// </summary>
+    private void ComputeDefaultValue(
+        InputValueDefinition target,
+        Dictionary<InputValueDefinition, (ValueNode Literal, string Coordinate)> pending,
+        HashSet<InputObjectType> typesDone)
+    {
+        if (!pending.Remove(target, out var entry))
+        {
+            return;
+        }
+
+        ComputeFieldDefaults(target.Type.Named, pending, typesDone);
+        if (ValueFromAst.TryConvert(entry.Literal, target.Type, null, out var value))
+        {
+            target.HasDefaultValue = true;
+            target.DefaultValue = value;
+            target.DefaultValueLiteral = entry.Literal;
+        }
+        else
+        {
+            Report($"Default value of \"{entry.Coordinate}\" is not a valid \"{target.Type}\": {Printer.Print(entry.Literal)}.", entry.Literal);
+        }
+    }
+
+    private void ComputeFieldDefaults(
+        NamedType type,
+        Dictionary<InputValueDefinition, (ValueNode Literal, string Coordinate)> pending,
+        HashSet<InputObjectType> typesDone)
+    {
+        if (type is not InputObjectType input || !typesDone.Add(input))
+        {
+            return;
+        }
+
+        foreach (var field in input.Fields)
+        {
+            ComputeDefaultValue(field, pending, typesDone);
+            ComputeFieldDefaults(field.Type.Named, pending, typesDone);
         }
     }
 
