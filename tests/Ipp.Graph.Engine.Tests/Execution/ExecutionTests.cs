@@ -193,6 +193,29 @@ public sealed class ExecutionTests
     }
 
     [Fact]
+    public async Task A_dictionary_is_an_object_not_a_list()
+    {
+        var json = await Run(Sdl("type Query { numbers: [Int] }").Build(), "{ numbers }", Data("""{ "numbers": { "a": 1 } }"""));
+
+        Assert.Equal(
+            Q("{'errors':[{'message':'Expected Iterable, but did not find one for field `Query.numbers`.','locations':[{'line':1,'column':3}],'path':['numbers'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'numbers':null}}"),
+            json);
+    }
+
+    [Fact]
+    public async Task Json_elements_resolve_as_objects_and_lists_with_the_default_resolver()
+    {
+        var schema = Engine.Utilities.SchemaBuilder.FromSdl("type Query { name: String items: [Item] tags: [String] } type Item { id: Int! }")
+            .UseDefaultResolver(DefaultResolver.Instance)
+            .Build();
+        var root = Support.Json.Parse("""{ "name": "json", "items": [{ "id": 1 }, { "id": 2 }], "tags": ["a", null] }""");
+
+        var json = await Run(schema, "{ name items { id } tags }", root);
+
+        Assert.Equal(Q("{'data':{'name':'json','items':[{'id':1},{'id':2}],'tags':['a',null]}}"), json);
+    }
+
+    [Fact]
     public async Task A_value_a_scalar_cannot_serialize_fails_with_the_scalars_message()
     {
         var schema = Sdl("type Query { count: Int name: String }")

@@ -105,19 +105,26 @@ internal sealed partial class ExecutionState
     private GraphQLError? CompleteList(ResultNode node, int index, ListType type, object value, in ResolveContext context)
     {
         var field = context.Plan;
-        if (value is string || value is not IEnumerable enumerable)
-        {
-            return FailSlot(
-                node,
-                index,
-                CompletionError(
-                    $"Expected Iterable, but did not find one for field \"{field.ParentType.Name}.{field.Definition.Name}\".", node, index, field));
-        }
-
         object?[] items;
         try
         {
-            items = CopyItems(enumerable);
+            switch (value)
+            {
+                // Strings, and the JSON object shapes, enumerate but are not lists (graphql-js: not iterable objects).
+                case string or IReadOnlyDictionary<string, object?> or IDictionary<string, object?> or JsonElement { ValueKind: not JsonValueKind.Array }:
+                case not (IEnumerable or JsonElement):
+                    return FailSlot(
+                        node,
+                        index,
+                        CompletionError(
+                            $"Expected Iterable, but did not find one for field \"{field.ParentType.Name}.{field.Definition.Name}\".", node, index, field));
+                case JsonElement array:
+                    items = CopyItems(array);
+                    break;
+                default:
+                    items = CopyItems((IEnumerable)value);
+                    break;
+            }
         }
         catch (Exception exception)
         {
@@ -138,6 +145,18 @@ internal sealed partial class ExecutionState
         }
 
         return null;
+    }
+
+    private static object?[] CopyItems(JsonElement array)
+    {
+        var items = new object?[array.GetArrayLength()];
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            items[i++] = item.ValueKind == JsonValueKind.Null ? null : item;
+        }
+
+        return items;
     }
 
     private static object?[] CopyItems(IEnumerable enumerable)
