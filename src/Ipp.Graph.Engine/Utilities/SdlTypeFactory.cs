@@ -111,63 +111,93 @@ internal sealed class SdlTypeFactory
     }
 
     /// <summary>Coerces every default value written in the SDL (enum types must have their final values by now).</summary>
+    /// <remarks>
+    /// A default for an input object takes the defaults of the fields it leaves out (<c>{direction: DESC}</c> gets
+    /// <c>field: TITLE</c>), so the defaults of an input type's fields, and of the input types they use, are coerced
+    /// before any default of that type, whatever the order of the SDL. Problems are reported in document order.
+    /// </remarks>
     public void ComputeDefaultValues()
     {
-        var pending = new Dictionary<InputValueDefinition, (ValueNode Literal, string Coordinate)>();
-        foreach (var (target, literal, coordinate) in _defaults)
+        var fieldDefaults = new Dictionary<InputObjectType, List<int>>();
+        for (var i = 0; i < _defaults.Count; i++)
         {
-            pending[target] = (literal, coordinate);
+            if (_defaults[i].Target is InputFieldDefinition field)
+            {
+                if (!fieldDefaults.TryGetValue(field.DeclaringType, out var indices))
+                {
+                    fieldDefaults[field.DeclaringType] = indices = [];
+                }
+
+                indices.Add(i);
+            }
         }
 
-        var typesDone = new HashSet<InputObjectType>();
-        foreach (var (target, _, _) in _defaults)
+        var failed = new bool[_defaults.Count];
+        var visited = new HashSet<InputObjectType>();
+        for (var i = 0; i < _defaults.Count; i++)
         {
-            ComputeDefaultValue(target, pending, typesDone);
-        }
-    }
+            if (_defaults[i].Target is InputFieldDefinition field)
+            {
+                CoerceFieldDefaults(field.DeclaringType);
+            }
+            else
+            {
+                if (_defaults[i].Target.Type.Named is InputObjectType inputType)
+                {
+                    CoerceFieldDefaults(inputType);
+                }
 
-    /// <summary>
-    /// Coerces one default after the defaults of every input field its value may leave out, since coercion fills
-    /// those in (an argument's default <c>{a: 1}</c> gains the input type's default for <c>b</c>); graphql-js gets
-    /// the same order from its lazily built field maps. Each default is coerced once, so cycles end.
-    /// </summary>
-    private void ComputeDefaultValue(
-        InputValueDefinition target,
-        Dictionary<InputValueDefinition, (ValueNode Literal, string Coordinate)> pending,
-        HashSet<InputObjectType> typesDone)
-    {
-        if (!pending.Remove(target, out var entry))
-        {
-            return;
+                Coerce(i);
+            }
         }
 
-        ComputeFieldDefaults(target.Type.Named, pending, typesDone);
-        if (ValueFromAst.TryConvert(entry.Literal, target.Type, null, out var value))
+        for (var i = 0; i < _defaults.Count; i++)
         {
-            target.HasDefaultValue = true;
-            target.DefaultValue = value;
-            target.DefaultValueLiteral = entry.Literal;
-        }
-        else
-        {
-            Report($"Default value of \"{entry.Coordinate}\" is not a valid \"{target.Type}\": {Printer.Print(entry.Literal)}.", entry.Literal);
-        }
-    }
-
-    private void ComputeFieldDefaults(
-        NamedType type,
-        Dictionary<InputValueDefinition, (ValueNode Literal, string Coordinate)> pending,
-        HashSet<InputObjectType> typesDone)
-    {
-        if (type is not InputObjectType input || !typesDone.Add(input))
-        {
-            return;
+            if (failed[i])
+            {
+                var (target, literal, coordinate) = _defaults[i];
+                Report($"Default value of \"{coordinate}\" is not a valid \"{target.Type}\": {Printer.Print(literal)}.", literal);
+            }
         }
 
-        foreach (var field in input.Fields)
+        // Input types that refer to each other stop at the first one revisited.
+        void CoerceFieldDefaults(InputObjectType type)
         {
-            ComputeDefaultValue(field, pending, typesDone);
-            ComputeFieldDefaults(field.Type.Named, pending, typesDone);
+            if (!visited.Add(type))
+            {
+                return;
+            }
+
+            foreach (var field in type.Fields)
+            {
+                if (field.Type.Named is InputObjectType fieldType)
+                {
+                    CoerceFieldDefaults(fieldType);
+                }
+            }
+
+            if (fieldDefaults.TryGetValue(type, out var indices))
+            {
+                foreach (var index in indices)
+                {
+                    Coerce(index);
+                }
+            }
+        }
+
+        void Coerce(int index)
+        {
+            var (target, literal, _) = _defaults[index];
+            if (ValueFromAst.TryConvert(literal, target.Type, null, out var value))
+            {
+                target.HasDefaultValue = true;
+                target.DefaultValue = value;
+                target.DefaultValueLiteral = literal;
+            }
+            else
+            {
+                failed[index] = true;
+            }
         }
     }
 
