@@ -230,6 +230,26 @@ public sealed class ExecutionTests
             json);
     }
 
+    [Fact]
+    public async Task Results_nested_deeper_than_the_engine_allows_end_in_an_error_not_a_crash()
+    {
+        // Each fragment adds a level, so the document stays shallow while its result goes 3 000 levels deep.
+        const int Levels = 3_000;
+        var fragments = string.Concat(Enumerable.Range(0, Levels).Select(i => $"fragment F{i} on Node {{ child {{ ...F{i + 1} }} }}\n"));
+        var query = "{ root { ...F0 } }\n" + fragments + $"fragment F{Levels} on Node {{ name }}";
+        var node = new Dictionary<string, object?> { ["name"] = "leaf" };
+        node["child"] = node;
+        var schema = Sdl("type Query { root: Node } type Node { name: String child: Node }").Build();
+
+        var result = await Executor.ExecuteAsync(schema, Parser.Parse(query, new ParseOptions { MaxDepth = 10 }), rootValue: new Dictionary<string, object?> { ["root"] = node });
+
+        var error = Assert.Single(result.Errors!);
+        Assert.Equal("The result nests more than 500 levels deep.", error.Message);
+        Assert.Equal(ErrorCodes.MaxDepthExceeded, error.Code);
+        Assert.Equal(501, error.Path!.Count);
+        using var written = System.Text.Json.JsonDocument.Parse(result.ToJson(), new System.Text.Json.JsonDocumentOptions { MaxDepth = 1_000 });
+    }
+
     private static string DataJson(ExecutionResult result)
     {
         using var document = System.Text.Json.JsonDocument.Parse(result.ToJson());

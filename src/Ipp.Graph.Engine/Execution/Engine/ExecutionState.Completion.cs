@@ -131,6 +131,11 @@ internal sealed partial class ExecutionState
             return FailSlot(node, index, Locate(exception, node, index, field));
         }
 
+        if (node.Depth >= ResultNode.MaxDepth)
+        {
+            return FailSlot(node, index, TooDeep(node, index, field));
+        }
+
         var itemType = type.OfType;
         var list = new ResultList(items, itemType is NonNullType, node, index);
         node.Slots[index] = list;
@@ -241,6 +246,11 @@ internal sealed partial class ExecutionState
             }
         }
 
+        if (node.Depth >= ResultNode.MaxDepth)
+        {
+            return FailSlot(node, index, TooDeep(node, index, field));
+        }
+
         var child = new ResultObject(plan, node, index);
         node.Slots[index] = child;
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
@@ -305,6 +315,9 @@ internal sealed partial class ExecutionState
 
         return CompleteObject(node, index, runtimeType, value, in context);
     }
+
+    private static GraphQLError TooDeep(ResultNode node, int index, FieldPlan field) =>
+        new($"The result nests more than {ResultNode.MaxDepth} levels deep.", field.Locations, node.PathOf(index), ErrorCodes.MaxDepthExceeded);
 
     /// <summary>graphql-js's defaultTypeResolver: a string <c>__typename</c> entry, else the first possible type whose IsTypeOf accepts the value.</summary>
     private string? DefaultTypeName(IAbstractType abstractType, object value)
