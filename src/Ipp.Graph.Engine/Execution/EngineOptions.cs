@@ -15,16 +15,26 @@ public sealed class EngineOptions
     /// <summary>Most tokens the parser reads before giving up (error code MAX_TOKENS_EXCEEDED); 0 for no limit. Default 15 000.</summary>
     public int MaxTokens { get; init; } = 15_000;
 
-    /// <summary>Deepest nesting of selections, fragments expanded (error code MAX_DEPTH_EXCEEDED). Default 20.</summary>
+    /// <summary>
+    /// Deepest nesting of fields in an operation or fragment, fragments expanded (<c>{ a { b } }</c> is 2 deep),
+    /// checked before validation (error code MAX_DEPTH_EXCEEDED); 0 for no limit. Default 20 (the full
+    /// introspection query is 13 deep).
+    /// </summary>
     public int MaxDepth { get; init; } = 20;
 
-    /// <summary>Most fields an operation selects, fragments expanded (error code MAX_FIELDS_EXCEEDED). Default 2 000.</summary>
+    /// <summary>
+    /// Most field selections in an operation or fragment, a fragment counted wherever it is spread, checked before
+    /// validation (error code MAX_FIELDS_EXCEEDED); 0 for no limit. Default 2 000.
+    /// </summary>
     public int MaxFields { get; init; } = 2_000;
 
-    /// <summary>Most aliases an operation uses, fragments expanded (error code MAX_ALIASES_EXCEEDED). Default 50.</summary>
+    /// <summary>
+    /// Most aliased field selections in an operation or fragment, a fragment counted wherever it is spread,
+    /// checked before validation (error code MAX_ALIASES_EXCEEDED); 0 for no limit. Default 50.
+    /// </summary>
     public int MaxAliases { get; init; } = 50;
 
-    /// <summary>Most validation errors reported for one document; validation stops there. Default 100 (as graphql-js).</summary>
+    /// <summary>Most validation errors reported for one document; validation stops there, with one more error saying so. Default 100 (as graphql-js).</summary>
     public int MaxValidationErrors { get; init; } = 100;
 
     /// <summary>Most variable coercion errors reported for one request; coercion stops there. Default 50 (as graphql-js).</summary>

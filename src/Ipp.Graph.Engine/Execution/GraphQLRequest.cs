@@ -3,8 +3,10 @@ namespace Ipp.Graph.Engine.Execution;
 /// <summary>One request as a transport receives it: the document text, the operation to run and the raw variables.</summary>
 public sealed class GraphQLRequest
 {
+    /// <summary>The document text: the operations and fragments the request may execute.</summary>
     public required string Query { get; init; }
 
+    /// <summary>The operation to run; may be omitted when the document defines exactly one.</summary>
     public string? OperationName { get; init; }
 
     /// <summary>

@@ -15,6 +15,7 @@ public class RequestContext
     private Dictionary<string, object>? _loaders;
     private BatchScheduler? _scheduler;
     private int _activeExecutions;
+    private IDictionary<string, object?>? _items;
 
     /// <summary>The caller; an unauthenticated principal when nobody signed in.</summary>
     public ClaimsPrincipal User { get; init; } = Anonymous;
@@ -28,8 +29,21 @@ public class RequestContext
     /// <summary>The value the root fields of queries and mutations resolve against; null unless the host sets one.</summary>
     public object? RootValue { get; init; }
 
-    /// <summary>Free-form per-request state for the host and resolvers.</summary>
-    public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+    /// <summary>Free-form per-request state for the host and resolvers (created on first use).</summary>
+    public IDictionary<string, object?> Items
+    {
+        get
+        {
+            var items = Volatile.Read(ref _items);
+            if (items is null)
+            {
+                var created = new Dictionary<string, object?>(StringComparer.Ordinal);
+                items = Interlocked.CompareExchange(ref _items, created, null) ?? created;
+            }
+
+            return items;
+        }
+    }
 
     /// <summary>
     /// The request's data loader called <paramref name="name"/>, created with <paramref name="batch"/> on first use.

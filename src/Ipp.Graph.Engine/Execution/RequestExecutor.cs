@@ -2,6 +2,7 @@ using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Validation;
+using Ipp.Graph.Engine.Validation.Limits;
 
 namespace Ipp.Graph.Engine.Execution;
 
@@ -20,21 +21,31 @@ public sealed class RequestExecutor
     private readonly PlanStatistics _statistics = new();
     private readonly ParseOptions _parseOptions;
     private readonly ValidationOptions _validationOptions;
+    private readonly DocumentLimits _limits;
     private readonly Func<string, PreparedDocument> _prepare;
     private long _documentsPrepared;
 
+    /// <summary>An executor of requests against <paramref name="schema"/>, with <paramref name="options"/> or the defaults.</summary>
     public RequestExecutor(Schema schema, EngineOptions? options = null)
     {
         Schema = schema;
         Options = options ?? EngineOptions.Default;
         _documents = new DocumentCache(Options.DocumentCacheSize);
         _parseOptions = new ParseOptions { MaxTokens = Options.MaxTokens > 0 ? Options.MaxTokens : null };
+        _limits = new DocumentLimits
+        {
+            MaxDepth = Limit(Options.MaxDepth),
+            MaxFields = Limit(Options.MaxFields),
+            MaxAliases = Limit(Options.MaxAliases),
+        };
         _validationOptions = new ValidationOptions { MaxErrors = Math.Max(1, Options.MaxValidationErrors) };
         _prepare = Prepare;
     }
 
+    /// <summary>The schema requests execute against.</summary>
     public Schema Schema { get; }
 
+    /// <summary>The limits and caches in force.</summary>
     public EngineOptions Options { get; }
 
     /// <summary>How many times a document was parsed and validated (once per document while it stays cached).</summary>
@@ -113,6 +124,11 @@ public sealed class RequestExecutor
             return PreparedDocument.Failed([ErrorWithCode(error, ErrorCodes.ParseFailed)]);
         }
 
+        if (DocumentLimitChecker.Check(document, _limits) is { } tooBig)
+        {
+            return PreparedDocument.Failed([tooBig]);
+        }
+
         var errors = Validator.Validate(Schema, document, _validationOptions);
         if (errors.Count > 0)
         {
@@ -127,6 +143,9 @@ public sealed class RequestExecutor
 
         return PreparedDocument.Create(Schema, document, _statistics);
     }
+
+    /// <summary>A limit of the options as the checker takes it: null (unlimited) when 0 or less.</summary>
+    private static int? Limit(int value) => value > 0 ? value : null;
 
     private ExecutionResult TooLarge(string? query) =>
         ExecutionResult.FromError(new GraphQLError(

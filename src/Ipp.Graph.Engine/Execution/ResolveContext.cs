@@ -30,8 +30,10 @@ public readonly struct ResolveContext
     /// <summary>The value of the object this field belongs to (the root value for root fields).</summary>
     public object? Parent { get; }
 
+    /// <summary>The field being resolved.</summary>
     public FieldDefinition Field => _field.Definition;
 
+    /// <summary>The object type the field is resolved on (for interface fields, the runtime object type).</summary>
     public ObjectType ParentType => _field.ParentType;
 
     /// <summary>The field's type (<see cref="Field"/>'s type).</summary>
@@ -43,6 +45,7 @@ public readonly struct ResolveContext
     /// <summary>The field's arguments, coerced; an argument is absent when it was not given and has no default.</summary>
     public IReadOnlyDictionary<string, object?> Arguments { get; }
 
+    /// <summary>What every resolver of the request shares: the caller, services, data loaders.</summary>
     public RequestContext Request => _state.Request;
 
     /// <summary>Cancelled when the client goes away or the request exceeds its execution time.</summary>
@@ -57,11 +60,13 @@ public readonly struct ResolveContext
     /// <summary>The operation's variables, coerced.</summary>
     public IReadOnlyDictionary<string, object?> Variables => _state.Variables;
 
+    /// <summary>The operation being executed.</summary>
     public OperationDefinitionNode Operation => _state.Operation;
 
     /// <summary>The fragments of the request's document, by name.</summary>
     public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments => _state.Fragments;
 
+    /// <summary>The schema being executed (what the introspection fields <c>__schema</c> and <c>__type</c> describe).</summary>
     public Schema Schema => _state.Schema;
 
     /// <summary>The value root fields resolve against (the event, for a subscription's events).</summary>

@@ -111,10 +111,83 @@ internal sealed class SdlTypeFactory
     }
 
     /// <summary>Coerces every default value written in the SDL (enum types must have their final values by now).</summary>
+    /// <remarks>
+    /// A default for an input object takes the defaults of the fields it leaves out (<c>{direction: DESC}</c> gets
+    /// <c>field: TITLE</c>), so the defaults of an input type's fields, and of the input types they use, are coerced
+    /// before any default of that type, whatever the order of the SDL. Problems are reported in document order.
+    /// </remarks>
     public void ComputeDefaultValues()
     {
-        foreach (var (target, literal, coordinate) in _defaults)
+        var fieldDefaults = new Dictionary<InputObjectType, List<int>>();
+        for (var i = 0; i < _defaults.Count; i++)
         {
+            if (_defaults[i].Target is InputFieldDefinition field)
+            {
+                if (!fieldDefaults.TryGetValue(field.DeclaringType, out var indices))
+                {
+                    fieldDefaults[field.DeclaringType] = indices = [];
+                }
+
+                indices.Add(i);
+            }
+        }
+
+        var failed = new bool[_defaults.Count];
+        var visited = new HashSet<InputObjectType>();
+        for (var i = 0; i < _defaults.Count; i++)
+        {
+            if (_defaults[i].Target is InputFieldDefinition field)
+            {
+                CoerceFieldDefaults(field.DeclaringType);
+            }
+            else
+            {
+                if (_defaults[i].Target.Type.Named is InputObjectType inputType)
+                {
+                    CoerceFieldDefaults(inputType);
+                }
+
+                Coerce(i);
+            }
+        }
+
+        for (var i = 0; i < _defaults.Count; i++)
+        {
+            if (failed[i])
+            {
+                var (target, literal, coordinate) = _defaults[i];
+                Report($"Default value of \"{coordinate}\" is not a valid \"{target.Type}\": {Printer.Print(literal)}.", literal);
+            }
+        }
+
+        // Input types that refer to each other stop at the first one revisited.
+        void CoerceFieldDefaults(InputObjectType type)
+        {
+            if (!visited.Add(type))
+            {
+                return;
+            }
+
+            foreach (var field in type.Fields)
+            {
+                if (field.Type.Named is InputObjectType fieldType)
+                {
+                    CoerceFieldDefaults(fieldType);
+                }
+            }
+
+            if (fieldDefaults.TryGetValue(type, out var indices))
+            {
+                foreach (var index in indices)
+                {
+                    Coerce(index);
+                }
+            }
+        }
+
+        void Coerce(int index)
+        {
+            var (target, literal, _) = _defaults[index];
             if (ValueFromAst.TryConvert(literal, target.Type, null, out var value))
             {
                 target.HasDefaultValue = true;
@@ -123,7 +196,7 @@ internal sealed class SdlTypeFactory
             }
             else
             {
-                Report($"Default value of \"{coordinate}\" is not a valid \"{target.Type}\": {Printer.Print(literal)}.", literal);
+                failed[index] = true;
             }
         }
     }

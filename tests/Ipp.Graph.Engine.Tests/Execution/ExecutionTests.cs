@@ -193,6 +193,29 @@ public sealed class ExecutionTests
     }
 
     [Fact]
+    public async Task A_dictionary_is_an_object_not_a_list()
+    {
+        var json = await Run(Sdl("type Query { numbers: [Int] }").Build(), "{ numbers }", Data("""{ "numbers": { "a": 1 } }"""));
+
+        Assert.Equal(
+            Q("{'errors':[{'message':'Expected Iterable, but did not find one for field `Query.numbers`.','locations':[{'line':1,'column':3}],'path':['numbers'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'numbers':null}}"),
+            json);
+    }
+
+    [Fact]
+    public async Task Json_elements_resolve_as_objects_and_lists_with_the_default_resolver()
+    {
+        var schema = Engine.Utilities.SchemaBuilder.FromSdl("type Query { name: String items: [Item] tags: [String] } type Item { id: Int! }")
+            .UseDefaultResolver(DefaultResolver.Instance)
+            .Build();
+        var root = Support.Json.Parse("""{ "name": "json", "items": [{ "id": 1 }, { "id": 2 }], "tags": ["a", null] }""");
+
+        var json = await Run(schema, "{ name items { id } tags }", root);
+
+        Assert.Equal(Q("{'data':{'name':'json','items':[{'id':1},{'id':2}],'tags':['a',null]}}"), json);
+    }
+
+    [Fact]
     public async Task A_value_a_scalar_cannot_serialize_fails_with_the_scalars_message()
     {
         var schema = Sdl("type Query { count: Int name: String }")
@@ -205,6 +228,26 @@ public sealed class ExecutionTests
         Assert.Equal(
             Q("{'errors':[{'message':'Int cannot represent non-integer value: `many`','locations':[{'line':1,'column':3}],'path':['count'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}},{'message':'String cannot represent value: [`x`]','locations':[{'line':1,'column':9}],'path':['name'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'count':null,'name':null}}"),
             json);
+    }
+
+    [Fact]
+    public async Task Results_nested_deeper_than_the_engine_allows_end_in_an_error_not_a_crash()
+    {
+        // Each fragment adds a level, so the document stays shallow while its result goes 3 000 levels deep.
+        const int Levels = 3_000;
+        var fragments = string.Concat(Enumerable.Range(0, Levels).Select(i => $"fragment F{i} on Node {{ child {{ ...F{i + 1} }} }}\n"));
+        var query = "{ root { ...F0 } }\n" + fragments + $"fragment F{Levels} on Node {{ name }}";
+        var node = new Dictionary<string, object?> { ["name"] = "leaf" };
+        node["child"] = node;
+        var schema = Sdl("type Query { root: Node } type Node { name: String child: Node }").Build();
+
+        var result = await Executor.ExecuteAsync(schema, Parser.Parse(query, new ParseOptions { MaxDepth = 10 }), rootValue: new Dictionary<string, object?> { ["root"] = node });
+
+        var error = Assert.Single(result.Errors!);
+        Assert.Equal("The result nests more than 500 levels deep.", error.Message);
+        Assert.Equal(ErrorCodes.MaxDepthExceeded, error.Code);
+        Assert.Equal(501, error.Path!.Count);
+        using var written = System.Text.Json.JsonDocument.Parse(result.ToJson(), new System.Text.Json.JsonDocumentOptions { MaxDepth = 1_000 });
     }
 
     private static string DataJson(ExecutionResult result)

@@ -123,6 +123,38 @@ public sealed class RequestExecutorTests
         Assert.Equal(ErrorCodes.MaxTokensExceeded, Assert.Single(result.Errors!).Code);
     }
 
+    [Theory]
+    [InlineData("{ items { sub { sub { id } } } }", 3, 0, 0, "Anonymous operation exceeds the maximum depth of 3.", "MAX_DEPTH_EXCEEDED", 23)]
+    [InlineData("query Q { ...F hello } fragment F on Query { hello items { id } }", 0, 3, 0, "Operation `Q` exceeds the maximum of 3 fields (fragments expanded).", "MAX_FIELDS_EXCEEDED", 16)]
+    [InlineData("{ a: hello b: hello c: hello }", 0, 0, 2, "Anonymous operation exceeds the maximum of 2 aliases (fragments expanded).", "MAX_ALIASES_EXCEEDED", 21)]
+    public async Task Documents_beyond_the_depth_field_or_alias_limits_are_refused_before_validation(
+        string query, int maxDepth, int maxFields, int maxAliases, string message, string code, int column)
+    {
+        var executor = new RequestExecutor(Schema.Value, new EngineOptions { MaxDepth = maxDepth, MaxFields = maxFields, MaxAliases = maxAliases });
+
+        var json = await Execute(executor, query);
+
+        Assert.Equal(Q($"{{'errors':[{{'message':'{message}','locations':[{{'line':1,'column':{column}}}],'extensions':{{'code':'{code}'}}}}]}}"), json);
+    }
+
+    [Fact]
+    public async Task The_full_introspection_query_is_within_the_default_limits()
+    {
+        var query = Engine.Utilities.IntrospectionQuery.Get(new Engine.Utilities.IntrospectionOptions
+        {
+            SpecifiedByUrl = true,
+            DirectiveIsRepeatable = true,
+            SchemaDescription = true,
+            InputValueDeprecation = true,
+            OneOf = true,
+        });
+
+        var result = await new RequestExecutor(Schema.Value).ExecuteAsync(new GraphQLRequest { Query = query }, new RequestContext());
+
+        Assert.Null(result.Errors);
+        Assert.True(result.HasData);
+    }
+
     [Fact]
     public async Task An_execution_over_its_time_limit_answers_with_a_timeout_error_and_cancels_its_resolvers()
     {

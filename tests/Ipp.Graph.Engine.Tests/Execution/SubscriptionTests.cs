@@ -170,6 +170,16 @@ public sealed class SubscriptionTests
     }
 
     [Fact]
+    public async Task Executed_as_a_query_a_subscription_resolves_its_root_fields_once_as_graphql_js_does()
+    {
+        var schema = Builder().Build();
+
+        var json = await Run(schema, "subscription { counter(from: 1) }", Data("""{ "counter": 5 }"""));
+
+        Assert.Equal(Q("{'data':{'counter':5}}"), json);
+    }
+
+    [Fact]
     public async Task The_request_executor_validates_subscriptions()
     {
         var schema = Builder(counter: _ => new(new Source([1]).Events(0))).Build();

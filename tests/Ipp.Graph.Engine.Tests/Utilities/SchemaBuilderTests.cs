@@ -205,6 +205,23 @@ public class SchemaBuilderTests
     }
 
     [Fact]
+    public void Argument_defaults_gain_input_field_defaults_whatever_the_definition_order()
+    {
+        var schema = Sdl("""
+            type Query { f(x: Outer = {name: "def", inner: {level: 2}}): Int }
+            input Outer { name: String, count: Int = 1, inner: Inner }
+            input Inner { level: Int!, label: String = "nested" }
+            """).Build();
+        var expected = new Dictionary<string, object?>
+        {
+            ["name"] = "def",
+            ["count"] = 1,
+            ["inner"] = new Dictionary<string, object?> { ["level"] = 2, ["label"] = "nested" },
+        };
+        Assert.Equal(expected, schema.Query!.GetField("f")!.Arguments[0].DefaultValue);
+    }
+
+    [Fact]
     public async Task Resolves_fields_bound_by_coordinate()
     {
         var schema = SchemaBuilder.FromSdl("type Query { greeting(name: String = \"you\"): String! count: Int }")

@@ -1,8 +1,6 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.Tests.Validation.Support;
 using Ipp.Graph.Engine.Validation;
 using Ipp.Graph.Engine.Validation.Rules;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
@@ -14,7 +12,7 @@ namespace Ipp.Graph.Engine.Tests.Validation;
 /// Mutates valid documents at random (with fixed seeds, so every run is the same) at the level of tokens and names,
 /// and checks that validation never throws: parsing may fail with a GraphQLError, validating never fails.
 /// </summary>
-public partial class ValidatorFuzzTests
+public class ValidatorFuzzTests
 {
     private const int Iterations = 2_000;
 
@@ -46,15 +44,6 @@ public partial class ValidatorFuzzTests
         """,
     ];
 
-    private static readonly string[] Names =
-    [
-        "dog", "cat", "name", "nickname", "mother", "father", "human", "pets", "Dog", "Cat", "Pet", "CatOrDog", "Being",
-        "ComplexInput", "OneOfInput", "String", "Int", "Boolean", "id", "x", "y", "req1", "PetFields", "DogFields",
-        "onField", "skip", "include", "SIT", "__typename", "__schema", "fields", "interfaces", "unknown", "Q", "Deep",
-    ];
-
-    private static readonly string[] Values = ["1", "-2", "3.5", "\"s\"", "\"\"\"block\"\"\"", "true", "null", "SIT", "$id", "[1, 2]", "{a: 1}", "[]", "{}"];
-
     [Fact]
     public void Mutated_documents_never_make_validation_throw()
     {
@@ -62,7 +51,7 @@ public partial class ValidatorFuzzTests
         var parsed = 0;
         for (var i = 0; i < Iterations; i++)
         {
-            var text = Mutate(Seeds[i % Seeds.Length], random);
+            var text = TokenMutator.Mutate(Seeds[i % Seeds.Length], random);
             DocumentNode document;
             try
             {
@@ -105,7 +94,7 @@ public partial class ValidatorFuzzTests
         var random = new Random(99);
         for (var i = 0; i < 500; i++)
         {
-            var text = Mutate(Sdl, random);
+            var text = TokenMutator.Mutate(Sdl, random);
             DocumentNode document;
             try
             {
@@ -142,64 +131,4 @@ public partial class ValidatorFuzzTests
         return $"{{ dog {{ {operation} }} pet {{ ... on Dog {{ {operation} }} ... on Cat {{ x: meows name }} }} }}\n"
             + $"fragment F on Dog {{ {fragmentF} }}\nfragment G on Dog {{ {fragmentG} }}";
     }
-
-    private static string Mutate(string text, Random random)
-    {
-        var tokens = TokenPattern().Matches(text).Select(match => match.Value).ToList();
-        var mutations = random.Next(1, 4);
-        for (var m = 0; m < mutations && tokens.Count > 1; m++)
-        {
-            var at = random.Next(tokens.Count);
-            switch (random.Next(8))
-            {
-                case 0:
-                    tokens.RemoveAt(at);
-                    break;
-                case 1:
-                    tokens.Insert(at, tokens[at]);
-                    break;
-                case 2:
-                    var other = random.Next(tokens.Count);
-                    (tokens[at], tokens[other]) = (tokens[other], tokens[at]);
-                    break;
-                case 3 or 4:
-                    if (char.IsLetter(tokens[at][0]) || tokens[at][0] == '_')
-                    {
-                        tokens[at] = Names[random.Next(Names.Length)];
-                    }
-
-                    break;
-                case 5:
-                    if (tokens[at] == ":" && at + 1 < tokens.Count)
-                    {
-                        tokens[at + 1] = Values[random.Next(Values.Length)];
-                    }
-                    else
-                    {
-                        tokens.Insert(at, Values[random.Next(Values.Length)]);
-                    }
-
-                    break;
-                case 6:
-                    tokens.Insert(at, random.Next(2) == 0 ? "...PetFields" : "...DogFields");
-                    break;
-                default:
-                    tokens.AddRange(TokenPattern().Matches(
-                        "fragment Cycle1 on Dog { name ...Cycle2 } fragment Cycle2 on Dog { ...Cycle1 ...PetFields }").Select(match => match.Value));
-                    tokens.Insert(at, "...Cycle1");
-                    break;
-            }
-        }
-
-        var result = new StringBuilder();
-        foreach (var token in tokens)
-        {
-            result.Append(token).Append(' ');
-        }
-
-        return result.ToString();
-    }
-
-    [GeneratedRegex("\"\"\"(?:[^\"\\\\]|\\\\.|\"(?!\"\"))*\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"|\\.\\.\\.[_A-Za-z0-9]*|[!$&()\\[\\]{}:=@|]|-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|[_A-Za-z][_0-9A-Za-z]*")]
-    private static partial Regex TokenPattern();
 }

@@ -105,23 +105,35 @@ internal sealed partial class ExecutionState
     private GraphQLError? CompleteList(ResultNode node, int index, ListType type, object value, in ResolveContext context)
     {
         var field = context.Plan;
-        if (value is string || value is not IEnumerable enumerable)
-        {
-            return FailSlot(
-                node,
-                index,
-                CompletionError(
-                    $"Expected Iterable, but did not find one for field \"{field.ParentType.Name}.{field.Definition.Name}\".", node, index, field));
-        }
-
         object?[] items;
         try
         {
-            items = CopyItems(enumerable);
+            switch (value)
+            {
+                // Strings, and the JSON object shapes, enumerate but are not lists (graphql-js: not iterable objects).
+                case string or IReadOnlyDictionary<string, object?> or IDictionary<string, object?> or JsonElement { ValueKind: not JsonValueKind.Array }:
+                case not (IEnumerable or JsonElement):
+                    return FailSlot(
+                        node,
+                        index,
+                        CompletionError(
+                            $"Expected Iterable, but did not find one for field \"{field.ParentType.Name}.{field.Definition.Name}\".", node, index, field));
+                case JsonElement array:
+                    items = CopyItems(array);
+                    break;
+                default:
+                    items = CopyItems((IEnumerable)value);
+                    break;
+            }
         }
         catch (Exception exception)
         {
             return FailSlot(node, index, Locate(exception, node, index, field));
+        }
+
+        if (node.Depth >= ResultNode.MaxDepth)
+        {
+            return FailSlot(node, index, TooDeep(node, index, field));
         }
 
         var itemType = type.OfType;
@@ -138,6 +150,18 @@ internal sealed partial class ExecutionState
         }
 
         return null;
+    }
+
+    private static object?[] CopyItems(JsonElement array)
+    {
+        var items = new object?[array.GetArrayLength()];
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            items[i++] = item.ValueKind == JsonValueKind.Null ? null : item;
+        }
+
+        return items;
     }
 
     private static object?[] CopyItems(IEnumerable enumerable)
@@ -222,6 +246,11 @@ internal sealed partial class ExecutionState
             }
         }
 
+        if (node.Depth >= ResultNode.MaxDepth)
+        {
+            return FailSlot(node, index, TooDeep(node, index, field));
+        }
+
         var child = new ResultObject(plan, node, index);
         node.Slots[index] = child;
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
@@ -286,6 +315,9 @@ internal sealed partial class ExecutionState
 
         return CompleteObject(node, index, runtimeType, value, in context);
     }
+
+    private static GraphQLError TooDeep(ResultNode node, int index, FieldPlan field) =>
+        new($"The result nests more than {ResultNode.MaxDepth} levels deep.", field.Locations, node.PathOf(index), ErrorCodes.MaxDepthExceeded);
 
     /// <summary>graphql-js's defaultTypeResolver: a string <c>__typename</c> entry, else the first possible type whose IsTypeOf accepts the value.</summary>
     private string? DefaultTypeName(IAbstractType abstractType, object value)

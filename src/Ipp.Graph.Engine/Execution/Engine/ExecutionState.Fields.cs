@@ -83,7 +83,7 @@ internal sealed partial class ExecutionState
     /// <summary>Executes one field into its slot; returns the error to propagate when the slot is non-null and failed.</summary>
     private GraphQLError? ExecuteField(ResultObject owner, FieldPlan field, object? parent)
     {
-        if (field.IsTypeName)
+        if (field.Kind == FieldKind.TypeName)
         {
             owner.Slots[field.Index] = field.ParentType.Name;
             return null;
@@ -109,7 +109,7 @@ internal sealed partial class ExecutionState
         ValueTask<object?> result;
         try
         {
-            result = field.Resolver(context);
+            result = field.Kind == FieldKind.SubscriptionEvent && _isEvent ? new ValueTask<object?>(parent) : field.Resolver(context);
         }
         catch (Exception exception)
         {

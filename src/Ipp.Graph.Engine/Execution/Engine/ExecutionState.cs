@@ -23,6 +23,7 @@ internal sealed partial class ExecutionState
 
     private readonly PlanRoot _plan;
     private readonly bool _serial;
+    private readonly bool _isEvent;
     private readonly CancellationToken _hostToken;
     private readonly TimeSpan _timeout;
     private readonly long _deadline;
@@ -47,8 +48,10 @@ internal sealed partial class ExecutionState
         object? rootValue,
         RequestContext request,
         CancellationToken cancellationToken,
-        TimeSpan timeout)
+        TimeSpan timeout,
+        bool isEvent = false)
     {
+        _isEvent = isEvent;
         Schema = schema;
         Operation = operation.Operation;
         Fragments = operation.Fragments;

@@ -9,11 +9,18 @@ namespace Ipp.Graph.Engine.Execution;
 /// </summary>
 internal abstract class ResultNode
 {
+    /// <summary>
+    /// How deep results may nest (objects and lists each count). Far beyond any document the limits let through,
+    /// it bounds the recursion of completing and writing results whose depth a document builds with chains of fragments.
+    /// </summary>
+    public const int MaxDepth = 500;
+
     protected ResultNode(object?[] slots, ResultNode? parent, int indexInParent)
     {
         Slots = slots;
         Parent = parent;
         IndexInParent = indexInParent;
+        Depth = parent is null ? 0 : parent.Depth + 1;
     }
 
     /// <summary>Completed values: null, serialised leaves, <see cref="ResultObject"/> and <see cref="ResultList"/>.</summary>
@@ -22,6 +29,9 @@ internal abstract class ResultNode
     public readonly ResultNode? Parent;
 
     public readonly int IndexInParent;
+
+    /// <summary>0 for the root, 1 for its children, and so on.</summary>
+    public readonly int Depth;
 
     /// <summary>Set when a non-null violation below made this node null; work still pending under it is abandoned.</summary>
     public bool IsNulled;

@@ -8,8 +8,8 @@ namespace Ipp.Graph.Engine.Execution;
 /// <summary>Writes responses as JSON straight from the compact result tree.</summary>
 internal static class ResultWriter
 {
-    /// <summary>Deepest nesting of values written (as deep as <see cref="Utf8JsonWriter"/> allows by default).</summary>
-    private const int MaxDepth = 1000;
+    /// <summary>Deepest nesting of values written, below the 1 000 levels <see cref="Utf8JsonWriter"/> allows by default.</summary>
+    private const int MaxDepth = 900;
 
     private static readonly JsonEncodedText ErrorsName = JsonEncodedText.Encode("errors");
     private static readonly JsonEncodedText DataName = JsonEncodedText.Encode("data");

@@ -1,9 +1,11 @@
+using System.Text.Json;
+
 namespace Ipp.Graph.Engine.Execution;
 
 /// <summary>
 /// The resolver of fields the schema gave none: the parent's entry named like the field when the parent is a
-/// dictionary (the shape of root values and JSON-like data), else null. Schemas built by the schema builder bind
-/// every field, so this serves hand-built schemas, tests and tools.
+/// dictionary or a JSON object (the shapes of root values and JSON-like data), else null. Schemas built by the
+/// schema builder bind every field, so this serves hand-built schemas, tests and tools.
 /// </summary>
 internal static class DefaultResolver
 {
@@ -16,6 +18,9 @@ internal static class DefaultResolver
         {
             IReadOnlyDictionary<string, object?> map => new ValueTask<object?>(map.TryGetValue(name, out var value) ? value : null),
             IDictionary<string, object?> map => new ValueTask<object?>(map.TryGetValue(name, out var value) ? value : null),
+            JsonElement { ValueKind: JsonValueKind.Object } element
+                when element.TryGetProperty(name, out var property) && property.ValueKind != JsonValueKind.Null =>
+                new ValueTask<object?>(property),
             _ => new ValueTask<object?>((object?)null),
         };
     }

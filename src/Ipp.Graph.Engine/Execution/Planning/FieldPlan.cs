@@ -25,7 +25,7 @@ internal sealed class FieldPlan
         FieldNode[] nodes,
         int index,
         FieldResolver resolver,
-        bool isTypeName)
+        FieldKind kind)
     {
         _builder = builder;
         ParentType = parentType;
@@ -33,7 +33,7 @@ internal sealed class FieldPlan
         Nodes = nodes;
         Index = index;
         Resolver = resolver;
-        IsTypeName = isTypeName;
+        Kind = kind;
         ResponseName = nodes[0].ResponseName;
         EncodedName = JsonEncodedText.Encode(ResponseName);
         Type = definition.Type;
@@ -60,8 +60,8 @@ internal sealed class FieldPlan
 
     public readonly FieldResolver Resolver;
 
-    /// <summary><c>__typename</c>: completed with the parent type's name, without calling a resolver.</summary>
-    public readonly bool IsTypeName;
+    /// <summary>How the field gets its value: most call <see cref="Resolver"/>.</summary>
+    public readonly FieldKind Kind;
 
     /// <summary>The coerced arguments when they contain no variables (and coercion succeeded).</summary>
     public IReadOnlyDictionary<string, object?>? StaticArguments { get; init; }
@@ -129,4 +129,20 @@ internal sealed class FieldPlan
     }
 
     public override string ToString() => ParentType.Name + "." + Definition.Name;
+}
+
+/// <summary>How a field gets its value.</summary>
+internal enum FieldKind : byte
+{
+    /// <summary>From its resolver.</summary>
+    Resolve,
+
+    /// <summary><c>__typename</c>: the parent type's name, without calling a resolver.</summary>
+    TypeName,
+
+    /// <summary>
+    /// A root field of a subscription without a resolver: when an event executes, its value is the event itself;
+    /// when the operation executes as a query (as graphql-js's execute does), the default resolver's.
+    /// </summary>
+    SubscriptionEvent,
 }

@@ -14,8 +14,6 @@ internal sealed class PlanBuilder
 {
     private static readonly IReadOnlyDictionary<string, object?> NoArguments = new Dictionary<string, object?>(0);
 
-    private static readonly FieldResolver EventResolver = static context => new ValueTask<object?>(context.Parent);
-
     private readonly Schema _schema;
     private readonly IReadOnlyDictionary<string, FragmentDefinitionNode> _fragments;
     private readonly IReadOnlyDictionary<string, object?> _conditionValues;
@@ -185,11 +183,11 @@ internal sealed class PlanBuilder
     {
         var name = nodes[0].Name.Value;
         FieldDefinition? definition;
-        var isTypeName = false;
+        var kind = FieldKind.Resolve;
         if (name == "__typename")
         {
             definition = Introspection.TypeNameMetaField;
-            isTypeName = true;
+            kind = FieldKind.TypeName;
         }
         else if (name == "__schema" && ReferenceEquals(parentType, _schema.Query))
         {
@@ -209,16 +207,21 @@ internal sealed class PlanBuilder
             return null;
         }
 
-        var resolver = definition.Resolver ?? (isSubscriptionRoot ? EventResolver : DefaultResolver.Instance);
+        if (isSubscriptionRoot && definition.Resolver is null && kind == FieldKind.Resolve)
+        {
+            kind = FieldKind.SubscriptionEvent;
+        }
+
+        var resolver = definition.Resolver ?? DefaultResolver.Instance;
         var arguments = nodes[0].Arguments;
         if (definition.Arguments.Count == 0)
         {
-            return new FieldPlan(this, parentType, definition, nodes, index, resolver, isTypeName) { StaticArguments = NoArguments };
+            return new FieldPlan(this, parentType, definition, nodes, index, resolver, kind) { StaticArguments = NoArguments };
         }
 
         if (ArgumentValues.ContainVariables(arguments))
         {
-            return new FieldPlan(this, parentType, definition, nodes, index, resolver, isTypeName)
+            return new FieldPlan(this, parentType, definition, nodes, index, resolver, kind)
             {
                 DynamicArgumentSlot = Interlocked.Increment(ref _dynamicArgumentSlots) - 1,
             };
@@ -227,11 +230,11 @@ internal sealed class PlanBuilder
         try
         {
             var coerced = ArgumentValues.Coerce(definition.Arguments, arguments, nodes[0], null);
-            return new FieldPlan(this, parentType, definition, nodes, index, resolver, isTypeName) { StaticArguments = coerced };
+            return new FieldPlan(this, parentType, definition, nodes, index, resolver, kind) { StaticArguments = coerced };
         }
         catch (GraphQLError error)
         {
-            return new FieldPlan(this, parentType, definition, nodes, index, resolver, isTypeName) { StaticArgumentError = error };
+            return new FieldPlan(this, parentType, definition, nodes, index, resolver, kind) { StaticArgumentError = error };
         }
     }
 

@@ -41,7 +41,7 @@ internal sealed class SubscriptionStream : IAsyncEnumerable<ExecutionResult>
         new Enumerator(this, cancellationToken);
 
     private ValueTask<ExecutionResult> ExecuteEventAsync(object? sourceEvent, CancellationToken cancellationToken) =>
-        new ExecutionState(_schema, _operation, _plan, _variables, sourceEvent, _context, cancellationToken, _options.ExecutionTimeout)
+        new ExecutionState(_schema, _operation, _plan, _variables, sourceEvent, _context, cancellationToken, _options.ExecutionTimeout, isEvent: true)
             .ExecuteAsync();
 
     private sealed class Enumerator : IAsyncEnumerator<ExecutionResult>

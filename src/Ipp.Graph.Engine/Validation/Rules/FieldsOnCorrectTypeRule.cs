@@ -79,32 +79,29 @@ public sealed class FieldsOnCorrectTypeRule : ValidationRule
             }
         }
 
-        // A stable sort, as JavaScript's: equal elements keep their order of discovery.
-        var ordered = suggested
-            .Select((candidate, index) => (Type: candidate, Index: index))
-            .ToList();
-        ordered.Sort((a, b) =>
+        // graphql-js's comparison is not always a consistent order (interfaces and types can form cycles), so the
+        // result depends on the sorting algorithm: sort as JavaScript does.
+        JsArraySort.Sort(suggested, (a, b) =>
         {
-            var byUsage = usageCount[b.Type] - usageCount[a.Type];
+            var byUsage = usageCount[b] - usageCount[a];
             if (byUsage != 0)
             {
                 return byUsage;
             }
 
-            if (a.Type is InterfaceType interfaceA && schema.IsSubType(interfaceA, b.Type))
+            if (a is InterfaceType interfaceA && schema.IsSubType(interfaceA, b))
             {
                 return -1;
             }
 
-            if (b.Type is InterfaceType interfaceB && schema.IsSubType(interfaceB, a.Type))
+            if (b is InterfaceType interfaceB && schema.IsSubType(interfaceB, a))
             {
                 return 1;
             }
 
-            var byName = SuggestionList.NaturalCompare(a.Type.Name, b.Type.Name);
-            return byName != 0 ? byName : a.Index - b.Index;
+            return SuggestionList.NaturalCompare(a.Name, b.Name);
         });
-        return ordered.ConvertAll(entry => entry.Type.Name);
+        return suggested.ConvertAll(type => type.Name);
     }
 
     /// <summary>Fields of the parent type with names close to the unknown one (none for a union).</summary>

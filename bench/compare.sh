@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the engine's benchmarks and the graphql-js peer on this machine, one after the other in one run,
+# and prints a table of the mean time per operation of each case and the ratio (graphql-js / Ipp.Graph).
+# Usage: bench/compare.sh [--quick]   (--quick: BenchmarkDotNet's short job and 1 s per graphql-js case)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+job=()
+seconds=5
+if [ "${1:-}" = "--quick" ]; then
+  job=(--job short)
+  seconds=1
+fi
+
+npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
+artifacts=$(mktemp -d)
+dotnet run -c Release --project bench/Ipp.Graph.Engine.Benchmarks -- \
+  --filter '*' "${job[@]}" --exporters json --artifacts "$artifacts" >&2
+node bench/js/bench.mjs "$seconds" > "$artifacts/graphql-js.json"
+node bench/js/compare.mjs "$artifacts"
