@@ -36,12 +36,27 @@ public sealed class OracleTests
         return data;
     }
 
+    /// <summary>The cases listed in known-failures.json: skipped, each showing the reason it is known to disagree.</summary>
+    public static TheoryData<OracleCaseName> KnownFailingCases()
+    {
+        var data = new TheoryData<OracleCaseName>();
+        foreach (var (name, reason) in KnownFailures.Reasons)
+        {
+            data.Add(new OracleCaseName(name, reason));
+        }
+
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Agrees_with_graphql_js(OracleCaseName name)
+    [MemberData(nameof(KnownFailingCases), Skip = "A known disagreement with graphql-js, listed in Oracle/known-failures.json with its reason.")]
+    public Task Agrees_with_graphql_js(OracleCaseName name) => AssertAgreement(name.Value);
+
+    private static async Task AssertAgreement(string name)
     {
-        var oracleCase = OracleCorpus.Get(name.Value);
-        var reference = ReferenceResults.Response(name.Value);
+        var oracleCase = OracleCorpus.Get(name);
+        var reference = ReferenceResults.Response(name);
         var ours = await Execute(oracleCase);
         var differences = ResponseComparison.Differences(reference, ours);
         Assert.True(differences.Count == 0, Report(oracleCase, differences, reference, ours));
