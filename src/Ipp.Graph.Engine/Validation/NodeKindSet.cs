@@ -12,9 +12,6 @@ public readonly struct NodeKindSet : IEquatable<NodeKindSet>
     /// <summary>No kind at all.</summary>
     public static NodeKindSet None => default;
 
-    /// <summary>Every kind.</summary>
-    public static NodeKindSet All { get; } = AllKinds();
-
     /// <summary>The kinds of nodes that may carry directives.</summary>
     public static NodeKindSet WithDirectives { get; } = Of(
         NodeKind.OperationDefinition,
@@ -60,8 +57,6 @@ public readonly struct NodeKindSet : IEquatable<NodeKindSet>
         NodeKind.EnumTypeExtension,
         NodeKind.InputObjectTypeExtension);
 
-    public bool IsEmpty => _bits == 0;
-
     public static NodeKindSet Of(params ReadOnlySpan<NodeKind> kinds)
     {
         ulong bits = 0;
@@ -75,8 +70,6 @@ public readonly struct NodeKindSet : IEquatable<NodeKindSet>
 
     public bool Contains(NodeKind kind) => (_bits & Bit(kind)) != 0;
 
-    public static NodeKindSet operator |(NodeKindSet a, NodeKindSet b) => new(a._bits | b._bits);
-
     public bool Equals(NodeKindSet other) => _bits == other._bits;
 
     public override bool Equals(object? obj) => obj is NodeKindSet other && Equals(other);
@@ -88,15 +81,4 @@ public readonly struct NodeKindSet : IEquatable<NodeKindSet>
     public static bool operator !=(NodeKindSet a, NodeKindSet b) => a._bits != b._bits;
 
     private static ulong Bit(NodeKind kind) => 1UL << (int)kind;
-
-    private static NodeKindSet AllKinds()
-    {
-        ulong bits = 0;
-        foreach (var kind in Enum.GetValues<NodeKind>())
-        {
-            bits |= Bit(kind);
-        }
-
-        return new NodeKindSet(bits);
-    }
 }

@@ -12,7 +12,7 @@ internal static class IntrospectionDefinitions
         string name,
         GraphQLType type,
         FieldResolver resolver,
-        string? description = null,
+        string description,
         params ArgumentDefinition[] arguments) =>
         new(name, type, description) { Resolver = resolver, Arguments = arguments };
 

@@ -12,6 +12,8 @@ namespace Ipp.Graph.Engine.Validation.Rules;
 public sealed class OverlappingFieldsCanBeMergedRule : ValidationRule
 {
     private readonly ValidationContext _context;
+    private readonly bool _useFieldClasses;
+    private FieldConflictFinder? _finder;
 
     public OverlappingFieldsCanBeMergedRule(ValidationContext context)
         : this(context, useFieldClasses: true)
@@ -22,10 +24,11 @@ public sealed class OverlappingFieldsCanBeMergedRule : ValidationRule
         : base(NodeKindSet.Of(NodeKind.SelectionSet))
     {
         _context = context;
-        Finder = new FieldConflictFinder(context, useFieldClasses);
+        _useFieldClasses = useFieldClasses;
     }
 
-    internal FieldConflictFinder Finder { get; }
+    /// <summary>The comparisons of this run, made when the first selection set needing them is found.</summary>
+    internal FieldConflictFinder Finder => _finder ??= new FieldConflictFinder(_context, _useFieldClasses);
 
     public override void Enter(Node node)
     {

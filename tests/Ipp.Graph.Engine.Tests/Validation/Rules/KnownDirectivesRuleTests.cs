@@ -107,4 +107,15 @@ public class KnownDirectivesRuleTests
             ["Directive \"@onArg\" may not be used on INPUT_FIELD_DEFINITION. @ 4:47"],
             SdlErrors(sdl, null, c => new KnownDirectivesRule(c)));
     }
+
+    [Fact]
+    public void Extensions_may_use_the_directives_of_the_extended_schema_where_allowed()
+    {
+        Assert.Equal(
+            [
+                "Directive \"@onField\" may not be used on OBJECT. @ 1:17",
+                "Directive \"@onQuery\" may not be used on FIELD_DEFINITION. @ 1:42",
+            ],
+            SdlErrors("extend type Dog @onField { color: String @onQuery }", Schema, c => new KnownDirectivesRule(c)));
+    }
 }

@@ -66,4 +66,14 @@ public class KnownTypeNamesRuleTests
             ],
             SdlErrors(sdl, null, c => new KnownTypeNamesRule(c)));
     }
+
+    [Fact]
+    public void Extensions_may_name_the_types_of_the_extended_schema()
+    {
+        Assert.Equal(
+            [
+                "Unknown type \"Cow\". Did you mean \"Cat\" or \"Dog\"? @ 1:38",
+            ],
+            SdlErrors("extend type Dog { friend: Cat enemy: Cow }", Schema, c => new KnownTypeNamesRule(c)));
+    }
 }

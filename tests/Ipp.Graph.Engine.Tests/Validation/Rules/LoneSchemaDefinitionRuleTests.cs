@@ -1,5 +1,6 @@
 using Ipp.Graph.Engine.Validation.Rules;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
+using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationTestSchema;
 
 namespace Ipp.Graph.Engine.Tests.Validation.Rules;
 
@@ -26,5 +27,15 @@ public class LoneSchemaDefinitionRuleTests
                 "Must provide only one schema definition. @ 4:1",
             ],
             SdlErrors(sdl, null, c => new LoneSchemaDefinitionRule(c)));
+    }
+
+    [Fact]
+    public void A_schema_definition_cannot_be_added_to_a_schema_that_has_one()
+    {
+        Assert.Equal(
+            [
+                "Cannot define a new schema within a schema extension. @ 1:1",
+            ],
+            SdlErrors("schema { query: Dog }", Schema, c => new LoneSchemaDefinitionRule(c)));
     }
 }

@@ -1,5 +1,6 @@
 using Ipp.Graph.Engine.Validation.Rules;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
+using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationTestSchema;
 
 namespace Ipp.Graph.Engine.Tests.Validation.Rules;
 
@@ -35,5 +36,18 @@ public class PossibleTypeExtensionsRuleTests
                 "Cannot extend type \"Unknown\" because it is not defined. @ 8:14",
             ],
             SdlErrors(sdl, null, c => new PossibleTypeExtensionsRule(c)));
+    }
+
+    [Fact]
+    public void Extensions_are_checked_against_the_types_of_the_extended_schema()
+    {
+        Assert.Equal(
+            [
+                "Cannot extend non-interface type \"Dog\". @ 1:35",
+                "Cannot extend non-scalar type \"FurColor\". @ 1:97",
+                "Cannot extend type \"Dgo\" because it is not defined. Did you mean \"Dog\"? @ 1:144",
+                "Cannot extend non-input object type \"String\". @ 1:159",
+            ],
+            SdlErrors("extend type Dog { color: String } extend interface Dog { x: Int } extend union CatOrDog = Human extend scalar FurColor @deprecated extend type Dgo { a: Int } extend input String { a: Int }", Schema, c => new PossibleTypeExtensionsRule(c)));
     }
 }

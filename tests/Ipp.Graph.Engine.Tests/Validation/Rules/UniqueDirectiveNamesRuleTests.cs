@@ -1,5 +1,6 @@
 using Ipp.Graph.Engine.Validation.Rules;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
+using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationTestSchema;
 
 namespace Ipp.Graph.Engine.Tests.Validation.Rules;
 
@@ -22,5 +23,16 @@ public class UniqueDirectiveNamesRuleTests
         Assert.Equal(
             ["There can be only one directive named \"@d\". @ 1:12, 3:12"],
             SdlErrors(sdl, null, c => new UniqueDirectiveNamesRule(c)));
+    }
+
+    [Fact]
+    public void Directives_of_the_extended_schema_cannot_be_redefined()
+    {
+        Assert.Equal(
+            [
+                "Directive \"@onField\" already exists in the schema. It cannot be redefined. @ 1:12",
+                "Directive \"@skip\" already exists in the schema. It cannot be redefined. @ 1:40",
+            ],
+            SdlErrors("directive @onField on FIELD directive @skip on FIELD directive @new on FIELD", Schema, c => new UniqueDirectiveNamesRule(c)));
     }
 }

@@ -1,5 +1,6 @@
 using Ipp.Graph.Engine.Validation.Rules;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
+using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationTestSchema;
 
 namespace Ipp.Graph.Engine.Tests.Validation.Rules;
 
@@ -26,5 +27,17 @@ public class UniqueEnumValueNamesRuleTests
                 "Enum value \"F.X\" can only be defined once. @ 3:17, 3:19",
             ],
             SdlErrors(sdl, null, c => new UniqueEnumValueNamesRule(c)));
+    }
+
+    [Fact]
+    public void Values_of_the_extended_schema_cannot_be_added_again()
+    {
+        Assert.Equal(
+            [
+                "Enum value \"FurColor.BROWN\" already exists in the schema. It cannot also be defined in this type extension. @ 1:30",
+                "Enum value \"FurColor.GREEN\" can only be defined once. @ 1:24, 1:36",
+                "Enum value \"DogCommand.SIT\" already exists in the schema. It cannot also be defined in this type extension. @ 1:69",
+            ],
+            SdlErrors("extend enum FurColor { GREEN BROWN GREEN } extend enum DogCommand { SIT }", Schema, c => new UniqueEnumValueNamesRule(c)));
     }
 }

@@ -1,5 +1,6 @@
 using Ipp.Graph.Engine.Validation.Rules;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
+using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationTestSchema;
 
 namespace Ipp.Graph.Engine.Tests.Validation.Rules;
 
@@ -33,5 +34,18 @@ public class UniqueFieldDefinitionNamesRuleTests
                 "Field \"In.f\" can only be defined once. @ 4:12, 5:19",
             ],
             SdlErrors(sdl, null, c => new UniqueFieldDefinitionNamesRule(c)));
+    }
+
+    [Fact]
+    public void Fields_of_the_extended_schema_cannot_be_added_again()
+    {
+        Assert.Equal(
+            [
+                "Field \"Dog.name\" already exists in the schema. It cannot also be defined in this type extension. @ 1:19",
+                "Field \"Dog.color\" can only be defined once. @ 1:32, 1:46",
+                "Field \"ComplexInput.intField\" already exists in the schema. It cannot also be defined in this type extension. @ 1:87",
+                "Field \"Pet.name\" already exists in the schema. It cannot also be defined in this type extension. @ 1:126",
+            ],
+            SdlErrors("extend type Dog { name: String color: String color: Int } extend input ComplexInput { intField: Int } extend interface Pet { name: String }", Schema, c => new UniqueFieldDefinitionNamesRule(c)));
     }
 }

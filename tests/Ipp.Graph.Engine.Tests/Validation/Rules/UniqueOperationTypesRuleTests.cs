@@ -1,5 +1,6 @@
 using Ipp.Graph.Engine.Validation.Rules;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
+using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationTestSchema;
 
 namespace Ipp.Graph.Engine.Tests.Validation.Rules;
 
@@ -28,5 +29,17 @@ public class UniqueOperationTypesRuleTests
                 "There can be only one mutation type in schema. @ 2:23, 3:17",
             ],
             SdlErrors(sdl, null, c => new UniqueOperationTypesRule(c)));
+    }
+
+    [Fact]
+    public void Operation_types_the_extended_schema_defines_cannot_be_redefined()
+    {
+        Assert.Equal(
+            [
+                "Type for query already defined in the schema. It cannot be redefined. @ 1:17",
+                "Type for mutation already defined in the schema. It cannot be redefined. @ 1:28",
+                "Type for subscription already defined in the schema. It cannot be redefined. @ 1:53",
+            ],
+            SdlErrors("extend schema { query: Dog mutation: Cat } schema { subscription: Dog }", Schema, c => new UniqueOperationTypesRule(c)));
     }
 }

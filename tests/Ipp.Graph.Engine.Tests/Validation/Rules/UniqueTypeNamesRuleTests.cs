@@ -1,5 +1,6 @@
 using Ipp.Graph.Engine.Validation.Rules;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
+using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationTestSchema;
 
 namespace Ipp.Graph.Engine.Tests.Validation.Rules;
 
@@ -28,5 +29,17 @@ public class UniqueTypeNamesRuleTests
                 "There can be only one type named \"Bar\". @ 4:7, 5:7",
             ],
             SdlErrors(sdl, null, c => new UniqueTypeNamesRule(c)));
+    }
+
+    [Fact]
+    public void Types_of_the_extended_schema_cannot_be_defined_again()
+    {
+        Assert.Equal(
+            [
+                "Type \"Dog\" already exists in the schema. It cannot also be defined in this type definition. @ 1:6",
+                "Type \"String\" already exists in the schema. It cannot also be defined in this type definition. @ 1:39",
+                "Type \"FurColor\" already exists in the schema. It cannot also be defined in this type definition. @ 1:51",
+            ],
+            SdlErrors("type Dog { a: Int } scalar Foo scalar String enum FurColor { A }", Schema, c => new UniqueTypeNamesRule(c)));
     }
 }

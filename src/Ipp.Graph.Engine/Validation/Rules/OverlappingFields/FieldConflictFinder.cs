@@ -12,7 +12,12 @@ namespace Ipp.Graph.Engine.Validation.Rules.OverlappingFields;
 /// <item>a pair of fields with sub-selections found compatible is not compared again;</item>
 /// <item>fields of the same class (<see cref="FieldEntry.ClassId"/>) are compared once per pair of classes, so
 /// <c>{ a a a ... }</c> costs one comparison, not one per pair of fields;</item>
-/// <item>the search stops once it has found every conflict that can still be reported.</item>
+/// <item>fragments without spreads whose fields all have a class are compared once per pair of signatures, so many
+/// fragments spread side by side do not cost one comparison per pair;</item>
+/// <item>the search stops once it has found every conflict that can still be reported: within the error limit at
+/// the top, and below a field the 20 that the message and locations of its conflict can hold. (In a document with
+/// more than 20 conflicts below one field, later comparisons may then differ from graphql-js's, which went on
+/// filling its memos.)</item>
 /// </list>
 /// Comparisons with sub-selections that spread fragments depend on what was compared before (graphql-js's memos),
 /// so those are made one by one, in graphql-js's order. All work is charged against graphql-js's budget of 500,000
