@@ -33,6 +33,15 @@ public sealed class ResultJsonTests
         Assert.Equal(value, JsonDocument.Parse(json).RootElement.GetProperty("data").GetProperty("value").GetString());
     }
 
+    [Fact]
+    public async Task A_lone_surrogate_is_written_as_its_escape_as_json_stringify_does()
+    {
+        // Built in code: attribute arguments cannot hold invalid UTF-16.
+        var value = "lone " + '\ud800' + " surrogate, pair \ud83d\ude00, quote \" and \n";
+
+        Assert.Equal("{\"data\":{\"value\":\"lone \\ud800 surrogate, pair \ud83d\ude00, quote \\\" and \\n\"}}", await Single(value));
+    }
+
     [Theory]
     [InlineData(42, "42")]
     [InlineData(-9007199254740993L, "-9007199254740993")]

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 
@@ -61,7 +62,8 @@ internal static class ResultWriter
     public static void WriteError(Utf8JsonWriter writer, GraphQLError error)
     {
         writer.WriteStartObject();
-        writer.WriteString(MessageName, error.Message);
+        writer.WritePropertyName(MessageName);
+        WriteString(writer, error.Message);
         if (error.Locations is { Count: > 0 } locations)
         {
             writer.WritePropertyName(LocationsName);
@@ -128,7 +130,7 @@ internal static class ResultWriter
                 writer.WriteNullValue();
                 return;
             case string text:
-                writer.WriteStringValue(text);
+                WriteString(writer, text);
                 return;
             case ResultObject obj:
                 WriteObject(writer, obj, depth);
@@ -247,6 +249,70 @@ internal static class ResultWriter
                 writer.WriteStringValue(value.ToString());
                 return;
         }
+    }
+
+    /// <summary>
+    /// A string value. A lone surrogate (invalid UTF-16, which <see cref="Utf8JsonWriter"/> would replace with U+FFFD)
+    /// is written as its <c>\uXXXX</c> escape, as JSON.stringify does, so clients get the string the resolver returned.
+    /// </summary>
+    private static void WriteString(Utf8JsonWriter writer, string text)
+    {
+        var surrogate = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (surrogate < 0 || !HasLoneSurrogate(text, surrogate))
+        {
+            writer.WriteStringValue(text);
+            return;
+        }
+
+        var json = new StringBuilder(text.Length + 8).Append('"');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                json.Append(c).Append(text[++i]);
+            }
+            else if (char.IsSurrogate(c) || c < ' ')
+            {
+                json.Append(c switch
+                {
+                    '\b' => "\\b",
+                    '\f' => "\\f",
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\t' => "\\t",
+                    _ => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                });
+            }
+            else if (c is '"' or '\\')
+            {
+                json.Append('\\').Append(c);
+            }
+            else
+            {
+                json.Append(c);
+            }
+        }
+
+        writer.WriteRawValue(json.Append('"').ToString(), skipInputValidation: true);
+    }
+
+    private static bool HasLoneSurrogate(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Numbers JSON cannot hold (NaN, infinities) are written as null, as JSON.stringify does.</summary>
