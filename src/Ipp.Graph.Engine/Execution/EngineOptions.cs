@@ -49,7 +49,12 @@ public sealed class EngineOptions
 
     /// <summary>
     /// How many distinct documents (by query text) stay parsed, validated and planned; the least recently used
-    /// are evicted beyond that. 0 disables the cache. Default 1 000.
+    /// are evicted beyond that, or beyond 4 000 characters of text per document on average (so large documents
+    /// cannot fill memory; a document longer than a tenth of that total is not cached). 0 disables the cache.
+    /// Default 1 000.
     /// </summary>
     public int DocumentCacheSize { get; init; } = 1_000;
+
+    /// <summary>The average text length per cached document the cache's memory is sized for.</summary>
+    internal const int CachedCharactersPerDocument = 4_000;
 }

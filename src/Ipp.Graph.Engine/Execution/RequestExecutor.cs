@@ -30,7 +30,7 @@ public sealed class RequestExecutor
     {
         Schema = schema;
         Options = options ?? EngineOptions.Default;
-        _documents = new DocumentCache(Options.DocumentCacheSize);
+        _documents = new DocumentCache(Options.DocumentCacheSize, (long)Options.DocumentCacheSize * EngineOptions.CachedCharactersPerDocument);
         _parseOptions = new ParseOptions { MaxTokens = Options.MaxTokens > 0 ? Options.MaxTokens : null };
         _limits = new DocumentLimits
         {
@@ -53,6 +53,9 @@ public sealed class RequestExecutor
 
     /// <summary>How many documents the cache holds.</summary>
     internal int CachedDocuments => _documents.Count;
+
+    /// <summary>How many characters of document text the cache holds.</summary>
+    internal long CachedCharacters => _documents.Characters;
 
     /// <summary>How many times fields were collected for a selection set; stays put when cached plans are reused.</summary>
     internal long SelectionSetsCollected => _statistics.SelectionSetsCollected;

@@ -125,6 +125,27 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
+    public async Task Primed_keys_are_not_loaded_and_cleared_keys_load_again()
+    {
+        var batches = new List<IReadOnlyList<int>>();
+        var context = new RequestContext();
+        var loader = context.DataLoader<int, string>("names", (keys, _) =>
+        {
+            batches.Add(keys);
+            return new ValueTask<IReadOnlyList<string>>(keys.Select(k => "loaded " + k).ToArray());
+        });
+
+        loader.Prime(1, "primed 1");
+        var first = await Task.WhenAll(loader.LoadAsync(1).AsTask(), loader.LoadAsync(2).AsTask()).WaitAsync(TimeSpan.FromSeconds(20));
+        loader.Clear(1);
+        var second = await loader.LoadAsync(1).AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["primed 1", "loaded 2"], first);
+        Assert.Equal("loaded 1", second);
+        Assert.Equal([[2], [1]], batches);
+    }
+
+    [Fact]
     public void A_loader_name_reused_with_other_types_is_refused()
     {
         var context = new RequestContext();

@@ -54,6 +54,20 @@ public sealed class RequestExecutorTests
     }
 
     [Fact]
+    public async Task The_document_cache_stays_within_its_text_budget_under_a_flood_of_long_documents()
+    {
+        var executor = new RequestExecutor(Schema.Value, new EngineOptions { DocumentCacheSize = 10 });
+        var padding = new string(' ', 3_000);
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal(Q($"{{'data':{{'a{i}':'hello world'}}}}"), await Execute(executor, $"{{ a{i}: hello {padding}}}"));
+        }
+
+        Assert.InRange(executor.CachedCharacters, 1, 10 * EngineOptions.CachedCharactersPerDocument);
+    }
+
+    [Fact]
     public async Task Recently_used_documents_survive_eviction()
     {
         var executor = new RequestExecutor(Schema.Value, new EngineOptions { DocumentCacheSize = 10 });

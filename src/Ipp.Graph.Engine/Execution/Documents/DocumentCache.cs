@@ -4,24 +4,36 @@ using System.Diagnostics;
 namespace Ipp.Graph.Engine.Execution;
 
 /// <summary>
-/// Prepared documents by query text, bounded: beyond the capacity, the least recently used tenth is evicted, so
-/// a flood of distinct documents cannot grow it. Lookups take no lock; each document is prepared once while cached.
+/// Prepared documents by query text, bounded both in count and in total text length: beyond either, the least
+/// recently used entries are evicted (down to nine tenths), so a flood of distinct or large documents cannot grow
+/// it. Lookups take no lock; each document is prepared once while cached.
 /// </summary>
 internal sealed class DocumentCache
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly int _capacity;
+    private readonly long _maxCharacters;
     private int _count;
+    private long _characters;
     private int _evicting;
 
-    public DocumentCache(int capacity) => _capacity = capacity;
+    /// <param name="capacity">Most documents kept; 0 or less disables caching.</param>
+    /// <param name="maxCharacters">Most characters of document text kept, all documents together.</param>
+    public DocumentCache(int capacity, long maxCharacters)
+    {
+        _capacity = capacity;
+        _maxCharacters = maxCharacters;
+    }
 
     /// <summary>How many documents are cached.</summary>
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>How many characters of document text are cached.</summary>
+    public long Characters => Interlocked.Read(ref _characters);
+
     public PreparedDocument GetOrPrepare(string query, Func<string, PreparedDocument> prepare)
     {
-        if (_capacity <= 0)
+        if (_capacity <= 0 || query.Length > _maxCharacters / 10)
         {
             return prepare(query);
         }
@@ -32,7 +44,9 @@ internal sealed class DocumentCache
             if (_entries.TryAdd(query, created))
             {
                 entry = created;
-                if (Interlocked.Increment(ref _count) > _capacity)
+                var count = Interlocked.Increment(ref _count);
+                var characters = Interlocked.Add(ref _characters, query.Length);
+                if (count > _capacity || characters > _maxCharacters)
                 {
                     Evict();
                 }
@@ -58,12 +72,14 @@ internal sealed class DocumentCache
         {
             var snapshot = _entries.ToArray();
             Array.Sort(snapshot, static (a, b) => a.Value.LastUsed.CompareTo(b.Value.LastUsed));
-            var toRemove = snapshot.Length - (_capacity - _capacity / 10);
-            for (var i = 0; i < toRemove; i++)
+            var keepCount = _capacity - _capacity / 10;
+            var keepCharacters = _maxCharacters - _maxCharacters / 10;
+            for (var i = 0; i < snapshot.Length && (Count > keepCount || Characters > keepCharacters); i++)
             {
                 if (_entries.TryRemove(snapshot[i]))
                 {
                     Interlocked.Decrement(ref _count);
+                    Interlocked.Add(ref _characters, -snapshot[i].Key.Length);
                 }
             }
         }
