@@ -35,7 +35,7 @@ public sealed partial class EnumType
         var name = value switch
         {
             string text => text,
-            JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
+            JsonElement { ValueKind: JsonValueKind.String } element => JsonStrings.GetString(element),
             _ => null,
         };
         if (name is null)

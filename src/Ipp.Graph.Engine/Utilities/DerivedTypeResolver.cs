@@ -49,7 +49,7 @@ internal sealed class DerivedTypeResolver
                 return map.TryGetValue("__typename", out var entry) ? entry as string : null;
             case JsonElement { ValueKind: JsonValueKind.Object } element:
                 return element.TryGetProperty("__typename", out var typeName) && typeName.ValueKind == JsonValueKind.String
-                    ? typeName.GetString()
+                    ? JsonStrings.GetString(typeName)
                     : null;
         }
 

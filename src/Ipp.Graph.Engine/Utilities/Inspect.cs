@@ -234,7 +234,7 @@ public static class Inspect
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                AppendQuoted(builder, element.GetString()!);
+                AppendQuoted(builder, JsonStrings.GetString(element)!);
                 return;
             case JsonValueKind.Number:
                 builder.Append(ScalarText.OfJsonNumber(element));

@@ -330,7 +330,7 @@ internal sealed partial class ExecutionState
                 return typeName;
             case JsonElement { ValueKind: JsonValueKind.Object } element
                 when element.TryGetProperty("__typename", out var name) && name.ValueKind == JsonValueKind.String:
-                return name.GetString();
+                return JsonStrings.GetString(name);
         }
 
         foreach (var type in Schema.GetPossibleTypes(abstractType))

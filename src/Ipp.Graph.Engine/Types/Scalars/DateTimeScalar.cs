@@ -37,7 +37,7 @@ public sealed class DateTimeScalar : ScalarType
     public override object ParseValue(object value) => value switch
     {
         string text => ParseText(text, null),
-        JsonElement { ValueKind: JsonValueKind.String } element => ParseText(element.GetString()!, null),
+        JsonElement { ValueKind: JsonValueKind.String } element => ParseText(JsonStrings.GetString(element)!, null),
         _ => throw new GraphQLError($"{Name} cannot represent a non string value: {Inspect.Format(value)}"),
     };
 

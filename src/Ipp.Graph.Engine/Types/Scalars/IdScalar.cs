@@ -42,7 +42,7 @@ internal sealed class IdScalar : ScalarType
             case string:
                 return value;
             case JsonElement { ValueKind: JsonValueKind.String } element:
-                return element.GetString()!;
+                return JsonStrings.GetString(element)!;
         }
 
         return IntegerText(value) ?? throw new GraphQLError("ID cannot represent value: " + Inspect.Format(value));

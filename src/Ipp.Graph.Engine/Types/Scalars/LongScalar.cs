@@ -71,7 +71,7 @@ public sealed class LongScalar : ScalarType
     {
         if (value is JsonElement { ValueKind: JsonValueKind.String } element)
         {
-            value = element.GetString()!;
+            value = JsonStrings.GetString(element)!;
         }
 
         if (value is string text)

@@ -102,7 +102,7 @@ internal static class ScalarValues
     /// <summary>A JSON string, boolean or number element as a .NET value; objects and arrays stay elements; JSON null is null.</summary>
     public static object? Unwrap(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.String => element.GetString(),
+        JsonValueKind.String => JsonStrings.GetString(element),
         JsonValueKind.True => True,
         JsonValueKind.False => False,
         JsonValueKind.Number => element.TryGetInt64(out var integer) ? integer : (object)ScalarText.DoubleOf(element),

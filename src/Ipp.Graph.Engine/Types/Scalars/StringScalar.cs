@@ -49,7 +49,7 @@ internal sealed class StringScalar : ScalarType
     public override object ParseValue(object value) => value switch
     {
         string => value,
-        JsonElement { ValueKind: JsonValueKind.String } element => element.GetString()!,
+        JsonElement { ValueKind: JsonValueKind.String } element => JsonStrings.GetString(element)!,
         _ => throw new GraphQLError("String cannot represent a non string value: " + Inspect.Format(value)),
     };
 
