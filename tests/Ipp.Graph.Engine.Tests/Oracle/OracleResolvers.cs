@@ -29,19 +29,19 @@ internal static class OracleResolvers
             ["Query.failRequired"] = Fail,
             ["Query.asyncHello"] = async _ =>
             {
-                await Task.Yield();
+                await InOrder.Later();
                 return "async world";
             },
             ["Query.asyncFail"] = FailLater,
             ["Query.asyncMissingRequired"] = async _ =>
             {
-                await Task.Yield();
+                await InOrder.Later();
                 return null;
             },
             ["Mutation.increment"] = ctx => Done(Add(ctx)),
             ["Mutation.incrementLater"] = async ctx =>
             {
-                await Task.Yield();
+                await InOrder.Later();
                 return Add(ctx);
             },
             ["Mutation.counter"] = ctx => Done(Counter(ctx.Request)),
@@ -70,7 +70,7 @@ internal static class OracleResolvers
     private static async ValueTask<object?> OwnLater(ResolveContext ctx, string key)
     {
         var parent = ctx.Parent;
-        await Task.Yield();
+        await InOrder.Later();
         return Own(parent, key);
     }
 
@@ -92,7 +92,7 @@ internal static class OracleResolvers
     private static async ValueTask<object?> FailLater(ResolveContext ctx)
     {
         var failure = Failure(ctx);
-        await Task.Yield();
+        await InOrder.Later();
         throw failure;
     }
 
