@@ -17,8 +17,8 @@ public sealed class EngineOptions
 
     /// <summary>
     /// Deepest nesting of fields in an operation or fragment, fragments expanded (<c>{ a { b } }</c> is 2 deep),
-    /// checked before validation (error code MAX_DEPTH_EXCEEDED); 0 for no limit. Default 20 (the full
-    /// introspection query is 13 deep).
+    /// checked before validation (error code MAX_DEPTH_EXCEEDED); 0 for no limit. Default 20 (graphql-js's full
+    /// introspection query, every option on, is 15 deep).
     /// </summary>
     public int MaxDepth { get; init; } = 20;
 
