@@ -83,6 +83,21 @@ public sealed class RequestExecutorTests
     }
 
     [Fact]
+    public async Task A_document_is_not_evicted_by_its_own_arrival_in_a_full_cache()
+    {
+        var executor = new RequestExecutor(Schema.Value, new EngineOptions { DocumentCacheSize = 10 });
+        for (var i = 0; i < 10; i++)
+        {
+            await Execute(executor, $"{{ a{i}: hello }}");
+        }
+
+        await Execute(executor, "{ newest: hello }");
+        await Execute(executor, "{ newest: hello }");
+
+        Assert.Equal(11, executor.DocumentsPrepared);
+    }
+
+    [Fact]
     public async Task Syntax_errors_have_the_parse_code_and_no_data()
     {
         var json = await Execute(new RequestExecutor(Schema.Value), "{ hello");
