@@ -97,6 +97,22 @@ public sealed class RequestExecutorTests
         Assert.Equal(11, executor.DocumentsPrepared);
     }
 
+    [Theory]
+    [InlineData("{ hello", "GRAPHQL_PARSE_FAILED")]
+    [InlineData("{ hello nope }", "GRAPHQL_VALIDATION_FAILED")]
+    [InlineData("{ items { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { id } } } } } } } } } } } } } } } } } } } } }", "MAX_DEPTH_EXCEEDED")]
+    public async Task A_document_that_fails_is_cached_with_its_errors(string query, string code)
+    {
+        var executor = new RequestExecutor(Schema.Value);
+
+        var first = await Execute(executor, query);
+        var second = await Execute(executor, query);
+
+        Assert.Contains(Q($"'code':'{code}'"), first, StringComparison.Ordinal);
+        Assert.Equal(first, second);
+        Assert.Equal(1, executor.DocumentsPrepared);
+    }
+
     [Fact]
     public async Task Syntax_errors_have_the_parse_code_and_no_data()
     {
