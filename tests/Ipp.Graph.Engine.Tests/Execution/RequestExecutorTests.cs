@@ -203,11 +203,30 @@ public sealed class RequestExecutorTests
     [Fact]
     public async Task An_execution_over_its_time_limit_answers_with_a_timeout_error_and_cancels_its_resolvers()
     {
-        var executor = new RequestExecutor(Schema.Value, new EngineOptions { ExecutionTimeout = TimeSpan.FromMilliseconds(50) });
+        var cancelled = new TaskCompletionSource();
+        var schema = Sdl("type Query { hello: String wait: String }")
+            .Resolve("Query.hello", _ => new("hello"))
+            .Resolve("Query.wait", async context =>
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.CancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    cancelled.SetResult();
+                    throw;
+                }
+
+                return "never";
+            })
+            .Build();
+        var executor = new RequestExecutor(schema, new EngineOptions { ExecutionTimeout = TimeSpan.FromMilliseconds(50) });
 
         var json = await Execute(executor, "{ hello wait }");
 
         Assert.Equal(Q("{'errors':[{'message':'Execution timed out after 50 ms.','extensions':{'code':'EXECUTION_TIMEOUT'}}],'data':null}"), json);
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     [Fact]
