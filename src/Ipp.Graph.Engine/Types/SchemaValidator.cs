@@ -96,7 +96,7 @@ public static partial class SchemaValidator
             var cycles = new InputObjectCycleDetector(this);
             foreach (var type in schema.TypeMap.Values)
             {
-                if (!IsIntrospectionType(type))
+                if (!Introspection.IsIntrospectionType(type))
                 {
                     ValidateName(type.Name, type.AstNode);
                 }
@@ -119,19 +119,6 @@ public static partial class SchemaValidator
                         break;
                 }
             }
-        }
-
-        private static bool IsIntrospectionType(NamedType type)
-        {
-            foreach (var introspectionType in Introspection.Types)
-            {
-                if (ReferenceEquals(introspectionType, type))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static Node?[] WithExtensions(NamedType type)
