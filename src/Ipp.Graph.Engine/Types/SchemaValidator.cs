@@ -199,27 +199,35 @@ public static partial class SchemaValidator
             {
                 if (!included.Add(member.Name))
                 {
-                    Report($"Union type {union.Name} can only include type {member.Name} once.", UnionMemberNodes(union, member.Name));
+                    Report($"Union type {union.Name} can only include type {member.Name} once.", ListedTypeNodes(union, member.Name));
                 }
             }
         }
 
-        private static List<Node?> UnionMemberNodes(UnionType union, string typeName)
+        /// <summary>
+        /// The entries naming <paramref name="name"/> in the type lists of a type's definition and extensions: the
+        /// members of a union, or the interfaces an object or interface type implements.
+        /// </summary>
+        private static List<Node?> ListedTypeNodes(NamedType type, string name)
         {
             var nodes = new List<Node?>();
-            foreach (var node in WithExtensions(union))
+            foreach (var node in WithExtensions(type))
             {
-                var members = node switch
+                var listed = node switch
                 {
-                    UnionTypeDefinitionNode definition => definition.Types,
-                    UnionTypeExtensionNode extension => extension.Types,
+                    UnionTypeDefinitionNode n => n.Types,
+                    UnionTypeExtensionNode n => n.Types,
+                    ObjectTypeDefinitionNode n => n.Interfaces,
+                    ObjectTypeExtensionNode n => n.Interfaces,
+                    InterfaceTypeDefinitionNode n => n.Interfaces,
+                    InterfaceTypeExtensionNode n => n.Interfaces,
                     _ => [],
                 };
-                foreach (var member in members)
+                foreach (var named in listed)
                 {
-                    if (member.Name.Value == typeName)
+                    if (named.Name.Value == name)
                     {
-                        nodes.Add(member);
+                        nodes.Add(named);
                     }
                 }
             }
