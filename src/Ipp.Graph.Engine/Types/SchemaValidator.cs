@@ -12,6 +12,9 @@ namespace Ipp.Graph.Engine.Types;
 /// </summary>
 public static partial class SchemaValidator
 {
+    /// <summary>The message of the error a schema without a query root type gets.</summary>
+    internal const string MissingQueryRootMessage = "Query root type must be provided.";
+
     private static readonly ConditionalWeakTable<Schema, IReadOnlyList<GraphQLError>> Results = new();
 
     /// <summary>The rule violations of the schema, empty when it is valid. The result is computed once per schema.</summary>
@@ -48,7 +51,7 @@ public static partial class SchemaValidator
         {
             if (schema.Query is null)
             {
-                Report("Query root type must be provided.", schema.AstNode);
+                Report(MissingQueryRootMessage, schema.AstNode);
             }
         }
 
