@@ -29,26 +29,13 @@ public static class PrintSchema
 
         foreach (var type in schema.TypeMap.Values)
         {
-            if (!Scalars.IsSpecified(type) && !IsIntrospectionType(type))
+            if (!Scalars.IsSpecified(type) && !Introspection.IsIntrospectionType(type))
             {
                 parts.Add(PrintType(type));
             }
         }
 
         return string.Join("\n\n", parts);
-    }
-
-    private static bool IsIntrospectionType(NamedType type)
-    {
-        foreach (var introspectionType in Introspection.Types)
-        {
-            if (introspectionType.Name == type.Name)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static string? PrintSchemaDefinition(Schema schema)
