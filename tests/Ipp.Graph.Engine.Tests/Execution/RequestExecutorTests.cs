@@ -168,6 +168,18 @@ public sealed class RequestExecutorTests
         Assert.Equal(ErrorCodes.MaxTokensExceeded, Assert.Single(result.Errors!).Code);
     }
 
+    [Fact]
+    public async Task A_document_nested_deeper_than_the_parser_allows_is_refused_with_the_depth_code()
+    {
+        var nested = new string('[', 300) + "1" + new string(']', 300);
+
+        var result = await new RequestExecutor(Schema.Value).ExecuteAsync(
+            new GraphQLRequest { Query = $"{{ hello(name: {nested}) }}" }, new RequestContext());
+
+        Assert.False(result.HasData);
+        Assert.Equal(ErrorCodes.MaxDepthExceeded, Assert.Single(result.Errors!).Code);
+    }
+
     [Theory]
     [InlineData("{ items { sub { sub { id } } } }", 3, 0, 0, "Anonymous operation exceeds the maximum depth of 3.", "MAX_DEPTH_EXCEEDED", 23)]
     [InlineData("query Q { ...F hello } fragment F on Query { hello items { id } }", 0, 3, 0, "Operation `Q` exceeds the maximum of 3 fields (fragments expanded).", "MAX_FIELDS_EXCEEDED", 16)]
