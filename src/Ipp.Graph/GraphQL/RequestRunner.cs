@@ -1,11 +1,10 @@
-using System.Security.Claims;
 using Ipp.Graph.Engine.Execution;
 
 namespace Ipp.Graph.GraphQL;
 
 /// <summary>
 /// What every transport calls to run a GraphQL request: the engine's <see cref="RequestExecutor"/> with the
-/// request's caller, services and cancellation in its context.
+/// server's request context (caller, services, cancellation, client address, response cookies).
 /// </summary>
 public sealed class RequestRunner
 {
@@ -16,15 +15,10 @@ public sealed class RequestRunner
     public RequestExecutor Executor => _executor;
 
     /// <summary>Runs a query or mutation.</summary>
-    public ValueTask<ExecutionResult> ExecuteAsync(
-        GraphQLRequest request, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken) =>
-        _executor.ExecuteAsync(request, Context(user, services, cancellationToken));
+    public ValueTask<ExecutionResult> ExecuteAsync(GraphQLRequest request, ServerRequestContext context) =>
+        _executor.ExecuteAsync(request, context);
 
     /// <summary>Starts a subscription: a stream of responses, or one response when it cannot start.</summary>
-    public ValueTask<SubscriptionResult> SubscribeAsync(
-        GraphQLRequest request, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken) =>
-        _executor.SubscribeAsync(request, Context(user, services, cancellationToken));
-
-    private static RequestContext Context(ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken) =>
-        new() { User = user, Services = services, CancellationToken = cancellationToken };
+    public ValueTask<SubscriptionResult> SubscribeAsync(GraphQLRequest request, ServerRequestContext context) =>
+        _executor.SubscribeAsync(request, context);
 }
