@@ -3,7 +3,7 @@ namespace Ipp.Graph.Engine.Language;
 /// <summary>Type-system definitions and extensions: schema, types, fields, arguments, enum values, directives.</summary>
 internal sealed partial class DocumentParser
 {
-    private bool PeekDescription() => CurrentKind is TokenKind.String or TokenKind.BlockString;
+    private bool PeekDescription() => _lexer.Kind is TokenKind.String or TokenKind.BlockString;
 
     private StringValueNode? ParseDescription() => PeekDescription() ? ParseStringLiteral() : null;
 
