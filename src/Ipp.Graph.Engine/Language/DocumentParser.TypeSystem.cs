@@ -3,7 +3,7 @@ namespace Ipp.Graph.Engine.Language;
 /// <summary>Type-system definitions and extensions: schema, types, fields, arguments, enum values, directives.</summary>
 internal sealed partial class DocumentParser
 {
-    private bool PeekDescription() => CurrentKind is TokenKind.String or TokenKind.BlockString;
+    private bool PeekDescription() => _lexer.Kind is TokenKind.String or TokenKind.BlockString;
 
     private StringValueNode? ParseDescription() => PeekDescription() ? ParseStringLiteral() : null;
 
@@ -107,7 +107,10 @@ internal sealed partial class DocumentParser
         return TakeItems<OperationTypeDefinitionNode>(mark);
     }
 
-    /// <summary>ScalarTypeDefinition: Description? scalar Name Directives[Const]?; ScalarTypeExtension: extend scalar Name Directives[Const].</summary>
+    /// <summary>
+    /// ScalarTypeDefinition: Description? scalar Name Directives[Const]?;
+    /// ScalarTypeExtension: extend scalar Name Directives[Const].
+    /// </summary>
     private TypeSystemDefinitionNode ParseScalarType(bool isExtension)
     {
         var start = _lexer.Start;
@@ -258,7 +261,10 @@ internal sealed partial class DocumentParser
         }, start);
     }
 
-    /// <summary>UnionTypeDefinition: Description? union Name Directives[Const]? UnionMemberTypes?; its extension starts with extend and must not leave out both.</summary>
+    /// <summary>
+    /// UnionTypeDefinition: Description? union Name Directives[Const]? UnionMemberTypes?; its extension starts with
+    /// extend instead and must not leave out both.
+    /// </summary>
     private TypeSystemDefinitionNode ParseUnionType(bool isExtension)
     {
         var start = _lexer.Start;
@@ -279,7 +285,10 @@ internal sealed partial class DocumentParser
     private IReadOnlyList<NamedTypeNode> ParseUnionMemberTypes() =>
         ExpectOptionalToken(TokenKind.Equals) ? ParseNamedTypesDelimitedBy(TokenKind.Pipe) : [];
 
-    /// <summary>EnumTypeDefinition: Description? enum Name Directives[Const]? EnumValuesDefinition?; its extension starts with extend and must not leave out both.</summary>
+    /// <summary>
+    /// EnumTypeDefinition: Description? enum Name Directives[Const]? EnumValuesDefinition?; its extension starts with
+    /// extend instead and must not leave out both.
+    /// </summary>
     private TypeSystemDefinitionNode ParseEnumType(bool isExtension)
     {
         var start = _lexer.Start;
@@ -335,7 +344,10 @@ internal sealed partial class DocumentParser
         return ParseName();
     }
 
-    /// <summary>InputObjectTypeDefinition: Description? input Name Directives[Const]? InputFieldsDefinition?; its extension starts with extend and must not leave out both.</summary>
+    /// <summary>
+    /// InputObjectTypeDefinition: Description? input Name Directives[Const]? InputFieldsDefinition?; its extension
+    /// starts with extend instead and must not leave out both.
+    /// </summary>
     private TypeSystemDefinitionNode ParseInputObjectType(bool isExtension)
     {
         var start = _lexer.Start;
@@ -345,7 +357,13 @@ internal sealed partial class DocumentParser
         var fields = ParseInputValueDefinitions(TokenKind.BraceL, TokenKind.BraceR);
         if (!isExtension)
         {
-            return Located(new InputObjectTypeDefinitionNode { Description = description, Name = name, Directives = directives, Fields = fields }, start);
+            return Located(new InputObjectTypeDefinitionNode
+            {
+                Description = description,
+                Name = name,
+                Directives = directives,
+                Fields = fields,
+            }, start);
         }
 
         ExpectExtensionContent(directives.Count > 0 || fields.Count > 0);

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Types;
 

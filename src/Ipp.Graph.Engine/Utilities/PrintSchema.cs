@@ -169,11 +169,11 @@ public static class PrintSchema
 
         return reason == Directives.DefaultDeprecationReason
             ? " @deprecated"
-            : " @deprecated(reason: " + Printer.Print(new StringValueNode { Value = reason }) + ")";
+            : " @deprecated(reason: " + Printer.PrintString(reason) + ")";
     }
 
     private static string PrintSpecifiedByUrl(ScalarType scalar) =>
-        scalar.SpecifiedByUrl is null ? "" : " @specifiedBy(url: " + Printer.Print(new StringValueNode { Value = scalar.SpecifiedByUrl }) + ")";
+        scalar.SpecifiedByUrl is null ? "" : " @specifiedBy(url: " + Printer.PrintString(scalar.SpecifiedByUrl) + ")";
 
     /// <param name="description">The description; nothing is printed without one.</param>
     /// <param name="indentation">The indentation of the element described.</param>

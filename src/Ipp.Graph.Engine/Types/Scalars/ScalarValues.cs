@@ -101,10 +101,6 @@ internal static class ScalarValues
     /// </summary>
     public static double NumberOfText(string text) => text.Length == 0 ? double.NaN : JsNumber.Parse(text);
 
-    /// <summary>The text JavaScript gives the number <see cref="ReadNumber"/> classified.</summary>
-    public static string NumberText(NumberKind kind, long integer, double real) =>
-        kind == NumberKind.Integer ? integer.ToString(System.Globalization.CultureInfo.InvariantCulture) : JsNumber.Format(real);
-
     /// <summary>A JSON string, boolean or number element as a .NET value; objects and arrays stay elements; JSON null is null.</summary>
     public static object? Unwrap(JsonElement element) => element.ValueKind switch
     {
