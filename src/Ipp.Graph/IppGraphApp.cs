@@ -1,4 +1,5 @@
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport.Http;
 
 namespace Ipp.Graph;
 
@@ -15,10 +16,12 @@ public static class IppGraphApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddGraphQLServer(builder.Configuration);
+        builder.Services.AddGraphQLHttp(builder.Configuration);
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.MapGraphQLHttp();
         return app;
     }
 }
