@@ -1,4 +1,7 @@
+using Ipp.Graph.Accounts;
+using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Health;
 using Ipp.Graph.Transport.Http;
 
 namespace Ipp.Graph;
@@ -16,11 +19,15 @@ public static class IppGraphApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddGraphQLServer(builder.Configuration);
+        builder.Services.AddDatabase(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseAccounts();
+        app.MapHealth();
         app.MapGraphQLHttp();
         return app;
     }

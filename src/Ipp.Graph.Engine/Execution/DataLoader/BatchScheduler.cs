@@ -115,15 +115,15 @@ internal sealed class BatchScheduler
         }
     }
 
-    /// <summary>Dispatches every loader with queued keys; false when there was none.</summary>
-    public bool Dispatch(CancellationToken cancellationToken)
+    /// <summary>Dispatches every loader with queued keys.</summary>
+    public void Dispatch(CancellationToken cancellationToken)
     {
         List<IBatchLoader> ready;
         lock (_gate)
         {
             if (_ready.Count == 0)
             {
-                return false;
+                return;
             }
 
             ready = _ready;
@@ -134,8 +134,6 @@ internal sealed class BatchScheduler
         {
             loader.Dispatch(cancellationToken);
         }
-
-        return true;
     }
 
     private void DispatchOnThreadPool() =>

@@ -204,24 +204,10 @@ internal static class ResultWriter
                 document.WriteTo(writer);
                 return;
             case IReadOnlyDictionary<string, object?> map:
-                writer.WriteStartObject();
-                foreach (var (key, item) in map)
-                {
-                    writer.WritePropertyName(key);
-                    WriteValue(writer, item, depth + 1);
-                }
-
-                writer.WriteEndObject();
+                WriteEntries(writer, map, depth);
                 return;
             case IDictionary<string, object?> map:
-                writer.WriteStartObject();
-                foreach (var (key, item) in map)
-                {
-                    writer.WritePropertyName(key);
-                    WriteValue(writer, item, depth + 1);
-                }
-
-                writer.WriteEndObject();
+                WriteEntries(writer, map, depth);
                 return;
             case IDictionary map:
                 writer.WriteStartObject();
@@ -249,6 +235,19 @@ internal static class ResultWriter
                 writer.WriteStringValue(value.ToString());
                 return;
         }
+    }
+
+    /// <summary>The entries of a string-keyed map as a JSON object, in the map's order.</summary>
+    private static void WriteEntries(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> entries, int depth)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, item) in entries)
+        {
+            writer.WritePropertyName(key);
+            WriteValue(writer, item, depth + 1);
+        }
+
+        writer.WriteEndObject();
     }
 
     /// <summary>
