@@ -56,8 +56,21 @@ public sealed partial class JsonErrorMiddleware
             && response.ContentLength is null
             && !HttpMethods.IsHead(context.Request.Method))
         {
-            await HttpResponses.WriteProblemAsync(context, HttpProblem.ForStatus(response.StatusCode));
+            await HttpResponses.WriteProblemAsync(context, ProblemOf(context));
         }
+    }
+
+    /// <summary>What a bodiless error status means, in words that name the path or the allowed methods.</summary>
+    private static HttpProblem ProblemOf(HttpContext context)
+    {
+        var problem = HttpProblem.ForStatus(context.Response.StatusCode);
+        return context.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => problem with { Message = $"Nothing is served at {context.Request.Path}." },
+            StatusCodes.Status405MethodNotAllowed when context.Response.Headers.Allow is { Count: > 0 } allow =>
+                problem with { Message = $"{context.Request.Method} is not allowed here; use {allow}." },
+            _ => problem,
+        };
     }
 
     /// <summary>Answers with <paramref name="problem"/> in place of whatever was being prepared; aborts when the response already went out.</summary>
