@@ -1,0 +1,34 @@
+using Ipp.Graph.Accounts;
+using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Utilities;
+
+namespace Ipp.Graph.GraphQL;
+
+/// <summary>
+/// The served schema: the repository's schema.graphql (embedded in the assembly) with every feature's resolvers
+/// bound to it. Building fails, listing every problem, when the contract and the resolvers disagree.
+/// </summary>
+public static class ContractSchema
+{
+    /// <summary>The text of schema.graphql as it was built into the server.</summary>
+    public static string ReadSdl()
+    {
+        using var stream = typeof(ContractSchema).Assembly.GetManifestResourceStream("schema.graphql")
+            ?? throw new InvalidOperationException("schema.graphql is not embedded in the server assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The schema as SDL, as <c>GET /graphql?sdl</c> serves it and <c>schema export</c> writes it: equal to schema.graphql.</summary>
+    public static string Print(Schema schema) => PrintSchema.Print(schema) + "\n";
+
+    /// <summary>Builds the executable schema.</summary>
+    public static Schema Build()
+    {
+        var builder = SchemaBuilder.FromSdl(ReadSdl()).AddScalar(CustomScalars.DateTime);
+        var nodes = new NodeRegistry();
+        AccountsSchema.Bind(builder, nodes);
+        nodes.Bind(builder);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,17 @@
+using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Types;
+
+namespace Ipp.Graph.GraphQL;
+
+/// <summary>Registers the schema, the engine (with the limits of the "GraphQL" settings) and the request runner.</summary>
+public static class GraphQLServiceCollectionExtensions
+{
+    public static IServiceCollection AddGraphQLServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("GraphQL").Get<EngineOptions>() ?? EngineOptions.Default;
+        services.AddSingleton<Schema>(_ => ContractSchema.Build());
+        services.AddSingleton(provider => new RequestExecutor(provider.GetRequiredService<Schema>(), options));
+        services.AddSingleton<RequestRunner>();
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+namespace Ipp.Graph.GraphQL;
+
+/// <summary>
+/// The <c>extensions.code</c> values the server's features give their errors (the engine's own are in
+/// <see cref="Engine.Error.ErrorCodes"/>). Clients branch on them, so they never change once published.
+/// </summary>
+public static class ServerErrorCodes
+{
+    /// <summary>The field needs a signed-in caller and the request carries no valid token.</summary>
+    public const string AuthNotAuthenticated = "AUTH_NOT_AUTHENTICATED";
+
+    /// <summary>Another account already uses this email.</summary>
+    public const string EmailTaken = "EMAIL_TAKEN";
+
+    /// <summary>The email and password match no account.</summary>
+    public const string InvalidCredentials = "INVALID_CREDENTIALS";
+
+    /// <summary>The password breaks a rule (length, characters).</summary>
+    public const string InvalidPassword = "INVALID_PASSWORD";
+
+    /// <summary>The email is not a valid address.</summary>
+    public const string InvalidEmail = "INVALID_EMAIL";
+
+    /// <summary>Too many attempts from this client; <c>extensions.retryAfter</c> gives the seconds to wait.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>The HTTP request is not a well-formed GraphQL request (malformed JSON, a parameter of the wrong type, no query).</summary>
+    public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>Nothing is served at this path.</summary>
+    public const string NotFound = "NOT_FOUND";
+
+    /// <summary>The path does not answer this HTTP method (a mutation over GET, PUT on /graphql).</summary>
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+
+    /// <summary>The response can be given in none of the media types the request's Accept header allows.</summary>
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+
+    /// <summary>The request body is larger than the server accepts.</summary>
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+
+    /// <summary>The request body's media type (or its charset) is not one the server reads.</summary>
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+}

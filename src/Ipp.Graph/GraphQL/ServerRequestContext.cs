@@ -1,0 +1,28 @@
+using System.Net;
+using Ipp.Graph.Engine.Execution;
+
+namespace Ipp.Graph.GraphQL;
+
+/// <summary>
+/// The engine's request context as the server fills it: besides the caller, services and cancellation, where the
+/// request came from and, for plain HTTP requests, the response's cookies (WebSocket and SSE operations have none).
+/// Resolvers reach it through <see cref="ServerRequestContextExtensions.Server"/>.
+/// </summary>
+public sealed class ServerRequestContext : RequestContext
+{
+    /// <summary>The client's address, for per-client limits; null when unknown.</summary>
+    public IPAddress? RemoteAddress { get; init; }
+
+    /// <summary>The cookies of the HTTP response being prepared; null over WebSocket and SSE.</summary>
+    public IResponseCookies? ResponseCookies { get; init; }
+
+    /// <summary>True when the request arrived over HTTPS (cookies are then marked Secure).</summary>
+    public bool IsHttps { get; init; }
+}
+
+/// <summary>Access to the server's context from a resolver.</summary>
+public static class ServerRequestContextExtensions
+{
+    /// <summary>The server's context of the request this resolver runs in.</summary>
+    public static ServerRequestContext Server(this ResolveContext context) => (ServerRequestContext)context.Request;
+}

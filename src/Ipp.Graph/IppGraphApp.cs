@@ -1,0 +1,34 @@
+using Ipp.Graph.Accounts;
+using Ipp.Graph.Data;
+using Ipp.Graph.GraphQL;
+using Ipp.Graph.Health;
+using Ipp.Graph.Transport.Http;
+
+namespace Ipp.Graph;
+
+/// <summary>
+/// The composition root: registers each feature's services and maps its endpoints. Program.cs runs it; the tests
+/// start the same application on a free port of 127.0.0.1 with their own settings.
+/// </summary>
+public static class IppGraphApp
+{
+    /// <summary>Builds the application from command-line arguments (and the usual appsettings and environment).</summary>
+    /// <param name="args">Command-line arguments: <c>--urls</c>, <c>--Section:Key=value</c>.</param>
+    /// <param name="configure">Last changes before building (the tests add a log capture).</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddGraphQLServer(builder.Configuration);
+        builder.Services.AddDatabase(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddGraphQLHttp(builder.Configuration);
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseAccounts();
+        app.MapHealth();
+        app.MapGraphQLHttp();
+        return app;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Ipp.Graph.Tests.Support;
+
+/// <summary>
+/// The real server, started as Program.cs starts it, on a free port of 127.0.0.1, with its own SQLite file and
+/// uploads folder in a fresh temporary folder (deleted on dispose). Settings are given as command-line arguments.
+/// </summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningServer(WebApplication app, string folder, Uri address, CapturedLogs logs)
+    {
+        _app = app;
+        Folder = folder;
+        Address = address;
+        Logs = logs;
+    }
+
+    /// <summary>The temporary folder holding the database (ipp.db) and the uploads (uploads/).</summary>
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "ipp.db");
+
+    public string UploadFolder => Path.Combine(Folder, "uploads");
+
+    /// <summary>http://127.0.0.1:port/</summary>
+    public Uri Address { get; }
+
+    /// <summary>Everything the server logged.</summary>
+    public CapturedLogs Logs { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a server; <paramref name="settings"/> are extra <c>--Key=Value</c> arguments.</summary>
+    public static Task<RunningServer> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <summary>
+    /// Starts a server; <paramref name="configure"/> makes last changes to the builder (e.g. replaces the
+    /// TimeProvider with a settable clock), <paramref name="settings"/> are extra <c>--Key=Value</c> arguments.
+    /// </summary>
+    public static async Task<RunningServer> StartAsync(Action<WebApplicationBuilder>? configure, params string[] settings)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(folder);
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--ConnectionStrings:Ipp=Data Source={Path.Combine(folder, "ipp.db")}",
+            $"--UPLOAD_FOLDER={Path.Combine(folder, "uploads")}",
+            .. settings,
+        ];
+        var logs = new CapturedLogs();
+        var app = IppGraphApp.Create(args, builder =>
+        {
+            builder.Logging.AddProvider(logs);
+            configure?.Invoke(builder);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new RunningServer(app, folder, new Uri(address + "/"), logs);
+    }
+
+    /// <summary>A client for this server.</summary>
+    public HttpClient CreateClient() => new() { BaseAddress = Address };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a test's own reader; the OS temp folder is cleaned eventually.
+        }
+    }
+}
