@@ -58,50 +58,27 @@ internal sealed class BatchScheduler
 
     public void EndCompleting()
     {
-        if (Interlocked.Decrement(ref _completing) > 0)
+        if (Interlocked.Decrement(ref _completing) == 0)
         {
-            return;
-        }
-
-        ExecutionInbox[] toWake;
-        lock (_gate)
-        {
-            toWake = _waitingExecutions.ToArray();
-        }
-
-        foreach (var inbox in toWake)
-        {
-            inbox.Wake();
+            WakeWaitingExecutions();
         }
     }
 
     /// <summary>Called by a loader when its first key of a new batch is queued.</summary>
     public void Schedule(IBatchLoader loader)
     {
-        ExecutionInbox[]? toWake = null;
-        var dispatchNow = false;
+        bool executionsWaiting;
         lock (_gate)
         {
             _ready.Add(loader);
-            if (_waitingExecutions.Count > 0)
-            {
-                toWake = _waitingExecutions.ToArray();
-            }
-            else if (!_context.IsExecuting)
-            {
-                dispatchNow = true;
-            }
+            executionsWaiting = _waitingExecutions.Count > 0;
         }
 
-        if (toWake is not null)
+        if (executionsWaiting)
         {
-            foreach (var inbox in toWake)
-            {
-                inbox.Wake();
-            }
+            WakeWaitingExecutions();
         }
-
-        if (dispatchNow)
+        else if (!_context.IsExecuting)
         {
             DispatchOnThreadPool();
         }
@@ -133,6 +110,20 @@ internal sealed class BatchScheduler
         foreach (var loader in ready)
         {
             loader.Dispatch(cancellationToken);
+        }
+    }
+
+    private void WakeWaitingExecutions()
+    {
+        ExecutionInbox[] waiting;
+        lock (_gate)
+        {
+            waiting = _waitingExecutions.ToArray();
+        }
+
+        foreach (var inbox in waiting)
+        {
+            inbox.Wake();
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Execution;
 
@@ -263,37 +263,7 @@ internal static class ResultWriter
             return;
         }
 
-        var json = new StringBuilder(text.Length + 8).Append('"');
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                json.Append(c).Append(text[++i]);
-            }
-            else if (char.IsSurrogate(c) || c < ' ')
-            {
-                json.Append(c switch
-                {
-                    '\b' => "\\b",
-                    '\f' => "\\f",
-                    '\n' => "\\n",
-                    '\r' => "\\r",
-                    '\t' => "\\t",
-                    _ => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
-                });
-            }
-            else if (c is '"' or '\\')
-            {
-                json.Append('\\').Append(c);
-            }
-            else
-            {
-                json.Append(c);
-            }
-        }
-
-        writer.WriteRawValue(json.Append('"').ToString(), skipInputValidation: true);
+        writer.WriteRawValue(Inspect.Quote(text), skipInputValidation: true);
     }
 
     private static bool HasLoneSurrogate(string text, int from)
