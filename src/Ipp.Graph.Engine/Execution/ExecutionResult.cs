@@ -47,6 +47,12 @@ public sealed class ExecutionResult
     /// <summary>This response with <paramref name="extensions"/> as its <c>extensions</c> entry (values JSON-shaped).</summary>
     public ExecutionResult WithExtensions(IReadOnlyDictionary<string, object?>? extensions) => new(DataTree, HasData, Errors, extensions);
 
+    /// <summary>
+    /// This response with <paramref name="errors"/> in place of its errors, data and extensions unchanged: how a host
+    /// replaces errors clients must not see (an unexpected exception's message) with ones they may.
+    /// </summary>
+    public ExecutionResult WithErrors(IReadOnlyList<GraphQLError>? errors) => new(DataTree, HasData, errors, Extensions);
+
     /// <summary>Writes the response as the spec's JSON map: errors first when present, then data, then extensions.</summary>
     public void WriteTo(Utf8JsonWriter writer) => ResultWriter.WriteResponse(writer, this);
 

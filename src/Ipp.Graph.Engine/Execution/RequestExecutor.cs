@@ -107,6 +107,28 @@ public sealed class RequestExecutor
         }
     }
 
+    /// <summary>
+    /// The kind of operation <paramref name="request"/> selects, so a host can choose between <see cref="ExecuteAsync"/>
+    /// and <see cref="SubscribeAsync"/> (or refuse a mutation over GET) before running it; null when the document does
+    /// not parse or validate or names no operation it defines (running the request then reports why). The document
+    /// is prepared and cached as running it would, so this costs one cache look-up when it runs next.
+    /// </summary>
+    public OperationType? GetOperationType(GraphQLRequest request)
+    {
+        try
+        {
+            return GetDocument(request.Query) is { Errors: null } document
+                && document.SelectOperation(request.OperationName, out _) is { } operation
+                    ? operation.Operation.Operation
+                    : null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A failure of the engine itself: running the request reports it.
+            return null;
+        }
+    }
+
     /// <summary>The prepared document; null when the text exceeds <see cref="EngineOptions.MaxDocumentLength"/>.</summary>
     private PreparedDocument? GetDocument(string? query)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
 using static Ipp.Graph.Engine.Tests.Execution.ExecutionHarness;
 
@@ -225,6 +226,26 @@ public sealed class RequestExecutorTests
             Assert.False(subscription.IsStream);
             using var parsed = JsonDocument.Parse(result.ToJson());
         }
+    }
+
+    [Theory]
+    [InlineData("{ hello }", null, OperationType.Query)]
+    [InlineData("mutation M { hello } query Q { hello }", "M", OperationType.Mutation)]
+    [InlineData("mutation M { hello } query Q { hello }", "Q", OperationType.Query)]
+    [InlineData("subscription { hello }", null, OperationType.Subscription)]
+    [InlineData("{", null, null)]
+    [InlineData("{ nope }", null, null)]
+    [InlineData("query A { hello } query B { hello }", null, null)]
+    [InlineData("query A { hello }", "B", null)]
+    public void The_operation_type_of_a_request_is_known_before_it_runs(string query, string? operationName, OperationType? expected)
+    {
+        var schema = Sdl("type Query { hello: String } type Mutation { hello: String } type Subscription { hello: String }")
+            .Subscribe("Subscription.hello", _ => new(AsyncEnumerable.Empty<object?>()))
+            .Build();
+        var executor = new RequestExecutor(schema);
+
+        Assert.Equal(expected, executor.GetOperationType(new GraphQLRequest { Query = query, OperationName = operationName }));
+        Assert.Equal(1, executor.DocumentsPrepared);
     }
 
     private static async Task<string> Execute(RequestExecutor executor, string query, string? variables = null)

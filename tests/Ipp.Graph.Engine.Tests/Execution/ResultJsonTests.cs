@@ -96,6 +96,25 @@ public sealed class ResultJsonTests
     }
 
     [Fact]
+    public async Task With_errors_replaces_the_errors_and_keeps_data_and_extensions()
+    {
+        var schema = Sdl("type Query { a: String b: String }")
+            .Resolve("Query.a", _ => throw new InvalidOperationException("secret"))
+            .Resolve("Query.b", _ => new("B"))
+            .Build();
+        var result = (await Executor.ExecuteAsync(schema, Parser.Parse("{ a b }")))
+            .WithExtensions(new Dictionary<string, object?> { ["cost"] = 3 });
+
+        var replaced = result.WithErrors([new GraphQLError("masked", result.Errors![0].Locations, result.Errors[0].Path, "INTERNAL_SERVER_ERROR")]);
+
+        Assert.Equal(
+            Q("{'errors':[{'message':'masked','locations':[{'line':1,'column':3}],'path':['a'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'a':null,'b':'B'},'extensions':{'cost':3}}"),
+            replaced.ToJson());
+        Assert.Equal(Q("{'data':{'a':null,'b':'B'},'extensions':{'cost':3}}"), result.WithErrors(null).ToJson());
+        Assert.Equal(Q("{'errors':[{'message':'x'}]}"), ExecutionResult.FromError(new GraphQLError("y")).WithErrors([new GraphQLError("x")]).ToJson());
+    }
+
+    [Fact]
     public async Task Write_to_uses_the_hosts_writer_and_its_escaping()
     {
         var result = await Executor.ExecuteAsync(AnySchema("caf\u00e9"), Parser.Parse("{ value }"));

@@ -6,9 +6,11 @@ namespace Ipp.Graph.Engine.Execution;
 /// </summary>
 public sealed class SubscriptionResult
 {
-    internal SubscriptionResult(ExecutionResult result) => Result = result;
+    /// <summary>A subscription that did not start; <paramref name="result"/> says why.</summary>
+    public SubscriptionResult(ExecutionResult result) => Result = result;
 
-    internal SubscriptionResult(IAsyncEnumerable<ExecutionResult> stream) => Stream = stream;
+    /// <summary>A started subscription (public so a host can wrap the engine's stream, e.g. to mask errors).</summary>
+    public SubscriptionResult(IAsyncEnumerable<ExecutionResult> stream) => Stream = stream;
 
     /// <summary>The response explaining why the subscription did not start; null when <see cref="Stream"/> is set.</summary>
     public ExecutionResult? Result { get; }
