@@ -1,4 +1,7 @@
+using Ipp.Graph.Accounts;
+using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Health;
 
 namespace Ipp.Graph;
 
@@ -15,10 +18,14 @@ public static class IppGraphApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddGraphQLServer(builder.Configuration);
+        builder.Services.AddDatabase(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration);
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseAccounts();
+        app.MapHealth();
         return app;
     }
 }

@@ -131,12 +131,12 @@ public class RequestContext
     internal void DetachWaitingExecution(ExecutionInbox inbox) => Scheduler.DetachWaitingExecution(inbox);
 
     /// <summary>
-    /// Dispatches the loaders holding queued keys; false when none did, or when a batch is still handing out its
-    /// values (the keys requested meanwhile then wait to join the next batch).
+    /// True when loaders hold queued keys and no batch is handing out its values (while one is, the keys requested
+    /// meanwhile wait to join the next batch).
     /// </summary>
-    internal bool DispatchDataLoaders(ExecutionState execution) =>
-        Volatile.Read(ref _scheduler) is { } scheduler
-        && !scheduler.IsCompleting
-        && scheduler.HasReady()
-        && scheduler.Dispatch(execution.CancellationToken);
+    internal bool HasDataLoadersToDispatch =>
+        Volatile.Read(ref _scheduler) is { } scheduler && !scheduler.IsCompleting && scheduler.HasReady();
+
+    /// <summary>Dispatches the loaders holding queued keys.</summary>
+    internal void DispatchDataLoaders(CancellationToken cancellationToken) => Volatile.Read(ref _scheduler)?.Dispatch(cancellationToken);
 }

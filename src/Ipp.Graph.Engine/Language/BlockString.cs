@@ -15,39 +15,22 @@ public static class BlockString
     /// </summary>
     public static string[] DedentLines(IReadOnlyList<string> lines)
     {
-        var commonIndent = int.MaxValue;
-        var firstNonEmpty = -1;
-        var lastNonEmpty = -1;
+        var scan = LineScan.Create();
         for (var i = 0; i < lines.Count; i++)
         {
-            var indent = LeadingWhiteSpace(lines[i]);
-            if (indent == lines[i].Length)
-            {
-                continue;
-            }
-
-            if (firstNonEmpty < 0)
-            {
-                firstNonEmpty = i;
-            }
-
-            lastNonEmpty = i;
-            if (i != 0 && indent < commonIndent)
-            {
-                commonIndent = indent;
-            }
+            scan.Add(i, lines[i]);
         }
 
-        if (lastNonEmpty < 0)
+        if (scan.LastNonBlank < 0)
         {
             return [];
         }
 
-        var result = new string[lastNonEmpty - firstNonEmpty + 1];
-        for (var i = firstNonEmpty; i <= lastNonEmpty; i++)
+        var result = new string[scan.LastNonBlank - scan.FirstNonBlank + 1];
+        for (var i = scan.FirstNonBlank; i <= scan.LastNonBlank; i++)
         {
             var line = lines[i];
-            result[i - firstNonEmpty] = i == 0 ? line : line.Substring(Math.Min(commonIndent, line.Length));
+            result[i - scan.FirstNonBlank] = i == 0 ? line : line.Substring(Math.Min(scan.CommonIndent, line.Length));
         }
 
         return result;
@@ -59,51 +42,32 @@ public static class BlockString
     /// </summary>
     internal static string DedentLines(string body, ReadOnlySpan<int> bounds, bool unescapeQuotes, StringBuilder builder)
     {
-        var lineCount = bounds.Length / 2;
-        var commonIndent = int.MaxValue;
-        var firstNonEmpty = -1;
-        var lastNonEmpty = -1;
-        for (var i = 0; i < lineCount; i++)
+        var scan = LineScan.Create();
+        for (var i = 0; i < bounds.Length / 2; i++)
         {
-            var line = body.AsSpan(bounds[2 * i], bounds[(2 * i) + 1] - bounds[2 * i]);
-            var indent = LeadingWhiteSpace(line);
-            if (indent == line.Length)
-            {
-                continue;
-            }
-
-            if (firstNonEmpty < 0)
-            {
-                firstNonEmpty = i;
-            }
-
-            lastNonEmpty = i;
-            if (i != 0 && indent < commonIndent)
-            {
-                commonIndent = indent;
-            }
+            scan.Add(i, body.AsSpan(bounds[2 * i], bounds[(2 * i) + 1] - bounds[2 * i]));
         }
 
-        if (lastNonEmpty < 0)
+        if (scan.LastNonBlank < 0)
         {
             return string.Empty;
         }
 
-        if (firstNonEmpty == lastNonEmpty && firstNonEmpty == 0 && !unescapeQuotes)
+        if (scan.FirstNonBlank == 0 && scan.LastNonBlank == 0 && !unescapeQuotes)
         {
             return body.Substring(bounds[0], bounds[1] - bounds[0]);
         }
 
-        for (var i = firstNonEmpty; i <= lastNonEmpty; i++)
+        for (var i = scan.FirstNonBlank; i <= scan.LastNonBlank; i++)
         {
             var start = bounds[2 * i];
             var end = bounds[(2 * i) + 1];
             if (i != 0)
             {
-                start = commonIndent >= end - start ? end : start + commonIndent;
+                start = scan.CommonIndent >= end - start ? end : start + scan.CommonIndent;
             }
 
-            if (i != firstNonEmpty)
+            if (i != scan.FirstNonBlank)
             {
                 builder.Append('\n');
             }
@@ -254,5 +218,38 @@ public static class BlockString
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// What the dedent learns from the lines, fed one at a time: the first and last lines that are not blank (-1 when
+    /// all are), and the indentation common to the non-blank lines after the first line.
+    /// </summary>
+    private struct LineScan
+    {
+        public int CommonIndent;
+        public int FirstNonBlank;
+        public int LastNonBlank;
+
+        public static LineScan Create() => new() { CommonIndent = int.MaxValue, FirstNonBlank = -1, LastNonBlank = -1 };
+
+        public void Add(int index, ReadOnlySpan<char> line)
+        {
+            var indent = LeadingWhiteSpace(line);
+            if (indent == line.Length)
+            {
+                return;
+            }
+
+            if (FirstNonBlank < 0)
+            {
+                FirstNonBlank = index;
+            }
+
+            LastNonBlank = index;
+            if (index != 0 && indent < CommonIndent)
+            {
+                CommonIndent = indent;
+            }
+        }
     }
 }

@@ -45,6 +45,21 @@ internal static class CharacterClasses
         && IsLeadingSurrogate(body[position])
         && IsTrailingSurrogate(body[position + 1]);
 
+    /// <summary>
+    /// How many UTF-16 code units the source character at the position takes: 1, or 2 for a surrogate pair; 0 for a
+    /// lone surrogate, which GraphQL source text may not contain.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SourceCharacterWidth(string body, int position)
+    {
+        if (!char.IsSurrogate(body[position]))
+        {
+            return 1;
+        }
+
+        return IsSupplementaryCodePoint(body, position) ? 2 : 0;
+    }
+
     /// <summary>The value of a hexadecimal digit, or -1 when the code is none.</summary>
     public static int HexValue(int code)
     {

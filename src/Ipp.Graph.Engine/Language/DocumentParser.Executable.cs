@@ -24,7 +24,7 @@ internal sealed partial class DocumentParser
             return ParseOperationDefinition();
         }
 
-        // Many definitions begin with a description, so the keyword may be the next token.
+        // A description may come first, so the keyword can be the token after it.
         var hasDescription = PeekDescription();
         var keyword = hasDescription ? _lexer.Lookahead() : _lexer.Token;
         if (hasDescription && keyword.Kind == TokenKind.BraceL)
@@ -36,28 +36,17 @@ internal sealed partial class DocumentParser
         {
             switch (keyword.Text)
             {
-                case "schema":
-                    return ParseSchemaDefinition();
-                case "scalar":
-                    return ParseScalarTypeDefinition();
-                case "type":
-                    return ParseObjectTypeDefinition();
-                case "interface":
-                    return ParseInterfaceTypeDefinition();
-                case "union":
-                    return ParseUnionTypeDefinition();
-                case "enum":
-                    return ParseEnumTypeDefinition();
-                case "input":
-                    return ParseInputObjectTypeDefinition();
-                case "directive":
-                    return ParseDirectiveDefinition();
                 case "query":
                 case "mutation":
                 case "subscription":
                     return ParseOperationDefinition();
                 case "fragment":
                     return ParseFragmentDefinition();
+            }
+
+            if (ParseTypeSystemDefinition(keyword.Text, isExtension: false) is { } typeSystemDefinition)
+            {
+                return typeSystemDefinition;
             }
 
             if (hasDescription)

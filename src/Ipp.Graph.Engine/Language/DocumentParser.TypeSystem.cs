@@ -3,30 +3,96 @@ namespace Ipp.Graph.Engine.Language;
 /// <summary>Type-system definitions and extensions: schema, types, fields, arguments, enum values, directives.</summary>
 internal sealed partial class DocumentParser
 {
-    private bool PeekDescription() => CurrentKind is TokenKind.String or TokenKind.BlockString;
+    private bool PeekDescription() => _lexer.Kind is TokenKind.String or TokenKind.BlockString;
 
     private StringValueNode? ParseDescription() => PeekDescription() ? ParseStringLiteral() : null;
 
-    /// <summary>SchemaDefinition: Description? schema Directives[Const]? { OperationTypeDefinition+ }.</summary>
-    private SchemaDefinitionNode ParseSchemaDefinition()
+    /// <summary>
+    /// The definition (<paramref name="isExtension"/> false) or extension of the kind a keyword starts, such as
+    /// <c>type</c>; null when the keyword starts none (<c>directive</c> starts a definition but no extension).
+    /// </summary>
+    private TypeSystemDefinitionNode? ParseTypeSystemDefinition(ReadOnlySpan<char> keyword, bool isExtension) => keyword switch
     {
-        var start = _lexer.Start;
-        var description = ParseDescription();
-        ExpectKeyword("schema");
-        var directives = ParseDirectives(isConst: true);
-        ExpectToken(TokenKind.BraceL);
-        var operationTypes = ParseOperationTypeDefinitionsAfterBrace();
-        return Located(new SchemaDefinitionNode
+        "schema" => ParseSchema(isExtension),
+        "scalar" => ParseScalarType(isExtension),
+        "type" => ParseObjectOrInterfaceType(isInterface: false, isExtension),
+        "interface" => ParseObjectOrInterfaceType(isInterface: true, isExtension),
+        "union" => ParseUnionType(isExtension),
+        "enum" => ParseEnumType(isExtension),
+        "input" => ParseInputObjectType(isExtension),
+        "directive" when !isExtension => ParseDirectiveDefinition(),
+        _ => null,
+    };
+
+    /// <summary>TypeSystemExtension: extend followed by schema, scalar, type, interface, union, enum or input.</summary>
+    private TypeSystemDefinitionNode ParseTypeSystemExtension()
+    {
+        var keyword = _lexer.Lookahead();
+        if (keyword.Kind == TokenKind.Name && ParseTypeSystemDefinition(keyword.Text, isExtension: true) is { } extension)
         {
-            Description = description,
-            Directives = directives,
-            OperationTypes = operationTypes,
-        }, start);
+            return extension;
+        }
+
+        throw Unexpected(keyword);
     }
 
-    /// <summary>OperationTypeDefinition+ }, the opening brace already consumed.</summary>
-    private OperationTypeDefinitionNode[] ParseOperationTypeDefinitionsAfterBrace()
+    /// <summary>
+    /// How a definition starts, <c>Description? keyword</c>, or an extension, <c>extend keyword</c>; returns the
+    /// description (null for an extension, which has none).
+    /// </summary>
+    private StringValueNode? ParseDefinitionStart(string keyword, bool isExtension)
     {
+        StringValueNode? description = null;
+        if (isExtension)
+        {
+            ExpectKeyword("extend");
+        }
+        else
+        {
+            description = ParseDescription();
+        }
+
+        ExpectKeyword(keyword);
+        return description;
+    }
+
+    /// <summary>An extension must add something; one that adds nothing fails at the token where its additions would start.</summary>
+    private void ExpectExtensionContent(bool addsSomething)
+    {
+        if (!addsSomething)
+        {
+            throw Unexpected();
+        }
+    }
+
+    /// <summary>
+    /// SchemaDefinition: Description? schema Directives[Const]? { OperationTypeDefinition+ };
+    /// SchemaExtension: extend schema Directives[Const]? { OperationTypeDefinition+ }?, not both absent.
+    /// </summary>
+    private TypeSystemDefinitionNode ParseSchema(bool isExtension)
+    {
+        var start = _lexer.Start;
+        var description = ParseDefinitionStart("schema", isExtension);
+        var directives = ParseDirectives(isConst: true);
+        var operationTypes = isExtension && !Peek(TokenKind.BraceL) ? [] : ParseOperationTypeDefinitions();
+        if (!isExtension)
+        {
+            return Located(new SchemaDefinitionNode
+            {
+                Description = description,
+                Directives = directives,
+                OperationTypes = operationTypes,
+            }, start);
+        }
+
+        ExpectExtensionContent(directives.Count > 0 || operationTypes.Length > 0);
+        return Located(new SchemaExtensionNode { Directives = directives, OperationTypes = operationTypes }, start);
+    }
+
+    /// <summary>{ OperationTypeDefinition+ }, where each is OperationType : NamedType.</summary>
+    private OperationTypeDefinitionNode[] ParseOperationTypeDefinitions()
+    {
+        ExpectToken(TokenKind.BraceL);
         var mark = _itemCount;
         do
         {
@@ -41,40 +107,64 @@ internal sealed partial class DocumentParser
         return TakeItems<OperationTypeDefinitionNode>(mark);
     }
 
-    /// <summary>ScalarTypeDefinition: Description? scalar Name Directives[Const]?.</summary>
-    private ScalarTypeDefinitionNode ParseScalarTypeDefinition()
+    /// <summary>
+    /// ScalarTypeDefinition: Description? scalar Name Directives[Const]?;
+    /// ScalarTypeExtension: extend scalar Name Directives[Const].
+    /// </summary>
+    private TypeSystemDefinitionNode ParseScalarType(bool isExtension)
     {
         var start = _lexer.Start;
-        var description = ParseDescription();
-        ExpectKeyword("scalar");
+        var description = ParseDefinitionStart("scalar", isExtension);
         var name = ParseName();
         var directives = ParseDirectives(isConst: true);
-        return Located(new ScalarTypeDefinitionNode
+        if (!isExtension)
         {
-            Description = description,
-            Name = name,
-            Directives = directives,
-        }, start);
+            return Located(new ScalarTypeDefinitionNode { Description = description, Name = name, Directives = directives }, start);
+        }
+
+        ExpectExtensionContent(directives.Count > 0);
+        return Located(new ScalarTypeExtensionNode { Name = name, Directives = directives }, start);
     }
 
-    /// <summary>ObjectTypeDefinition: Description? type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?.</summary>
-    private ObjectTypeDefinitionNode ParseObjectTypeDefinition()
+    /// <summary>
+    /// ObjectTypeDefinition and InterfaceTypeDefinition: Description? (type | interface) Name ImplementsInterfaces?
+    /// Directives[Const]? FieldsDefinition?; their extensions start with extend instead and must not leave out all three.
+    /// </summary>
+    private TypeSystemDefinitionNode ParseObjectOrInterfaceType(bool isInterface, bool isExtension)
     {
         var start = _lexer.Start;
-        var description = ParseDescription();
-        ExpectKeyword("type");
+        var description = ParseDefinitionStart(isInterface ? "interface" : "type", isExtension);
         var name = ParseName();
         var interfaces = ParseImplementsInterfaces();
         var directives = ParseDirectives(isConst: true);
         var fields = ParseFieldsDefinition();
-        return Located(new ObjectTypeDefinitionNode
+        if (isExtension)
         {
-            Description = description,
-            Name = name,
-            Interfaces = interfaces,
-            Directives = directives,
-            Fields = fields,
-        }, start);
+            ExpectExtensionContent(interfaces.Count > 0 || directives.Count > 0 || fields.Count > 0);
+        }
+
+        TypeSystemDefinitionNode node = (isInterface, isExtension) switch
+        {
+            (false, false) => new ObjectTypeDefinitionNode
+            {
+                Description = description,
+                Name = name,
+                Interfaces = interfaces,
+                Directives = directives,
+                Fields = fields,
+            },
+            (false, true) => new ObjectTypeExtensionNode { Name = name, Interfaces = interfaces, Directives = directives, Fields = fields },
+            (true, false) => new InterfaceTypeDefinitionNode
+            {
+                Description = description,
+                Name = name,
+                Interfaces = interfaces,
+                Directives = directives,
+                Fields = fields,
+            },
+            (true, true) => new InterfaceTypeExtensionNode { Name = name, Interfaces = interfaces, Directives = directives, Fields = fields },
+        };
+        return Located(node, start);
     }
 
     /// <summary>ImplementsInterfaces: implements &amp;? NamedType (&amp; NamedType)*.</summary>
@@ -171,64 +261,48 @@ internal sealed partial class DocumentParser
         }, start);
     }
 
-    /// <summary>InterfaceTypeDefinition: Description? interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?.</summary>
-    private InterfaceTypeDefinitionNode ParseInterfaceTypeDefinition()
+    /// <summary>
+    /// UnionTypeDefinition: Description? union Name Directives[Const]? UnionMemberTypes?; its extension starts with
+    /// extend instead and must not leave out both.
+    /// </summary>
+    private TypeSystemDefinitionNode ParseUnionType(bool isExtension)
     {
         var start = _lexer.Start;
-        var description = ParseDescription();
-        ExpectKeyword("interface");
-        var name = ParseName();
-        var interfaces = ParseImplementsInterfaces();
-        var directives = ParseDirectives(isConst: true);
-        var fields = ParseFieldsDefinition();
-        return Located(new InterfaceTypeDefinitionNode
-        {
-            Description = description,
-            Name = name,
-            Interfaces = interfaces,
-            Directives = directives,
-            Fields = fields,
-        }, start);
-    }
-
-    /// <summary>UnionTypeDefinition: Description? union Name Directives[Const]? UnionMemberTypes?.</summary>
-    private UnionTypeDefinitionNode ParseUnionTypeDefinition()
-    {
-        var start = _lexer.Start;
-        var description = ParseDescription();
-        ExpectKeyword("union");
+        var description = ParseDefinitionStart("union", isExtension);
         var name = ParseName();
         var directives = ParseDirectives(isConst: true);
         var types = ParseUnionMemberTypes();
-        return Located(new UnionTypeDefinitionNode
+        if (!isExtension)
         {
-            Description = description,
-            Name = name,
-            Directives = directives,
-            Types = types,
-        }, start);
+            return Located(new UnionTypeDefinitionNode { Description = description, Name = name, Directives = directives, Types = types }, start);
+        }
+
+        ExpectExtensionContent(directives.Count > 0 || types.Count > 0);
+        return Located(new UnionTypeExtensionNode { Name = name, Directives = directives, Types = types }, start);
     }
 
     /// <summary>UnionMemberTypes: = |? NamedType (| NamedType)*.</summary>
     private IReadOnlyList<NamedTypeNode> ParseUnionMemberTypes() =>
         ExpectOptionalToken(TokenKind.Equals) ? ParseNamedTypesDelimitedBy(TokenKind.Pipe) : [];
 
-    /// <summary>EnumTypeDefinition: Description? enum Name Directives[Const]? EnumValuesDefinition?.</summary>
-    private EnumTypeDefinitionNode ParseEnumTypeDefinition()
+    /// <summary>
+    /// EnumTypeDefinition: Description? enum Name Directives[Const]? EnumValuesDefinition?; its extension starts with
+    /// extend instead and must not leave out both.
+    /// </summary>
+    private TypeSystemDefinitionNode ParseEnumType(bool isExtension)
     {
         var start = _lexer.Start;
-        var description = ParseDescription();
-        ExpectKeyword("enum");
+        var description = ParseDefinitionStart("enum", isExtension);
         var name = ParseName();
         var directives = ParseDirectives(isConst: true);
         var values = ParseEnumValuesDefinition();
-        return Located(new EnumTypeDefinitionNode
+        if (!isExtension)
         {
-            Description = description,
-            Name = name,
-            Directives = directives,
-            Values = values,
-        }, start);
+            return Located(new EnumTypeDefinitionNode { Description = description, Name = name, Directives = directives, Values = values }, start);
+        }
+
+        ExpectExtensionContent(directives.Count > 0 || values.Count > 0);
+        return Located(new EnumTypeExtensionNode { Name = name, Directives = directives, Values = values }, start);
     }
 
     /// <summary>EnumValuesDefinition: { EnumValueDefinition+ }.</summary>
@@ -270,22 +344,30 @@ internal sealed partial class DocumentParser
         return ParseName();
     }
 
-    /// <summary>InputObjectTypeDefinition: Description? input Name Directives[Const]? InputFieldsDefinition?.</summary>
-    private InputObjectTypeDefinitionNode ParseInputObjectTypeDefinition()
+    /// <summary>
+    /// InputObjectTypeDefinition: Description? input Name Directives[Const]? InputFieldsDefinition?; its extension
+    /// starts with extend instead and must not leave out both.
+    /// </summary>
+    private TypeSystemDefinitionNode ParseInputObjectType(bool isExtension)
     {
         var start = _lexer.Start;
-        var description = ParseDescription();
-        ExpectKeyword("input");
+        var description = ParseDefinitionStart("input", isExtension);
         var name = ParseName();
         var directives = ParseDirectives(isConst: true);
         var fields = ParseInputValueDefinitions(TokenKind.BraceL, TokenKind.BraceR);
-        return Located(new InputObjectTypeDefinitionNode
+        if (!isExtension)
         {
-            Description = description,
-            Name = name,
-            Directives = directives,
-            Fields = fields,
-        }, start);
+            return Located(new InputObjectTypeDefinitionNode
+            {
+                Description = description,
+                Name = name,
+                Directives = directives,
+                Fields = fields,
+            }, start);
+        }
+
+        ExpectExtensionContent(directives.Count > 0 || fields.Count > 0);
+        return Located(new InputObjectTypeExtensionNode { Name = name, Directives = directives, Fields = fields }, start);
     }
 
     /// <summary>DirectiveDefinition: Description? directive @ Name ArgumentsDefinition? repeatable? on DirectiveLocations.</summary>
@@ -340,168 +422,4 @@ internal sealed partial class DocumentParser
             or "INPUT_FIELD_DEFINITION" or "DIRECTIVE_DEFINITION" => true,
         _ => false,
     };
-
-    /// <summary>TypeSystemExtension: extend followed by schema, scalar, type, interface, union, enum or input.</summary>
-    private TypeSystemDefinitionNode ParseTypeSystemExtension()
-    {
-        var keyword = _lexer.Lookahead();
-        if (keyword.Kind == TokenKind.Name)
-        {
-            switch (keyword.Text)
-            {
-                case "schema":
-                    return ParseSchemaExtension();
-                case "scalar":
-                    return ParseScalarTypeExtension();
-                case "type":
-                    return ParseObjectTypeExtension();
-                case "interface":
-                    return ParseInterfaceTypeExtension();
-                case "union":
-                    return ParseUnionTypeExtension();
-                case "enum":
-                    return ParseEnumTypeExtension();
-                case "input":
-                    return ParseInputObjectTypeExtension();
-            }
-        }
-
-        throw Unexpected(keyword);
-    }
-
-    /// <summary>SchemaExtension: extend schema Directives[Const]? { OperationTypeDefinition+ }, with directives or operations.</summary>
-    private SchemaExtensionNode ParseSchemaExtension()
-    {
-        var start = _lexer.Start;
-        ExpectKeyword("extend");
-        ExpectKeyword("schema");
-        var directives = ParseDirectives(isConst: true);
-        IReadOnlyList<OperationTypeDefinitionNode> operationTypes =
-            ExpectOptionalToken(TokenKind.BraceL) ? ParseOperationTypeDefinitionsAfterBrace() : [];
-        if (directives.Count == 0 && operationTypes.Count == 0)
-        {
-            throw Unexpected();
-        }
-
-        return Located(new SchemaExtensionNode
-        {
-            Directives = directives,
-            OperationTypes = operationTypes,
-        }, start);
-    }
-
-    /// <summary>ScalarTypeExtension: extend scalar Name Directives[Const].</summary>
-    private ScalarTypeExtensionNode ParseScalarTypeExtension()
-    {
-        var start = _lexer.Start;
-        ExpectKeyword("extend");
-        ExpectKeyword("scalar");
-        var name = ParseName();
-        var directives = ParseDirectives(isConst: true);
-        if (directives.Count == 0)
-        {
-            throw Unexpected();
-        }
-
-        return Located(new ScalarTypeExtensionNode { Name = name, Directives = directives }, start);
-    }
-
-    /// <summary>ObjectTypeExtension: extend type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?, not all absent.</summary>
-    private ObjectTypeExtensionNode ParseObjectTypeExtension()
-    {
-        var start = _lexer.Start;
-        ExpectKeyword("extend");
-        ExpectKeyword("type");
-        var name = ParseName();
-        var interfaces = ParseImplementsInterfaces();
-        var directives = ParseDirectives(isConst: true);
-        var fields = ParseFieldsDefinition();
-        if (interfaces.Count == 0 && directives.Count == 0 && fields.Count == 0)
-        {
-            throw Unexpected();
-        }
-
-        return Located(new ObjectTypeExtensionNode
-        {
-            Name = name,
-            Interfaces = interfaces,
-            Directives = directives,
-            Fields = fields,
-        }, start);
-    }
-
-    /// <summary>InterfaceTypeExtension: extend interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?, not all absent.</summary>
-    private InterfaceTypeExtensionNode ParseInterfaceTypeExtension()
-    {
-        var start = _lexer.Start;
-        ExpectKeyword("extend");
-        ExpectKeyword("interface");
-        var name = ParseName();
-        var interfaces = ParseImplementsInterfaces();
-        var directives = ParseDirectives(isConst: true);
-        var fields = ParseFieldsDefinition();
-        if (interfaces.Count == 0 && directives.Count == 0 && fields.Count == 0)
-        {
-            throw Unexpected();
-        }
-
-        return Located(new InterfaceTypeExtensionNode
-        {
-            Name = name,
-            Interfaces = interfaces,
-            Directives = directives,
-            Fields = fields,
-        }, start);
-    }
-
-    /// <summary>UnionTypeExtension: extend union Name Directives[Const]? UnionMemberTypes?, not both absent.</summary>
-    private UnionTypeExtensionNode ParseUnionTypeExtension()
-    {
-        var start = _lexer.Start;
-        ExpectKeyword("extend");
-        ExpectKeyword("union");
-        var name = ParseName();
-        var directives = ParseDirectives(isConst: true);
-        var types = ParseUnionMemberTypes();
-        if (directives.Count == 0 && types.Count == 0)
-        {
-            throw Unexpected();
-        }
-
-        return Located(new UnionTypeExtensionNode { Name = name, Directives = directives, Types = types }, start);
-    }
-
-    /// <summary>EnumTypeExtension: extend enum Name Directives[Const]? EnumValuesDefinition?, not both absent.</summary>
-    private EnumTypeExtensionNode ParseEnumTypeExtension()
-    {
-        var start = _lexer.Start;
-        ExpectKeyword("extend");
-        ExpectKeyword("enum");
-        var name = ParseName();
-        var directives = ParseDirectives(isConst: true);
-        var values = ParseEnumValuesDefinition();
-        if (directives.Count == 0 && values.Count == 0)
-        {
-            throw Unexpected();
-        }
-
-        return Located(new EnumTypeExtensionNode { Name = name, Directives = directives, Values = values }, start);
-    }
-
-    /// <summary>InputObjectTypeExtension: extend input Name Directives[Const]? InputFieldsDefinition?, not both absent.</summary>
-    private InputObjectTypeExtensionNode ParseInputObjectTypeExtension()
-    {
-        var start = _lexer.Start;
-        ExpectKeyword("extend");
-        ExpectKeyword("input");
-        var name = ParseName();
-        var directives = ParseDirectives(isConst: true);
-        var fields = ParseInputValueDefinitions(TokenKind.BraceL, TokenKind.BraceR);
-        if (directives.Count == 0 && fields.Count == 0)
-        {
-            throw Unexpected();
-        }
-
-        return Located(new InputObjectTypeExtensionNode { Name = name, Directives = directives, Fields = fields }, start);
-    }
 }

@@ -94,8 +94,6 @@ internal sealed partial class DocumentParser
         }
     }
 
-    private TokenKind CurrentKind => _lexer.Kind;
-
     private bool Peek(TokenKind kind) => _lexer.Kind == kind;
 
     /// <summary>Moves to the next token, enforcing <see cref="ParseOptions.MaxTokens"/>.</summary>

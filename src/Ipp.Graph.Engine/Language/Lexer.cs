@@ -165,7 +165,7 @@ public sealed class Lexer
                     if (CharAt(position + 1) == '.' && CharAt(position + 2) == '.')
                     {
                         SetToken(TokenKind.Spread, position, position + 3);
-                    return;
+                        return;
                     }
 
                     break;
@@ -242,18 +242,13 @@ public sealed class Lexer
                 break;
             }
 
-            if (IsUnicodeScalarValue(code))
-            {
-                position++;
-            }
-            else if (IsSupplementaryCodePoint(body, position))
-            {
-                position += 2;
-            }
-            else
+            var width = SourceCharacterWidth(body, position);
+            if (width == 0)
             {
                 break;
             }
+
+            position += width;
         }
 
         return position;
@@ -372,18 +367,13 @@ public sealed class Lexer
                 break;
             }
 
-            if (IsUnicodeScalarValue(code))
-            {
-                position++;
-            }
-            else if (IsSupplementaryCodePoint(body, position))
-            {
-                position += 2;
-            }
-            else
+            var width = SourceCharacterWidth(body, position);
+            if (width == 0)
             {
                 throw Error(position, "Invalid character within String: " + DescribeCharacterAt(position) + ".");
             }
+
+            position += width;
         }
 
         throw Error(position, "Unterminated string.");
@@ -538,18 +528,13 @@ public sealed class Lexer
                 continue;
             }
 
-            if (IsUnicodeScalarValue(code))
-            {
-                position++;
-            }
-            else if (IsSupplementaryCodePoint(body, position))
-            {
-                position += 2;
-            }
-            else
+            var width = SourceCharacterWidth(body, position);
+            if (width == 0)
             {
                 throw Error(position, "Invalid character within String: " + DescribeCharacterAt(position) + ".");
             }
+
+            position += width;
         }
 
         throw Error(position, "Unterminated string.");

@@ -15,7 +15,7 @@ public enum TypeKind
 
 /// <summary>
 /// Any GraphQL type: a named type, or a list or non-null wrapper around another type. Wrappers are compared by
-/// structure (<see cref="TypeComparators"/>); named types by reference, since a schema holds one instance of each.
+/// structure (<see cref="Utilities.TypeComparators"/>); named types by reference, since a schema holds one instance of each.
 /// </summary>
 public abstract class GraphQLType
 {

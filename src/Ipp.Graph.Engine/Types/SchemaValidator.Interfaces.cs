@@ -17,13 +17,13 @@ public static partial class SchemaValidator
                 {
                     Report(
                         $"Type {type.Name} cannot implement itself because it would create a circular reference.",
-                        ImplementsNodes(type, @interface));
+                        ListedTypeNodes(type, @interface.Name));
                     continue;
                 }
 
                 if (!seen.Add(@interface.Name))
                 {
-                    Report($"Type {type.Name} can only implement {@interface.Name} once.", ImplementsNodes(type, @interface));
+                    Report($"Type {type.Name} can only implement {@interface.Name} once.", ListedTypeNodes(type, @interface.Name));
                     continue;
                 }
 
@@ -98,8 +98,8 @@ public static partial class SchemaValidator
                     continue;
                 }
 
-                var nodes = ImplementsNodes(@interface, transitive);
-                nodes.AddRange(ImplementsNodes(type, @interface));
+                var nodes = ListedTypeNodes(@interface, transitive.Name);
+                nodes.AddRange(ListedTypeNodes(type, @interface.Name));
                 Report(
                     ReferenceEquals(transitive, type)
                         ? $"Type {type.Name} cannot implement {@interface.Name} because it would create a circular reference."
@@ -119,32 +119,6 @@ public static partial class SchemaValidator
             }
 
             return false;
-        }
-
-        /// <summary>Every <c>implements</c> entry of the type's definition and extensions that names the interface.</summary>
-        private static List<Node?> ImplementsNodes(ComplexType type, InterfaceType @interface)
-        {
-            var nodes = new List<Node?>();
-            foreach (var node in WithExtensions(type))
-            {
-                var interfaces = node switch
-                {
-                    ObjectTypeDefinitionNode n => n.Interfaces,
-                    ObjectTypeExtensionNode n => n.Interfaces,
-                    InterfaceTypeDefinitionNode n => n.Interfaces,
-                    InterfaceTypeExtensionNode n => n.Interfaces,
-                    _ => [],
-                };
-                foreach (var named in interfaces)
-                {
-                    if (named.Name.Value == @interface.Name)
-                    {
-                        nodes.Add(named);
-                    }
-                }
-            }
-
-            return nodes;
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Types;
 
@@ -12,6 +11,9 @@ namespace Ipp.Graph.Engine.Types;
 /// </summary>
 public static partial class SchemaValidator
 {
+    /// <summary>The message of the error a schema without a query root type gets.</summary>
+    internal const string MissingQueryRootMessage = "Query root type must be provided.";
+
     private static readonly ConditionalWeakTable<Schema, IReadOnlyList<GraphQLError>> Results = new();
 
     /// <summary>The rule violations of the schema, empty when it is valid. The result is computed once per schema.</summary>
@@ -48,7 +50,7 @@ public static partial class SchemaValidator
         {
             if (schema.Query is null)
             {
-                Report("Query root type must be provided.", schema.AstNode);
+                Report(MissingQueryRootMessage, schema.AstNode);
             }
         }
 
@@ -96,7 +98,7 @@ public static partial class SchemaValidator
             var cycles = new InputObjectCycleDetector(this);
             foreach (var type in schema.TypeMap.Values)
             {
-                if (!IsIntrospectionType(type))
+                if (!Introspection.IsIntrospectionType(type))
                 {
                     ValidateName(type.Name, type.AstNode);
                 }
@@ -119,19 +121,6 @@ public static partial class SchemaValidator
                         break;
                 }
             }
-        }
-
-        private static bool IsIntrospectionType(NamedType type)
-        {
-            foreach (var introspectionType in Introspection.Types)
-            {
-                if (ReferenceEquals(introspectionType, type))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static Node?[] WithExtensions(NamedType type)
@@ -212,27 +201,35 @@ public static partial class SchemaValidator
             {
                 if (!included.Add(member.Name))
                 {
-                    Report($"Union type {union.Name} can only include type {member.Name} once.", UnionMemberNodes(union, member.Name));
+                    Report($"Union type {union.Name} can only include type {member.Name} once.", ListedTypeNodes(union, member.Name));
                 }
             }
         }
 
-        private static List<Node?> UnionMemberNodes(UnionType union, string typeName)
+        /// <summary>
+        /// The entries naming <paramref name="name"/> in the type lists of a type's definition and extensions: the
+        /// members of a union, or the interfaces an object or interface type implements.
+        /// </summary>
+        private static List<Node?> ListedTypeNodes(NamedType type, string name)
         {
             var nodes = new List<Node?>();
-            foreach (var node in WithExtensions(union))
+            foreach (var node in WithExtensions(type))
             {
-                var members = node switch
+                var listed = node switch
                 {
-                    UnionTypeDefinitionNode definition => definition.Types,
-                    UnionTypeExtensionNode extension => extension.Types,
+                    UnionTypeDefinitionNode n => n.Types,
+                    UnionTypeExtensionNode n => n.Types,
+                    ObjectTypeDefinitionNode n => n.Interfaces,
+                    ObjectTypeExtensionNode n => n.Interfaces,
+                    InterfaceTypeDefinitionNode n => n.Interfaces,
+                    InterfaceTypeExtensionNode n => n.Interfaces,
                     _ => [],
                 };
-                foreach (var member in members)
+                foreach (var named in listed)
                 {
-                    if (member.Name.Value == typeName)
+                    if (named.Name.Value == name)
                     {
-                        nodes.Add(member);
+                        nodes.Add(named);
                     }
                 }
             }

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
@@ -105,20 +104,15 @@ public static class AstFromValue
                 return isId && IsIntegerText(text) ? new IntValueNode { Value = text } : new StringValueNode { Value = text };
         }
 
-        var kind = ScalarValues.ReadNumber(serialized, out var integer, out var real);
+        var kind = ScalarValues.ReadNumber(serialized, out _, out var real);
         if (kind != NumberKind.NotNumber)
         {
-            var number = serialized switch
-            {
-                decimal exact => ScalarText.OfDecimal(exact),
-                ulong big => big.ToString(CultureInfo.InvariantCulture),
-                _ => ScalarValues.NumberText(kind, integer, real),
-            };
             if (kind == NumberKind.Double && !double.IsFinite(real))
             {
                 throw new GraphQLError($"Cannot convert value to AST: {Inspect.Format(serialized)}.");
             }
 
+            var number = ScalarText.OfNumber(serialized)!;
             return IsIntegerText(number) ? new IntValueNode { Value = number } : new FloatValueNode { Value = number };
         }
 

@@ -80,8 +80,9 @@ public static class Inspect
                 return;
         }
 
-        if (TryAppendNumber(builder, value))
+        if (ScalarText.OfNumber(value) is { } number)
         {
+            builder.Append(number);
             return;
         }
 
@@ -108,33 +109,6 @@ public static class Inspect
         }
 
         AppendOther(builder, value);
-    }
-
-    private static bool TryAppendNumber(StringBuilder builder, object value)
-    {
-        switch (value)
-        {
-            case int number:
-                builder.Append(number.ToString(CultureInfo.InvariantCulture));
-                return true;
-            case long number:
-                builder.Append(number.ToString(CultureInfo.InvariantCulture));
-                return true;
-            case double number:
-                builder.Append(JsNumber.Format(number));
-                return true;
-            case float number:
-                builder.Append(JsNumber.Format(number));
-                return true;
-            case decimal number:
-                builder.Append(ScalarText.OfDecimal(number));
-                return true;
-            case short or byte or sbyte or ushort or uint or ulong:
-                builder.Append(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
-                return true;
-            default:
-                return false;
-        }
     }
 
     private static IEnumerable<KeyValuePair<string, object?>> EnumerateEntries(IDictionary dictionary)
@@ -237,7 +211,7 @@ public static class Inspect
                 AppendQuoted(builder, JsonStrings.GetString(element)!);
                 return;
             case JsonValueKind.Number:
-                builder.Append(ScalarText.OfJsonNumber(element));
+                builder.Append(ScalarText.OfNumber(element));
                 return;
             case JsonValueKind.True:
                 builder.Append("true");

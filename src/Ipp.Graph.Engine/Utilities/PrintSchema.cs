@@ -29,26 +29,13 @@ public static class PrintSchema
 
         foreach (var type in schema.TypeMap.Values)
         {
-            if (!Scalars.IsSpecified(type) && !IsIntrospectionType(type))
+            if (!Scalars.IsSpecified(type) && !Introspection.IsIntrospectionType(type))
             {
                 parts.Add(PrintType(type));
             }
         }
 
         return string.Join("\n\n", parts);
-    }
-
-    private static bool IsIntrospectionType(NamedType type)
-    {
-        foreach (var introspectionType in Introspection.Types)
-        {
-            if (introspectionType.Name == type.Name)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static string? PrintSchemaDefinition(Schema schema)
@@ -182,11 +169,11 @@ public static class PrintSchema
 
         return reason == Directives.DefaultDeprecationReason
             ? " @deprecated"
-            : " @deprecated(reason: " + Printer.Print(new StringValueNode { Value = reason }) + ")";
+            : " @deprecated(reason: " + Printer.PrintString(reason) + ")";
     }
 
     private static string PrintSpecifiedByUrl(ScalarType scalar) =>
-        scalar.SpecifiedByUrl is null ? "" : " @specifiedBy(url: " + Printer.Print(new StringValueNode { Value = scalar.SpecifiedByUrl }) + ")";
+        scalar.SpecifiedByUrl is null ? "" : " @specifiedBy(url: " + Printer.PrintString(scalar.SpecifiedByUrl) + ")";
 
     /// <param name="description">The description; nothing is printed without one.</param>
     /// <param name="indentation">The indentation of the element described.</param>

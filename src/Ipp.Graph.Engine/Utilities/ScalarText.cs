@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ipp.Graph.Engine.Types;
 
 namespace Ipp.Graph.Engine.Utilities;
 
@@ -13,11 +14,21 @@ internal static class ScalarText
     public static string OfDecimal(decimal value) =>
         value.ToString("0.############################", CultureInfo.InvariantCulture);
 
-    /// <summary>A JSON number as JavaScript reads and then prints it: <c>1.0</c> is <c>1</c>, <c>1e400</c> is <c>Infinity</c>.</summary>
-    public static string OfJsonNumber(JsonElement number) =>
-        number.TryGetInt64(out var integer)
-            ? integer.ToString(CultureInfo.InvariantCulture)
-            : JsNumber.Format(DoubleOf(number));
+    /// <summary>
+    /// A number of any .NET numeric type, or a JSON number, as JavaScript prints it (<c>1.0</c> is <c>1</c>, <c>1e400</c>
+    /// is <c>Infinity</c>), except that decimals and ulongs keep every digit; null when the value is not a number.
+    /// </summary>
+    public static string? OfNumber(object value) => value switch
+    {
+        decimal exact => OfDecimal(exact),
+        ulong whole => whole.ToString(CultureInfo.InvariantCulture),
+        _ => ScalarValues.ReadNumber(value, out var integer, out var real) switch
+        {
+            NumberKind.Integer => integer.ToString(CultureInfo.InvariantCulture),
+            NumberKind.Double => JsNumber.Format(real),
+            _ => null,
+        },
+    };
 
     /// <summary>A JSON number as a double; numbers too large for one are infinite, as in JavaScript.</summary>
     public static double DoubleOf(JsonElement number)

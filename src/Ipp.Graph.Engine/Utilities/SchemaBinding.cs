@@ -153,7 +153,7 @@ internal sealed class SchemaBinding(SdlTypeFactory factory, List<GraphQLError> p
     {
         foreach (var type in schema.TypeMap.Values)
         {
-            if (IsIntrospectionType(type))
+            if (Introspection.IsIntrospectionType(type))
             {
                 continue;
             }
@@ -229,19 +229,6 @@ internal sealed class SchemaBinding(SdlTypeFactory factory, List<GraphQLError> p
                 union.ResolveType = resolver;
                 break;
         }
-    }
-
-    private static bool IsIntrospectionType(NamedType type)
-    {
-        foreach (var introspectionType in Introspection.Types)
-        {
-            if (ReferenceEquals(type, introspectionType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The field a coordinate names on an object type; null (and a problem) otherwise.</summary>

@@ -170,7 +170,7 @@ public sealed class SchemaBuilder
         foreach (var error in SchemaValidator.Validate(schema))
         {
             // A query root of the wrong kind was reported already; the schema then has none.
-            if (!(factory.QueryRootIsInvalid && error.Message == "Query root type must be provided."))
+            if (!(factory.QueryRootIsInvalid && error.Message == SchemaValidator.MissingQueryRootMessage))
             {
                 problems.Add(error);
             }

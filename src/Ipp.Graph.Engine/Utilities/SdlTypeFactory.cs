@@ -576,9 +576,9 @@ internal sealed class SdlTypeFactory
     private void BuildDirective(DirectiveDefinitionNode node)
     {
         var name = node.Name.Value;
-        if (_directives.Exists(d => d.Name == name))
+        if (_directives.Find(d => d.Name == name) is { } existing)
         {
-            Report($"There can be only one directive named \"@{name}\".", _directives.Find(d => d.Name == name)!.AstNode?.Name, node.Name);
+            Report($"There can be only one directive named \"@{name}\".", existing.AstNode?.Name, node.Name);
             return;
         }
 

@@ -1,3 +1,4 @@
+using Ipp.Graph.Accounts;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;
 
@@ -26,6 +27,7 @@ public static class ContractSchema
     {
         var builder = SchemaBuilder.FromSdl(ReadSdl()).AddScalar(CustomScalars.DateTime);
         var nodes = new NodeRegistry();
+        AccountsSchema.Bind(builder, nodes);
         nodes.Bind(builder);
         return builder.Build();
     }

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;
 
@@ -37,49 +37,12 @@ internal static class ExecutionHarness
         return result.ToJson();
     }
 
-    /// <summary>JSON as the values resolvers return: dictionaries, lists, strings, booleans, ints (or longs, doubles) and null.</summary>
-    public static object? Data(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return Convert(document.RootElement);
-    }
+    /// <summary>JSON as the values resolvers return (see <see cref="Json.ToValue(string)"/>).</summary>
+    public static object? Data(string json) => Json.ToValue(json);
 
     /// <summary>
     /// JSON written with single quotes for double quotes and backticks for escaped double quotes (inside strings),
     /// so expected responses read well in C# strings.
     /// </summary>
     public static string Q(string text) => text.Replace("`", "\\\"", StringComparison.Ordinal).Replace('\'', '"');
-
-    private static object? Convert(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
-                foreach (var property in element.EnumerateObject())
-                {
-                    map[property.Name] = Convert(property.Value);
-                }
-
-                return map;
-            case JsonValueKind.Array:
-                var list = new List<object?>();
-                foreach (var item in element.EnumerateArray())
-                {
-                    list.Add(Convert(item));
-                }
-
-                return list;
-            case JsonValueKind.String:
-                return element.GetString();
-            case JsonValueKind.Number:
-                return element.TryGetInt32(out var small) ? small : element.TryGetInt64(out var large) ? large : (object)element.GetDouble();
-            case JsonValueKind.True:
-                return true;
-            case JsonValueKind.False:
-                return false;
-            default:
-                return null;
-        }
-    }
 }

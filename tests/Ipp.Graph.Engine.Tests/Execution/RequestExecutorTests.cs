@@ -84,6 +84,37 @@ public sealed class RequestExecutorTests
     }
 
     [Fact]
+    public async Task A_document_is_not_evicted_by_its_own_arrival_in_a_full_cache()
+    {
+        var executor = new RequestExecutor(Schema.Value, new EngineOptions { DocumentCacheSize = 10 });
+        for (var i = 0; i < 10; i++)
+        {
+            await Execute(executor, $"{{ a{i}: hello }}");
+        }
+
+        await Execute(executor, "{ newest: hello }");
+        await Execute(executor, "{ newest: hello }");
+
+        Assert.Equal(11, executor.DocumentsPrepared);
+    }
+
+    [Theory]
+    [InlineData("{ hello", "GRAPHQL_PARSE_FAILED")]
+    [InlineData("{ hello nope }", "GRAPHQL_VALIDATION_FAILED")]
+    [InlineData("{ items { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { sub { id } } } } } } } } } } } } } } } } } } } } }", "MAX_DEPTH_EXCEEDED")]
+    public async Task A_document_that_fails_is_cached_with_its_errors(string query, string code)
+    {
+        var executor = new RequestExecutor(Schema.Value);
+
+        var first = await Execute(executor, query);
+        var second = await Execute(executor, query);
+
+        Assert.Contains(Q($"'code':'{code}'"), first, StringComparison.Ordinal);
+        Assert.Equal(first, second);
+        Assert.Equal(1, executor.DocumentsPrepared);
+    }
+
+    [Fact]
     public async Task Syntax_errors_have_the_parse_code_and_no_data()
     {
         var json = await Execute(new RequestExecutor(Schema.Value), "{ hello");
@@ -138,6 +169,18 @@ public sealed class RequestExecutorTests
         Assert.Equal(ErrorCodes.MaxTokensExceeded, Assert.Single(result.Errors!).Code);
     }
 
+    [Fact]
+    public async Task A_document_nested_deeper_than_the_parser_allows_is_refused_with_the_depth_code()
+    {
+        var nested = new string('[', 300) + "1" + new string(']', 300);
+
+        var result = await new RequestExecutor(Schema.Value).ExecuteAsync(
+            new GraphQLRequest { Query = $"{{ hello(name: {nested}) }}" }, new RequestContext());
+
+        Assert.False(result.HasData);
+        Assert.Equal(ErrorCodes.MaxDepthExceeded, Assert.Single(result.Errors!).Code);
+    }
+
     [Theory]
     [InlineData("{ items { sub { sub { id } } } }", 3, 0, 0, "Anonymous operation exceeds the maximum depth of 3.", "MAX_DEPTH_EXCEEDED", 23)]
     [InlineData("query Q { ...F hello } fragment F on Query { hello items { id } }", 0, 3, 0, "Operation `Q` exceeds the maximum of 3 fields (fragments expanded).", "MAX_FIELDS_EXCEEDED", 16)]
@@ -173,11 +216,30 @@ public sealed class RequestExecutorTests
     [Fact]
     public async Task An_execution_over_its_time_limit_answers_with_a_timeout_error_and_cancels_its_resolvers()
     {
-        var executor = new RequestExecutor(Schema.Value, new EngineOptions { ExecutionTimeout = TimeSpan.FromMilliseconds(50) });
+        var cancelled = new TaskCompletionSource();
+        var schema = Sdl("type Query { hello: String wait: String }")
+            .Resolve("Query.hello", _ => new("hello"))
+            .Resolve("Query.wait", async context =>
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.CancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    cancelled.SetResult();
+                    throw;
+                }
+
+                return "never";
+            })
+            .Build();
+        var executor = new RequestExecutor(schema, new EngineOptions { ExecutionTimeout = TimeSpan.FromMilliseconds(50) });
 
         var json = await Execute(executor, "{ hello wait }");
 
         Assert.Equal(Q("{'errors':[{'message':'Execution timed out after 50 ms.','extensions':{'code':'EXECUTION_TIMEOUT'}}],'data':null}"), json);
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
     [Fact]

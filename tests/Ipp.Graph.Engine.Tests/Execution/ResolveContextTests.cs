@@ -1,10 +1,11 @@
+using System.Security.Claims;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Types;
 using static Ipp.Graph.Engine.Tests.Execution.ExecutionHarness;
 
 namespace Ipp.Graph.Engine.Tests.Execution;
 
-/// <summary>What resolvers see: arguments converted to .NET types, the path, the request and the document.</summary>
+/// <summary>What resolvers see: arguments converted to .NET types, the path, the request (caller, services, cancellation) and the document.</summary>
 public sealed class ResolveContextTests
 {
     private const string ArgumentsSdl = """
@@ -114,6 +115,49 @@ public sealed class ResolveContextTests
             seen);
     }
 
+    [Fact]
+    public async Task Resolvers_get_the_caller_and_the_services_the_host_gives()
+    {
+        var schema = Sdl("type Query { greeting: String }")
+            .Resolve("Query.greeting", context => new($"{context.Request.Services!.GetService(typeof(string))} {context.Request.User.Identity!.Name}"))
+            .Build();
+        var caller = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "ada")], "test"));
+
+        var json = await Run(schema, "{ greeting }", context: new RequestContext { User = caller, Services = new Greetings() });
+
+        Assert.Equal(Q("{'data':{'greeting':'hello ada'}}"), json);
+        Assert.False(new RequestContext().User.Identity!.IsAuthenticated);
+    }
+
+    [Fact]
+    public async Task The_resolvers_token_is_cancelled_when_the_host_cancels()
+    {
+        var cancelled = new TaskCompletionSource();
+        var schema = Sdl("type Query { wait: String }")
+            .Resolve("Query.wait", async context =>
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.CancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    cancelled.SetResult();
+                    throw;
+                }
+
+                return "never";
+            })
+            .Build();
+        using var host = new CancellationTokenSource();
+
+        var running = Run(schema, "{ wait }", context: new RequestContext { CancellationToken = host.Token });
+        host.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
     private static Task<string> RunArgument(string field, string query, Func<ResolveContext, string> describe) =>
         Run(Sdl(ArgumentsSdl).Resolve("Query." + field, context => new(describe(context))).Build(), query);
 
@@ -124,4 +168,10 @@ public sealed class ResolveContextTests
     }
 
     private sealed record RangeInput(int From, int? To);
+
+    /// <summary>The services of a host that offers one: a greeting (as a string).</summary>
+    private sealed class Greetings : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(string) ? "hello" : null;
+    }
 }

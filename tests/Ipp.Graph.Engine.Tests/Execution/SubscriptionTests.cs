@@ -170,6 +170,55 @@ public sealed class SubscriptionTests
     }
 
     [Fact]
+    public async Task A_client_going_away_ends_the_stream_and_disposes_the_source()
+    {
+        var channel = Channel.CreateUnbounded<object?>();
+        var disposed = new TaskCompletionSource();
+        var schema = Builder(counter: _ => new(Read(channel, disposed))).Build();
+        using var connection = new CancellationTokenSource();
+        var result = await Executor.SubscribeAsync(
+            schema, Parser.Parse("subscription { counter(from: 0) }"), context: new RequestContext { CancellationToken = connection.Token });
+        await using var enumerator = result.Stream!.GetAsyncEnumerator();
+
+        await channel.Writer.WriteAsync(7);
+        Assert.True(await enumerator.MoveNextAsync());
+        var waiting = enumerator.MoveNextAsync();
+        connection.Cancel();
+
+        Assert.False(await waiting.AsTask().WaitAsync(TimeSpan.FromSeconds(20)));
+        await disposed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task An_event_over_the_time_limit_gets_a_timeout_response_and_the_stream_goes_on()
+    {
+        var source = new Source([1, 2]);
+        var schema = Builder(counter: _ => new(source.Events(0)))
+            .Resolve("Subscription.counter", async context =>
+            {
+                if (context.Parent is 1)
+                {
+                    await Task.Delay(Timeout.Infinite, context.CancellationToken);
+                }
+
+                return context.Parent;
+            })
+            .Build();
+        var options = new EngineOptions { ExecutionTimeout = TimeSpan.FromMilliseconds(50) };
+        var result = await Executor.SubscribeAsync(schema, Parser.Parse("subscription { counter(from: 0) }"), options: options);
+
+        var responses = new List<string>();
+        await foreach (var response in result.Stream!)
+        {
+            responses.Add(response.ToJson());
+        }
+
+        Assert.Equal(
+            [Q("{'errors':[{'message':'Execution timed out after 50 ms.','extensions':{'code':'EXECUTION_TIMEOUT'}}],'data':null}"), Q("{'data':{'counter':2}}")],
+            responses);
+    }
+
+    [Fact]
     public async Task Executed_as_a_query_a_subscription_resolves_its_root_fields_once_as_graphql_js_does()
     {
         var schema = Builder().Build();

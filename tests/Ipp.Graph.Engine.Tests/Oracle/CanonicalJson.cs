@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Tests.Oracle;
 
@@ -121,133 +122,12 @@ internal static class CanonicalJson
     }
 
     /// <summary>JSON.stringify's escaping: quote, backslash and control characters; lone surrogates as \uXXXX.</summary>
-    private static void AppendString(StringBuilder builder, string text)
-    {
-        builder.Append('"');
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            switch (c)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\b':
-                    builder.Append("\\b");
-                    break;
-                case '\f':
-                    builder.Append("\\f");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                default:
-                    var pairedHigh = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
-                    if (pairedHigh)
-                    {
-                        builder.Append(c).Append(text[++i]);
-                    }
-                    else if (c < ' ' || char.IsSurrogate(c))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
+    private static void AppendString(StringBuilder builder, string text) => builder.Append(Inspect.Quote(text));
 
-                    break;
-            }
-        }
-
-        builder.Append('"');
-    }
-
-    /// <summary>
-    /// Number::toString of ECMAScript: the shortest digits that round-trip, in positional notation for exponents
-    /// from -7 to 20, else as d.ddde±n. Non-finite values are written as JSON strings, as the JS side does.
-    /// </summary>
+    /// <summary>A number as JavaScript prints it; non-finite values as JSON strings, as the JS side writes them.</summary>
     private static void AppendNumber(StringBuilder builder, double number)
     {
-        if (double.IsNaN(number) || double.IsInfinity(number))
-        {
-            AppendString(builder, double.IsNaN(number) ? "NaN" : number > 0 ? "Infinity" : "-Infinity");
-            return;
-        }
-
-        if (number == 0)
-        {
-            builder.Append('0');
-            return;
-        }
-
-        if (number < 0)
-        {
-            builder.Append('-');
-            number = -number;
-        }
-
-        var (digits, pointPosition) = ShortestDigits(number);
-        var k = digits.Length;
-        var n = pointPosition;
-        if (k <= n && n <= 21)
-        {
-            builder.Append(digits).Append('0', n - k);
-        }
-        else if (0 < n && n <= 21)
-        {
-            builder.Append(digits, 0, n).Append('.').Append(digits, n, k - n);
-        }
-        else if (-6 < n && n <= 0)
-        {
-            builder.Append("0.").Append('0', -n).Append(digits);
-        }
-        else
-        {
-            var exponent = n - 1;
-            builder.Append(digits[0]);
-            if (k > 1)
-            {
-                builder.Append('.').Append(digits, 1, k - 1);
-            }
-
-            builder.Append('e').Append(exponent >= 0 ? '+' : '-').Append(Math.Abs(exponent).ToString(CultureInfo.InvariantCulture));
-        }
-    }
-
-    /// <summary>The significant digits of a positive number and where the decimal point goes: value = 0.digits × 10^point.</summary>
-    private static (string Digits, int PointPosition) ShortestDigits(double number)
-    {
-        var text = number.ToString("R", CultureInfo.InvariantCulture);
-        var exponent = 0;
-        var exponentAt = text.IndexOfAny(['E', 'e']);
-        if (exponentAt >= 0)
-        {
-            exponent = int.Parse(text[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            text = text[..exponentAt];
-        }
-
-        var dot = text.IndexOf('.');
-        var integerPart = dot < 0 ? text : text[..dot];
-        var fraction = dot < 0 ? "" : text[(dot + 1)..];
-        var digits = integerPart + fraction;
-        var point = integerPart.Length + exponent;
-        var leadingZeros = 0;
-        while (leadingZeros < digits.Length - 1 && digits[leadingZeros] == '0')
-        {
-            leadingZeros++;
-        }
-
-        digits = digits[leadingZeros..].TrimEnd('0');
-        return (digits.Length == 0 ? "0" : digits, point - leadingZeros);
+        var text = JsNumber.Format(number);
+        builder.Append(double.IsFinite(number) ? text : Inspect.Quote(text));
     }
 }

@@ -2,7 +2,7 @@ using Ipp.Graph.Engine.Tests.Support;
 
 namespace Ipp.Graph.Engine.Tests.Oracle;
 
-/// <summary>Where the oracle's shared files live: the schema, the data, the corpus and the list of known failures.</summary>
+/// <summary>Where the oracle's shared files live: the schema, the data and the corpus.</summary>
 internal static class OracleFiles
 {
     /// <summary>The folder of this test area (read from the sources, so both engines see the same files).</summary>
@@ -13,6 +13,4 @@ internal static class OracleFiles
     public static string Data => Path.Combine(Folder, "data.json");
 
     public static string Corpus => Path.Combine(Folder, "corpus");
-
-    public static string KnownFailures => Path.Combine(Folder, "known-failures.json");
 }

@@ -20,29 +20,13 @@ public sealed class OracleTests
 
     private static readonly Lazy<RequestExecutor> Executor = new(() => new RequestExecutor(OracleSchema.Instance, OracleEngineOptions.Create()));
 
-    /// <summary>The names of the cases expected to agree.</summary>
+    /// <summary>The names of every corpus case.</summary>
     public static TheoryData<OracleCaseName> Cases()
     {
-        var known = KnownFailures.Reasons;
         var data = new TheoryData<OracleCaseName>();
         foreach (var oracleCase in OracleCorpus.Cases)
         {
-            if (!known.ContainsKey(oracleCase.Name))
-            {
-                data.Add(new OracleCaseName(oracleCase.Name));
-            }
-        }
-
-        return data;
-    }
-
-    /// <summary>The cases listed in known-failures.json: skipped, each showing the reason it is known to disagree.</summary>
-    public static TheoryData<OracleCaseName> KnownFailingCases()
-    {
-        var data = new TheoryData<OracleCaseName>();
-        foreach (var (name, reason) in KnownFailures.Reasons)
-        {
-            data.Add(new OracleCaseName(name, reason));
+            data.Add(new OracleCaseName(oracleCase.Name));
         }
 
         return data;
@@ -50,7 +34,6 @@ public sealed class OracleTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    [MemberData(nameof(KnownFailingCases), Skip = "A known disagreement with graphql-js, listed in Oracle/known-failures.json with its reason.")]
     public Task Agrees_with_graphql_js(OracleCaseName name) => AssertAgreement(name.Value);
 
     private static async Task AssertAgreement(string name)

@@ -1,7 +1,9 @@
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Tests.Types;
 
@@ -199,5 +201,78 @@ public class CustomScalarTests
             "Upload cannot be written as a literal. Send files as variables of a multipart request.",
             ErrorOf(() => CustomScalars.Upload.ParseLiteral(new StringValueNode { Value = "a.txt" }, null)));
         Assert.Equal("Upload is an input-only scalar: a field cannot return it.", ErrorOf(() => CustomScalars.Upload.Serialize(file)));
+    }
+
+    [Fact]
+    public async Task Each_scalar_takes_variables_and_literals_and_writes_results_in_a_request()
+    {
+        var received = new List<object?>();
+        FieldResolver Echo(string argument) => context =>
+        {
+            received.Add(context.Arguments[argument]);
+            return new ValueTask<object?>(context.Arguments[argument]);
+        };
+        var schema = SchemaBuilder.FromSdl("""
+                type Query {
+                  at(value: DateTime!): DateTime!
+                  id(value: UUID!): UUID!
+                  big(value: Long!): Long!
+                  json(value: JSON): JSON
+                  fileName(file: Upload!): String!
+                }
+                scalar DateTime
+                scalar UUID
+                scalar Long
+                scalar JSON
+                scalar Upload
+                """)
+            .AddScalar(CustomScalars.DateTime)
+            .AddScalar(CustomScalars.UUID)
+            .AddScalar(CustomScalars.Long)
+            .AddScalar(CustomScalars.JSON)
+            .AddScalar(CustomScalars.Upload)
+            .Resolve("Query.at", Echo("value"))
+            .Resolve("Query.id", Echo("value"))
+            .Resolve("Query.big", Echo("value"))
+            .Resolve("Query.json", Echo("value"))
+            .Resolve("Query.fileName", context =>
+            {
+                received.Add(context.Arguments["file"]);
+                return new ValueTask<object?>(((IUploadedFile)context.Arguments["file"]!).FileName);
+            })
+            .Build();
+        var file = new File();
+
+        // As the server hands them over: JSON values, with the multipart request's file put in place of its variable.
+        var variables = new Dictionary<string, object?>
+        {
+            ["at"] = Json.Parse("\"2026-11-21T14:44:00+01:00\""),
+            ["id"] = Json.Parse("\"5F0D7C6E-2B59-4F0C-9E43-0B6F3F1C2A10\""),
+            ["big"] = Json.Parse("\"9007199254740993\""),
+            ["json"] = Json.Parse("""{"a": [1, 2.5], "b": null}"""),
+            ["file"] = file,
+        };
+        var result = await new RequestExecutor(schema).ExecuteAsync(
+            new GraphQLRequest
+            {
+                Query = """
+                    query ($at: DateTime!, $id: UUID!, $big: Long!, $json: JSON, $file: Upload!) {
+                      at(value: $at) id(value: $id) big(value: $big) json(value: $json) fileName(file: $file)
+                      literalAt: at(value: "2026-11-21T13:44:00.5Z") literalBig: big(value: 9223372036854775807) literalJson: json(value: {a: ["x", true]})
+                    }
+                    """,
+                Variables = variables,
+            },
+            new RequestContext());
+
+        Assert.Equal(
+            """{"data":{"at":"2026-11-21T13:44:00.000Z","id":"5f0d7c6e-2b59-4f0c-9e43-0b6f3f1c2a10","big":9007199254740993,"json":{"a":[1,2.5],"b":null},"fileName":"a.txt","literalAt":"2026-11-21T13:44:00.500Z","literalBig":9223372036854775807,"literalJson":{"a":["x",true]}}}""",
+            result.ToJson());
+        Assert.Equal(new DateTimeOffset(2026, 11, 21, 14, 44, 0, TimeSpan.FromHours(1)), Assert.IsType<DateTimeOffset>(received[0]));
+        Assert.Equal(TimeSpan.FromHours(1), ((DateTimeOffset)received[0]!).Offset);
+        Assert.Equal(Guid.Parse("5f0d7c6e-2b59-4f0c-9e43-0b6f3f1c2a10"), received[1]);
+        Assert.Equal(9007199254740993L, received[2]);
+        Assert.IsType<Dictionary<string, object?>>(received[3]);
+        Assert.Same(file, received[4]);
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Tests.Utilities;
@@ -309,6 +310,28 @@ public class SchemaBuilderTests
         Assert.Equal([Role.Admin, Role.Member, Role.SuperUser], role.Values.Select(v => v.Value));
         Assert.Equal("SUPER_USER", role.Serialize(Role.SuperUser));
         Assert.Equal(Role.SuperUser, schema.Query!.GetField("r")!.Arguments[0].DefaultValue);
+    }
+
+    [Fact]
+    public async Task BindEnum_values_reach_resolvers_as_members_from_literals_variables_and_defaults()
+    {
+        var received = new List<object?>();
+        var schema = SchemaBuilder.FromSdl("type Query { echo(role: Role = MEMBER): Role! } enum Role { ADMIN MEMBER SUPER_USER }")
+            .BindEnum<Role>("Role")
+            .Resolve("Query.echo", context =>
+            {
+                received.Add(context.Arguments["role"]);
+                return new ValueTask<object?>(context.GetArgument<Role>("role"));
+            })
+            .Build();
+
+        Assert.Equal(
+            """{"data":{"literal":"SUPER_USER","variable":"ADMIN","defaulted":"MEMBER"}}""",
+            await Run(
+                schema,
+                "query ($role: Role) { literal: echo(role: SUPER_USER) variable: echo(role: $role) defaulted: echo }",
+                Json.Parse("""{"role": "ADMIN"}""")));
+        Assert.Equal([Role.SuperUser, Role.Admin, Role.Member], received);
     }
 
     public sealed record Range(int From, int To);

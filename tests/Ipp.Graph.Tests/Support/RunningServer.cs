@@ -36,7 +36,13 @@ public sealed class RunningServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a server; <paramref name="settings"/> are extra <c>--Key=Value</c> arguments.</summary>
-    public static async Task<RunningServer> StartAsync(params string[] settings)
+    public static Task<RunningServer> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <summary>
+    /// Starts a server; <paramref name="configure"/> makes last changes to the builder (e.g. replaces the
+    /// TimeProvider with a settable clock), <paramref name="settings"/> are extra <c>--Key=Value</c> arguments.
+    /// </summary>
+    public static async Task<RunningServer> StartAsync(Action<WebApplicationBuilder>? configure, params string[] settings)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(folder);
@@ -48,7 +54,11 @@ public sealed class RunningServer : IAsyncDisposable
             .. settings,
         ];
         var logs = new CapturedLogs();
-        var app = IppGraphApp.Create(args, builder => builder.Logging.AddProvider(logs));
+        var app = IppGraphApp.Create(args, builder =>
+        {
+            builder.Logging.AddProvider(logs);
+            configure?.Invoke(builder);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new RunningServer(app, folder, new Uri(address + "/"), logs);

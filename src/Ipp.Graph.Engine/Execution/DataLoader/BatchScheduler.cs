@@ -58,50 +58,27 @@ internal sealed class BatchScheduler
 
     public void EndCompleting()
     {
-        if (Interlocked.Decrement(ref _completing) > 0)
+        if (Interlocked.Decrement(ref _completing) == 0)
         {
-            return;
-        }
-
-        ExecutionInbox[] toWake;
-        lock (_gate)
-        {
-            toWake = _waitingExecutions.ToArray();
-        }
-
-        foreach (var inbox in toWake)
-        {
-            inbox.Wake();
+            WakeWaitingExecutions();
         }
     }
 
     /// <summary>Called by a loader when its first key of a new batch is queued.</summary>
     public void Schedule(IBatchLoader loader)
     {
-        ExecutionInbox[]? toWake = null;
-        var dispatchNow = false;
+        bool executionsWaiting;
         lock (_gate)
         {
             _ready.Add(loader);
-            if (_waitingExecutions.Count > 0)
-            {
-                toWake = _waitingExecutions.ToArray();
-            }
-            else if (!_context.IsExecuting)
-            {
-                dispatchNow = true;
-            }
+            executionsWaiting = _waitingExecutions.Count > 0;
         }
 
-        if (toWake is not null)
+        if (executionsWaiting)
         {
-            foreach (var inbox in toWake)
-            {
-                inbox.Wake();
-            }
+            WakeWaitingExecutions();
         }
-
-        if (dispatchNow)
+        else if (!_context.IsExecuting)
         {
             DispatchOnThreadPool();
         }
@@ -115,15 +92,15 @@ internal sealed class BatchScheduler
         }
     }
 
-    /// <summary>Dispatches every loader with queued keys; false when there was none.</summary>
-    public bool Dispatch(CancellationToken cancellationToken)
+    /// <summary>Dispatches every loader with queued keys.</summary>
+    public void Dispatch(CancellationToken cancellationToken)
     {
         List<IBatchLoader> ready;
         lock (_gate)
         {
             if (_ready.Count == 0)
             {
-                return false;
+                return;
             }
 
             ready = _ready;
@@ -134,8 +111,20 @@ internal sealed class BatchScheduler
         {
             loader.Dispatch(cancellationToken);
         }
+    }
 
-        return true;
+    private void WakeWaitingExecutions()
+    {
+        ExecutionInbox[] waiting;
+        lock (_gate)
+        {
+            waiting = _waitingExecutions.ToArray();
+        }
+
+        foreach (var inbox in waiting)
+        {
+            inbox.Wake();
+        }
     }
 
     private void DispatchOnThreadPool() =>

@@ -38,9 +38,11 @@ internal sealed class DocumentCache
             return prepare(query);
         }
 
+        var now = Stopwatch.GetTimestamp();
         if (!_entries.TryGetValue(query, out var entry))
         {
-            var created = new Entry();
+            // Stamped before it is counted: the eviction its arrival may start must not take it for the least recently used.
+            var created = new Entry { LastUsed = now };
             if (_entries.TryAdd(query, created))
             {
                 entry = created;
@@ -57,7 +59,7 @@ internal sealed class DocumentCache
             }
         }
 
-        entry.LastUsed = Stopwatch.GetTimestamp();
+        entry.LastUsed = now;
         return entry.GetOrPrepare(query, prepare);
     }
 

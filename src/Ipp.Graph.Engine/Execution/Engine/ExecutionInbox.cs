@@ -48,6 +48,18 @@ internal sealed class ExecutionInbox : IValueTaskSource
         }
     }
 
+    /// <summary>True when nothing posted waits to be taken.</summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.Count == 0;
+            }
+        }
+    }
+
     public bool TryTake(out PendingField item)
     {
         lock (_gate)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ipp.Graph.Engine.Error;
 
 namespace Ipp.Graph.Engine.Execution;
@@ -95,14 +96,9 @@ internal sealed partial class ExecutionState
         }
 
         var arguments = field.StaticArguments;
-        if (arguments is null)
+        if (arguments is null && !TryCoerceArguments(field, out arguments, out var argumentError))
         {
-            var coerced = field.DynamicArgumentSlot >= 0 ? CoerceDynamicArguments(field) : field.StaticArgumentError;
-            arguments = coerced as IReadOnlyDictionary<string, object?>;
-            if (arguments is null)
-            {
-                return FailSlot(owner, field.Index, Locate((GraphQLError)coerced!, owner, field.Index, field));
-            }
+            return FailSlot(owner, field.Index, Locate(argumentError, owner, field.Index, field));
         }
 
         var context = new ResolveContext(parent, field, owner, arguments, this);
@@ -128,6 +124,28 @@ internal sealed partial class ExecutionState
 
         Register(result, in context);
         return null;
+    }
+
+    /// <summary>
+    /// The arguments of a field whose plan holds none: coerced with this request's variables (once per request), or
+    /// false with the error coercing them raised (then, or when the plan was built, for literals).
+    /// </summary>
+    private bool TryCoerceArguments(
+        FieldPlan field,
+        [NotNullWhen(true)] out IReadOnlyDictionary<string, object?>? arguments,
+        [NotNullWhen(false)] out GraphQLError? error)
+    {
+        var coerced = field.DynamicArgumentSlot >= 0 ? CoerceDynamicArguments(field) : field.StaticArgumentError!;
+        if (coerced is GraphQLError failure)
+        {
+            arguments = null;
+            error = failure;
+            return false;
+        }
+
+        arguments = (IReadOnlyDictionary<string, object?>)coerced;
+        error = null;
+        return true;
     }
 
     /// <summary>Arguments with variables: coerced on first use in this request, then reused (as is an error).</summary>

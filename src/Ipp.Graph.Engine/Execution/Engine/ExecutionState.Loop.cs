@@ -126,10 +126,19 @@ internal sealed partial class ExecutionState
                 return true;
             }
 
-            if (!Request.DispatchDataLoaders(this))
+            if (!Request.HasDataLoadersToDispatch)
             {
                 return false;
             }
+
+            // A batch that finished handing out its values since the inbox was emptied has posted the fields it
+            // resumed; the keys they ask for next belong in this dispatch, so those fields complete first.
+            if (_inbox is { IsEmpty: false })
+            {
+                continue;
+            }
+
+            Request.DispatchDataLoaders(CancellationToken);
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Execution;
 
@@ -204,24 +204,10 @@ internal static class ResultWriter
                 document.WriteTo(writer);
                 return;
             case IReadOnlyDictionary<string, object?> map:
-                writer.WriteStartObject();
-                foreach (var (key, item) in map)
-                {
-                    writer.WritePropertyName(key);
-                    WriteValue(writer, item, depth + 1);
-                }
-
-                writer.WriteEndObject();
+                WriteEntries(writer, map, depth);
                 return;
             case IDictionary<string, object?> map:
-                writer.WriteStartObject();
-                foreach (var (key, item) in map)
-                {
-                    writer.WritePropertyName(key);
-                    WriteValue(writer, item, depth + 1);
-                }
-
-                writer.WriteEndObject();
+                WriteEntries(writer, map, depth);
                 return;
             case IDictionary map:
                 writer.WriteStartObject();
@@ -251,6 +237,19 @@ internal static class ResultWriter
         }
     }
 
+    /// <summary>The entries of a string-keyed map as a JSON object, in the map's order.</summary>
+    private static void WriteEntries(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> entries, int depth)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, item) in entries)
+        {
+            writer.WritePropertyName(key);
+            WriteValue(writer, item, depth + 1);
+        }
+
+        writer.WriteEndObject();
+    }
+
     /// <summary>
     /// A string value. A lone surrogate (invalid UTF-16, which <see cref="Utf8JsonWriter"/> would replace with U+FFFD)
     /// is written as its <c>\uXXXX</c> escape, as JSON.stringify does, so clients get the string the resolver returned.
@@ -264,37 +263,7 @@ internal static class ResultWriter
             return;
         }
 
-        var json = new StringBuilder(text.Length + 8).Append('"');
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                json.Append(c).Append(text[++i]);
-            }
-            else if (char.IsSurrogate(c) || c < ' ')
-            {
-                json.Append(c switch
-                {
-                    '\b' => "\\b",
-                    '\f' => "\\f",
-                    '\n' => "\\n",
-                    '\r' => "\\r",
-                    '\t' => "\\t",
-                    _ => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
-                });
-            }
-            else if (c is '"' or '\\')
-            {
-                json.Append('\\').Append(c);
-            }
-            else
-            {
-                json.Append(c);
-            }
-        }
-
-        writer.WriteRawValue(json.Append('"').ToString(), skipInputValidation: true);
+        writer.WriteRawValue(Inspect.Quote(text), skipInputValidation: true);
     }
 
     private static bool HasLoneSurrogate(string text, int from)

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Execution;
 
@@ -181,36 +182,14 @@ internal sealed class PlanBuilder
 
     private FieldPlan? CreateFieldPlan(ObjectType parentType, FieldNode[] nodes, int index, bool isSubscriptionRoot)
     {
-        var name = nodes[0].Name.Value;
-        FieldDefinition? definition;
-        var kind = FieldKind.Resolve;
-        if (name == "__typename")
-        {
-            definition = Introspection.TypeNameMetaField;
-            kind = FieldKind.TypeName;
-        }
-        else if (name == "__schema" && ReferenceEquals(parentType, _schema.Query))
-        {
-            definition = Introspection.SchemaMetaField;
-        }
-        else if (name == "__type" && ReferenceEquals(parentType, _schema.Query))
-        {
-            definition = Introspection.TypeMetaField;
-        }
-        else
-        {
-            definition = parentType.GetField(name);
-        }
-
-        if (definition is null)
+        if (TypeInfo.GetFieldDefinition(_schema, parentType, nodes[0].Name.Value) is not { } definition)
         {
             return null;
         }
 
-        if (isSubscriptionRoot && definition.Resolver is null && kind == FieldKind.Resolve)
-        {
-            kind = FieldKind.SubscriptionEvent;
-        }
+        var kind = ReferenceEquals(definition, Introspection.TypeNameMetaField) ? FieldKind.TypeName
+            : isSubscriptionRoot && definition.Resolver is null ? FieldKind.SubscriptionEvent
+            : FieldKind.Resolve;
 
         var resolver = definition.Resolver ?? DefaultResolver.Instance;
         var arguments = nodes[0].Arguments;

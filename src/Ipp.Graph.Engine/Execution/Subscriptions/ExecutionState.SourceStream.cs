@@ -30,14 +30,9 @@ internal sealed partial class ExecutionState
 
         var root = new ResultObject(rootPlan, null, 0);
         var arguments = field.StaticArguments;
-        if (arguments is null)
+        if (arguments is null && !TryCoerceArguments(field, out arguments, out var argumentError))
         {
-            var coerced = field.DynamicArgumentSlot >= 0 ? CoerceDynamicArguments(field) : field.StaticArgumentError;
-            arguments = coerced as IReadOnlyDictionary<string, object?>;
-            if (arguments is null)
-            {
-                return (null, Locate((GraphQLError)coerced!, root, field.Index, field));
-            }
+            return (null, Locate(argumentError, root, field.Index, field));
         }
 
         if (field.Definition.Subscriber is not { } subscriber)

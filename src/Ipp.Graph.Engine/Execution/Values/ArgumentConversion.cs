@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Reflection;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Types;
 
@@ -89,13 +90,7 @@ internal static class ArgumentConversion
                 converted.Add(ConvertValue(item, listType.OfType, list.ElementType, definition));
             }
 
-            var array = Array.CreateInstance(list.ElementType, converted.Count);
-            for (var i = 0; i < converted.Count; i++)
-            {
-                array.SetValue(converted[i], i);
-            }
-
-            return list.FromArray(array);
+            return list.Build(converted);
         }
 
         if (value is IConvertible && typeof(IConvertible).IsAssignableFrom(underlying))
@@ -138,38 +133,59 @@ internal static class ArgumentConversion
 
     private static string Simplify(string name) => name.Replace("_", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
 
+    /// <summary>How to build a list-like type from converted items; its builder is made once per type, not per call.</summary>
     private static ListTarget? CreateListTarget(System.Type target)
     {
+        System.Type element;
+        string builder;
         if (target.IsArray)
         {
-            return new ListTarget(target.GetElementType()!, array => array);
+            element = target.GetElementType()!;
+            builder = nameof(ToArray);
         }
-
-        if (!target.IsGenericType || target.GetGenericArguments() is not [var element])
+        else if (!target.IsGenericType || target.GetGenericArguments() is not [var argument])
+        {
+            return null;
+        }
+        else if (target.IsAssignableFrom(argument.MakeArrayType()))
+        {
+            element = argument;
+            builder = nameof(ToArray);
+        }
+        else if (target.IsAssignableFrom(typeof(List<>).MakeGenericType(argument)))
+        {
+            element = argument;
+            builder = nameof(ToList);
+        }
+        else
         {
             return null;
         }
 
-        var arrayType = element.MakeArrayType();
-        if (target.IsAssignableFrom(arrayType))
-        {
-            return new ListTarget(element, array => array);
-        }
-
-        var listType = typeof(List<>).MakeGenericType(element);
-        if (target.IsAssignableFrom(listType))
-        {
-            return new ListTarget(element, array => Activator.CreateInstance(listType, array)!);
-        }
-
-        return null;
+        var build = typeof(ArgumentConversion).GetMethod(builder, BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(element)
+            .CreateDelegate<Func<List<object?>, object>>();
+        return new ListTarget(element, build);
     }
+
+    private static object ToArray<TElement>(List<object?> items)
+    {
+        var array = new TElement[items.Count];
+        for (var i = 0; i < array.Length; i++)
+        {
+            array[i] = (TElement)items[i]!;
+        }
+
+        return array;
+    }
+
+    private static object ToList<TElement>(List<object?> items) => new List<TElement>((TElement[])ToArray<TElement>(items));
 
     private static GraphQLError CannotConvert(ArgumentDefinition definition, object? value, System.Type target) =>
         new(
             $"Argument \"{definition.Name}\" holds {(value is null ? "null" : "a value of type " + value.GetType().Name)}, which cannot be converted to {target.Name}.",
             code: ErrorCodes.InternalServerError);
 
-    /// <summary>A list-like .NET type: its element type and how to build it from an array of elements.</summary>
-    private sealed record ListTarget(System.Type ElementType, Func<Array, object> FromArray);
+    /// <summary>A list-like .NET type: its element type and how to build it from items converted to that type.</summary>
+    private sealed record ListTarget(System.Type ElementType, Func<List<object?>, object> Build);
 }

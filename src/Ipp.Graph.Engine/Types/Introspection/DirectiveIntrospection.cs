@@ -22,7 +22,7 @@ internal static class DirectiveIntrospection
         [
             Field("name", NonNull(Scalars.String), static context => new(Parent(context).Name), "The directive's name, without the `@`."),
             Field("description", Scalars.String, static context => new(Parent(context).Description), "What the directive does, in Markdown."),
-            Field("isRepeatable", NonNull(Scalars.Boolean), static context => new(IntrospectionValues.Boolean(Parent(context).IsRepeatable)), "True when the directive may be written more than once at the same place."),
+            Field("isRepeatable", NonNull(Scalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsRepeatable)), "True when the directive may be written more than once at the same place."),
             Field("locations", NonNullListOfNonNull(directiveLocation), static context => new(Locations(Parent(context))), "Where the directive may be written."),
             Field(
                 "args",
@@ -32,7 +32,7 @@ internal static class DirectiveIntrospection
                 IncludeDeprecated()),
 
             // graphql-js can deprecate directives only behind an experimental parser option; here they never are.
-            Field("isDeprecated", NonNull(Scalars.Boolean), static _ => new(IntrospectionValues.False), "Always false: directives are not deprecated."),
+            Field("isDeprecated", NonNull(Scalars.Boolean), static _ => new(ScalarValues.False), "Always false: directives are not deprecated."),
             Field("deprecationReason", Scalars.String, static _ => new((object?)null), "Always null: directives are not deprecated."),
         ]);
     }

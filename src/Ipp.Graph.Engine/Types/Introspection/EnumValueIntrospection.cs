@@ -16,7 +16,7 @@ internal static class EnumValueIntrospection
         [
             Field("name", NonNull(Scalars.String), static context => new(Parent(context).Name), "The value as written in documents and responses."),
             Field("description", Scalars.String, static context => new(Parent(context).Description), "What the value means, in Markdown."),
-            Field("isDeprecated", NonNull(Scalars.Boolean), static context => new(IntrospectionValues.Boolean(Parent(context).IsDeprecated)), "True when clients should stop using the value."),
+            Field("isDeprecated", NonNull(Scalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsDeprecated)), "True when clients should stop using the value."),
             Field("deprecationReason", Scalars.String, static context => new(Parent(context).DeprecationReason), "Why the value is deprecated and what to use instead; null when it is not deprecated."),
         ]);
     }

@@ -25,7 +25,7 @@ internal static class FieldIntrospection
                 "The field's arguments; deprecated ones only when `includeDeprecated` is true.",
                 IncludeDeprecated()),
             Field("type", NonNull(type), static context => new(Parent(context).Type), "The type of the field's value."),
-            Field("isDeprecated", NonNull(Scalars.Boolean), static context => new(IntrospectionValues.Boolean(Parent(context).IsDeprecated)), "True when clients should stop using the field."),
+            Field("isDeprecated", NonNull(Scalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsDeprecated)), "True when clients should stop using the field."),
             Field("deprecationReason", Scalars.String, static context => new(Parent(context).DeprecationReason), "Why the field is deprecated and what to use instead; null when it is not deprecated."),
         ]);
     }

@@ -24,7 +24,7 @@ internal static class InputValueIntrospection
             Field("description", Scalars.String, static context => new(Parent(context).Description), "What the value is for, in Markdown."),
             Field("type", NonNull(type), static context => new(Parent(context).Type), "The type a given value must have."),
             Field("defaultValue", Scalars.String, static context => new(DefaultValue(Parent(context))), "The value used when none is given, written as a GraphQL literal; null when there is none."),
-            Field("isDeprecated", NonNull(Scalars.Boolean), static context => new(IntrospectionValues.Boolean(Parent(context).IsDeprecated)), "True when clients should stop giving this value."),
+            Field("isDeprecated", NonNull(Scalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsDeprecated)), "True when clients should stop giving this value."),
             Field("deprecationReason", Scalars.String, static context => new(Parent(context).DeprecationReason), "Why the value is deprecated and what to use instead; null when it is not deprecated."),
         ]);
     }

@@ -46,4 +46,18 @@ public static class Introspection
 
     /// <summary><c>__typename: String!</c>.</summary>
     public static FieldDefinition TypeNameMetaField { get; }
+
+    /// <summary>True for one of the introspection types, matched by name as graphql-js's isIntrospectionType does.</summary>
+    public static bool IsIntrospectionType(NamedType type)
+    {
+        foreach (var introspectionType in Types)
+        {
+            if (introspectionType.Name == type.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

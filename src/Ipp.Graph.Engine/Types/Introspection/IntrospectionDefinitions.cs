@@ -21,7 +21,7 @@ internal static class IntrospectionDefinitions
         new("includeDeprecated", nonNull ? NonNull(Scalars.Boolean) : Scalars.Boolean)
         {
             HasDefaultValue = true,
-            DefaultValue = IntrospectionValues.False,
+            DefaultValue = ScalarValues.False,
         };
 
     public static NonNullType NonNull(GraphQLType type) => new(type);

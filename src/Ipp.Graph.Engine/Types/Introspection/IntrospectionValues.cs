@@ -4,23 +4,18 @@ using Ipp.Graph.Engine.Execution;
 namespace Ipp.Graph.Engine.Types;
 
 /// <summary>
-/// What the introspection resolvers return without allocating: boxed booleans and enum values created once, and
-/// lists without their deprecated entries, built once per list and cached (thread-safely) beside it.
+/// What the introspection resolvers return without allocating: boxed enum values created once, and lists without
+/// their deprecated entries, built once per list and cached (thread-safely) beside it. Booleans come boxed from
+/// <see cref="ScalarValues.Box(bool)"/>.
 /// </summary>
 internal static class IntrospectionValues
 {
-    public static readonly object True = true;
-
-    public static readonly object False = false;
-
     private static readonly object[] TypeKinds = BoxAll<TypeKind>();
 
     private static readonly object[] DirectiveLocations = BoxAll<DirectiveLocation>();
 
     // Keyed by the list instance: a type's lists are replaced, never mutated, so a cached copy never goes stale.
     private static readonly ConditionalWeakTable<object, object> ActiveLists = new();
-
-    public static object Boolean(bool value) => value ? True : False;
 
     public static object Box(TypeKind kind) => TypeKinds[(int)kind];
 

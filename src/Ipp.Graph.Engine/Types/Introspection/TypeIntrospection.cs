@@ -64,5 +64,5 @@ internal static class TypeIntrospection
     };
 
     private static object? IsOneOf(GraphQLType type) =>
-        type is InputObjectType inputObject ? IntrospectionValues.Boolean(inputObject.IsOneOf) : null;
+        type is InputObjectType inputObject ? ScalarValues.Box(inputObject.IsOneOf) : null;
 }

@@ -61,6 +61,6 @@ public sealed class DateTimeScalar : ScalarType
             return instant;
         }
 
-        throw literal is null ? new GraphQLError(message) : new GraphQLError(message, [literal]);
+        throw new GraphQLError(message, [literal]);
     }
 }

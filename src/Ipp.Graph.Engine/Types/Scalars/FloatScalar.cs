@@ -81,7 +81,7 @@ internal sealed class FloatScalar : ScalarType
 
     private static object SerializeText(string text)
     {
-        var number = text.Length == 0 ? double.NaN : JsNumber.Parse(text);
+        var number = ScalarValues.NumberOfText(text);
         if (!double.IsFinite(number))
         {
             throw new GraphQLError("Float cannot represent non numeric value: " + Inspect.Format(text));

@@ -57,16 +57,11 @@ internal sealed class IdScalar : ScalarType
 
     private static string? IntegerText(object value)
     {
-        if (value is ulong big)
-        {
-            return big.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
         var kind = ScalarValues.ReadNumber(value, out var integer, out var real);
         return kind switch
         {
             NumberKind.Integer => integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            NumberKind.Double when ScalarValues.IsInteger(real) => JsNumber.Format(real),
+            NumberKind.Double when ScalarValues.IsInteger(real) => ScalarText.OfNumber(value),
             _ => null,
         };
     }

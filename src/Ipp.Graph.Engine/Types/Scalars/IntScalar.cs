@@ -80,8 +80,8 @@ internal sealed class IntScalar : ScalarType
 
     private static object SerializeText(string text)
     {
-        // graphql-js reads a non-empty string as JavaScript's Number() would; the message then quotes the string.
-        var number = text.Length == 0 ? double.NaN : JsNumber.Parse(text);
+        // The messages quote the string, not the number read from it.
+        var number = ScalarValues.NumberOfText(text);
         if (!ScalarValues.IsInteger(number))
         {
             throw new GraphQLError("Int cannot represent non-integer value: " + Inspect.Format(text));

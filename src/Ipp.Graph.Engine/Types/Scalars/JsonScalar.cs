@@ -158,11 +158,6 @@ public sealed class JsonScalar : ScalarType
     private static bool HasVariable(IReadOnlyDictionary<string, object?>? variables, VariableNode variable) =>
         variables is not null && variables.ContainsKey(variable.Name.Value);
 
-    private GraphQLError TooDeep(ValueNode? literal)
-    {
-        var message = $"{Name} value nests deeper than {MaxDepth} levels.";
-        return literal is null
-            ? new GraphQLError(message, code: ErrorCodes.MaxDepthExceeded)
-            : new GraphQLError(message, [literal], ErrorCodes.MaxDepthExceeded);
-    }
+    private GraphQLError TooDeep(ValueNode? literal) =>
+        new($"{Name} value nests deeper than {MaxDepth} levels.", [literal], ErrorCodes.MaxDepthExceeded);
 }

@@ -95,9 +95,11 @@ internal static class ScalarValues
     /// <summary>JavaScript's Number.isInteger.</summary>
     public static bool IsInteger(double value) => double.IsFinite(value) && Math.Floor(value) == value;
 
-    /// <summary>The text JavaScript gives the number <see cref="ReadNumber"/> classified.</summary>
-    public static string NumberText(NumberKind kind, long integer, double real) =>
-        kind == NumberKind.Integer ? integer.ToString(System.Globalization.CultureInfo.InvariantCulture) : JsNumber.Format(real);
+    /// <summary>
+    /// A string result read as a number, as graphql-js's Int and Float read one: with JavaScript's Number(), except
+    /// that the empty string (which Number() reads as 0) is not a number.
+    /// </summary>
+    public static double NumberOfText(string text) => text.Length == 0 ? double.NaN : JsNumber.Parse(text);
 
     /// <summary>A JSON string, boolean or number element as a .NET value; objects and arrays stay elements; JSON null is null.</summary>
     public static object? Unwrap(JsonElement element) => element.ValueKind switch

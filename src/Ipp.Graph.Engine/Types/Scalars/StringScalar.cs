@@ -30,16 +30,14 @@ internal sealed class StringScalar : ScalarType
                 return character.ToString();
             case Enum member:
                 return member.ToString();
-            case ulong number:
-                return number.ToString(System.Globalization.CultureInfo.InvariantCulture);
             case JsonElement element when ScalarValues.Unwrap(element) is { } unwrapped and not JsonElement:
                 return Serialize(unwrapped);
         }
 
-        var kind = ScalarValues.ReadNumber(value, out var integer, out var real);
+        var kind = ScalarValues.ReadNumber(value, out _, out var real);
         if (kind == NumberKind.Integer || (kind == NumberKind.Double && double.IsFinite(real)))
         {
-            return value is decimal number ? ScalarText.OfDecimal(number) : ScalarValues.NumberText(kind, integer, real);
+            return ScalarText.OfNumber(value)!;
         }
 
         return ScalarText.OfClrValue(value)

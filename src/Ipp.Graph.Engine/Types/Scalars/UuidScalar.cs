@@ -50,6 +50,6 @@ public sealed class UuidScalar : ScalarType
         }
 
         var message = $"{Name} cannot represent an invalid UUID: {Inspect.Quote(text)}. Expected 8-4-4-4-12 hexadecimal digits.";
-        throw literal is null ? new GraphQLError(message) : new GraphQLError(message, [literal]);
+        throw new GraphQLError(message, [literal]);
     }
 }

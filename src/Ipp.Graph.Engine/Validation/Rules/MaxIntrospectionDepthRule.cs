@@ -13,10 +13,11 @@ public sealed class MaxIntrospectionDepthRule : ValidationRule
 
     private readonly AstValidationContext _context;
 
-    // For each fragment: the greatest entry depth at which its check completed below the limit, and the smallest at
-    // which it reached the limit. Both are shared between the checks of all roots.
-    private readonly Dictionary<string, int> _checkedFragments = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _exceededFragments = new(StringComparer.Ordinal);
+    // A fragment's entry depth is the number of introspection lists above the spread entering it. Its own lists add to
+    // that, so a fragment that stays under the limit from one entry depth does so from any shallower one, and one that
+    // reaches the limit does so from any deeper one. What was learnt is kept for every root of the document.
+    private readonly Dictionary<string, int> _underLimitFrom = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _reachesLimitFrom = new(StringComparer.Ordinal);
 
     public MaxIntrospectionDepthRule(AstValidationContext context)
         : base(NodeKindSet.Of(NodeKind.Field)) => _context = context;
@@ -29,31 +30,29 @@ public sealed class MaxIntrospectionDepthRule : ValidationRule
             return;
         }
 
-        // For each fragment, the greatest entry depth at which this root's check visited it (or is visiting it).
-        var visitedFragments = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (ReachesLimit(field, visitedFragments, 0, 0))
+        // The fragments entered from this root so far (those still being checked too), with their deepest entry depth.
+        var entered = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (ReachesLimit(field, entered, 0, 0))
         {
             _context.ReportError("Maximum introspection depth exceeded", field);
             SkipChildren();
         }
     }
 
-    private bool ReachesLimit(SelectionNode node, Dictionary<string, int> visitedFragments, int depth, int nesting)
+    private bool ReachesLimit(SelectionNode node, Dictionary<string, int> entered, int depth, int nesting)
     {
         AstValidationContext.EnsureSufficientStack(nesting);
         if (node is FragmentSpreadNode spread)
         {
             var name = spread.Name.Value;
-
-            // A check that reached the limit reaches it again from an equal or greater entry depth.
-            if (_exceededFragments.TryGetValue(name, out var exceededDepth) && exceededDepth <= depth)
+            if (_reachesLimitFrom.TryGetValue(name, out var reachingDepth) && reachingDepth <= depth)
             {
                 return true;
             }
 
-            // From an equal or shallower entry depth, a revisit breaks a cycle or repeats a check that passed.
-            if ((visitedFragments.TryGetValue(name, out var visitedDepth) && visitedDepth >= depth)
-                || (_checkedFragments.TryGetValue(name, out var checkedDepth) && checkedDepth >= depth))
+            // Entered before from this depth or a deeper one (a cycle, a repeat, or a check that stayed under the limit).
+            if ((entered.TryGetValue(name, out var enteredDepth) && enteredDepth >= depth)
+                || (_underLimitFrom.TryGetValue(name, out var underDepth) && underDepth >= depth))
             {
                 return false;
             }
@@ -63,14 +62,14 @@ public sealed class MaxIntrospectionDepthRule : ValidationRule
                 return false;
             }
 
-            visitedFragments[name] = depth;
-            if (SelectionsReachLimit(fragment.SelectionSet, visitedFragments, depth, nesting + 1))
+            entered[name] = depth;
+            if (SelectionsReachLimit(fragment.SelectionSet, entered, depth, nesting + 1))
             {
-                _exceededFragments[name] = depth;
+                _reachesLimitFrom[name] = depth;
                 return true;
             }
 
-            _checkedFragments[name] = depth;
+            _underLimitFrom[name] = depth;
             return false;
         }
 
@@ -81,17 +80,17 @@ public sealed class MaxIntrospectionDepthRule : ValidationRule
                 return true;
             }
 
-            return field.SelectionSet is { } selectionSet && SelectionsReachLimit(selectionSet, visitedFragments, depth, nesting + 1);
+            return field.SelectionSet is { } selectionSet && SelectionsReachLimit(selectionSet, entered, depth, nesting + 1);
         }
 
-        return SelectionsReachLimit(((InlineFragmentNode)node).SelectionSet, visitedFragments, depth, nesting + 1);
+        return SelectionsReachLimit(((InlineFragmentNode)node).SelectionSet, entered, depth, nesting + 1);
     }
 
-    private bool SelectionsReachLimit(SelectionSetNode selectionSet, Dictionary<string, int> visitedFragments, int depth, int nesting)
+    private bool SelectionsReachLimit(SelectionSetNode selectionSet, Dictionary<string, int> entered, int depth, int nesting)
     {
         foreach (var selection in selectionSet.Selections)
         {
-            if (ReachesLimit(selection, visitedFragments, depth, nesting))
+            if (ReachesLimit(selection, entered, depth, nesting))
             {
                 return true;
             }

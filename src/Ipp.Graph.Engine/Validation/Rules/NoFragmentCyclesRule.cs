@@ -17,17 +17,9 @@ public sealed class NoFragmentCyclesRule : ValidationRule
     private readonly Stack<(string Name, IReadOnlyList<FragmentSpreadNode> Spreads, int Next)> _frames = new();
 
     public NoFragmentCyclesRule(AstValidationContext context)
-        : base(NodeKindSet.Of(NodeKind.OperationDefinition, NodeKind.FragmentDefinition)) => _context = context;
+        : base(NodeKindSet.Of(NodeKind.FragmentDefinition)) => _context = context;
 
-    public override void Enter(Node node)
-    {
-        if (node is FragmentDefinitionNode fragment)
-        {
-            DetectCycles(fragment);
-        }
-
-        SkipChildren();
-    }
+    public override void Enter(Node node) => DetectCycles((FragmentDefinitionNode)node);
 
     private void DetectCycles(FragmentDefinitionNode root)
     {

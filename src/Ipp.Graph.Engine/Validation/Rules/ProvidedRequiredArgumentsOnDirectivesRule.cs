@@ -54,7 +54,7 @@ public sealed class ProvidedRequiredArgumentsOnDirectivesRule : ValidationRule
                 }
             }
 
-            ReportMissing(directive, name, TypeNodeText.Print(last.Type));
+            ReportMissing(directive, name, Printer.Print(last.Type));
         }
     }
 

@@ -11,7 +11,7 @@ namespace Ipp.Graph.Engine.Validation.Rules;
 public sealed class SingleFieldSubscriptionsRule : ValidationRule
 {
     private readonly ValidationContext _context;
-    private Dictionary<string, FragmentDefinitionNode>? _fragments;
+    private bool _fragmentsIndexed;
 
     public SingleFieldSubscriptionsRule(ValidationContext context)
         : base(NodeKindSet.Of(NodeKind.OperationDefinition)) => _context = context;
@@ -24,18 +24,11 @@ public sealed class SingleFieldSubscriptionsRule : ValidationRule
             return;
         }
 
-        if (_fragments is null)
+        if (!_fragmentsIndexed)
         {
-            var definitions = _context.Document.Definitions;
-            _context.SpendFragmentWork(definitions.Count);
-            _fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
-            foreach (var definition in definitions)
-            {
-                if (definition is FragmentDefinitionNode fragment)
-                {
-                    _fragments[fragment.Name.Value] = fragment;
-                }
-            }
+            // graphql-js's work budget charges this rule once for indexing the document's fragments.
+            _context.SpendFragmentWork(_context.Document.Definitions.Count);
+            _fragmentsIndexed = true;
         }
 
         var fields = new Dictionary<string, List<FieldNode>>(StringComparer.Ordinal);
@@ -108,7 +101,7 @@ public sealed class SingleFieldSubscriptionsRule : ValidationRule
                     }
 
                     visitedFragments.Add(name);
-                    if (_fragments!.TryGetValue(name, out var fragment) && ConditionMatches(fragment.TypeCondition, runtimeType))
+                    if (_context.GetFragment(name) is { } fragment && ConditionMatches(fragment.TypeCondition, runtimeType))
                     {
                         CollectFields(runtimeType, fragment.SelectionSet, fields, responseNames, visitedFragments, depth + 1);
                     }

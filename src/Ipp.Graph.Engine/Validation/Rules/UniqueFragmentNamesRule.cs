@@ -9,23 +9,18 @@ public sealed class UniqueFragmentNamesRule : ValidationRule
     private readonly Dictionary<string, NameNode> _known = new(StringComparer.Ordinal);
 
     public UniqueFragmentNamesRule(AstValidationContext context)
-        : base(NodeKindSet.Of(NodeKind.OperationDefinition, NodeKind.FragmentDefinition)) => _context = context;
+        : base(NodeKindSet.Of(NodeKind.FragmentDefinition)) => _context = context;
 
     public override void Enter(Node node)
     {
-        if (node is FragmentDefinitionNode fragment)
+        var name = ((FragmentDefinitionNode)node).Name;
+        if (_known.TryGetValue(name.Value, out var first))
         {
-            var name = fragment.Name;
-            if (_known.TryGetValue(name.Value, out var first))
-            {
-                _context.ReportError($"There can be only one fragment named \"{name.Value}\".", first, name);
-            }
-            else
-            {
-                _known[name.Value] = name;
-            }
+            _context.ReportError($"There can be only one fragment named \"{name.Value}\".", first, name);
         }
-
-        SkipChildren();
+        else
+        {
+            _known[name.Value] = name;
+        }
     }
 }

@@ -9,7 +9,7 @@ public sealed class UniqueOperationNamesRule : ValidationRule
     private readonly Dictionary<string, NameNode> _known = new(StringComparer.Ordinal);
 
     public UniqueOperationNamesRule(AstValidationContext context)
-        : base(NodeKindSet.Of(NodeKind.OperationDefinition, NodeKind.FragmentDefinition)) => _context = context;
+        : base(NodeKindSet.Of(NodeKind.OperationDefinition)) => _context = context;
 
     public override void Enter(Node node)
     {
@@ -24,7 +24,5 @@ public sealed class UniqueOperationNamesRule : ValidationRule
                 _known[name.Value] = name;
             }
         }
-
-        SkipChildren();
     }
 }

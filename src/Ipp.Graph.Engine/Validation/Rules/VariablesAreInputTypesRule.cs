@@ -17,7 +17,7 @@ public sealed class VariablesAreInputTypesRule : ValidationRule
         if (TypeFromAst.Resolve(_context.Schema, definition.Type) is { IsInputType: false })
         {
             _context.ReportError(
-                $"Variable \"${definition.Variable.Name.Value}\" cannot be non-input type \"{TypeNodeText.Print(definition.Type)}\".",
+                $"Variable \"${definition.Variable.Name.Value}\" cannot be non-input type \"{Printer.Print(definition.Type)}\".",
                 definition.Type);
         }
     }

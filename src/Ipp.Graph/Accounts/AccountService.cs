@@ -1,0 +1,282 @@
+using Ipp.Graph.Accounts.Passwords;
+using Ipp.Graph.Data;
+using Ipp.Graph.Engine.Error;
+using Ipp.Graph.GraphQL;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ipp.Graph.Accounts;
+
+/// <summary>
+/// Accounts and their sessions: creating users, signing in (which replaces the user's session), signing out, and
+/// finding the caller a token belongs to. Each operation uses its own short-lived database context.
+/// </summary>
+public sealed class AccountService
+{
+    /// <summary>How often starting a session is retried when a concurrent sign-in of the same user wins the race.</summary>
+    private const int SessionStartAttempts = 3;
+
+    private static readonly Func<IppDbContext, byte[], CancellationToken, Task<SessionRow?>> FindSessionByTokenHash =
+        EF.CompileAsyncQuery((IppDbContext db, byte[] tokenHash, CancellationToken cancellationToken) =>
+            db.Sessions
+                .Where(session => session.TokenHash == tokenHash)
+                .Select(session => new SessionRow(
+                    session.Id,
+                    session.ExpiresAt,
+                    session.UserId,
+                    session.User.Email,
+                    session.User.CreatedAt,
+                    session.User.Roles.Select(role => role.Role).ToList()))
+                .FirstOrDefault());
+
+    private readonly IDbContextFactory<IppDbContext> _contexts;
+    private readonly PasswordHasher _hasher;
+    private readonly SessionEndings _endings;
+    private readonly TimeProvider _clock;
+    private readonly AccountsOptions _options;
+    private readonly HashSet<string> _adminEmails;
+
+    public AccountService(
+        IDbContextFactory<IppDbContext> contexts,
+        PasswordHasher hasher,
+        SessionEndings endings,
+        TimeProvider clock,
+        IOptions<AccountsOptions> options)
+    {
+        _contexts = contexts;
+        _hasher = hasher;
+        _endings = endings;
+        _clock = clock;
+        _options = options.Value;
+        _adminEmails = new HashSet<string>(_options.AdminEmails.Select(EmailAddress.Normalize), StringComparer.Ordinal);
+    }
+
+    /// <summary>The settings accounts run with.</summary>
+    public AccountsOptions Options => _options;
+
+    /// <summary>Creates an account and its first session.</summary>
+    /// <exception cref="GraphQLError">INVALID_EMAIL, INVALID_PASSWORD or EMAIL_TAKEN.</exception>
+    public async Task<AuthPayload> CreateUserAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        var address = EmailAddress.Parse(email);
+        PasswordRules.CheckNew(password, _options.MinPasswordLength);
+
+        await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
+        {
+            // Spares the hashing when the answer is known; the unique index decides under a race.
+            if (await db.Users.AnyAsync(user => user.NormalizedEmail == address.Normalized, cancellationToken))
+            {
+                throw EmailTaken();
+            }
+        }
+
+        var hash = await _hasher.HashAsync(password, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var (token, tokenHash) = SessionToken.Create();
+        var user = new User
+        {
+            Email = address.Written,
+            NormalizedEmail = address.Normalized,
+            PasswordHash = hash,
+            CreatedAt = now.UtcDateTime,
+        };
+        foreach (var role in RolesFor(address.Normalized))
+        {
+            user.Roles.Add(new UserRole { Role = RoleNames.NameOf(role) });
+        }
+
+        user.Session = new Session { TokenHash = tokenHash, IssuedAt = now.UtcDateTime, ExpiresAt = (now + _options.TokenLifetime).UtcDateTime };
+
+        await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
+        {
+            db.Users.Add(user);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (UniqueConstraint.IsViolation(exception))
+            {
+                throw EmailTaken();
+            }
+        }
+
+        var caller = new SignedInCaller(user.Id, user.Email, RolesOf(user.Roles), now, user.Session.Id, now + _options.TokenLifetime);
+        return new AuthPayload(token, caller.SessionExpiresAt, caller.User);
+    }
+
+    /// <summary>Signs in: checks the password and starts the user's session, ending the one they had.</summary>
+    /// <exception cref="GraphQLError">INVALID_CREDENTIALS, the same for an unknown email as for a wrong password.</exception>
+    public async Task<AuthPayload> AuthenticateAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        var normalized = EmailAddress.Normalize(email);
+        UserRow? user;
+        await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
+        {
+            user = await db.Users
+                .Where(candidate => candidate.NormalizedEmail == normalized)
+                .Select(candidate => new UserRow(candidate.Id, candidate.Email, candidate.PasswordHash, candidate.CreatedAt))
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
+        // Every failure costs one bcrypt verification of the same cost, so the time taken does not tell them apart.
+        var verified = user is not null && PasswordRules.CanMatch(password)
+            ? await _hasher.VerifyAsync(password, user.PasswordHash, cancellationToken)
+            : await _hasher.VerifyDummyAsync(password, cancellationToken);
+        if (!verified)
+        {
+            throw new GraphQLError("The email or password is incorrect.", code: ServerErrorCodes.InvalidCredentials);
+        }
+
+        var newHash = _hasher.NeedsRehash(user!.PasswordHash) ? await _hasher.HashAsync(password, cancellationToken) : null;
+        return await StartSessionAsync(user, newHash, cancellationToken);
+    }
+
+    /// <summary>Ends a session; false when it had already ended.</summary>
+    public async Task<bool> LogoutAsync(SignedInCaller caller, CancellationToken cancellationToken)
+    {
+        int deleted;
+        await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
+        {
+            deleted = await db.Sessions.Where(session => session.Id == caller.SessionId).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        if (deleted > 0)
+        {
+            _endings.End(caller.SessionId, caller.SessionExpiresAt, SessionEndReason.LoggedOut);
+        }
+
+        return deleted > 0;
+    }
+
+    /// <summary>Removes a session that reached its expiry and tells its subscribers.</summary>
+    public async Task ExpireAsync(long sessionId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Sessions.Where(session => session.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        _endings.End(sessionId, expiresAt, SessionEndReason.Expired);
+    }
+
+    /// <summary>The caller a token belongs to; null when the token is malformed, unknown or expired.</summary>
+    public async ValueTask<SignedInCaller?> FindCallerAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (SessionToken.TryHash(token) is not { } tokenHash)
+        {
+            return null;
+        }
+
+        SessionRow? row;
+        await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
+        {
+            row = await FindSessionByTokenHash(db, tokenHash, cancellationToken);
+        }
+
+        if (row is null)
+        {
+            return null;
+        }
+
+        var expiresAt = new DateTimeOffset(row.ExpiresAt);
+        if (_clock.GetUtcNow() >= expiresAt)
+        {
+            await ExpireAsync(row.SessionId, expiresAt, cancellationToken);
+            return null;
+        }
+
+        return new SignedInCaller(row.UserId, row.Email, RolesOf(row.Roles), new DateTimeOffset(row.CreatedAt), row.SessionId, expiresAt);
+    }
+
+    /// <summary>True while the caller's session has neither ended nor expired (for principals authenticated earlier).</summary>
+    public bool IsLive(SignedInCaller caller) =>
+        _clock.GetUtcNow() < caller.SessionExpiresAt && !_endings.HasEnded(caller.SessionId);
+
+    private async Task<AuthPayload> StartSessionAsync(UserRow user, string? newHash, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = _clock.GetUtcNow();
+            var (token, tokenHash) = SessionToken.Create();
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var previous = await db.Sessions
+                .Where(session => session.UserId == user.Id)
+                .Select(session => new { session.Id, session.ExpiresAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (previous is not null)
+            {
+                await db.Sessions.Where(session => session.Id == previous.Id).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            if (newHash is not null)
+            {
+                await db.Users.Where(row => row.Id == user.Id)
+                    .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.PasswordHash, newHash), cancellationToken);
+            }
+
+            var roles = await db.UserRoles.Where(role => role.UserId == user.Id).Select(role => role.Role).ToListAsync(cancellationToken);
+            if (_adminEmails.Contains(EmailAddress.Normalize(user.Email)) && !roles.Contains(RoleNames.Admin))
+            {
+                // The first administrators: an email listed in the settings gets the role when it signs in.
+                db.UserRoles.Add(new UserRole { UserId = user.Id, Role = RoleNames.Admin });
+                roles.Add(RoleNames.Admin);
+            }
+
+            var session = new Session
+            {
+                UserId = user.Id,
+                TokenHash = tokenHash,
+                IssuedAt = now.UtcDateTime,
+                ExpiresAt = (now + _options.TokenLifetime).UtcDateTime,
+            };
+            db.Sessions.Add(session);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (UniqueConstraint.IsViolation(exception) && attempt < SessionStartAttempts)
+            {
+                // A sign-in of the same user committed in between: start over, replacing that session.
+                continue;
+            }
+
+            if (previous is not null)
+            {
+                var previousExpiry = new DateTimeOffset(previous.ExpiresAt);
+                _endings.End(previous.Id, previousExpiry, previousExpiry <= now ? SessionEndReason.Expired : SessionEndReason.Replaced);
+            }
+
+            var caller = new SignedInCaller(user.Id, user.Email, RolesOf(roles), new DateTimeOffset(user.CreatedAt), session.Id, now + _options.TokenLifetime);
+            return new AuthPayload(token, caller.SessionExpiresAt, caller.User);
+        }
+    }
+
+    private IEnumerable<Role> RolesFor(string normalizedEmail) =>
+        _adminEmails.Contains(normalizedEmail) ? [Role.Admin, Role.Researcher] : [Role.Researcher];
+
+    private static IReadOnlyList<Role> RolesOf(IEnumerable<UserRole> roles) => RolesOf(roles.Select(role => role.Role));
+
+    private static IReadOnlyList<Role> RolesOf(IEnumerable<string> names)
+    {
+        var roles = new List<Role>(2);
+        foreach (var name in names)
+        {
+            if (RoleNames.TryParse(name, out var role) && !roles.Contains(role))
+            {
+                roles.Add(role);
+            }
+        }
+
+        roles.Sort();
+        return roles;
+    }
+
+    private static GraphQLError EmailTaken() =>
+        new("An account with this email already exists.", code: ServerErrorCodes.EmailTaken);
+
+    private sealed record UserRow(long Id, string Email, string PasswordHash, DateTime CreatedAt);
+
+    private sealed record SessionRow(long SessionId, DateTime ExpiresAt, long UserId, string Email, DateTime CreatedAt, List<string> Roles);
+}

@@ -1,0 +1,74 @@
+namespace Ipp.Graph.Accounts;
+
+/// <summary>The <c>Accounts</c> settings (appsettings.json documents each with its default).</summary>
+public sealed class AccountsOptions
+{
+    /// <summary>The settings section.</summary>
+    public const string Section = "Accounts";
+
+    /// <summary>bcrypt's cost (log2 of its rounds) for new hashes: 4 to 31.</summary>
+    public int BcryptCost { get; set; } = 12;
+
+    /// <summary>The fewest UTF-8 bytes a new password may have.</summary>
+    public int MinPasswordLength { get; set; } = 8;
+
+    /// <summary>How many passwords are hashed at once, on dedicated threads; 0 means one per processor.</summary>
+    public int HashingConcurrency { get; set; }
+
+    /// <summary>How long a token works after it is issued.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often a <c>sessionEnded</c> subscription re-reads the clock to notice its session expired.</summary>
+    public TimeSpan ExpiryCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Emails that get the ADMIN role when their account is created or signs in (the first administrators).</summary>
+    public string[] AdminEmails { get; set; } = [];
+
+    /// <summary>The name of the cookie carrying the token for browsers.</summary>
+    public string CookieName { get; set; } = "ipp_session";
+
+    /// <summary>Limits on <c>createUser</c> and <c>authenticate</c> per client address.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>The number of hashing threads this setting asks for.</summary>
+    internal int EffectiveHashingConcurrency => HashingConcurrency > 0 ? HashingConcurrency : Environment.ProcessorCount;
+
+    /// <summary>Throws when a setting is out of range, so a bad configuration stops the start.</summary>
+    internal void Validate()
+    {
+        if (BcryptCost is < 4 or > 31)
+        {
+            throw new InvalidOperationException($"Accounts:BcryptCost must be between 4 and 31; it is {BcryptCost}.");
+        }
+
+        if (MinPasswordLength is < 1 or > PasswordRules.MaxBytes)
+        {
+            throw new InvalidOperationException($"Accounts:MinPasswordLength must be between 1 and {PasswordRules.MaxBytes}; it is {MinPasswordLength}.");
+        }
+
+        if (HashingConcurrency < 0)
+        {
+            throw new InvalidOperationException($"Accounts:HashingConcurrency must be 0 (one per processor) or more; it is {HashingConcurrency}.");
+        }
+
+        if (TokenLifetime <= TimeSpan.Zero || ExpiryCheckInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Accounts:TokenLifetime and Accounts:ExpiryCheckInterval must be positive.");
+        }
+
+        if (RateLimit.PermitLimit < 1 || RateLimit.Window <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Accounts:RateLimit:PermitLimit must be 1 or more and Accounts:RateLimit:Window positive.");
+        }
+    }
+
+    /// <summary>A fixed window per client address.</summary>
+    public sealed class RateLimitOptions
+    {
+        /// <summary>Attempts (createUser and authenticate together) one address may make per window.</summary>
+        public int PermitLimit { get; set; } = 20;
+
+        /// <summary>The window's length.</summary>
+        public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.GraphQL;
+
+namespace Ipp.Graph.Accounts;
+
+/// <summary>
+/// The accounts fields of the contract: <c>me</c>, <c>node</c> for users, <c>createUser</c>, <c>authenticate</c>,
+/// <c>logout</c> and <c>sessionEnded</c>, with the types they return.
+/// </summary>
+public static class AccountsSchema
+{
+    /// <summary>Binds the accounts resolvers and types, and registers how <c>node(id:)</c> fetches a User.</summary>
+    public static void Bind(SchemaBuilder schema, NodeRegistry nodes)
+    {
+        schema
+            .BindType<UserView>("User")
+            .BindType<AuthPayload>("AuthPayload")
+            .BindType<LogoutPayload>("LogoutPayload")
+            .BindType<SessionEndedEvent>("SessionEndedEvent")
+            .BindEnum<Role>("Role")
+            .BindEnum<SessionEndReason>("SessionEndReason")
+            .BindInput<CreateUserInput>("CreateUserInput")
+            .Resolve("Query.me", Me)
+            .Resolve("Mutation.createUser", CreateUserAsync)
+            .Resolve("Mutation.authenticate", AuthenticateAsync)
+            .Resolve("Mutation.logout", LogoutAsync)
+            .Subscribe("Subscription.sessionEnded", SessionEnded);
+        nodes.Add("User", FetchUser);
+    }
+
+    private static ValueTask<object?> Me(ResolveContext context) =>
+        new(LiveCaller(context)?.User);
+
+    /// <summary>A user is visible to themself only.</summary>
+    private static ValueTask<object?> FetchUser(long key, ResolveContext context) =>
+        new(LiveCaller(context) is { } caller && caller.UserId == key ? caller.User : null);
+
+    private static async ValueTask<object?> CreateUserAsync(ResolveContext context)
+    {
+        var input = context.GetArgument<CreateUserInput>("input");
+        var server = context.Server();
+        var accounts = Accounts(context);
+        RateLimiter(context).Acquire(server.RemoteAddress);
+        var payload = await accounts.CreateUserAsync(input.Email, input.Password, context.CancellationToken);
+        SessionCookie.Set(server, accounts.Options.CookieName, payload.Token, payload.ExpiresAt);
+        return payload;
+    }
+
+    private static async ValueTask<object?> AuthenticateAsync(ResolveContext context)
+    {
+        var server = context.Server();
+        var accounts = Accounts(context);
+        RateLimiter(context).Acquire(server.RemoteAddress);
+        var payload = await accounts.AuthenticateAsync(
+            context.GetArgument<string>("email"), context.GetArgument<string>("password"), context.CancellationToken);
+        SessionCookie.Set(server, accounts.Options.CookieName, payload.Token, payload.ExpiresAt);
+        return payload;
+    }
+
+    private static async ValueTask<object?> LogoutAsync(ResolveContext context)
+    {
+        var accounts = Accounts(context);
+        if (!SignedInCaller.TryRead(context.Request.User, out var caller))
+        {
+            throw NotAuthenticated();
+        }
+
+        // A principal authenticated earlier (a WebSocket connection's) may name a session that ended since: nothing to end.
+        var loggedOut = accounts.IsLive(caller) && await accounts.LogoutAsync(caller, context.CancellationToken);
+        SessionCookie.Clear(context.Server(), accounts.Options.CookieName);
+        return new LogoutPayload(loggedOut);
+    }
+
+    private static ValueTask<IAsyncEnumerable<object?>> SessionEnded(ResolveContext context)
+    {
+        var caller = LiveCaller(context) ?? throw NotAuthenticated();
+        var services = context.Request.Services!;
+        var watch = Watch(
+            caller,
+            Accounts(context),
+            services.GetRequiredService<SessionEndings>(),
+            services.GetRequiredService<TimeProvider>(),
+            CancellationToken.None);
+        return new ValueTask<IAsyncEnumerable<object?>>(watch);
+    }
+
+    /// <summary>
+    /// One event when the session ends, then the end of the stream. Its expiry is noticed here as well (the clock
+    /// is read again at least every <see cref="AccountsOptions.ExpiryCheckInterval"/>), since nothing else ends it.
+    /// </summary>
+    private static async IAsyncEnumerable<object?> Watch(
+        SignedInCaller caller,
+        AccountService accounts,
+        SessionEndings endings,
+        TimeProvider clock,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var ended = endings.WhenEnded(caller.SessionId, caller.SessionExpiresAt);
+        while (!ended.IsCompleted)
+        {
+            var remaining = caller.SessionExpiresAt - clock.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                await accounts.ExpireAsync(caller.SessionId, caller.SessionExpiresAt, cancellationToken);
+                break;
+            }
+
+            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var interval = accounts.Options.ExpiryCheckInterval;
+            await Task.WhenAny(ended, Task.Delay(remaining < interval ? remaining : interval, clock, stopWaiting.Token));
+            await stopWaiting.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        yield return await ended;
+    }
+
+    /// <summary>The caller when their session is still live; null for anonymous callers and ended sessions.</summary>
+    private static SignedInCaller? LiveCaller(ResolveContext context) =>
+        SignedInCaller.TryRead(context.Request.User, out var caller) && Accounts(context).IsLive(caller) ? caller : null;
+
+    private static AccountService Accounts(ResolveContext context) => Service<AccountService>(context);
+
+    private static SignInRateLimiter RateLimiter(ResolveContext context) => Service<SignInRateLimiter>(context);
+
+    private static T Service<T>(ResolveContext context)
+        where T : notnull =>
+        (context.Request.Services ?? throw new InvalidOperationException("The request context carries no services."))
+            .GetRequiredService<T>();
+
+    private static GraphQLError NotAuthenticated() =>
+        new("Sign in first: this field needs a valid session token.", code: ServerErrorCodes.AuthNotAuthenticated);
+}
+
+/// <summary>The <c>CreateUserInput</c> input type.</summary>
+public sealed record CreateUserInput(string Email, string Password);

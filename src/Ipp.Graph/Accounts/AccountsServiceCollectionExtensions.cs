@@ -1,0 +1,34 @@
+using Ipp.Graph.Accounts.Passwords;
+using Ipp.Graph.GraphQL;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ipp.Graph.Accounts;
+
+/// <summary>Registers accounts (settings section <c>Accounts</c>) and the HTTP authentication by session token.</summary>
+public static class AccountsServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccountsOptions>()
+            .Bind(configuration.GetSection(AccountsOptions.Section))
+            .Validate(options =>
+            {
+                options.Validate();
+                return true;
+            })
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<SessionEndings>();
+        services.AddSingleton<SignInRateLimiter>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<ICallerAuthenticator, CallerAuthenticator>();
+        services.AddAuthentication(SessionTokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionTokenAuthenticationHandler>(SessionTokenAuthenticationHandler.SchemeName, null);
+        return services;
+    }
+
+    /// <summary>Authenticates every request (HttpContext.User is the caller or anonymous) before the endpoints run.</summary>
+    public static IApplicationBuilder UseAccounts(this IApplicationBuilder app) => app.UseAuthentication();
+}

@@ -1,0 +1,44 @@
+using System.Text;
+using Ipp.Graph.Engine.Error;
+using Ipp.Graph.GraphQL;
+
+namespace Ipp.Graph.Accounts;
+
+/// <summary>
+/// What a password must be. bcrypt reads at most 72 bytes and stops at a NUL byte: rather than let it silently
+/// ignore the rest, such passwords are refused.
+/// </summary>
+public static class PasswordRules
+{
+    /// <summary>The most UTF-8 bytes bcrypt reads.</summary>
+    public const int MaxBytes = 72;
+
+    /// <summary>Throws an <c>INVALID_PASSWORD</c> error when a new password breaks a rule.</summary>
+    public static void CheckNew(string password, int minBytes)
+    {
+        if (password.Contains('\0', StringComparison.Ordinal))
+        {
+            throw Invalid("The password must not contain the NUL character.");
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(password);
+        if (bytes < minBytes)
+        {
+            throw Invalid($"The password is too short: it must be at least {minBytes} bytes long (UTF-8).");
+        }
+
+        if (bytes > MaxBytes)
+        {
+            throw Invalid($"The password is too long: it must be at most {MaxBytes} bytes long (UTF-8); this one has {bytes}.");
+        }
+    }
+
+    /// <summary>
+    /// False when no account can have this password: bcrypt would read only part of it. Signing in with it then
+    /// fails as a wrong password does (the minimum length is not checked there: older accounts may have shorter ones).
+    /// </summary>
+    public static bool CanMatch(string password) =>
+        !password.Contains('\0', StringComparison.Ordinal) && Encoding.UTF8.GetByteCount(password) <= MaxBytes;
+
+    private static GraphQLError Invalid(string message) => new(message, code: ServerErrorCodes.InvalidPassword);
+}

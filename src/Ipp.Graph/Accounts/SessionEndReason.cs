@@ -1,0 +1,17 @@
+namespace Ipp.Graph.Accounts;
+
+/// <summary>Why a session ended (the <c>SessionEndReason</c> enum of the schema).</summary>
+public enum SessionEndReason
+{
+    /// <summary>The user signed in again: only one session per user exists.</summary>
+    Replaced,
+
+    /// <summary>The user signed out.</summary>
+    LoggedOut,
+
+    /// <summary>The session reached the end of its lifetime.</summary>
+    Expired,
+}
+
+/// <summary>The event <c>sessionEnded</c> delivers (the <c>SessionEndedEvent</c> type).</summary>
+public sealed record SessionEndedEvent(SessionEndReason Reason, DateTimeOffset EndedAt);

@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ipp.Graph.Data;
+
+/// <summary>
+/// Brings the database up to date when the server starts, before it accepts requests: creates the SQLite file's
+/// folder when missing, then applies the migrations not yet applied. A failure stops the start.
+/// </summary>
+internal sealed class DatabaseMigrator : IHostedLifecycleService
+{
+    private readonly IDbContextFactory<IppDbContext> _contexts;
+    private readonly Settings _settings;
+    private readonly ILogger<DatabaseMigrator> _logger;
+
+    public DatabaseMigrator(IDbContextFactory<IppDbContext> contexts, Settings settings, ILogger<DatabaseMigrator> logger)
+    {
+        _contexts = contexts;
+        _settings = settings;
+        _logger = logger;
+    }
+
+    /// <summary>Runs before any hosted service starts, the web server included.</summary>
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        CreateFolderOf(_settings.ConnectionString);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            _logger.LogInformation("Applying database migrations: {Migrations}", string.Join(", ", pending));
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static void CreateFolderOf(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (dataSource.Length == 0 || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    /// <summary>The connection string the migrator creates the folder for.</summary>
+    public sealed record Settings(string ConnectionString);
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Ipp.Graph.Data;
+
+/// <summary>Registers the database (connection string <c>ConnectionStrings:Ipp</c>) and its migration at start.</summary>
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>The connection string used when the settings name none.</summary>
+    public const string DefaultConnectionString = "Data Source=data/ipp.db";
+
+    /// <summary>
+    /// Adds a pooled <see cref="IDbContextFactory{IppDbContext}"/>: features create a short-lived context per unit of
+    /// work, so resolvers running side by side never share one, whatever service scope the transport provides.
+    /// </summary>
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Ipp") is { Length: > 0 } configured ? configured : DefaultConnectionString;
+        services.AddPooledDbContextFactory<IppDbContext>(options => options.UseSqlite(connectionString));
+        services.AddSingleton(new DatabaseMigrator.Settings(connectionString));
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Ipp.Graph.Data;
+
+/// <summary>An account (table <c>users</c>).</summary>
+public sealed class User
+{
+    public long Id { get; set; }
+
+    /// <summary>The email as the user wrote it (trimmed): what the API shows.</summary>
+    public required string Email { get; set; }
+
+    /// <summary>The email in the form accounts are compared by (trimmed, lower case); unique.</summary>
+    public required string NormalizedEmail { get; set; }
+
+    /// <summary>The bcrypt hash of the password (<c>$2b$12$…</c>; older <c>$2a$</c> or <c>$2y$</c> hashes verify too).</summary>
+    public required string PasswordHash { get; set; }
+
+    /// <summary>When the account was created (UTC).</summary>
+    public DateTime CreatedAt { get; set; }
+
+    public List<UserRole> Roles { get; set; } = [];
+
+    /// <summary>The user's session, when signed in (one at most).</summary>
+    public Session? Session { get; set; }
+}

@@ -1,0 +1,14 @@
+namespace Ipp.Graph.Tests.Accounts;
+
+/// <summary>A clock the test moves forward (the server's TimeProvider in tests about expiry); timers still run in real time.</summary>
+public sealed class SettableClock : TimeProvider
+{
+    private long _utcTicks = DateTimeOffset.UtcNow.UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _utcTicks, by.Ticks);
+
+    /// <summary>Starts the server with this clock.</summary>
+    public void Install(WebApplicationBuilder builder) => builder.Services.AddSingleton<TimeProvider>(this);
+}

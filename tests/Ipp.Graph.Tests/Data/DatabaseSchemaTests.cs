@@ -1,0 +1,121 @@
+using Ipp.Graph.Data;
+using Ipp.Graph.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Ipp.Graph.Tests.Data;
+
+/// <summary>The hand-written migrations make exactly the database the EF model describes, and the server applies them at start.</summary>
+public sealed class DatabaseSchemaTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
+
+    public DatabaseSchemaTests() => Directory.CreateDirectory(_folder);
+
+    [Fact]
+    public async Task MigrationsMakeTheTablesColumnsIndexesAndKeysOfTheModel()
+    {
+        var migrated = Path.Combine(_folder, "migrated.db");
+        var created = Path.Combine(_folder, "created.db");
+        await using (var db = Open(migrated))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using (var db = Open(created))
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        var fromMigrations = Describe(migrated);
+        var fromModel = Describe(created);
+        Assert.Contains("table users autoincrement=True", fromModel);
+        Assert.Contains("sessions column token_hash BLOB notnull=1 pk=0 default=", fromModel);
+        Assert.Contains("sessions index ix_sessions_user_id unique=1 (user_id)", fromModel);
+        Assert.Contains("sessions foreign key (user_id) -> users(id) on delete CASCADE", fromModel);
+        Assert.Equal(fromModel, fromMigrations);
+    }
+
+    [Fact]
+    public async Task TheSnapshotMatchesTheModelSoNoMigrationIsMissing()
+    {
+        await using var db = Open(Path.Combine(_folder, "snapshot.db"));
+        Assert.False(db.Database.HasPendingModelChanges());
+        Assert.Equal(["20261121150000_Accounts"], db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public async Task TheServerCreatesTheDatabaseAndItsFolderAndMigratesIt()
+    {
+        var path = Path.Combine(_folder, "not", "yet", "there", "ipp.db");
+        await using var server = await RunningServer.StartAsync($"--ConnectionStrings:Ipp=Data Source={path}");
+
+        Assert.True(File.Exists(path));
+        await using var db = Open(path);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(["20261121150000_Accounts"], await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static IppDbContext Open(string path) =>
+        new(new DbContextOptionsBuilder<IppDbContext>().UseSqlite($"Data Source={path}").Options);
+
+    /// <summary>One line per table, column, index and foreign key of the database (EF's own tables left out), sorted.</summary>
+    private static List<string> Describe(string path)
+    {
+        var lines = new List<string>();
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        var tables = Query(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EF%'");
+        foreach (var table in tables)
+        {
+            var name = (string)table[0]!;
+            var autoincrement = ((string)table[1]!).Contains("AUTOINCREMENT", StringComparison.OrdinalIgnoreCase);
+            lines.Add($"table {name} autoincrement={autoincrement}");
+            foreach (var column in Query(connection, $"PRAGMA table_info(\"{name}\")"))
+            {
+                lines.Add($"{name} column {column[1]} {column[2]} notnull={column[3]} pk={column[5]} default={column[4]}");
+            }
+
+            foreach (var index in Query(connection, $"PRAGMA index_list(\"{name}\")"))
+            {
+                var columns = Query(connection, $"PRAGMA index_info(\"{index[1]}\")").Select(column => (string)column[2]!);
+                lines.Add($"{name} index {index[1]} unique={index[2]} ({string.Join(", ", columns)})");
+            }
+
+            foreach (var key in Query(connection, $"PRAGMA foreign_key_list(\"{name}\")"))
+            {
+                lines.Add($"{name} foreign key ({key[3]}) -> {key[2]}({key[4]}) on delete {key[6]}");
+            }
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
+    private static List<object?[]> Query(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
