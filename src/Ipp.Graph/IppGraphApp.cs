@@ -2,6 +2,7 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
+using Ipp.Graph.Transport.Http;
 
 namespace Ipp.Graph;
 
@@ -20,12 +21,14 @@ public static class IppGraphApp
         builder.Services.AddGraphQLServer(builder.Configuration);
         builder.Services.AddDatabase(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddGraphQLHttp(builder.Configuration);
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseAccounts();
         app.MapHealth();
+        app.MapGraphQLHttp();
         return app;
     }
 }

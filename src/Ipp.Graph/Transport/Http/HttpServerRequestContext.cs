@@ -1,0 +1,22 @@
+using Ipp.Graph.GraphQL;
+
+namespace Ipp.Graph.Transport.Http;
+
+/// <summary>The server's request context of an HTTP request.</summary>
+public static class HttpServerRequestContext
+{
+    /// <summary>
+    /// The context resolvers run in for <paramref name="context"/>: the authenticated caller, the request's services
+    /// and cancellation, the client's address, and (unless the response is a stream whose headers go out first,
+    /// as Server-Sent Events) the response's cookies.
+    /// </summary>
+    public static ServerRequestContext Create(HttpContext context, bool withResponseCookies = true) => new()
+    {
+        User = context.User,
+        Services = context.RequestServices,
+        CancellationToken = context.RequestAborted,
+        RemoteAddress = context.Connection.RemoteIpAddress,
+        ResponseCookies = withResponseCookies ? context.Response.Cookies : null,
+        IsHttps = context.Request.IsHttps,
+    };
+}
