@@ -65,32 +65,24 @@ internal sealed class ServerSentEventsTransport
         // Stopped by the client going away, the server stopping, or a write that failed.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _lifetime.ApplicationStopping);
         using var stream = new EventStreamWriter(context.Response.BodyWriter, stop);
-        await StartAsync(context.Response, stream);
-
         var serverContext = HttpServerRequestContext.Create(context, withResponseCookies: false);
         try
         {
-            if (operationType == OperationType.Subscription)
+            // The operation starts before the response does: once the client sees the stream open, a subscription
+            // is listening.
+            var subscription = operationType == OperationType.Subscription ? await _runner.SubscribeAsync(request, serverContext) : null;
+            var result = subscription is null ? await _runner.ExecuteAsync(request, serverContext) : subscription.Result;
+            await StartAsync(context.Response, stream);
+            if (subscription?.Stream is { } events)
             {
-                var subscription = await _runner.SubscribeAsync(request, serverContext);
-                if (subscription.Stream is { } events)
-                {
-                    await StreamAsync(events, stream, stop.Token);
-                }
-                else
-                {
-                    await stream.WriteNextAsync(subscription.Result!);
-                }
+                await StreamAsync(events, stream, stop.Token);
             }
             else
             {
-                await stream.WriteNextAsync(await _runner.ExecuteAsync(request, serverContext));
+                await stream.WriteNextAsync(result!);
             }
 
-            if (!stop.IsCancellationRequested)
-            {
-                await stream.WriteCompleteAsync();
-            }
+            await stream.WriteCompleteAsync();
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
