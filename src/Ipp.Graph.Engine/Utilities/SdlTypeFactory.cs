@@ -11,9 +11,11 @@ namespace Ipp.Graph.Engine.Utilities;
 /// schema definition the types named Query, Mutation and Subscription are the roots.
 /// </summary>
 /// <remarks>
-/// It reports what would make building impossible (unknown or duplicate names, bad extensions) as problems, so that a
-/// schema builder gives clear errors even for SDL that document validation has not looked at. Default values are
-/// computed in a later step (<see cref="ComputeDefaultValues"/>), once enum types have their final internal values.
+/// What would make building impossible (unknown or duplicate names, bad extensions) is reported as a problem and
+/// skipped, never thrown. <see cref="SchemaBuilder"/> runs the SDL validation rules first, which find most of these
+/// before this class sees the document; the checks here keep the factory safe on SDL nothing has validated (the
+/// type-system rule tests build through it directly). Default values are computed in a later step
+/// (<see cref="ComputeDefaultValues"/>), once enum types have their final internal values.
 /// </remarks>
 internal sealed class SdlTypeFactory
 {

@@ -31,7 +31,7 @@ internal static class Engines
 
     public static async Task<string> Ours(string sdl, string query, string? variables = null, string? rootValue = null)
     {
-        var root = rootValue is null ? null : JsonValues.FromJson(rootValue);
+        var root = rootValue is null ? null : Support.Json.ToValue(rootValue);
         var builder = SchemaBuilder.FromSdl(sdl).UseDefaultResolver(context => new(Property(context.Parent ?? root, context.Field.Name)));
         var document = Parser.Parse(sdl);
         var subscriptionType = SubscriptionTypeName(document);

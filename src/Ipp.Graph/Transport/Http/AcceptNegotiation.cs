@@ -19,7 +19,8 @@ public enum GraphQLResponseFormat
 /// <summary>
 /// Content negotiation by the Accept header (RFC 9110 §12.5.1): each type the server can answer with gets the
 /// quality of the most specific media range matching it (<c>application/json</c> before <c>application/*</c> before
-/// <c>*/*</c>; a range naming a charset other than UTF-8 does not match, since responses are UTF-8), and the type
+/// <c>*/*</c>; a range naming a charset other than UTF-8 does not match, since responses are UTF-8, nor does one with a
+/// malformed quality), and the type
 /// with the highest quality wins; quality 0 means "not acceptable".
 /// </summary>
 public static class AcceptNegotiation
@@ -105,7 +106,7 @@ public static class AcceptNegotiation
                 continue;
             }
 
-            if (!HttpCharsets.IsUtf8OrUnspecified(range.Charset))
+            if (!HttpCharsets.IsUtf8OrUnspecified(range.Charset) || HasInvalidQuality(range))
             {
                 continue;
             }
@@ -118,6 +119,25 @@ public static class AcceptNegotiation
         }
 
         return best;
+    }
+
+    /// <summary>True when the range gives a <c>q</c> that is not a quality (<c>q=abc</c>): such a range is ignored, as malformed.</summary>
+    private static bool HasInvalidQuality(MediaTypeHeaderValue range)
+    {
+        if (range.Quality is not null)
+        {
+            return false;
+        }
+
+        foreach (var parameter in range.Parameters)
+        {
+            if (parameter.Name.Equals("q", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private readonly record struct Preference(double Quality, int Specificity);

@@ -1,21 +1,24 @@
+using System.Buffers;
 using System.Text.Json;
 using Ipp.Graph.Engine.Execution;
 
 namespace Ipp.Graph.Transport.Http;
 
 /// <summary>
-/// A GraphQL request read from an HTTP request, or the problem that stopped reading it. Owns the parsed JSON the
-/// request's variables point into: dispose it once the response is written.
+/// A GraphQL request read from an HTTP request, or the problem that stopped reading it. Owns the body and the
+/// parsed JSON the request's variables point into (pooled memory): dispose it once the response is written.
 /// </summary>
 public sealed class HttpGraphQLRequest : IDisposable
 {
     private readonly JsonDocument? _json;
+    private byte[]? _body;
 
-    private HttpGraphQLRequest(GraphQLRequest? request, HttpProblem? problem, JsonDocument? json)
+    private HttpGraphQLRequest(GraphQLRequest? request, HttpProblem? problem, JsonDocument? json, byte[]? body)
     {
         Request = request;
         Problem = problem;
         _json = json;
+        _body = body;
     }
 
     /// <summary>The request; null when <see cref="Problem"/> says why there is none.</summary>
@@ -24,13 +27,18 @@ public sealed class HttpGraphQLRequest : IDisposable
     /// <summary>Why the HTTP request holds no well-formed GraphQL request; null when it does.</summary>
     public HttpProblem? Problem { get; }
 
-    internal static HttpGraphQLRequest Read(GraphQLRequest request, JsonDocument? json) => new(request, null, json);
+    /// <summary>A request; <paramref name="json"/> and <paramref name="body"/> (rented from the shared array pool) are released on dispose.</summary>
+    internal static HttpGraphQLRequest Read(GraphQLRequest request, JsonDocument? json = null, byte[]? body = null) => new(request, null, json, body);
 
-    internal static HttpGraphQLRequest Failed(HttpProblem problem, JsonDocument? json = null)
+    internal static HttpGraphQLRequest Failed(HttpProblem problem) => new(null, problem, null, null);
+
+    public void Dispose()
     {
-        json?.Dispose();
-        return new HttpGraphQLRequest(null, problem, null);
+        _json?.Dispose();
+        if (_body is { } body)
+        {
+            _body = null;
+            ArrayPool<byte>.Shared.Return(body);
+        }
     }
-
-    public void Dispose() => _json?.Dispose();
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Ipp.Graph.Engine.Execution;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -7,12 +9,15 @@ namespace Ipp.Graph.Transport.Http;
 
 /// <summary>
 /// Reads GraphQL requests from HTTP requests as GraphQL over HTTP lays them out: a POST's <c>application/json</c>
-/// body (UTF-8; read from the request stream, never beyond <see cref="GraphQLHttpOptions.MaxRequestBytes"/>), or
+/// body (UTF-8; read from the request stream into pooled memory, never beyond <see cref="GraphQLHttpOptions.MaxRequestBytes"/>), or
 /// a GET's query parameters (<c>variables</c> and <c>extensions</c> as JSON text). Server-Sent Events requests are
 /// laid out the same way.
 /// </summary>
 public sealed class HttpGraphQLRequestReader
 {
+    /// <summary>The first buffer for a body of unknown length; it doubles as the body needs.</summary>
+    private const int InitialBufferBytes = 16 * 1024;
+
     private readonly int _maxRequestBytes;
     private readonly JsonDocumentOptions _jsonOptions;
 
@@ -24,7 +29,10 @@ public sealed class HttpGraphQLRequestReader
         _jsonOptions = new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth, AllowDuplicateProperties = false };
     }
 
-    /// <summary>Reads a POST request: its Content-Type must be <c>application/json</c> (UTF-8) and its body one JSON object.</summary>
+    /// <summary>
+    /// Reads a POST request: its Content-Type must be <c>application/json</c> (UTF-8) and its body one JSON object,
+    /// valid UTF-8 throughout.
+    /// </summary>
     public async ValueTask<HttpGraphQLRequest> ReadBodyAsync(HttpRequest request)
     {
         if (CheckContentType(request.Headers.ContentType) is { } unsupported)
@@ -37,28 +45,111 @@ public sealed class HttpGraphQLRequestReader
             return HttpGraphQLRequest.Failed(HttpProblem.PayloadTooLarge(_maxRequestBytes));
         }
 
-        var body = new LimitedReadStream(request.Body, _maxRequestBytes);
-        JsonDocument json;
+        byte[] body;
+        int length;
         try
         {
-            json = await JsonDocument.ParseAsync(body, _jsonOptions, request.HttpContext.RequestAborted);
+            (body, length) = await ReadBodyBytesAsync(request);
         }
-        catch (LimitedReadStream.LimitExceededException)
+        catch (BadHttpRequestException exception)
         {
+            // Kestrel's own verdict on the body (malformed chunks, too slow, over its limit), with its status.
+            return HttpGraphQLRequest.Failed(HttpProblem.ForStatus(exception.StatusCode) with { Message = "The request body could not be read: " + exception.Message });
+        }
+        catch (IOException exception)
+        {
+            // The body broke off or was malformed below HTTP (Kestrel reports a chunk size overflow this way).
+            return HttpGraphQLRequest.Failed(HttpProblem.BadRequest("The request body could not be read: " + exception.Message));
+        }
+
+        if (length > _maxRequestBytes)
+        {
+            ArrayPool<byte>.Shared.Return(body);
             return HttpGraphQLRequest.Failed(HttpProblem.PayloadTooLarge(_maxRequestBytes));
+        }
+
+        var problem = Parse(body, length, out var json);
+        if (problem is null)
+        {
+            if (GraphQLRequestJson.TryRead(json!.RootElement, out var graphQLRequest, out var invalid))
+            {
+                return HttpGraphQLRequest.Read(graphQLRequest!, json, body);
+            }
+
+            problem = HttpProblem.BadRequest(invalid!);
+        }
+
+        json?.Dispose();
+        ArrayPool<byte>.Shared.Return(body);
+        return HttpGraphQLRequest.Failed(problem.Value);
+    }
+
+    /// <summary>
+    /// The body in a buffer rented from the shared pool, read until its end or until one byte past the limit (then
+    /// the length says so and the rest is left unread). Sized by Content-Length when there is one.
+    /// </summary>
+    private async ValueTask<(byte[] Buffer, int Length)> ReadBodyBytesAsync(HttpRequest request)
+    {
+        var cap = _maxRequestBytes + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(request.ContentLength + 1 ?? InitialBufferBytes, cap));
+        var length = 0;
+        try
+        {
+            while (length < cap)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, cap));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, cap) - length), request.HttpContext.RequestAborted);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+
+        return (buffer, length);
+    }
+
+    /// <summary>
+    /// Parses the body, refusing invalid UTF-8 anywhere in it (the JSON reader checks strings only when they are
+    /// read, so it is checked first, for the whole body at once). The document refers into <paramref name="body"/>.
+    /// </summary>
+    private HttpProblem? Parse(byte[] body, int length, out JsonDocument? json)
+    {
+        json = null;
+        var bytes = body.AsMemory(0, length);
+        if (length == 0 || bytes.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return HttpProblem.BadRequest("The request body is empty: it must be a JSON object.");
+        }
+
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            return HttpProblem.BadRequest("The request body is not valid UTF-8.");
+        }
+
+        try
+        {
+            json = JsonDocument.Parse(bytes, _jsonOptions);
+            return null;
         }
         catch (JsonException exception)
         {
-            return HttpGraphQLRequest.Failed(HttpProblem.BadRequest(
-                body.BytesRead == 0 ? "The request body is empty: it must be a JSON object." : "The request body is not valid JSON: " + exception.Message));
+            return HttpProblem.BadRequest("The request body is not valid JSON: " + exception.Message);
         }
-
-        if (!GraphQLRequestJson.TryRead(json.RootElement, out var graphQLRequest, out var problem))
-        {
-            return HttpGraphQLRequest.Failed(HttpProblem.BadRequest(problem!), json);
-        }
-
-        return HttpGraphQLRequest.Read(graphQLRequest!, json);
     }
 
     /// <summary>
@@ -93,7 +184,7 @@ public sealed class HttpGraphQLRequestReader
             Variables = variables,
             Extensions = extensions is { } given ? GraphQLRequestJson.Members(given) : null,
         };
-        return HttpGraphQLRequest.Read(request, null);
+        return HttpGraphQLRequest.Read(request);
     }
 
     /// <summary>Null when the Content-Type is <c>application/json</c> in UTF-8; else why the body cannot be read (415).</summary>

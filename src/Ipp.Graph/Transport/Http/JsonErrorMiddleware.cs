@@ -27,7 +27,7 @@ public sealed partial class JsonErrorMiddleware
         {
             await _next(context);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {
             LogClientGone(_logger, context.Request.Method, context.Request.Path);
             return;

@@ -146,6 +146,18 @@ public sealed class HttpPostTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task A_body_that_is_not_utf8_is_400_even_where_the_json_reader_would_not_look()
+    {
+        // 0xC0 0xAF is an overlong "/" inside a string: the JSON reader accepts it until the string is read.
+        var answer = await _client.SendAsync(
+            HttpMethod.Post, "graphql", [.. """{"query":"{ __typename }","x":"""u8, 0x22, 0xC0, 0xAF, 0x22, 0x7D], "application/json", "application/json");
+
+        Assert.Equal(400, answer.Status);
+        answer.AssertErrorBody(ServerErrorCodes.BadRequest);
+        Assert.Equal("The request body is not valid UTF-8.", answer.ErrorMessage);
+    }
+
+    [Fact]
     public async Task A_body_of_exactly_the_size_limit_is_read()
     {
         var answer = await _client.PostAsync(Padded("""{"query":"{ __typename }"}""", 1024 * 1024));
