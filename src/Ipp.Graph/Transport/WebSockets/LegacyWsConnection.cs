@@ -2,7 +2,6 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Transport.WebSockets;
@@ -24,31 +23,6 @@ internal sealed class LegacyWsConnection : SocketConnection
     {
     }
 
-    protected override async ValueTask OnMessageAsync(bool binary, ReadOnlyMemory<byte> message)
-    {
-        if (binary)
-        {
-            await SendConnectionErrorAsync("Invalid message: binary messages are not supported, send JSON text.");
-            return;
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(message, MessageJson);
-        }
-        catch (JsonException exception)
-        {
-            await SendConnectionErrorAsync("Invalid JSON: " + exception.Message);
-            return;
-        }
-
-        using (document)
-        {
-            await HandleAsync(document.RootElement);
-        }
-    }
-
     protected override ValueTask OnTooLargeAsync() =>
         Channel.CloseAsync((int)WebSocketCloseStatus.MessageTooBig, $"Message larger than {Settings.MaxMessageBytes} bytes");
 
@@ -64,21 +38,9 @@ internal sealed class LegacyWsConnection : SocketConnection
     protected override async ValueTask SendCompleteAsync(SocketOperation operation) =>
         await Channel.SendAsync(("complete", operation.Id), SocketMessages.WriteOperationEnd, operation.Token);
 
-    private async ValueTask HandleAsync(JsonElement message)
+    protected override async ValueTask OnMessageAsync(string type, JsonElement message)
     {
-        if (message.ValueKind != JsonValueKind.Object)
-        {
-            await SendConnectionErrorAsync($"Invalid message: expected a JSON object, got {GraphQLRequestJson.Describe(message.ValueKind)}.");
-            return;
-        }
-
-        if (!message.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
-        {
-            await SendConnectionErrorAsync("Invalid message: the 'type' property must be a string.");
-            return;
-        }
-
-        switch (JsonStrings.GetString(type))
+        switch (type)
         {
             case "start":
                 await OnStartAsync(message);
@@ -97,7 +59,7 @@ internal sealed class LegacyWsConnection : SocketConnection
                 await Channel.CloseAsync((int)WebSocketCloseStatus.NormalClosure, "");
                 break;
             case var unknown:
-                await SendConnectionErrorAsync($"Invalid message: unknown type \"{unknown}\".");
+                await RejectAsync($"Invalid message: unknown type \"{unknown}\"");
                 break;
         }
     }
@@ -106,7 +68,7 @@ internal sealed class LegacyWsConnection : SocketConnection
     {
         if (InitReceived)
         {
-            await SendConnectionErrorAsync("Too many initialisation requests.");
+            await RejectAsync("Too many initialisation requests");
             await Channel.CloseAsync(CloseCodes.TooManyInitialisationRequests, "Too many initialisation requests");
             return;
         }
@@ -129,7 +91,7 @@ internal sealed class LegacyWsConnection : SocketConnection
 
         if (refusal is not null)
         {
-            await SendConnectionErrorAsync("Forbidden: " + refusal + ".");
+            await RejectAsync("Forbidden: " + refusal);
             await Channel.CloseAsync(CloseCodes.Forbidden, "Forbidden: " + refusal);
             return;
         }
@@ -180,20 +142,9 @@ internal sealed class LegacyWsConnection : SocketConnection
         }
     }
 
-    /// <summary>The message's <c>id</c>: a non-empty string; null (after a <c>connection_error</c>) when it is not one.</summary>
-    private async ValueTask<string?> ReadIdAsync(JsonElement message, string type)
-    {
-        if (ReadId(message) is { } id)
-        {
-            return id;
-        }
-
-        await SendConnectionErrorAsync($"Invalid message: \"{type}\" needs an 'id' that is a non-empty string.");
-        return null;
-    }
-
-    private async ValueTask SendConnectionErrorAsync(string message) =>
-        await Channel.SendAsync(("connection_error", message), SocketMessages.WriteMessage);
+    /// <summary>Answers with <c>connection_error</c>, as the protocol does for a message it cannot parse; the socket stays open.</summary>
+    protected override async ValueTask RejectAsync(string problem) =>
+        await Channel.SendAsync(("connection_error", problem), SocketMessages.WriteMessage);
 
     private async ValueTask SendOperationErrorAsync(string id, string message, string code) =>
         await Channel.SendAsync(("error", id, (IReadOnlyList<GraphQLError>)[new GraphQLError(message, code: code)]), SocketMessages.WriteErrors);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Transport.WebSockets;
@@ -19,7 +20,7 @@ internal abstract class SocketConnection
     /// How messages are parsed: nested at most 64 deep, and without duplicate members (a message that means one thing
     /// to a proxy and another to the server is refused).
     /// </summary>
-    protected static readonly JsonDocumentOptions MessageJson = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+    private static readonly JsonDocumentOptions MessageJson = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     private readonly WebSocketTransport _transport;
     private readonly HttpContext _http;
@@ -80,14 +81,7 @@ internal abstract class SocketConnection
 
                 try
                 {
-                    if (received == ReceivedKind.TooLarge)
-                    {
-                        await OnTooLargeAsync();
-                    }
-                    else
-                    {
-                        await OnMessageAsync(received == ReceivedKind.Binary, Channel.Message);
-                    }
+                    await HandleAsync(received);
                 }
                 catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
                 {
@@ -110,8 +104,14 @@ internal abstract class SocketConnection
         }
     }
 
-    /// <summary>Handles one whole message (text, or binary when <paramref name="binary"/>).</summary>
-    protected abstract ValueTask OnMessageAsync(bool binary, ReadOnlyMemory<byte> message);
+    /// <summary>Handles a message: a JSON object with a string <c>type</c> (which may be any text).</summary>
+    protected abstract ValueTask OnMessageAsync(string type, JsonElement message);
+
+    /// <summary>
+    /// Answers a message that is not one (not JSON, not an object, no type, a field missing or of the wrong type) as
+    /// the protocol does; <paramref name="problem"/> says what is wrong.
+    /// </summary>
+    protected abstract ValueTask RejectAsync(string problem);
 
     /// <summary>A message over <see cref="WebSocketSettings.MaxMessageBytes"/> arrived (it is not read further).</summary>
     protected abstract ValueTask OnTooLargeAsync();
@@ -216,29 +216,77 @@ internal abstract class SocketConnection
     }
 
     /// <summary>
-    /// The message's <c>id</c> when it is a non-empty string; null otherwise, or when it holds a lone surrogate
-    /// (it could not be written back as JSON).
+    /// The <c>id</c> of a message of <paramref name="type"/>: a non-empty string (without lone surrogates, which
+    /// could not be written back as JSON); null, the message rejected, when it is not one.
     /// </summary>
-    protected static string? ReadId(JsonElement message)
+    protected async ValueTask<string?> ReadIdAsync(JsonElement message, string type)
     {
-        if (!message.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+        if (message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
         {
-            return null;
+            try
+            {
+                if (id.GetString() is { Length: > 0 } text)
+                {
+                    return text;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // A lone surrogate.
+            }
         }
 
-        try
-        {
-            return id.GetString() is { Length: > 0 } text ? text : null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
+        await RejectAsync($"Invalid message: \"{type}\" needs an 'id' that is a non-empty string");
+        return null;
     }
 
     /// <summary>The error that refuses an operation beyond <see cref="WebSocketSettings.MaxOperations"/>.</summary>
     protected GraphQLError TooManyOperations() =>
         new($"This connection already runs {Settings.MaxOperations} operations, the most it may: complete one first.", code: ServerErrorCodes.TooManyOperations);
+
+    /// <summary>A received message: refused when it is too large, binary, not JSON, or not an object with a type.</summary>
+    private async ValueTask HandleAsync(ReceivedKind received)
+    {
+        if (received == ReceivedKind.TooLarge)
+        {
+            await OnTooLargeAsync();
+            return;
+        }
+
+        if (received == ReceivedKind.Binary)
+        {
+            await RejectAsync("Invalid message: binary messages are not supported, send JSON text");
+            return;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(Channel.Message, MessageJson);
+        }
+        catch (JsonException exception)
+        {
+            await RejectAsync("Invalid JSON: " + exception.Message);
+            return;
+        }
+
+        using (document)
+        {
+            var message = document.RootElement;
+            if (message.ValueKind != JsonValueKind.Object)
+            {
+                await RejectAsync($"Invalid message: expected a JSON object, got {GraphQLRequestJson.Describe(message.ValueKind)}");
+            }
+            else if (!message.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            {
+                await RejectAsync("Invalid message: the 'type' property must be a string");
+            }
+            else
+            {
+                await OnMessageAsync(JsonStrings.GetString(type), message);
+            }
+        }
+    }
 
     private async Task RunAsync(SocketOperation operation, GraphQLRequest request)
     {
@@ -254,7 +302,7 @@ internal abstract class SocketConnection
                 IsHttps = _http.Request.IsHttps,
             };
 
-            if (_transport.Runner.Executor.GetOperationType(request) == OperationType.Subscription)
+            if (_transport.Runner.GetOperationType(request) == OperationType.Subscription)
             {
                 var subscription = await _transport.Runner.SubscribeAsync(request, context);
                 if (subscription.Stream is { } stream)

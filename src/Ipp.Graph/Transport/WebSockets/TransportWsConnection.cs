@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Transport.WebSockets;
 
@@ -20,31 +19,6 @@ internal sealed class TransportWsConnection : SocketConnection
     {
     }
 
-    protected override async ValueTask OnMessageAsync(bool binary, ReadOnlyMemory<byte> message)
-    {
-        if (binary)
-        {
-            await RefuseAsync("Invalid message: binary messages are not supported, send JSON text");
-            return;
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(message, MessageJson);
-        }
-        catch (JsonException exception)
-        {
-            await RefuseAsync("Invalid JSON: " + exception.Message);
-            return;
-        }
-
-        using (document)
-        {
-            await HandleAsync(document.RootElement);
-        }
-    }
-
     protected override ValueTask OnTooLargeAsync() =>
         Channel.CloseAsync(CloseCodes.BadRequest, $"Invalid message: larger than {Settings.MaxMessageBytes} bytes");
 
@@ -60,21 +34,9 @@ internal sealed class TransportWsConnection : SocketConnection
     protected override async ValueTask SendCompleteAsync(SocketOperation operation) =>
         await Channel.SendAsync(("complete", operation.Id), SocketMessages.WriteOperationEnd, operation.Token);
 
-    private async ValueTask HandleAsync(JsonElement message)
+    protected override async ValueTask OnMessageAsync(string type, JsonElement message)
     {
-        if (message.ValueKind != JsonValueKind.Object)
-        {
-            await RefuseAsync($"Invalid message: expected a JSON object, got {GraphQLRequestJson.Describe(message.ValueKind)}");
-            return;
-        }
-
-        if (!message.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
-        {
-            await RefuseAsync("Invalid message: the 'type' property must be a string");
-            return;
-        }
-
-        switch (JsonStrings.GetString(type))
+        switch (type)
         {
             case "subscribe":
                 await OnSubscribeAsync(message);
@@ -91,10 +53,10 @@ internal sealed class TransportWsConnection : SocketConnection
                 await OnConnectionMessageAsync(connectionType, message);
                 break;
             case ("connection_ack" or "next" or "error") and var serverType:
-                await RefuseAsync($"Invalid message: \"{serverType}\" is sent by servers only");
+                await RejectAsync($"Invalid message: \"{serverType}\" is sent by servers only");
                 break;
             case var unknown:
-                await RefuseAsync($"Invalid message: unknown type \"{unknown}\"");
+                await RejectAsync($"Invalid message: unknown type \"{unknown}\"");
                 break;
         }
     }
@@ -105,7 +67,7 @@ internal sealed class TransportWsConnection : SocketConnection
         JsonElement? payload = message.TryGetProperty("payload", out var given) && given.ValueKind != JsonValueKind.Null ? given : null;
         if (payload is { ValueKind: not JsonValueKind.Object })
         {
-            await RefuseAsync($"Invalid message: the \"{type}\" payload must be an object");
+            await RejectAsync($"Invalid message: the \"{type}\" payload must be an object");
             return;
         }
 
@@ -165,14 +127,14 @@ internal sealed class TransportWsConnection : SocketConnection
 
         if (!message.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object)
         {
-            await RefuseAsync("Invalid message: the \"subscribe\" payload must be an object");
+            await RejectAsync("Invalid message: the \"subscribe\" payload must be an object");
             return;
         }
 
         // The request outlives this message (whose bytes the next receive reuses): it reads a copy.
         if (!GraphQLRequestJson.TryRead(payload.Clone(), out var request, out var problem))
         {
-            await RefuseAsync("Invalid message: " + problem);
+            await RejectAsync("Invalid message: " + problem);
             return;
         }
 
@@ -194,17 +156,6 @@ internal sealed class TransportWsConnection : SocketConnection
         }
     }
 
-    /// <summary>The message's <c>id</c>: a non-empty string; null (the socket closing) when it is not one.</summary>
-    private async ValueTask<string?> ReadIdAsync(JsonElement message, string type)
-    {
-        if (ReadId(message) is { } id)
-        {
-            return id;
-        }
-
-        await RefuseAsync($"Invalid message: \"{type}\" needs an 'id' that is a non-empty string");
-        return null;
-    }
-
-    private ValueTask RefuseAsync(string reason) => Channel.CloseAsync(CloseCodes.BadRequest, reason);
+    /// <summary>Closes the socket with 4400 and the problem as its reason.</summary>
+    protected override ValueTask RejectAsync(string problem) => Channel.CloseAsync(CloseCodes.BadRequest, problem);
 }

@@ -45,9 +45,6 @@ internal sealed class WebSocketChannel : IDisposable
         _writer = new Utf8JsonWriter(_output, WriterOptions);
     }
 
-    /// <summary>The subprotocol the socket was accepted with.</summary>
-    public string? SubProtocol => _socket.SubProtocol;
-
     /// <summary>True once the server sent its close frame (or the socket ended): nothing more goes out.</summary>
     public bool IsClosing => Volatile.Read(ref _closeSent);
 
@@ -160,7 +157,14 @@ internal sealed class WebSocketChannel : IDisposable
         finally
         {
             _sendLock.Release();
-            _receiving.CancelAfter(CloseHandshakeTimeout);
+            try
+            {
+                _receiving.CancelAfter(CloseHandshakeTimeout);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The connection already ended (a close the server's shutdown asked for, arriving late).
+            }
         }
     }
 

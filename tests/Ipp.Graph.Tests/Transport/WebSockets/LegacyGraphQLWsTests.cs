@@ -152,7 +152,7 @@ public sealed class LegacyGraphQLWsTests
         await socket.SendAsync("""{"type":"connection_init"}""");
 
         var (code, reason, before) = await socket.ReceiveCloseAsync();
-        Assert.Equal(["""{"type":"connection_error","payload":{"message":"Too many initialisation requests."}}"""], before);
+        Assert.Equal(["""{"type":"connection_error","payload":{"message":"Too many initialisation requests"}}"""], before);
         Assert.Equal((4429, "Too many initialisation requests"), (code, reason));
     }
 
@@ -185,7 +185,7 @@ public sealed class LegacyGraphQLWsTests
         await socket.SendAsync("""{"type":"connection_init"}"""u8.ToArray(), System.Net.WebSockets.WebSocketMessageType.Binary);
 
         Assert.Equal(
-            """{"type":"connection_error","payload":{"message":"Invalid message: binary messages are not supported, send JSON text."}}""",
+            """{"type":"connection_error","payload":{"message":"Invalid message: binary messages are not supported, send JSON text"}}""",
             await socket.ReceiveTextAsync());
     }
 

@@ -80,7 +80,7 @@ public sealed class WebSocketAuthenticationTests
         {
             await refused.SendAsync("""{"type":"connection_init","payload":{"authorization":"Basic abc"}}""");
             var (code, reason, before) = await refused.ReceiveCloseAsync();
-            Assert.Equal(["""{"type":"connection_error","payload":{"message":"Forbidden: unsupported authorization scheme (use Bearer)."}}"""], before);
+            Assert.Equal(["""{"type":"connection_error","payload":{"message":"Forbidden: unsupported authorization scheme (use Bearer)"}}"""], before);
             Assert.Equal((4403, "Forbidden: unsupported authorization scheme (use Bearer)"), (code, reason));
         }
     }

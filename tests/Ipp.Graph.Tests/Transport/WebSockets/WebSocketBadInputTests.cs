@@ -193,11 +193,11 @@ public sealed class WebSocketBadInputTests
     public static TheoryData<string, string> InvalidLegacyMessages => new()
     {
         { "not json", "Invalid JSON: " },
-        { "[1]", "Invalid message: expected a JSON object, got an array." },
-        { """{"id":"1"}""", "Invalid message: the 'type' property must be a string." },
-        { """{"type":"subscribe","id":"1","payload":{"query":"{ hello }"}}""", "Invalid message: unknown type \"subscribe\"." },
-        { """{"type":"start","payload":{"query":"{ hello }"}}""", "Invalid message: \"start\" needs an 'id' that is a non-empty string." },
-        { """{"type":"stop","id":5}""", "Invalid message: \"stop\" needs an 'id' that is a non-empty string." },
+        { "[1]", "Invalid message: expected a JSON object, got an array" },
+        { """{"id":"1"}""", "Invalid message: the 'type' property must be a string" },
+        { """{"type":"subscribe","id":"1","payload":{"query":"{ hello }"}}""", "Invalid message: unknown type \"subscribe\"" },
+        { """{"type":"start","payload":{"query":"{ hello }"}}""", "Invalid message: \"start\" needs an 'id' that is a non-empty string" },
+        { """{"type":"stop","id":5}""", "Invalid message: \"stop\" needs an 'id' that is a non-empty string" },
     };
 
     [Theory]
@@ -214,7 +214,8 @@ public sealed class WebSocketBadInputTests
 
         var answer = await socket.ReceiveJsonAsync();
         Assert.Equal("connection_error", answer.GetProperty("type").GetString());
-        Assert.StartsWith(error, answer.GetProperty("payload").GetProperty("message").GetString());
+        var text = answer.GetProperty("payload").GetProperty("message").GetString()!;
+        Assert.True(error.EndsWith(": ") ? text.StartsWith(error) : text == error, text);
         await socket.SendAsync("""{"id":"1","type":"start","payload":{"query":"{ hello }"}}""");
         Assert.Equal("""{"id":"1","type":"data","payload":{"data":{"hello":"world"}}}""", await socket.ReceiveTextAsync());
         Assert.Empty(server.Logs.Errors);
