@@ -161,11 +161,20 @@ internal abstract class SocketConnection
         }
     }
 
-    /// <summary>Closes the socket because the server failed: logged with its details, which the client is not told.</summary>
+    /// <summary>
+    /// Closes the socket because the server failed: logged with its details and a correlation id; the client is told
+    /// the id only.
+    /// </summary>
     protected async ValueTask FailAsync(Exception exception, string doing)
     {
-        Logger.LogError(exception, "The WebSocket connection from {RemoteAddress} failed while {Doing}.", _http.Connection.RemoteIpAddress, doing);
-        await Channel.CloseAsync(CloseCodes.InternalServerError, "Internal server error");
+        var correlationId = CorrelationId.New();
+        Logger.LogError(
+            exception,
+            "Unexpected error {CorrelationId} on the WebSocket connection from {RemoteAddress} while {Doing}.",
+            correlationId,
+            _http.Connection.RemoteIpAddress,
+            doing);
+        await Channel.CloseAsync(CloseCodes.InternalServerError, "Internal server error " + correlationId);
     }
 
     /// <summary>Whether an operation with this id is running.</summary>

@@ -165,6 +165,23 @@ public sealed class ServerSentEventsTests
         Assert.Empty(server.Logs.Errors);
     }
 
+    [Fact]
+    public async Task Stopping_the_server_ends_the_stream_without_complete_and_disposes_the_source()
+    {
+        var server = await StreamingServer.StartAsync();
+        var events = server.Events();
+        using var client = server.CreateClient();
+        await using var stream = await EventStreamReader.OpenAsync(client, Post("""{"query":"subscription { events }"}"""));
+        Assert.Equal(":", (await stream.NextAsync())!.ToString());
+
+        var stopping = server.DisposeAsync().AsTask();
+
+        Assert.Empty(await stream.RestAsync());
+        await events.WaitForDisposedAsync(1);
+        await stopping.WaitAsync(TestEvents.Patience);
+        Assert.Empty(server.Logs.Errors);
+    }
+
     [Theory]
     [InlineData("text/event-stream", true)]
     [InlineData("text/event-stream, application/json", true)]

@@ -225,6 +225,23 @@ public sealed class GraphQLTransportWsTests
     }
 
     [Fact]
+    public async Task Stopping_the_server_closes_the_socket_with_1001_and_disposes_the_source_streams()
+    {
+        var server = await StreamingServer.StartAsync();
+        var events = server.Events();
+        await using var socket = await TestSocket.InitialisedAsync(server);
+        await socket.SendAsync("""{"id":"1","type":"subscribe","payload":{"query":"subscription { events }"}}""");
+        await events.WaitForStartedAsync(1);
+
+        var stopping = server.DisposeAsync().AsTask();
+
+        await socket.AssertClosedAsync(1001, "Server shutting down");
+        await events.WaitForDisposedAsync(1);
+        await stopping.WaitAsync(TestEvents.Patience);
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    [Fact]
     public async Task Operations_beyond_the_limit_get_an_error_and_the_connection_stays_open()
     {
         await using var server = await StreamingServer.StartAsync("--WebSockets:MaxOperations=2");

@@ -205,13 +205,20 @@ public sealed class TestEvents
     }
 }
 
-/// <summary>The test server's authenticator: the token "valid-token" is the user "tester"; anything else is nobody.</summary>
+/// <summary>
+/// The test server's authenticator: the token "valid-token" is the user "tester"; "failing-token" makes it throw (as
+/// an unreachable database would); anything else is nobody.
+/// </summary>
 public sealed class TestAuthenticator : ICallerAuthenticator
 {
     public const string ValidToken = "valid-token";
 
-    public ValueTask<ClaimsPrincipal> AuthenticateAsync(string? token, CancellationToken cancellationToken) =>
-        new(token == ValidToken
-            ? new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "tester")], "test"))
-            : new ClaimsPrincipal(new ClaimsIdentity()));
+    public const string FailingToken = "failing-token";
+
+    public ValueTask<ClaimsPrincipal> AuthenticateAsync(string? token, CancellationToken cancellationToken) => token switch
+    {
+        ValidToken => new(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "tester")], "test"))),
+        FailingToken => throw new InvalidOperationException("the session store is down: secret internals"),
+        _ => new(new ClaimsPrincipal(new ClaimsIdentity())),
+    };
 }

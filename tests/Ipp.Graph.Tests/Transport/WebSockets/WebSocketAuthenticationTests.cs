@@ -64,6 +64,23 @@ public sealed class WebSocketAuthenticationTests
     }
 
     [Fact]
+    public async Task An_authenticator_that_fails_closes_the_socket_with_4500_and_a_correlation_id_logged_with_the_exception()
+    {
+        await using var server = await StreamingServer.StartAsync();
+        await using var socket = await TestSocket.ConnectAsync(server, "graphql-transport-ws");
+
+        await socket.SendAsync("""{"type":"connection_init","payload":{"authorization":"failing-token"}}""");
+
+        var (code, reason, before) = await socket.ReceiveCloseAsync();
+        Assert.Empty(before);
+        Assert.Equal(4500, code);
+        Assert.Matches("^Internal server error [0-9a-f]{16}$", reason);
+        var logged = Assert.Single(server.Logs.Errors);
+        Assert.Contains(reason["Internal server error ".Length..], logged.Message);
+        Assert.Equal("the session store is down: secret internals", logged.Exception!.Message);
+    }
+
+    [Fact]
     public async Task The_legacy_protocol_authenticates_connection_init_the_same_way()
     {
         await using var server = await StreamingServer.StartAsync();
