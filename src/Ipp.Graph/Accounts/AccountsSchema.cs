@@ -77,13 +77,7 @@ public static class AccountsSchema
     private static ValueTask<IAsyncEnumerable<object?>> SessionEnded(ResolveContext context)
     {
         var caller = LiveCaller(context) ?? throw NotAuthenticated();
-        var services = context.Request.Services!;
-        var watch = Watch(
-            caller,
-            Accounts(context),
-            services.GetRequiredService<SessionEndings>(),
-            services.GetRequiredService<TimeProvider>(),
-            CancellationToken.None);
+        var watch = Watch(caller, Accounts(context), Service<SessionEndings>(context), Service<TimeProvider>(context), CancellationToken.None);
         return new ValueTask<IAsyncEnumerable<object?>>(watch);
     }
 

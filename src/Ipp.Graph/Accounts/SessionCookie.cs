@@ -22,6 +22,5 @@ internal static class SessionCookie
         Secure = request.IsHttps,
         Path = "/",
         Expires = expires,
-        IsEssential = true,
     };
 }

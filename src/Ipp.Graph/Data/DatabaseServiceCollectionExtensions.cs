@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Ipp.Graph.Data;
 
@@ -15,7 +16,15 @@ public static class DatabaseServiceCollectionExtensions
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Ipp") is { Length: > 0 } configured ? configured : DefaultConnectionString;
-        services.AddPooledDbContextFactory<IppDbContext>(options => options.UseSqlite(connectionString));
+        services.AddPooledDbContextFactory<IppDbContext>(options => options
+            .UseSqlite(connectionString)
+            // A failed command or save reaches the code that ran it, which handles it (a duplicate email) or lets it
+            // reach the transport's error log; EF's own error entries would only log it twice, or as an error when handled.
+            .ConfigureWarnings(warnings => warnings.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug))));
         services.AddSingleton(new DatabaseMigrator.Settings(connectionString));
         services.AddHostedService<DatabaseMigrator>();
         return services;

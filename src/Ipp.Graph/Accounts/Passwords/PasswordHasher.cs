@@ -13,14 +13,15 @@ public sealed class PasswordHasher : IDisposable
 {
     private readonly HashingWorkers _workers;
     private readonly int _cost;
-    private readonly Lazy<Task<string>> _dummyHash;
+    private readonly Task<string> _dummyHash;
     private long _verifications;
 
     public PasswordHasher(IOptions<AccountsOptions> options)
     {
         _cost = options.Value.BcryptCost;
         _workers = new HashingWorkers(options.Value.EffectiveHashingConcurrency);
-        _dummyHash = new Lazy<Task<string>>(() => HashAsync(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), CancellationToken.None));
+        // Made now, on a worker, so that the first sign-in with an unknown email does not pay for it.
+        _dummyHash = HashAsync(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), CancellationToken.None);
     }
 
     /// <summary>How many passwords were checked against a hash (a real one or the dummy) since the start.</summary>
@@ -63,7 +64,7 @@ public sealed class PasswordHasher : IDisposable
     /// </summary>
     public async Task<bool> VerifyDummyAsync(string password, CancellationToken cancellationToken)
     {
-        var dummy = await _dummyHash.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var dummy = await _dummyHash.WaitAsync(cancellationToken).ConfigureAwait(false);
         await VerifyAsync(password, dummy, cancellationToken).ConfigureAwait(false);
         return false;
     }

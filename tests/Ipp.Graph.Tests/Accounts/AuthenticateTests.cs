@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Ipp.Graph.Accounts.Passwords;
+using Ipp.Graph.Engine.Tests.Support;
+using Ipp.Graph.GraphQL;
+using Ipp.Graph.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Ipp.Graph.Tests.Accounts;
+
+/// <summary><c>authenticate</c> over HTTP: one session per user, one answer for every failure, older hashes, limits.</summary>
+public sealed class AuthenticateTests
+{
+    [Fact]
+    public async Task SignsInWhateverTheEmailsCaseAndSpacingAndReplacesTheSession()
+    {
+        var clock = new SettableClock();
+        await using var server = await AccountsServer.StartAsync(clock);
+        using var http = new GraphQLHttp(server);
+        var first = await http.CreateUserAsync("Ada@Example.org");
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        var response = await http.PostAsync(Operations.Authenticate, new { email = "  ada@EXAMPLE.ORG ", password = "correct horse battery" });
+
+        var payload = response.Data("authenticate");
+        var second = payload.GetProperty("token").GetString()!;
+        Assert.NotEqual(first, second);
+        Assert.Equal(Instants.Rfc3339(clock.GetUtcNow().AddHours(24)), payload.GetProperty("expiresAt").GetString());
+        Assert.Equal("""{"id":"VXNlcjox","email":"Ada@Example.org","roles":["RESEARCHER"],"createdAt":""" + $"\"{Instants.Rfc3339(clock.GetUtcNow().AddMinutes(-5))}\"}}", payload.GetProperty("user").GetRawText());
+        Assert.Null(await http.MeAsync(first));
+        Assert.Equal("Ada@Example.org", await http.MeAsync(second));
+        Assert.Equal(1L, await ScalarAsync(server, "SELECT COUNT(*) FROM sessions"));
+    }
+
+    [Fact]
+    public async Task AWrongPasswordAndAnUnknownEmailGetTheSameAnswerAfterTheSameWork()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        await http.CreateUserAsync("ada@example.org");
+        var hasher = server.Services.GetRequiredService<PasswordHasher>();
+
+        var before = hasher.Verifications;
+        var wrongPassword = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "wrong password" });
+        var afterWrongPassword = hasher.Verifications;
+        var unknownEmail = await http.PostAsync(Operations.Authenticate, new { email = "nobody@example.org", password = "correct horse battery" });
+        var afterUnknownEmail = hasher.Verifications;
+        var notAnEmail = await http.PostAsync(Operations.Authenticate, new { email = "", password = "" });
+
+        foreach (var response in new[] { wrongPassword, unknownEmail, notAnEmail })
+        {
+            Assert.Equal(ServerErrorCodes.InvalidCredentials, response.ErrorCode);
+            Assert.Equal("The email or password is incorrect.", response.ErrorMessage);
+            Assert.Equal(JsonValueKind.Null, response.Body.GetProperty("data").ValueKind);
+        }
+
+        // One bcrypt verification each: against the account's hash, then against the dummy hash.
+        Assert.Equal(before + 1, afterWrongPassword);
+        Assert.Equal(afterWrongPassword + 1, afterUnknownEmail);
+        Assert.Equal(afterUnknownEmail + 1, hasher.Verifications);
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task APasswordOver72BytesNeverSignsInEvenWhenItsFirst72Match()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        var password = new string('p', 72);
+        await http.CreateUserAsync("ada@example.org", password);
+        var hasher = server.Services.GetRequiredService<PasswordHasher>();
+        var before = hasher.Verifications;
+
+        var longer = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = password + "and more" });
+        var withNul = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "ppp\0" });
+
+        Assert.Equal(ServerErrorCodes.InvalidCredentials, longer.ErrorCode);
+        Assert.Equal(ServerErrorCodes.InvalidCredentials, withNul.ErrorCode);
+        Assert.Equal(before + 2, hasher.Verifications);
+        Assert.NotNull(await http.AuthenticateAsync("ada@example.org", password));
+    }
+
+    [Theory]
+    [InlineData("2a")]
+    [InlineData("2y")]
+    public async Task AnAccountWithAHashFromAnotherLibrarySignsInAndItsHashIsUpgraded(string variant)
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        const string password = "py-bcrypt wrote this ✓";
+        var legacyHash = NodeRunner.Run("accounts/bcrypt-hash.js", JsonSerializer.Serialize(new[] { new { password, variant, cost = 5 } })).Trim();
+        Assert.StartsWith($"${variant}$05$", legacyHash);
+        await ExecuteAsync(
+            server,
+            "INSERT INTO users (email, normalized_email, password_hash, created_at) VALUES ('Old@Example.org', 'old@example.org', $hash, '2021-07-01 12:00:00');"
+            + "INSERT INTO user_roles (user_id, role) VALUES (last_insert_rowid(), 'RESEARCHER');",
+            ("$hash", legacyHash));
+
+        var wrong = await http.PostAsync(Operations.Authenticate, new { email = "old@example.org", password = "not it" });
+        var response = await http.PostAsync(Operations.Authenticate, new { email = "old@example.org", password });
+
+        Assert.Equal(ServerErrorCodes.InvalidCredentials, wrong.ErrorCode);
+        var user = response.Data("authenticate").GetProperty("user");
+        Assert.Equal("Old@Example.org", user.GetProperty("email").GetString());
+        Assert.Equal("2021-07-01T12:00:00.000Z", user.GetProperty("createdAt").GetString());
+        var upgraded = (string)(await ScalarAsync(server, "SELECT password_hash FROM users"))!;
+        Assert.StartsWith("$2b$04$", upgraded);
+        Assert.NotNull(await http.AuthenticateAsync("old@example.org", password));
+    }
+
+    [Fact]
+    public async Task AnEmailAddedToTheAdminSettingGetsTheRoleAtItsNextSignIn()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
+        var database = $"--ConnectionStrings:Ipp=Data Source={Path.Combine(folder, "ipp.db")}";
+        try
+        {
+            await using (var before = await AccountsServer.StartAsync(database))
+            {
+                using var http = new GraphQLHttp(before);
+                await http.CreateUserAsync("chief@example.org");
+            }
+
+            await using var after = await AccountsServer.StartAsync(database, "--Accounts:AdminEmails:0=CHIEF@example.org");
+            using var client = new GraphQLHttp(after);
+            var response = await client.PostAsync(Operations.Authenticate, new { email = "chief@example.org", password = "correct horse battery" });
+
+            Assert.Equal("""["ADMIN","RESEARCHER"]""", response.Data("authenticate").GetProperty("user").GetProperty("roles").GetRawText());
+            var token = response.Data("authenticate").GetProperty("token").GetString();
+            var me = await client.PostAsync("{ me { roles } }", token: token);
+            Assert.Equal("""{"roles":["ADMIN","RESEARCHER"]}""", me.Data("me").GetRawText());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SignUpsAndSignInsAreLimitedPerClientAddress()
+    {
+        await using var server = await AccountsServer.StartAsync("--Accounts:RateLimit:PermitLimit=3", "--Accounts:RateLimit:Window=00:10:00");
+        using var http = new GraphQLHttp(server);
+        await http.CreateUserAsync("ada@example.org");
+        var wrong = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "wrong password" });
+        Assert.Equal(ServerErrorCodes.InvalidCredentials, wrong.ErrorCode);
+        var token = await http.AuthenticateAsync("ada@example.org");
+        var hasher = server.Services.GetRequiredService<PasswordHasher>();
+        var verifications = hasher.Verifications;
+
+        var signIn = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "correct horse battery" });
+        var signUp = await http.PostAsync(Operations.CreateUser, new { email = "grace@example.org", password = "correct horse battery" });
+
+        foreach (var refused in new[] { signIn, signUp })
+        {
+            Assert.Equal(ServerErrorCodes.RateLimited, refused.ErrorCode);
+            var retryAfter = refused.Error.GetProperty("extensions").GetProperty("retryAfter").GetInt32();
+            Assert.InRange(retryAfter, 1, 600);
+            Assert.Equal($"Too many attempts from this address: try again in {retryAfter} seconds.", refused.ErrorMessage);
+        }
+
+        // Refused before any password work; other fields are not limited.
+        Assert.Equal(verifications, hasher.Verifications);
+        Assert.Equal(0L, await ScalarAsync(server, "SELECT COUNT(*) FROM users WHERE normalized_email = 'grace@example.org'"));
+        Assert.Equal("ada@example.org", await http.MeAsync(token));
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    internal static async Task<object?> ScalarAsync(RunningServer server, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    internal static async Task ExecuteAsync(RunningServer server, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+}

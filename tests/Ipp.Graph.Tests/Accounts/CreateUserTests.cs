@@ -1,0 +1,185 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using Ipp.Graph.GraphQL;
+using Microsoft.Data.Sqlite;
+
+namespace Ipp.Graph.Tests.Accounts;
+
+/// <summary><c>createUser</c> over HTTP: the account, its first session, and every refusal with its code.</summary>
+public sealed class CreateUserTests
+{
+    [Fact]
+    public async Task CreatesTheAccountAndSignsItIn()
+    {
+        var clock = new SettableClock();
+        await using var server = await AccountsServer.StartAsync(clock);
+        using var http = new GraphQLHttp(server);
+        var issuedAt = clock.GetUtcNow();
+
+        var response = await http.PostAsync(Operations.CreateUser, new { email = "  Ada.Lovelace@Example.org\t", password = "correct horse battery" });
+
+        var payload = response.Data("createUser");
+        var token = payload.GetProperty("token").GetString()!;
+        Assert.Equal(43, token.Length);
+        Assert.Equal(32, Base64Url.DecodeFromChars(token).Length);
+        Assert.Equal(Instants.Rfc3339(issuedAt.AddHours(24)), payload.GetProperty("expiresAt").GetString());
+        var user = payload.GetProperty("user");
+        Assert.Equal(GlobalId.Encode("User", 1), user.GetProperty("id").GetString());
+        Assert.Equal("Ada.Lovelace@Example.org", user.GetProperty("email").GetString());
+        Assert.Equal("""["RESEARCHER"]""", user.GetProperty("roles").GetRawText());
+        Assert.Equal(Instants.Rfc3339(issuedAt), user.GetProperty("createdAt").GetString());
+        Assert.Equal("Ada.Lovelace@Example.org", await http.MeAsync(token));
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task StoresANormalisedEmailAndA2bHashAtTheConfiguredCost()
+    {
+        await using var server = await AccountsServer.StartAsync("--Accounts:BcryptCost=12");
+        using var http = new GraphQLHttp(server);
+
+        await http.CreateUserAsync(" Grace@Example.ORG ", "correct horse battery");
+
+        await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT email, normalized_email, password_hash FROM users";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("Grace@Example.ORG", reader.GetString(0));
+        Assert.Equal("grace@example.org", reader.GetString(1));
+        Assert.StartsWith("$2b$12$", reader.GetString(2));
+        Assert.Equal(60, reader.GetString(2).Length);
+    }
+
+    [Theory]
+    [InlineData("ada@example.org")]
+    [InlineData("ADA@EXAMPLE.ORG")]
+    [InlineData("  Ada@Example.org  ")]
+    public async Task AnEmailTakenInAnyCaseOrSpacingIsRefused(string second)
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        await http.CreateUserAsync("Ada@example.org");
+
+        var response = await http.PostAsync(Operations.CreateUser, new { email = second, password = "another password" });
+
+        Assert.Equal(ServerErrorCodes.EmailTaken, response.ErrorCode);
+        Assert.Equal("An account with this email already exists.", response.ErrorMessage);
+        Assert.Equal(JsonValueKind.Null, response.Body.GetProperty("data").ValueKind);
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task ConcurrentSignUpsWithOneEmailMakeOneAccountAndClearErrors()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+
+        // The lookup before hashing cannot see the others: the unique index decides, and its refusal is EMAIL_TAKEN.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            http.PostAsync(Operations.CreateUser, new { email = i % 2 == 0 ? "race@example.org" : "RACE@example.org", password = "password " + i })));
+
+        Assert.Single(responses, response => !response.Body.TryGetProperty("errors", out _));
+        Assert.All(responses.Where(response => response.Body.TryGetProperty("errors", out _)), response =>
+        {
+            Assert.Equal(ServerErrorCodes.EmailTaken, response.ErrorCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
+        });
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("ada")]
+    [InlineData("ada@")]
+    [InlineData("@example.org")]
+    [InlineData("ada@example")]
+    [InlineData("ada@@example.org")]
+    [InlineData("ada@exa mple.org")]
+    [InlineData("a da@example.org")]
+    [InlineData("ada@example..org")]
+    [InlineData(".ada@example.org")]
+    [InlineData("ada@-example.org")]
+    [InlineData("Ada <ada@example.org>")]
+    public async Task AnInvalidEmailIsRefused(string email)
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+
+        var response = await http.PostAsync(Operations.CreateUser, new { email, password = "correct horse battery" });
+
+        Assert.Equal(ServerErrorCodes.InvalidEmail, response.ErrorCode);
+        Assert.Equal("The email address is not valid: write it as name@example.org.", response.ErrorMessage);
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task AnEmailLongerThan254CharactersIsRefused()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        var email = "ada@" + string.Join('.', Enumerable.Repeat(new string('a', 60), 5)) + ".org";
+
+        var response = await http.PostAsync(Operations.CreateUser, new { email, password = "correct horse battery" });
+
+        Assert.True(email.Length > 254);
+        Assert.Equal(ServerErrorCodes.InvalidEmail, response.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData("short", "The password is too short: it must be at least 8 bytes long (UTF-8).")]
+    [InlineData("", "The password is too short: it must be at least 8 bytes long (UTF-8).")]
+    [InlineData("with\0nul", "The password must not contain the NUL character.")]
+    public async Task APasswordBreakingARuleIsRefused(string password, string message)
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+
+        var response = await http.PostAsync(Operations.CreateUser, new { email = "ada@example.org", password });
+
+        Assert.Equal(ServerErrorCodes.InvalidPassword, response.ErrorCode);
+        Assert.Equal(message, response.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task APasswordOver72BytesIsRefusedNotTruncated()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        var fits = new string('é', 36);
+        var tooLong = fits + "x";
+
+        var refused = await http.PostAsync(Operations.CreateUser, new { email = "ada@example.org", password = tooLong });
+        var accepted = await http.PostAsync(Operations.CreateUser, new { email = "ada@example.org", password = fits });
+
+        Assert.Equal(ServerErrorCodes.InvalidPassword, refused.ErrorCode);
+        Assert.Equal("The password is too long: it must be at most 72 bytes long (UTF-8); this one has 73.", refused.ErrorMessage);
+        Assert.Equal(43, accepted.Data("createUser").GetProperty("token").GetString()!.Length);
+    }
+
+    [Fact]
+    public async Task TheMinimumLengthIsASetting()
+    {
+        await using var server = await AccountsServer.StartAsync("--Accounts:MinPasswordLength=12");
+        using var http = new GraphQLHttp(server);
+
+        var response = await http.PostAsync(Operations.CreateUser, new { email = "ada@example.org", password = "elevenbytes" });
+
+        Assert.Equal("The password is too short: it must be at least 12 bytes long (UTF-8).", response.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task EmailsListedInTheSettingsBecomeAdministrators()
+    {
+        await using var server = await AccountsServer.StartAsync("--Accounts:AdminEmails:0=root@example.org", "--Accounts:AdminEmails:1= Boss@Example.org ");
+        using var http = new GraphQLHttp(server);
+
+        var admin = await http.PostAsync(Operations.CreateUser, new { email = "BOSS@example.org", password = "correct horse battery" });
+        var researcher = await http.PostAsync(Operations.CreateUser, new { email = "ada@example.org", password = "correct horse battery" });
+
+        Assert.Equal("""["ADMIN","RESEARCHER"]""", admin.Data("createUser").GetProperty("user").GetProperty("roles").GetRawText());
+        Assert.Equal("""["RESEARCHER"]""", researcher.Data("createUser").GetProperty("user").GetProperty("roles").GetRawText());
+    }
+}
