@@ -69,6 +69,18 @@ public sealed class RequestExecutorTests
     }
 
     [Fact]
+    public async Task A_cache_size_of_zero_caches_nothing()
+    {
+        var executor = new RequestExecutor(Schema.Value, new EngineOptions { DocumentCacheSize = 0 });
+
+        await Execute(executor, "{ hello }");
+        await Execute(executor, "{ hello }");
+
+        Assert.Equal(2, executor.DocumentsPrepared);
+        Assert.Equal(0, executor.CachedDocuments);
+    }
+
+    [Fact]
     public async Task Recently_used_documents_survive_eviction()
     {
         var executor = new RequestExecutor(Schema.Value, new EngineOptions { DocumentCacheSize = 10 });

@@ -72,8 +72,15 @@ internal sealed class DocumentCache
 
         try
         {
+            // Sorted by the times read once: requests keep touching entries while this runs.
             var snapshot = _entries.ToArray();
-            Array.Sort(snapshot, static (a, b) => a.Value.LastUsed.CompareTo(b.Value.LastUsed));
+            var lastUsed = new long[snapshot.Length];
+            for (var i = 0; i < snapshot.Length; i++)
+            {
+                lastUsed[i] = snapshot[i].Value.LastUsed;
+            }
+
+            Array.Sort(lastUsed, snapshot);
             var keepCount = _capacity - _capacity / 10;
             var keepCharacters = _maxCharacters - _maxCharacters / 10;
             for (var i = 0; i < snapshot.Length && (Count > keepCount || Characters > keepCharacters); i++)
