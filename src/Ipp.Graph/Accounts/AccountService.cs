@@ -3,18 +3,24 @@ using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Accounts;
 
 /// <summary>
 /// Accounts and their sessions: creating users, signing in (which replaces the user's session), signing out, and
-/// finding the caller a token belongs to. Each operation uses its own short-lived database context.
+/// finding the caller a token belongs to (remembered in memory, up to <see cref="AccountsOptions.SessionCacheSize"/>
+/// sessions, so requests of a signed-in client do not each query the database). Each operation uses its own
+/// short-lived database context.
 /// </summary>
-public sealed class AccountService
+public sealed class AccountService : IDisposable
 {
     /// <summary>How often starting a session is retried when a concurrent sign-in of the same user wins the race.</summary>
     private const int SessionStartAttempts = 3;
+
+    /// <summary>How long a remembered caller stays in memory without being used.</summary>
+    private static readonly TimeSpan CacheIdleTime = TimeSpan.FromMinutes(10);
 
     private static readonly Func<IppDbContext, byte[], CancellationToken, Task<SessionRow?>> FindSessionByTokenHash =
         EF.CompileAsyncQuery((IppDbContext db, byte[] tokenHash, CancellationToken cancellationToken) =>
@@ -35,6 +41,7 @@ public sealed class AccountService
     private readonly TimeProvider _clock;
     private readonly AccountsOptions _options;
     private readonly HashSet<string> _adminEmails;
+    private readonly MemoryCache? _callers;
 
     public AccountService(
         IDbContextFactory<IppDbContext> contexts,
@@ -49,6 +56,7 @@ public sealed class AccountService
         _clock = clock;
         _options = options.Value;
         _adminEmails = new HashSet<string>(_options.AdminEmails.Select(EmailAddress.Normalize), StringComparer.Ordinal);
+        _callers = _options.SessionCacheSize > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.SessionCacheSize }) : null;
     }
 
     /// <summary>The settings accounts run with.</summary>
@@ -167,6 +175,18 @@ public sealed class AccountService
             return null;
         }
 
+        // Every end of a session goes through SessionEndings, so a remembered caller is as good as the row while IsLive holds.
+        var key = Convert.ToBase64String(tokenHash);
+        if (_callers is not null && _callers.TryGetValue(key, out SignedInCaller? remembered) && remembered is not null)
+        {
+            if (IsLive(remembered))
+            {
+                return remembered;
+            }
+
+            _callers.Remove(key);
+        }
+
         SessionRow? row;
         await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -185,7 +205,9 @@ public sealed class AccountService
             return null;
         }
 
-        return new SignedInCaller(row.UserId, row.Email, RolesOf(row.Roles), new DateTimeOffset(row.CreatedAt), row.SessionId, expiresAt);
+        var caller = new SignedInCaller(row.UserId, row.Email, RolesOf(row.Roles), new DateTimeOffset(row.CreatedAt), row.SessionId, expiresAt);
+        _callers?.Set(key, caller, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = CacheIdleTime });
+        return caller;
     }
 
     /// <summary>True while the caller's session has neither ended nor expired (for principals authenticated earlier).</summary>
@@ -252,6 +274,8 @@ public sealed class AccountService
             return new AuthPayload(token, caller.SessionExpiresAt, caller.User);
         }
     }
+
+    public void Dispose() => _callers?.Dispose();
 
     private IEnumerable<Role> RolesFor(string normalizedEmail) =>
         _adminEmails.Contains(normalizedEmail) ? [Role.Admin, Role.Researcher] : [Role.Researcher];

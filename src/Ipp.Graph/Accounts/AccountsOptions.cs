@@ -27,6 +27,12 @@ public sealed class AccountsOptions
     /// <summary>The name of the cookie carrying the token for browsers.</summary>
     public string CookieName { get; set; } = "ipp_session";
 
+    /// <summary>
+    /// How many signed-in callers are remembered in memory, so that their requests need no database query to
+    /// authenticate; 0 turns it off. Sessions end only through this server, which forgets them as they end.
+    /// </summary>
+    public int SessionCacheSize { get; set; } = 10_000;
+
     /// <summary>Limits on <c>createUser</c> and <c>authenticate</c> per client address.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 
@@ -49,6 +55,11 @@ public sealed class AccountsOptions
         if (HashingConcurrency < 0)
         {
             throw new InvalidOperationException($"Accounts:HashingConcurrency must be 0 (one per processor) or more; it is {HashingConcurrency}.");
+        }
+
+        if (SessionCacheSize < 0)
+        {
+            throw new InvalidOperationException($"Accounts:SessionCacheSize must be 0 (off) or more; it is {SessionCacheSize}.");
         }
 
         if (TokenLifetime <= TimeSpan.Zero || ExpiryCheckInterval <= TimeSpan.Zero)

@@ -10,13 +10,16 @@ namespace Ipp.Graph.Tests.Accounts;
 /// <summary><c>authenticate</c> over HTTP: one session per user, one answer for every failure, older hashes, limits.</summary>
 public sealed class AuthenticateTests
 {
-    [Fact]
-    public async Task SignsInWhateverTheEmailsCaseAndSpacingAndReplacesTheSession()
+    [Theory]
+    [InlineData(10000)]
+    [InlineData(0)]
+    public async Task SignsInWhateverTheEmailsCaseAndSpacingAndReplacesTheSession(int sessionCacheSize)
     {
         var clock = new SettableClock();
-        await using var server = await AccountsServer.StartAsync(clock);
+        await using var server = await AccountsServer.StartAsync(clock, $"--Accounts:SessionCacheSize={sessionCacheSize}");
         using var http = new GraphQLHttp(server);
         var first = await http.CreateUserAsync("Ada@Example.org");
+        Assert.Equal("Ada@Example.org", await http.MeAsync(first));
         clock.Advance(TimeSpan.FromMinutes(5));
 
         var response = await http.PostAsync(Operations.Authenticate, new { email = "  ada@EXAMPLE.ORG ", password = "correct horse battery" });
@@ -29,6 +32,29 @@ public sealed class AuthenticateTests
         Assert.Null(await http.MeAsync(first));
         Assert.Equal("Ada@Example.org", await http.MeAsync(second));
         Assert.Equal(1L, await ScalarAsync(server, "SELECT COUNT(*) FROM sessions"));
+    }
+
+    [Fact]
+    public async Task ConcurrentSignInsOfOneUserLeaveOneSessionWhoseTokenAloneWorks()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        var first = await http.CreateUserAsync("ada@example.org");
+
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => http.AuthenticateAsync("ada@example.org")));
+
+        Assert.Equal(1L, await ScalarAsync(server, "SELECT COUNT(*) FROM sessions"));
+        var working = new List<string>();
+        foreach (var token in tokens.Append(first))
+        {
+            if (await http.MeAsync(token) is not null)
+            {
+                working.Add(token);
+            }
+        }
+
+        Assert.Single(working);
+        Assert.Empty(server.Logs.Errors);
     }
 
     [Fact]

@@ -11,10 +11,12 @@ namespace Ipp.Graph.Tests.Accounts;
 /// <summary>Session tokens over HTTP: where they are read from, how they end, what the database keeps of them.</summary>
 public sealed class SessionTests
 {
-    [Fact]
-    public async Task TheTokenWorksAsABearerHeaderAndAsTheCookieAndNothingElseSignsIn()
+    [Theory]
+    [InlineData(10000)]
+    [InlineData(0)]
+    public async Task TheTokenWorksAsABearerHeaderAndAsTheCookieAndNothingElseSignsIn(int sessionCacheSize)
     {
-        await using var server = await AccountsServer.StartAsync();
+        await using var server = await AccountsServer.StartAsync($"--Accounts:SessionCacheSize={sessionCacheSize}");
         using var http = new GraphQLHttp(server);
         var token = await http.CreateUserAsync("ada@example.org");
 
@@ -106,11 +108,13 @@ public sealed class SessionTests
         Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Strict, cookie.SameSite);
     }
 
-    [Fact]
-    public async Task ATokenWorksUntilExactly24HoursAfterIssueAndNotAfter()
+    [Theory]
+    [InlineData(10000)]
+    [InlineData(0)]
+    public async Task ATokenWorksUntilExactly24HoursAfterIssueAndNotAfter(int sessionCacheSize)
     {
         var clock = new SettableClock();
-        await using var server = await AccountsServer.StartAsync(clock);
+        await using var server = await AccountsServer.StartAsync(clock, $"--Accounts:SessionCacheSize={sessionCacheSize}");
         using var http = new GraphQLHttp(server);
         var token = await http.CreateUserAsync("ada@example.org");
 
@@ -150,12 +154,15 @@ public sealed class SessionTests
         Assert.Equal(2L, await AuthenticateTests.ScalarAsync(server, "SELECT COUNT(*) FROM sessions WHERE length(token_hash) = 32"));
     }
 
-    [Fact]
-    public async Task LogoutEndsTheSessionAndClearsTheCookie()
+    [Theory]
+    [InlineData(10000)]
+    [InlineData(0)]
+    public async Task LogoutEndsTheSessionAndClearsTheCookie(int sessionCacheSize)
     {
-        await using var server = await AccountsServer.StartAsync();
+        await using var server = await AccountsServer.StartAsync($"--Accounts:SessionCacheSize={sessionCacheSize}");
         using var http = new GraphQLHttp(server);
         var token = await http.CreateUserAsync("ada@example.org");
+        Assert.Equal("ada@example.org", await http.MeAsync(token));
 
         var logout = await http.PostAsync(Operations.Logout, token: token);
 
@@ -173,6 +180,22 @@ public sealed class SessionTests
         Assert.Equal("Sign in first: this field needs a valid session token.", again.ErrorMessage);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, again.Body.GetProperty("data").ValueKind);
         Assert.Empty(server.Logs.Errors);
+    }
+
+    [Theory]
+    [InlineData(10000, "ada@example.org")]
+    [InlineData(0, null)]
+    public async Task ACallerSeenBeforeIsRememberedWithoutAskingTheDatabase(int sessionCacheSize, string? meAfterRowDeleted)
+    {
+        await using var server = await AccountsServer.StartAsync($"--Accounts:SessionCacheSize={sessionCacheSize}");
+        using var http = new GraphQLHttp(server);
+        var token = await http.CreateUserAsync("ada@example.org");
+        Assert.Equal("ada@example.org", await http.MeAsync(token));
+
+        // Not how sessions end (that goes through the server, which forgets them): it shows whether the database is asked.
+        await AuthenticateTests.ExecuteAsync(server, "DELETE FROM sessions");
+
+        Assert.Equal(meAfterRowDeleted, await http.MeAsync(token));
     }
 
     [Fact]
