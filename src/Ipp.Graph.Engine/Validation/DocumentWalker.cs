@@ -12,7 +12,6 @@ internal sealed class DocumentWalker
 {
     private static readonly int KindCount = Enum.GetValues<NodeKind>().Length;
 
-    private readonly AstValidationContext _context;
     private readonly TypeInfo? _typeInfo;
     private readonly ValidationRule[][] _enterByKind;
     private readonly ValidationRule[][] _leaveByKind;
@@ -29,7 +28,6 @@ internal sealed class DocumentWalker
     /// <param name="collectVariableUsages">Record the variable usages of each operation and fragment into the context.</param>
     public DocumentWalker(AstValidationContext context, IReadOnlyList<ValidationRule> rules, TypeInfo? typeInfo, bool collectVariableUsages)
     {
-        _context = context;
         _typeInfo = typeInfo;
         _usageContext = collectVariableUsages ? context as ValidationContext : null;
         _enterByKind = new ValidationRule[KindCount][];

@@ -334,6 +334,20 @@ public class SchemaBuilderTests
         Assert.Equal([Role.SuperUser, Role.Admin, Role.Member], received);
     }
 
+    [Fact]
+    public async Task A_bound_enum_field_accepts_members_and_value_names_and_refuses_anything_else()
+    {
+        var schema = SchemaBuilder.FromSdl("type Query { member: Role name: Role other: Role } enum Role { ADMIN MEMBER SUPER_USER }")
+            .BindEnum<Role>("Role")
+            .Resolve("Query.member", Value(Role.SuperUser))
+            .Resolve("Query.name", Value("ADMIN"))
+            .Resolve("Query.other", Value("nobody"))
+            .Build();
+        Assert.Equal(
+            """{"errors":[{"message":"Enum \"Role\" cannot represent value: \"nobody\"","locations":[{"line":1,"column":15}],"path":["other"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"member":"SUPER_USER","name":"ADMIN","other":null}}""",
+            await Run(schema, "{ member name other }"));
+    }
+
     public sealed record Range(int From, int To);
 
     public sealed class Filter

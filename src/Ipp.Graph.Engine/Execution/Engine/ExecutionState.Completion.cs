@@ -45,22 +45,33 @@ internal sealed partial class ExecutionState
             case ScalarType scalar:
                 return CompleteScalar(node, index, scalar, value, context.Plan);
             case EnumType enumType:
-                if (enumType.GetValueByInternal(value) is { } enumValue)
-                {
-                    node.Slots[index] = enumValue.Name;
-                    return null;
-                }
-
-                return FailSlot(
-                    node,
-                    index,
-                    CompletionError($"Enum \"{enumType.Name}\" cannot represent value: {Inspect.Format(value)}", node, index, context.Plan));
+                return CompleteEnum(node, index, enumType, value, context.Plan);
             case ListType list:
                 return CompleteList(node, index, list, value, in context);
             case ObjectType objectType:
                 return CompleteObject(node, index, objectType, value, in context);
             default:
                 return CompleteAbstract(node, index, (IAbstractType)type, value, in context);
+        }
+    }
+
+    private GraphQLError? CompleteEnum(ResultNode node, int index, EnumType enumType, object value, FieldPlan field)
+    {
+        // The common case costs a lookup; the enum's Serialize knows the other accepted forms and the message.
+        if (enumType.GetValueByInternal(value) is { } enumValue)
+        {
+            node.Slots[index] = enumValue.Name;
+            return null;
+        }
+
+        try
+        {
+            node.Slots[index] = enumType.Serialize(value);
+            return null;
+        }
+        catch (GraphQLError error)
+        {
+            return FailSlot(node, index, CompletionError(error.Message, node, index, field));
         }
     }
 

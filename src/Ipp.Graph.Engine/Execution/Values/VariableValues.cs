@@ -64,7 +64,7 @@ internal static class VariableValues
         return coerced;
     }
 
-    private static void CoerceOne(VariablePlan variable, InputReader reader, Dictionary<string, object?> coerced, ErrorCollector collector)
+    private static void CoerceOne(VariablePlan variable, InputObject reader, Dictionary<string, object?> coerced, ErrorCollector collector)
     {
         var name = variable.Name;
         var definition = variable.Definition;
@@ -78,7 +78,7 @@ internal static class VariableValues
             return;
         }
 
-        if (!reader.TryGet(name, out var value))
+        if (reader.IsNone || !reader.TryGet(name, out var value))
         {
             if (definition.DefaultValue is not null)
             {
@@ -96,6 +96,11 @@ internal static class VariableValues
             return;
         }
 
+        if (value is JsonElement { ValueKind: JsonValueKind.Null })
+        {
+            value = null;
+        }
+
         if (value is null && type is Types.NonNullType)
         {
             collector.Add(new GraphQLError(
@@ -108,9 +113,7 @@ internal static class VariableValues
             var message = new StringBuilder("Variable \"$").Append(name).Append("\" got invalid value ").Append(Inspect.Format(invalidValue));
             if (path.Count > 0)
             {
-                message.Append(" at \"").Append(name);
-                AppendPath(message, path);
-                message.Append('"');
+                message.Append(" at \"").Append(name).Append(CoerceInputValue.PrintPath(path)).Append('"');
             }
 
             message.Append("; ").Append(error.Message);
@@ -124,69 +127,17 @@ internal static class VariableValues
         });
     }
 
-    private static void AppendPath(StringBuilder message, IReadOnlyList<object> path)
+    /// <summary>False when the inputs are neither absent (null) nor an object.</summary>
+    private static bool TryReadInputs(object? inputs, out InputObject reader)
     {
-        foreach (var key in path)
+        if (inputs is null or JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined })
         {
-            if (key is int index)
-            {
-                message.Append('[').Append(index).Append(']');
-            }
-            else
-            {
-                message.Append('.').Append(key);
-            }
+            reader = default;
+            return true;
         }
-    }
 
-    private static bool TryReadInputs(object? inputs, out InputReader reader)
-    {
-        reader = default;
-        switch (inputs)
-        {
-            case null:
-                return true;
-            case JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined }:
-                return true;
-            case JsonElement { ValueKind: JsonValueKind.Object } element:
-                reader = new InputReader(element, null, null);
-                return true;
-            case IReadOnlyDictionary<string, object?> map:
-                reader = new InputReader(default, map, null);
-                return true;
-            case IDictionary<string, object?> map:
-                reader = new InputReader(default, null, map);
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>Looks variables up in whichever shape the transport handed them over.</summary>
-    private readonly struct InputReader(JsonElement element, IReadOnlyDictionary<string, object?>? readOnlyMap, IDictionary<string, object?>? map)
-    {
-        /// <summary>False when the variable was not given; a JSON null is given as null.</summary>
-        public bool TryGet(string name, out object? value)
-        {
-            if (readOnlyMap is not null)
-            {
-                return readOnlyMap.TryGetValue(name, out value);
-            }
-
-            if (map is not null)
-            {
-                return map.TryGetValue(name, out value);
-            }
-
-            if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var property))
-            {
-                value = property.ValueKind == JsonValueKind.Null ? null : property;
-                return true;
-            }
-
-            value = null;
-            return false;
-        }
+        reader = InputObject.Of(inputs);
+        return !reader.IsNone;
     }
 
     private sealed class TooManyErrors : Exception

@@ -10,7 +10,10 @@ namespace Ipp.Graph.Engine.Validation.Rules;
 /// </summary>
 public sealed class KnownTypeNamesRule : ValidationRule
 {
-    /// <summary>The specified scalars and the introspection types: always known to type-system definitions.</summary>
+    /// <summary>
+    /// The specified scalars and the introspection types, always known to type-system definitions; in graphql-js's
+    /// order, which decides the order of equally close suggestions.
+    /// </summary>
     private static readonly string[] StandardTypeNames =
     [
         "String", "Int", "Float", "Boolean", "ID",
