@@ -2,6 +2,7 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
+using Ipp.Graph.Transport;
 using Ipp.Graph.Transport.Http;
 
 namespace Ipp.Graph;
@@ -22,12 +23,14 @@ public static class IppGraphApp
         builder.Services.AddDatabase(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);
+        builder.Services.AddGraphQLStreaming(builder.Configuration);
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseAccounts();
         app.MapHealth();
+        app.MapGraphQLStreaming();
         app.MapGraphQLHttp();
         return app;
     }

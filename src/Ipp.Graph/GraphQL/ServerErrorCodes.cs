@@ -41,4 +41,7 @@ public static class ServerErrorCodes
 
     /// <summary>The request body's media type (or its charset) is not one the server reads.</summary>
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+
+    /// <summary>A WebSocket connection already runs as many operations as it may; the new one was not started.</summary>
+    public const string TooManyOperations = "TOO_MANY_OPERATIONS";
 }

@@ -91,6 +91,6 @@ public static partial class UnexpectedErrors
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error {CorrelationId} in GraphQL operation {OperationName} at {Path}.")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string correlationId, string operationName, string path);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error {CorrelationId}: {Count} more exceptions in the same response were not logged.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error {CorrelationId}: {Count} more unexpected errors in the same response were not logged.")]
     private static partial void LogMore(ILogger logger, int count, string correlationId);
 }

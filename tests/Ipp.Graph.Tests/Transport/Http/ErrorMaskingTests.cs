@@ -82,7 +82,7 @@ public sealed class ErrorMaskingTests : IAsyncLifetime
         var errors = _server.Logs.Errors.ToList();
         Assert.Equal(11, errors.Count);
         Assert.All(errors.Take(10), entry => Assert.IsType<InvalidOperationException>(entry.Exception));
-        Assert.EndsWith(": 15 more exceptions in the same response were not logged.", errors[10].Message);
+        Assert.EndsWith(": 15 more unexpected errors in the same response were not logged.", errors[10].Message);
         Assert.DoesNotContain("hunter2", answer.Body);
     }
 
