@@ -41,12 +41,24 @@ public sealed record SignedInCaller(long UserId, string Email, IReadOnlyList<Rol
             claims.Add(new Claim(ClaimTypes.Role, RoleNames.NameOf(role)));
         }
 
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthenticationType));
+        return new CallerPrincipal(this, new ClaimsIdentity(claims, AuthenticationType));
+    }
+
+    // Keeps the caller it was made from, so resolvers asking for it (once per field) need not parse the claims back.
+    private sealed class CallerPrincipal(SignedInCaller caller, ClaimsIdentity identity) : ClaimsPrincipal(identity)
+    {
+        public SignedInCaller Caller { get; } = caller;
     }
 
     /// <summary>The caller a principal made by <see cref="ToPrincipal"/> carries; false for anyone else.</summary>
     public static bool TryRead(ClaimsPrincipal principal, out SignedInCaller caller)
     {
+        if (principal is CallerPrincipal known)
+        {
+            caller = known.Caller;
+            return true;
+        }
+
         caller = null!;
         if (principal.Identity is not { IsAuthenticated: true }
             || !long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var userId)
