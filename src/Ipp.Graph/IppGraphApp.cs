@@ -2,6 +2,7 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
+using Ipp.Graph.Storage;
 using Ipp.Graph.Transport;
 using Ipp.Graph.Transport.Http;
 
@@ -21,6 +22,7 @@ public static class IppGraphApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddGraphQLServer(builder.Configuration);
         builder.Services.AddDatabase(builder.Configuration);
+        builder.Services.AddUploadFolder(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);
         builder.Services.AddGraphQLStreaming(builder.Configuration);

@@ -32,11 +32,11 @@ public static class AccountsSchema
     }
 
     private static ValueTask<object?> Me(ResolveContext context) =>
-        new(LiveCaller(context)?.User);
+        new(context.LiveCaller()?.User);
 
     /// <summary>A user is visible to themself only.</summary>
     private static ValueTask<object?> FetchUser(long key, ResolveContext context) =>
-        new(LiveCaller(context) is { } caller && caller.UserId == key ? caller.User : null);
+        new(context.LiveCaller() is { } caller && caller.UserId == key ? caller.User : null);
 
     private static async ValueTask<object?> CreateUserAsync(ResolveContext context)
     {
@@ -65,7 +65,7 @@ public static class AccountsSchema
         var accounts = Accounts(context);
         if (!SignedInCaller.TryRead(context.Request.User, out var caller))
         {
-            throw NotAuthenticated();
+            throw Callers.NotAuthenticated();
         }
 
         // A principal authenticated earlier (a WebSocket connection's) may name a session that ended since: nothing to end.
@@ -76,8 +76,8 @@ public static class AccountsSchema
 
     private static ValueTask<IAsyncEnumerable<object?>> SessionEnded(ResolveContext context)
     {
-        var caller = LiveCaller(context) ?? throw NotAuthenticated();
-        var watch = Watch(caller, Accounts(context), Service<SessionEndings>(context), Service<TimeProvider>(context), CancellationToken.None);
+        var caller = context.LiveCaller() ?? throw Callers.NotAuthenticated();
+        var watch = Watch(caller, Accounts(context), context.Service<SessionEndings>(), context.Service<TimeProvider>(), CancellationToken.None);
         return new ValueTask<IAsyncEnumerable<object?>>(watch);
     }
 
@@ -112,21 +112,10 @@ public static class AccountsSchema
         yield return await ended;
     }
 
-    /// <summary>The caller when their session is still live; null for anonymous callers and ended sessions.</summary>
-    private static SignedInCaller? LiveCaller(ResolveContext context) =>
-        SignedInCaller.TryRead(context.Request.User, out var caller) && Accounts(context).IsLive(caller) ? caller : null;
+    private static AccountService Accounts(ResolveContext context) => context.Service<AccountService>();
 
-    private static AccountService Accounts(ResolveContext context) => Service<AccountService>(context);
+    private static SignInRateLimiter RateLimiter(ResolveContext context) => context.Service<SignInRateLimiter>();
 
-    private static SignInRateLimiter RateLimiter(ResolveContext context) => Service<SignInRateLimiter>(context);
-
-    private static T Service<T>(ResolveContext context)
-        where T : notnull =>
-        (context.Request.Services ?? throw new InvalidOperationException("The request context carries no services."))
-            .GetRequiredService<T>();
-
-    private static GraphQLError NotAuthenticated() =>
-        new("Sign in first: this field needs a valid session token.", code: ServerErrorCodes.AuthNotAuthenticated);
 }
 
 /// <summary>The <c>CreateUserInput</c> input type.</summary>

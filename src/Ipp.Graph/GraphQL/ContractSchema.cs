@@ -25,9 +25,14 @@ public static class ContractSchema
     /// <summary>Builds the executable schema.</summary>
     public static Schema Build()
     {
-        var builder = SchemaBuilder.FromSdl(ReadSdl()).AddScalar(CustomScalars.DateTime);
+        var builder = SchemaBuilder.FromSdl(ReadSdl())
+            .AddScalar(CustomScalars.DateTime)
+            .AddScalar(CustomScalars.JSON)
+            .AddScalar(CustomScalars.Long)
+            .AddScalar(CustomScalars.Upload);
         var nodes = new NodeRegistry();
         AccountsSchema.Bind(builder, nodes);
+        Experiments.PendingFields.Bind(builder);
         nodes.Bind(builder);
         return builder.Build();
     }

@@ -42,7 +42,7 @@ public sealed class DatabaseSchemaTests : IDisposable
     {
         await using var db = Open(Path.Combine(_folder, "snapshot.db"));
         Assert.False(db.Database.HasPendingModelChanges());
-        Assert.Equal(["20261121150000_Accounts"], db.Database.GetMigrations());
+        Assert.Equal(["20261121150000_Accounts", "20261121170000_Experiments"], db.Database.GetMigrations());
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class DatabaseSchemaTests : IDisposable
         Assert.True(File.Exists(path));
         await using var db = Open(path);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.Equal(["20261121150000_Accounts"], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
     }
 
     public void Dispose()

@@ -47,6 +47,49 @@ public sealed class IppDbContextModelSnapshot : ModelSnapshot
             session.ToTable("sessions");
         });
 
+        modelBuilder.Entity("Ipp.Graph.Data.Experiment", experiment =>
+        {
+            experiment.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasColumnName("id");
+            experiment.Property<string>("ApplicationKey").IsRequired().HasMaxLength(128).HasColumnType("TEXT").HasColumnName("application_key");
+            experiment.Property<DateTime>("CreatedAt").HasColumnType("TEXT").HasColumnName("created_at");
+            experiment.Property<string>("Description").HasMaxLength(4000).HasColumnType("TEXT").HasColumnName("description");
+            experiment.Property<long>("InputBytes").HasColumnType("INTEGER").HasColumnName("input_bytes");
+            experiment.Property<string>("Name").IsRequired().HasMaxLength(200).HasColumnType("TEXT").HasColumnName("name");
+            experiment.Property<string>("ParametersJson").IsRequired().HasColumnType("TEXT").HasColumnName("parameters");
+            experiment.Property<string>("Status").IsRequired().HasMaxLength(16).HasColumnType("TEXT").HasColumnName("status");
+            experiment.Property<DateTime>("StatusChangedAt").HasColumnType("TEXT").HasColumnName("status_changed_at");
+            experiment.Property<long>("UserId").HasColumnType("INTEGER").HasColumnName("user_id");
+            experiment.HasKey("Id");
+            experiment.HasIndex("UserId", "CreatedAt").HasDatabaseName("ix_experiments_user_id_created_at");
+            experiment.ToTable("experiments");
+        });
+
+        modelBuilder.Entity("Ipp.Graph.Data.ExperimentInput", input =>
+        {
+            input.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasColumnName("id");
+            input.Property<long>("ExperimentId").HasColumnType("INTEGER").HasColumnName("experiment_id");
+            input.Property<string>("OriginalName").IsRequired().HasMaxLength(255).HasColumnType("TEXT").HasColumnName("original_name");
+            input.Property<string>("Parameter").IsRequired().HasMaxLength(128).HasColumnType("TEXT").HasColumnName("parameter");
+            input.Property<long>("Size").HasColumnType("INTEGER").HasColumnName("size");
+            input.Property<string>("StoredName").IsRequired().HasMaxLength(255).HasColumnType("TEXT").HasColumnName("stored_name");
+            input.HasKey("Id");
+            input.HasIndex("ExperimentId", "StoredName").IsUnique().HasDatabaseName("ix_experiment_inputs_experiment_id_stored_name");
+            input.ToTable("experiment_inputs");
+        });
+
+        modelBuilder.Entity("Ipp.Graph.Data.ExperimentEvent", change =>
+        {
+            change.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasColumnName("id");
+            change.Property<long>("ExperimentId").HasColumnType("INTEGER").HasColumnName("experiment_id");
+            change.Property<DateTime>("OccurredAt").HasColumnType("TEXT").HasColumnName("occurred_at");
+            change.Property<string>("PreviousStatus").HasMaxLength(16).HasColumnType("TEXT").HasColumnName("previous_status");
+            change.Property<string>("Status").IsRequired().HasMaxLength(16).HasColumnType("TEXT").HasColumnName("status");
+            change.Property<long>("UserId").HasColumnType("INTEGER").HasColumnName("user_id");
+            change.HasKey("Id");
+            change.HasIndex("UserId", "Id").HasDatabaseName("ix_experiment_events_user_id_id");
+            change.ToTable("experiment_events");
+        });
+
         modelBuilder.Entity("Ipp.Graph.Data.UserRole", role =>
         {
             role.HasOne("Ipp.Graph.Data.User", null)
@@ -67,6 +110,28 @@ public sealed class IppDbContextModelSnapshot : ModelSnapshot
                 .HasConstraintName("fk_sessions_users_user_id");
             session.Navigation("User");
         });
+
+        modelBuilder.Entity("Ipp.Graph.Data.Experiment", experiment =>
+        {
+            experiment.HasOne("Ipp.Graph.Data.User", null)
+                .WithMany()
+                .HasForeignKey("UserId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired()
+                .HasConstraintName("fk_experiments_users_user_id");
+        });
+
+        modelBuilder.Entity("Ipp.Graph.Data.ExperimentInput", input =>
+        {
+            input.HasOne("Ipp.Graph.Data.Experiment", null)
+                .WithMany("Inputs")
+                .HasForeignKey("ExperimentId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired()
+                .HasConstraintName("fk_experiment_inputs_experiments_experiment_id");
+        });
+
+        modelBuilder.Entity("Ipp.Graph.Data.Experiment", experiment => experiment.Navigation("Inputs"));
 
         modelBuilder.Entity("Ipp.Graph.Data.User", user =>
         {

@@ -1,0 +1,22 @@
+using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.GraphQL;
+
+namespace Ipp.Graph.Accounts;
+
+/// <summary>Who is calling, as every feature's resolvers ask it.</summary>
+public static class Callers
+{
+    /// <summary>The caller when their session is still live; null for anonymous callers and ended sessions.</summary>
+    public static SignedInCaller? LiveCaller(this ResolveContext context) =>
+        SignedInCaller.TryRead(context.Request.User, out var caller) && context.Service<AccountService>().IsLive(caller)
+            ? caller
+            : null;
+
+    /// <summary>The caller, whose session is live; otherwise an <c>AUTH_NOT_AUTHENTICATED</c> error.</summary>
+    public static SignedInCaller RequireCaller(this ResolveContext context) => context.LiveCaller() ?? throw NotAuthenticated();
+
+    /// <summary>The error of a field that needs a signed-in caller.</summary>
+    public static GraphQLError NotAuthenticated() =>
+        new("Sign in first: this field needs a valid session token.", code: ServerErrorCodes.AuthNotAuthenticated);
+}

@@ -1,0 +1,36 @@
+namespace Ipp.Graph.Data;
+
+/// <summary>An experiment (table <c>experiments</c>): a run of an application its owner asked for.</summary>
+public sealed class Experiment
+{
+    /// <summary>The eid of the folder contract; never reused (<c>AUTOINCREMENT</c>).</summary>
+    public long Id { get; set; }
+
+    /// <summary>The owner: the uid of the folder contract.</summary>
+    public long UserId { get; set; }
+
+    /// <summary>The catalogue key of the application it runs.</summary>
+    public required string ApplicationKey { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>The parameters that are not files, as a JSON object.</summary>
+    public required string ParametersJson { get; set; }
+
+    /// <summary>The status: the namespace its folder was last seen in.</summary>
+    public ExperimentStatus Status { get; set; }
+
+    /// <summary>When the status last changed (UTC).</summary>
+    public DateTime StatusChangedAt { get; set; }
+
+    /// <summary>When it was created (UTC).</summary>
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>The bytes of its input files, counted against the owner's quota.</summary>
+    public long InputBytes { get; set; }
+
+    /// <summary>The files uploaded with it.</summary>
+    public List<ExperimentInput> Inputs { get; set; } = [];
+}

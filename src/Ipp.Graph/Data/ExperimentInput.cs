@@ -1,0 +1,21 @@
+namespace Ipp.Graph.Data;
+
+/// <summary>A file uploaded with an experiment (table <c>experiment_inputs</c>), stored in the experiment's folder.</summary>
+public sealed class ExperimentInput
+{
+    public long Id { get; set; }
+
+    public long ExperimentId { get; set; }
+
+    /// <summary>The application's ATTACHMENT parameter the file is for.</summary>
+    public required string Parameter { get; set; }
+
+    /// <summary>The file's name in the experiment's folder: the client's name reduced to a safe, unique base name.</summary>
+    public required string StoredName { get; set; }
+
+    /// <summary>The name the client gave.</summary>
+    public required string OriginalName { get; set; }
+
+    /// <summary>The size in bytes.</summary>
+    public long Size { get; set; }
+}

@@ -1,0 +1,48 @@
+using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Utilities;
+
+namespace Ipp.Graph.Experiments;
+
+/// <summary>
+/// TEMPORARY, while issue 4 is built in parallel: the contract's experiment fields that no feature binds yet answer
+/// a NOT_IMPLEMENTED error, so the schema builds. Whoever binds a field removes it from these lists; the file goes
+/// when the lists are empty.
+/// </summary>
+internal static class PendingFields
+{
+    private static readonly string[] Resolvers =
+    [
+        "Query.applications", "Query.application", "Query.experiments", "Query.experiment",
+        "Mutation.createExperiment", "Mutation.submitExperiment", "Mutation.deleteExperiment",
+        "Application.key", "Application.label", "Application.description", "Application.fields",
+        "ApplicationField.name", "ApplicationField.type", "ApplicationField.label", "ApplicationField.help", "ApplicationField.required", "ApplicationField.group", "ApplicationField.default", "ApplicationField.min", "ApplicationField.max", "ApplicationField.choices",
+        "ApplicationChoice.value", "ApplicationChoice.label",
+        "Experiment.id", "Experiment.name", "Experiment.description", "Experiment.applicationKey", "Experiment.application", "Experiment.status", "Experiment.statusChangedAt", "Experiment.createdAt", "Experiment.parameters", "Experiment.inputs", "Experiment.outputs", "Experiment.owner",
+        "ExperimentFile.name", "ExperimentFile.parameter", "ExperimentFile.size", "ExperimentFile.downloadUrl",
+        "ExperimentPayload.experiment",
+        "DeleteExperimentPayload.deletedId",
+        "ExperimentStatusChangedEvent.cursor", "ExperimentStatusChangedEvent.experimentId", "ExperimentStatusChangedEvent.experiment", "ExperimentStatusChangedEvent.status", "ExperimentStatusChangedEvent.previousStatus", "ExperimentStatusChangedEvent.changedAt",
+        "ExperimentsConnection.pageInfo", "ExperimentsConnection.edges", "ExperimentsConnection.nodes", "ExperimentsConnection.totalCount",
+        "ExperimentsEdge.cursor", "ExperimentsEdge.node",
+        "PageInfo.hasNextPage", "PageInfo.hasPreviousPage", "PageInfo.startCursor", "PageInfo.endCursor",
+    ];
+
+    private static readonly string[] Subscribers = ["Subscription.experimentStatusChanged"];
+
+    public static void Bind(SchemaBuilder schema)
+    {
+        foreach (var coordinate in Resolvers)
+        {
+            schema.Resolve(coordinate, _ => throw NotImplemented(coordinate));
+        }
+
+        foreach (var coordinate in Subscribers)
+        {
+            schema.Subscribe(coordinate, _ => throw NotImplemented(coordinate));
+        }
+    }
+
+    private static GraphQLError NotImplemented(string coordinate) =>
+        new($"{coordinate} is not implemented yet.", code: "NOT_IMPLEMENTED");
+}

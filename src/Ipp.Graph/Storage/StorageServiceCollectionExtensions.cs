@@ -1,0 +1,16 @@
+namespace Ipp.Graph.Storage;
+
+/// <summary>Registers the <see cref="UploadFolder"/> named by the <c>UPLOAD_FOLDER</c> setting.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddUploadFolder(this IServiceCollection services, IConfiguration configuration)
+    {
+        var root = configuration[UploadFolder.SettingName] is { Length: > 0 } configured ? configured : UploadFolder.DefaultPath;
+        return services.AddSingleton(_ =>
+        {
+            var folder = new UploadFolder(root);
+            folder.EnsureCreated();
+            return folder;
+        });
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Ipp.Graph.Data;
+
+namespace Ipp.Graph.Storage;
+
+/// <summary>
+/// The uploads root (<c>UPLOAD_FOLDER</c>), shared with the backend, and where things live in it. The backend sees
+/// only <c>&lt;uid&gt;/&lt;namespace&gt;/&lt;eid&gt;/</c>; the server's own work happens in dot-folders beside the
+/// users' folders, on the same file system so that finished work moves in by a rename:
+/// <c>.incoming/</c> holds uploads while they arrive, <c>.staging/</c> experiments' folders while they are assembled.
+/// </summary>
+public sealed class UploadFolder
+{
+    /// <summary>The setting's name (the IPP seed's) and its default.</summary>
+    public const string SettingName = "UPLOAD_FOLDER";
+
+    public const string DefaultPath = "data/uploads";
+
+    public UploadFolder(string root)
+    {
+        Root = Path.GetFullPath(root);
+        IncomingPath = Path.Combine(Root, ".incoming");
+        StagingPath = Path.Combine(Root, ".staging");
+    }
+
+    /// <summary>The absolute path of the uploads root.</summary>
+    public string Root { get; }
+
+    /// <summary>Where the multipart transport writes uploads as they arrive.</summary>
+    public string IncomingPath { get; }
+
+    /// <summary>Where an experiment's folder is assembled before it is renamed into its namespace.</summary>
+    public string StagingPath { get; }
+
+    /// <summary>The folder of a user's experiments in one namespace: <c>&lt;root&gt;/&lt;uid&gt;/&lt;namespace&gt;</c>.</summary>
+    public string NamespacePath(long userId, ExperimentStatus status) =>
+        Path.Combine(Root, userId.ToString(CultureInfo.InvariantCulture), status.ToName());
+
+    /// <summary>An experiment's folder under the folder contract: <c>&lt;root&gt;/&lt;uid&gt;/&lt;namespace&gt;/&lt;eid&gt;</c>.</summary>
+    public string ExperimentPath(long userId, ExperimentStatus status, long experimentId) =>
+        Path.Combine(NamespacePath(userId, status), experimentId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Creates the root and the server's working folders when missing.</summary>
+    public void EnsureCreated()
+    {
+        Directory.CreateDirectory(IncomingPath);
+        Directory.CreateDirectory(StagingPath);
+    }
+}
