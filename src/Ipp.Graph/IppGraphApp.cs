@@ -1,5 +1,6 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
 using Ipp.Graph.Storage;
@@ -24,6 +25,7 @@ public static class IppGraphApp
         builder.Services.AddDatabase(builder.Configuration);
         builder.Services.AddUploadFolder(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddExperiments(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);
         builder.Services.AddGraphQLStreaming(builder.Configuration);
 

@@ -1,4 +1,5 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Experiments;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;
 
@@ -32,7 +33,8 @@ public static class ContractSchema
             .AddScalar(CustomScalars.Upload);
         var nodes = new NodeRegistry();
         AccountsSchema.Bind(builder, nodes);
-        Experiments.PendingFields.Bind(builder);
+        ExperimentsSchema.Bind(builder, nodes);
+        PendingFields.Bind(builder);
         nodes.Bind(builder);
         return builder.Build();
     }

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Ipp.Graph.Data;
+
+namespace Ipp.Graph.Experiments.Live;
+
+/// <summary>
+/// Hands each committed <see cref="ExperimentEvent"/> to the live subscriptions of its owner, in process. The
+/// events' rows are the durable record (a subscriber that reconnects reads what it missed from them); this only
+/// saves live subscribers from polling.
+/// </summary>
+public sealed class ExperimentEventHub
+{
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<Subscription, byte>> _byUser = new();
+
+    /// <summary>Delivers a committed event to every live subscription of its owner.</summary>
+    public void Publish(ExperimentEvent change)
+    {
+        if (_byUser.TryGetValue(change.UserId, out var subscriptions))
+        {
+            foreach (var subscription in subscriptions.Keys)
+            {
+                subscription.Events.Writer.TryWrite(change);
+            }
+        }
+    }
+
+    /// <summary>Starts receiving the user's events; disposing the subscription stops it.</summary>
+    public Subscription Subscribe(long userId)
+    {
+        var subscription = new Subscription(this, userId);
+        _byUser.GetOrAdd(userId, static _ => new()).TryAdd(subscription, 0);
+        return subscription;
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        if (_byUser.TryGetValue(subscription.UserId, out var subscriptions))
+        {
+            subscriptions.TryRemove(subscription, out _);
+        }
+    }
+
+    /// <summary>One subscriber's events, in the order they were published.</summary>
+    public sealed class Subscription : IDisposable
+    {
+        private readonly ExperimentEventHub _hub;
+
+        internal Subscription(ExperimentEventHub hub, long userId)
+        {
+            _hub = hub;
+            UserId = userId;
+        }
+
+        public long UserId { get; }
+
+        /// <summary>The events published since the subscription began.</summary>
+        public Channel<ExperimentEvent> Events { get; } = Channel.CreateUnbounded<ExperimentEvent>(new() { SingleReader = true });
+
+        public void Dispose()
+        {
+            _hub.Remove(this);
+            Events.Writer.TryComplete();
+        }
+    }
+}
