@@ -1,5 +1,6 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Experiments;
+using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;
 
@@ -34,6 +35,7 @@ public static class ContractSchema
         var nodes = new NodeRegistry();
         AccountsSchema.Bind(builder, nodes);
         ExperimentsSchema.Bind(builder, nodes);
+        ExperimentStatusSubscription.Bind(builder);
         PendingFields.Bind(builder);
         nodes.Bind(builder);
         return builder.Build();
