@@ -1,4 +1,5 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Applications;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Engine.Types;
@@ -36,6 +37,7 @@ public static class ContractSchema
         AccountsSchema.Bind(builder, nodes);
         ExperimentsSchema.Bind(builder, nodes);
         ExperimentStatusSubscription.Bind(builder);
+        ApplicationsSchema.Bind(builder);
         PendingFields.Bind(builder);
         nodes.Bind(builder);
         return builder.Build();
