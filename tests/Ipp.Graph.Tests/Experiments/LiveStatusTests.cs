@@ -102,17 +102,16 @@ public sealed class LiveStatusTests
         Directory.CreateDirectory(Path.Combine(server.UploadFolder, user.UserId.ToString(), "completed", "notes"));
         Directory.CreateDirectory(Path.Combine(server.UploadFolder, user.UserId.ToString(), "archive", mine.ToString()));
         Directory.CreateDirectory(Path.Combine(server.UploadFolder, ".staging", mine.ToString()));
-        // Then a real move: the checks run in order, so once it is recorded the ones before it were made.
         user.Rename(mine, ExperimentStatus.Submitted, ExperimentStatus.Completed);
 
         var outcome = await subscriber;
         Assert.Equal([$"{mine} SUBMITTED->COMPLETED"], outcome.Changes);
+        await LiveFixture.WaitForLogAsync(server, LogLevel.Warning,
+            $"A folder of experiment {theirs} changed under user {user.UserId}, who does not own it: ignored");
+        await LiveFixture.WaitForLogAsync(server, LogLevel.Information,
+            $"The folder of experiment 999999 under user {user.UserId} changed, but no experiment has that id: ignored");
         Assert.Equal(ExperimentStatus.Submitted, await stranger.StatusAsync(theirs));
         Assert.Empty(await stranger.EventsAsync(theirs));
-        Assert.Contains(server.Logs.Entries, e => e.Level == LogLevel.Warning
-            && e.Message == $"A folder of experiment {theirs} changed under user {user.UserId}, who does not own it: ignored");
-        Assert.Contains(server.Logs.Entries, e => e.Level == LogLevel.Information
-            && e.Message == $"The folder of experiment 999999 under user {user.UserId} changed, but no experiment has that id: ignored");
         Assert.Empty(server.Logs.Errors);
     }
 }

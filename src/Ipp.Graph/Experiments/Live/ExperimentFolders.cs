@@ -37,6 +37,37 @@ public sealed class ExperimentFolders
         return found;
     }
 
+    /// <summary>The eids of the experiment folders in the user's namespaces (any folder named like an id).</summary>
+    public IEnumerable<long> ExperimentIdsOf(long userId)
+    {
+        foreach (var status in ExperimentStatusNames.Namespaces)
+        {
+            var folder = _uploads.NamespacePath(userId, status);
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            string[] entries;
+            try
+            {
+                entries = Directory.GetDirectories(folder);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                continue; // Moved away meanwhile, or unreadable: the next check looks again.
+            }
+
+            foreach (var entry in entries)
+            {
+                if (TryParseId(Path.GetFileName(entry), out var experimentId))
+                {
+                    yield return experimentId;
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// What a changed path concerns: an experiment for anything at or below <c>&lt;uid&gt;/&lt;namespace&gt;/&lt;eid&gt;</c>;
     /// the user for <c>&lt;uid&gt;</c> or <c>&lt;uid&gt;/&lt;namespace&gt;</c> (a folder appearing there may bring

@@ -73,13 +73,17 @@ public sealed class FolderStatusSync
         return changes;
     }
 
+    /// <summary>
+    /// Checks all of a user's experiments, and reports the folders among theirs that name no experiment of theirs
+    /// (a folder appearing under <c>&lt;uid&gt;</c> may bring experiments' folders whose own events were never seen).
+    /// </summary>
     private async Task<int> SyncUserAsync(long userId, CancellationToken cancellationToken)
     {
         List<Row> rows;
         await using (var db = await _databases.CreateDbContextAsync(cancellationToken))
         {
             rows = await db.Experiments.AsNoTracking()
-                .Where(e => e.UserId == userId && e.Status != ExperimentStatus.Staging)
+                .Where(e => e.UserId == userId)
                 .Select(e => new Row(e.Id, e.UserId, e.Status))
                 .ToListAsync(cancellationToken);
         }
@@ -90,27 +94,43 @@ public sealed class FolderStatusSync
             changes += await ApplyAsync(row, cancellationToken) ? 1 : 0;
         }
 
+        var known = rows.Select(row => row.Id).ToHashSet();
+        foreach (var experimentId in _folders.ExperimentIdsOf(userId))
+        {
+            if (!known.Contains(experimentId))
+            {
+                ReportStray(userId, experimentId, await ReadAsync(experimentId, cancellationToken));
+            }
+        }
+
         return changes;
     }
 
     private async Task<int> SyncExperimentAsync(long userId, long experimentId, CancellationToken cancellationToken)
     {
         var row = await ReadAsync(experimentId, cancellationToken);
-        if (row is null)
+        if (row is null || row.UserId != userId)
         {
-            _logger.LogInformation(
-                "The folder of experiment {ExperimentId} under user {UserId} changed, but no experiment has that id: ignored", experimentId, userId);
-            return 0;
-        }
-
-        if (row.UserId != userId)
-        {
-            _logger.LogWarning(
-                "A folder of experiment {ExperimentId} changed under user {UserId}, who does not own it: ignored", experimentId, userId);
+            ReportStray(userId, experimentId, row);
             return 0;
         }
 
         return await ApplyAsync(row, cancellationToken) ? 1 : 0;
+    }
+
+    /// <summary>A folder under a user's namespaces whose eid is no experiment of theirs: someone else's business, not an error.</summary>
+    private void ReportStray(long userId, long experimentId, Row? row)
+    {
+        if (row is null)
+        {
+            _logger.LogInformation(
+                "The folder of experiment {ExperimentId} under user {UserId} changed, but no experiment has that id: ignored", experimentId, userId);
+        }
+        else
+        {
+            _logger.LogWarning(
+                "A folder of experiment {ExperimentId} changed under user {UserId}, who does not own it: ignored", experimentId, userId);
+        }
     }
 
     /// <summary>Records the status the folders say when it differs from the row's; true when this call recorded it.</summary>
