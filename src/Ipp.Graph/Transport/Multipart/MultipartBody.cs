@@ -150,7 +150,7 @@ internal sealed class MultipartBody
 
             var fileName = disposition!.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
             upload.Begin(_spool.NewTemporaryPath(), fileName ?? "", section.ContentType);
-            var (length, problem) = await StoreAsync(section.Body, upload, remaining - stored);
+            var (length, problem) = await StoreAsync(section.Body, upload, stored, remaining);
             if (problem is not null)
             {
                 return problem;
@@ -173,9 +173,10 @@ internal sealed class MultipartBody
 
     /// <summary>
     /// Copies a file part to its temporary file through one pooled buffer, refusing it as soon as it is over the
-    /// per-file limit or over <paramref name="allowance"/>; the file is flushed to disk before it counts as stored.
+    /// per-file limit or when it takes the request's files (<paramref name="stored"/> bytes before it) over the
+    /// caller's <paramref name="allowance"/>; the file is flushed to disk before it counts as stored.
     /// </summary>
-    private async ValueTask<(long Length, HttpProblem? Problem)> StoreAsync(Stream body, SpooledUpload upload, long allowance)
+    private async ValueTask<(long Length, HttpProblem? Problem)> StoreAsync(Stream body, SpooledUpload upload, long stored, long allowance)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
         try
@@ -205,7 +206,7 @@ internal sealed class MultipartBody
                     return (length, UploadProblems.FileTooLarge(upload.FieldName, _options.MaxFileBytes));
                 }
 
-                if (length > allowance)
+                if (length > allowance - stored)
                 {
                     return (length, UploadProblems.QuotaExceeded(Math.Max(0, allowance)));
                 }
