@@ -62,4 +62,7 @@ public static class ServerErrorCodes
 
     /// <summary>The files would take the caller over their storage quota (HTTP 413 when refused by the transport).</summary>
     public const string QuotaExceeded = "QUOTA_EXCEEDED";
+
+    /// <summary>No experiment of the caller's has this id (it never existed, was deleted, or is someone else's).</summary>
+    public const string ExperimentNotFound = "EXPERIMENT_NOT_FOUND";
 }
