@@ -13,7 +13,7 @@ internal static class PendingFields
 {
     private static readonly string[] Resolvers =
     [
-        "Query.applications", "Query.application", "Query.experiments", "Query.experiment",
+        "Query.applications", "Query.application",
         "Mutation.createExperiment", "Mutation.submitExperiment", "Mutation.deleteExperiment",
         "Application.key", "Application.label", "Application.description", "Application.fields",
         "ApplicationField.name", "ApplicationField.type", "ApplicationField.label", "ApplicationField.help", "ApplicationField.required", "ApplicationField.group", "ApplicationField.default", "ApplicationField.min", "ApplicationField.max", "ApplicationField.choices",
@@ -21,9 +21,6 @@ internal static class PendingFields
         "Experiment.application", "Experiment.inputs", "Experiment.outputs",
         "ExperimentFile.name", "ExperimentFile.parameter", "ExperimentFile.size", "ExperimentFile.downloadUrl",
         "ExperimentStatusChangedEvent.cursor", "ExperimentStatusChangedEvent.experimentId", "ExperimentStatusChangedEvent.experiment", "ExperimentStatusChangedEvent.status", "ExperimentStatusChangedEvent.previousStatus", "ExperimentStatusChangedEvent.changedAt",
-        "ExperimentsConnection.pageInfo", "ExperimentsConnection.edges", "ExperimentsConnection.nodes", "ExperimentsConnection.totalCount",
-        "ExperimentsEdge.cursor", "ExperimentsEdge.node",
-        "PageInfo.hasNextPage", "PageInfo.hasPreviousPage", "PageInfo.startCursor", "PageInfo.endCursor",
     ];
 
     private static readonly string[] Subscribers = ["Subscription.experimentStatusChanged"];
