@@ -1,6 +1,7 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments;
+using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
 using Ipp.Graph.Storage;
@@ -36,6 +37,7 @@ public static class IppGraphApp
         app.MapHealth();
         app.MapGraphQLStreaming();
         app.MapGraphQLHttp();
+        app.MapExperimentFiles();
         return app;
     }
 }

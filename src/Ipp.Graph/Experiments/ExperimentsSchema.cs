@@ -3,6 +3,7 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.Query;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public static class ExperimentsSchema
             .Resolve("Experiment.owner", Owner);
         nodes.Add(TypeName, FindAsync);
         ExperimentQueries.Bind(schema);
+        ExperimentFilesSchema.Bind(schema);
     }
 
     /// <summary>The caller's experiment with this eid, or null when it is not theirs or is still being created.</summary>

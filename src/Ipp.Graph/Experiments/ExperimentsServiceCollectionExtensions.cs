@@ -1,3 +1,4 @@
+using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Query;
 
@@ -10,6 +11,7 @@ public static class ExperimentsServiceCollectionExtensions
     {
         services.AddSingleton<ExperimentEventHub>();
         services.AddExperimentQueries(configuration);
+        services.AddExperimentFiles();
         return services;
     }
 }

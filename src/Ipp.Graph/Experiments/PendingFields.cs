@@ -18,8 +18,7 @@ internal static class PendingFields
         "Application.key", "Application.label", "Application.description", "Application.fields",
         "ApplicationField.name", "ApplicationField.type", "ApplicationField.label", "ApplicationField.help", "ApplicationField.required", "ApplicationField.group", "ApplicationField.default", "ApplicationField.min", "ApplicationField.max", "ApplicationField.choices",
         "ApplicationChoice.value", "ApplicationChoice.label",
-        "Experiment.application", "Experiment.inputs", "Experiment.outputs",
-        "ExperimentFile.name", "ExperimentFile.parameter", "ExperimentFile.size", "ExperimentFile.downloadUrl",
+        "Experiment.application",
         "ExperimentStatusChangedEvent.cursor", "ExperimentStatusChangedEvent.experimentId", "ExperimentStatusChangedEvent.experiment", "ExperimentStatusChangedEvent.status", "ExperimentStatusChangedEvent.previousStatus", "ExperimentStatusChangedEvent.changedAt",
     ];
 
