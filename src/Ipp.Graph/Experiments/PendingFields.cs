@@ -13,12 +13,7 @@ internal static class PendingFields
 {
     private static readonly string[] Resolvers =
     [
-        "Query.applications", "Query.application",
         "Mutation.createExperiment", "Mutation.submitExperiment", "Mutation.deleteExperiment",
-        "Application.key", "Application.label", "Application.description", "Application.fields",
-        "ApplicationField.name", "ApplicationField.type", "ApplicationField.label", "ApplicationField.help", "ApplicationField.required", "ApplicationField.group", "ApplicationField.default", "ApplicationField.min", "ApplicationField.max", "ApplicationField.choices",
-        "ApplicationChoice.value", "ApplicationChoice.label",
-        "Experiment.application",
         "ExperimentStatusChangedEvent.cursor", "ExperimentStatusChangedEvent.experimentId", "ExperimentStatusChangedEvent.experiment", "ExperimentStatusChangedEvent.status", "ExperimentStatusChangedEvent.previousStatus", "ExperimentStatusChangedEvent.changedAt",
     ];
 
