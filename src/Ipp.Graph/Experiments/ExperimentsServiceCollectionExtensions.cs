@@ -10,6 +10,7 @@ public static class ExperimentsServiceCollectionExtensions
     public static IServiceCollection AddExperiments(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ExperimentEventHub>();
+        services.AddExperimentsLive(configuration);
         services.AddExperimentQueries(configuration);
         services.AddExperimentFiles();
         return services;

@@ -14,21 +14,13 @@ internal static class PendingFields
     private static readonly string[] Resolvers =
     [
         "Mutation.createExperiment", "Mutation.submitExperiment", "Mutation.deleteExperiment",
-        "ExperimentStatusChangedEvent.cursor", "ExperimentStatusChangedEvent.experimentId", "ExperimentStatusChangedEvent.experiment", "ExperimentStatusChangedEvent.status", "ExperimentStatusChangedEvent.previousStatus", "ExperimentStatusChangedEvent.changedAt",
     ];
-
-    private static readonly string[] Subscribers = ["Subscription.experimentStatusChanged"];
 
     public static void Bind(SchemaBuilder schema)
     {
         foreach (var coordinate in Resolvers)
         {
             schema.Resolve(coordinate, _ => throw NotImplemented(coordinate));
-        }
-
-        foreach (var coordinate in Subscribers)
-        {
-            schema.Subscribe(coordinate, _ => throw NotImplemented(coordinate));
         }
     }
 
