@@ -140,7 +140,7 @@ public sealed class ReadExperimentsFilterTests(ReadServer fixture) : IClassFixtu
             createdAt = new { gte = "2026-11-21T09:00:00Z" },
         }));
         Assert.Equal(["alpha", "eps", "gamma"], names);
-        var query = Assert.Single(sql, command => command.Contains("FROM \"experiments\"", StringComparison.Ordinal));
+        var query = Assert.Single(sql, command => command.Contains("-- experiments: page", StringComparison.Ordinal));
         // The caller's rows, never Staging, the filter, the order with the id last, and one row more than the page.
         var lines = query.Split('\n');
         Assert.Contains(

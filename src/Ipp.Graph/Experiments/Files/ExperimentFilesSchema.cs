@@ -13,6 +13,9 @@ namespace Ipp.Graph.Experiments.Files;
 /// </summary>
 public static class ExperimentFilesSchema
 {
+    /// <summary>The tag (an SQL comment) of the query loading inputs.</summary>
+    public const string InputsTag = "Experiment.inputs";
+
     public static void Bind(SchemaBuilder schema)
     {
         schema
@@ -77,6 +80,7 @@ public static class ExperimentFilesSchema
             var keys = ids.ToArray();
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             var rows = await db.ExperimentInputs.AsNoTracking()
+                .TagWith(InputsTag)
                 .Where(i => keys.Contains(i.ExperimentId))
                 .OrderBy(i => i.Id)
                 .ToListAsync(cancellationToken);

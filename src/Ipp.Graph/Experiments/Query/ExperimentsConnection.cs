@@ -44,6 +44,11 @@ internal sealed class ExperimentsConnection
 
     public Task<int> TotalCountAsync() => _totalCount.Value;
 
+    /// <summary>The tag (an SQL comment) of the page's query, and of the count's.</summary>
+    public const string PageTag = "experiments: page";
+
+    public const string TotalCountTag = "experiments: totalCount";
+
     private IQueryable<Experiment> Visible(IppDbContext db)
     {
         var userId = _userId;
@@ -54,13 +59,13 @@ internal sealed class ExperimentsConnection
     private async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-        return await Visible(db).CountAsync(cancellationToken);
+        return await Visible(db).TagWith(TotalCountTag).CountAsync(cancellationToken);
     }
 
     private async Task<ExperimentsPage> LoadPageAsync(CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-        var query = Visible(db);
+        var query = Visible(db).TagWith(PageTag);
         if (_after is not null)
         {
             query = query.Where(_order.Beyond(_after, after: true));
