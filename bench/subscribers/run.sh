@@ -78,6 +78,6 @@ fi
 echo "$result"
 node -e '
 const r = JSON.parse(process.argv[1]);
-console.log(`| ${r.subscribers} | ${r.moves} | ${r.samples} | ${r.lost} | ${r.p50} ms | ${r.p99} ms | ${r.max} ms | ${r.mean} ms |`);
+console.log(`| ${r.subscribers} | ${r.moves} | ${r.samples} | ${r.lost} | ${r.min} ms | ${r.p50} ms | ${r.p99} ms | ${r.max} ms | ${r.mean} ms |`);
 ' "$result"
 echo "$(date -u +%Y-%m-%d) · $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) · load average before: $load_before, after: $load_after · .NET $(dotnet --version), Node $(node --version)"

@@ -4,7 +4,7 @@
 // Usage: node subscribers.mjs <ws url of /graphql> <token> <uploads root> <uid> <eid,eid,...> <subscribers>
 // The first eid warms up (every subscriber must receive its move: then all are live), the others are measured.
 // Each experiment's folder must be in <uploads>/<uid>/submitted/<eid>; it is moved to completed/.
-// Prints one JSON line: {"subscribers", "moves", "samples", "lost", "p50", "p99", "max", "mean"} (milliseconds).
+// Prints one JSON line: {"subscribers", "moves", "samples", "lost", "min", "p50", "p99", "max", "mean"} (milliseconds).
 import { createRequire } from 'node:module';
 import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,6 +112,7 @@ console.log(JSON.stringify({
   moves: eids.length - 1,
   samples: latencies.length,
   lost,
+  min: round(latencies[0]),
   p50: round(at(0.5)),
   p99: round(at(0.99)),
   max: round(latencies[latencies.length - 1]),

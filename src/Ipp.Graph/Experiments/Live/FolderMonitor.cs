@@ -16,7 +16,7 @@ namespace Ipp.Graph.Experiments.Live;
 internal sealed class FolderMonitor : IHostedService, IAsyncDisposable
 {
     /// <summary>How long changes to one experiment's folders must pause before it is checked.</summary>
-    private static readonly TimeSpan s_quietTime = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan s_quietTime = TimeSpan.FromMilliseconds(20);
 
     private readonly UploadFolder _uploads;
     private readonly ExperimentFolders _folders;
