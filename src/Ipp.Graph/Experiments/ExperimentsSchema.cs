@@ -3,6 +3,7 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,7 @@ public static class ExperimentsSchema
             .Resolve("Experiment.parameters", Parameters)
             .Resolve("Experiment.owner", Owner);
         nodes.Add(TypeName, FindAsync);
+        ExperimentMutations.Bind(schema);
     }
 
     /// <summary>The caller's experiment with this eid, or null when it is not theirs or is still being created.</summary>

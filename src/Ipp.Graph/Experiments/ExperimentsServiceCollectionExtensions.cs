@@ -1,4 +1,5 @@
 using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.Experiments.Write;
 
 namespace Ipp.Graph.Experiments;
 
@@ -8,6 +9,7 @@ public static class ExperimentsServiceCollectionExtensions
     public static IServiceCollection AddExperiments(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ExperimentEventHub>();
+        services.AddExperimentWrites(configuration);
         return services;
     }
 }

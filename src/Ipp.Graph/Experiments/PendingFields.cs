@@ -14,7 +14,6 @@ internal static class PendingFields
     private static readonly string[] Resolvers =
     [
         "Query.applications", "Query.application", "Query.experiments", "Query.experiment",
-        "Mutation.createExperiment", "Mutation.submitExperiment", "Mutation.deleteExperiment",
         "Application.key", "Application.label", "Application.description", "Application.fields",
         "ApplicationField.name", "ApplicationField.type", "ApplicationField.label", "ApplicationField.help", "ApplicationField.required", "ApplicationField.group", "ApplicationField.default", "ApplicationField.min", "ApplicationField.max", "ApplicationField.choices",
         "ApplicationChoice.value", "ApplicationChoice.label",

@@ -44,4 +44,22 @@ public static class ServerErrorCodes
 
     /// <summary>A WebSocket connection already runs as many operations as it may; the new one was not started.</summary>
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
+
+    /// <summary>Storing the files would take the caller's experiments over their quota (<c>Experiments:MaxUserBytes</c>).</summary>
+    public const string QuotaExceeded = "QUOTA_EXCEEDED";
+
+    /// <summary>No application of the catalogue has this key.</summary>
+    public const string ApplicationUnknown = "APPLICATION_UNKNOWN";
+
+    /// <summary>The experiment's values break the application's definition; <c>extensions.fields</c> lists each problem as {name, message}.</summary>
+    public const string InvalidParameters = "INVALID_PARAMETERS";
+
+    /// <summary>The caller has no experiment with this id (it does not exist, or it is someone else's).</summary>
+    public const string ExperimentNotFound = "EXPERIMENT_NOT_FOUND";
+
+    /// <summary>Only a draft (EDITING) can be submitted.</summary>
+    public const string ExperimentNotEditable = "EXPERIMENT_NOT_EDITABLE";
+
+    /// <summary>The backend may be working on the experiment (SUBMITTED or RUNNING): it cannot be deleted now.</summary>
+    public const string ExperimentBusy = "EXPERIMENT_BUSY";
 }
