@@ -1,4 +1,5 @@
 using Ipp.Graph;
+using Ipp.Graph.Applications;
 using Ipp.Graph.GraphQL;
 
 // `schema export --output <file>` writes the served schema; anything else runs the server.
@@ -7,5 +8,17 @@ if (args is ["schema", "export", .. var options])
     return SchemaExportCommand.Run(options, Console.Out, Console.Error);
 }
 
-await IppGraphApp.Create(args).RunAsync();
+WebApplication app;
+try
+{
+    app = IppGraphApp.Create(args);
+}
+catch (ApplicationCatalogException e)
+{
+    // A missing or broken catalogue is a setting to fix, not a crash: say what is wrong and stop.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+await app.RunAsync();
 return 0;
