@@ -1,3 +1,4 @@
+using Ipp.Graph.Applications;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.GraphQL;
@@ -29,7 +30,7 @@ public static class ExperimentErrors
         new($"No application has the key '{key}'.", code: ServerErrorCodes.ApplicationUnknown);
 
     /// <summary>The values break the application's definition: one {name, message} per problem in <c>extensions.fields</c>.</summary>
-    public static GraphQLError InvalidParameters(IReadOnlyList<(string Name, string Message)> problems)
+    public static GraphQLError InvalidParameters(IReadOnlyList<ParameterProblem> problems)
     {
         var fields = new object?[problems.Count];
         for (var i = 0; i < fields.Length; i++)
@@ -37,9 +38,13 @@ public static class ExperimentErrors
             fields[i] = new Dictionary<string, object?> { ["name"] = problems[i].Name, ["message"] = problems[i].Message };
         }
 
-        var message = problems.Count == 1
-            ? $"Invalid value for '{problems[0].Name}': {problems[0].Message}"
-            : $"{problems.Count} values are invalid; extensions.fields lists them.";
+        var messages = new string[problems.Count];
+        for (var i = 0; i < messages.Length; i++)
+        {
+            messages[i] = problems[i].Message;
+        }
+
+        var message = "The experiment's values are invalid: " + string.Join("; ", messages) + ".";
         return new GraphQLError(message, code: ServerErrorCodes.InvalidParameters, extensions: new Dictionary<string, object?> { ["fields"] = fields });
     }
 

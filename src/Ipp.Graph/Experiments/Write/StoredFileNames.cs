@@ -26,6 +26,8 @@ public sealed class StoredFileNames
     // Extensions longer than this are treated as part of the name when a name must be shortened.
     private const int MaxExtensionBytes = 32;
 
+    private static readonly HashSet<string> CompressionExtensions = new(StringComparer.OrdinalIgnoreCase) { ".gz", ".bz2", ".xz", ".zst", ".lz4" };
+
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase) { ManifestName, ManifestTemporaryName };
 
     /// <summary>A safe name for <paramref name="clientName"/> that no earlier call returned.</summary>
@@ -75,7 +77,7 @@ public sealed class StoredFileNames
         }
 
         // Leading and trailing spaces and trailing dots vanish on some systems and deceive readers on all.
-        var name = kept.ToString().Normalize(NormalizationForm.FormC).Trim().TrimEnd('.', ' ');
+        var name = kept.ToString().Trim().TrimEnd('.', ' ');
         if (name.Length == 0)
         {
             return FallbackName;
@@ -85,13 +87,22 @@ public sealed class StoredFileNames
         return Fit(stem, extension);
     }
 
-    /// <summary>The name before its extension, and the extension with its dot ("" when none).</summary>
+    /// <summary>
+    /// The name before its extension, and the extension with its dot ("" when none). A compressed file keeps both
+    /// its extensions (<c>scan.nii.gz</c>: <c>.nii.gz</c>), so numbering gives <c>scan (2).nii.gz</c>, which readers still recognise.
+    /// </summary>
     private static (string Stem, string Extension) Split(string name)
     {
         var dot = name.LastIndexOf('.');
         if (dot <= 0 || Encoding.UTF8.GetByteCount(name.AsSpan(dot)) > MaxExtensionBytes)
         {
             return (name, "");
+        }
+
+        if (CompressionExtensions.Contains(name[dot..]) && name.LastIndexOf('.', dot - 1) is > 0 and var inner
+            && Encoding.UTF8.GetByteCount(name.AsSpan(inner)) <= MaxExtensionBytes)
+        {
+            dot = inner;
         }
 
         return (name[..dot], name[dot..]);

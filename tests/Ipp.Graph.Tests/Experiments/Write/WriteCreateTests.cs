@@ -30,7 +30,8 @@ public sealed class WriteCreateTests
         Assert.Equal("Trying the portal", experiment.GetProperty("description").GetString());
         Assert.Equal("demo", experiment.GetProperty("applicationKey").GetString());
         Assert.Equal("EDITING", experiment.GetProperty("status").GetString());
-        Assert.Equal("""{"threshold":3,"mode":"fast","ratio":0.5}""", experiment.GetProperty("parameters").GetRawText());
+        const string Stored = """{"experimentName":"First run","experimentDescription":"Trying the portal","threshold":3,"mode":"fast","ratio":0.5}""";
+        Assert.Equal(Stored, experiment.GetProperty("parameters").GetRawText());
         Assert.Equal("ada@example.org", experiment.GetProperty("owner").GetProperty("email").GetString());
 
         var folder = FolderOf(server, ada.Id, "editing", eid);
@@ -45,7 +46,7 @@ public sealed class WriteCreateTests
         Assert.Equal("demo", root.GetProperty("application").GetString());
         Assert.Equal("First run", root.GetProperty("name").GetString());
         Assert.Equal("Trying the portal", root.GetProperty("description").GetString());
-        Assert.Equal("""{"threshold":3,"mode":"fast","ratio":0.5}""", root.GetProperty("parameters").GetRawText());
+        Assert.Equal(Stored, root.GetProperty("parameters").GetRawText());
         Assert.Equal(ada.Id, root.GetProperty("owner").GetProperty("id").GetInt64());
         Assert.Equal("ada@example.org", root.GetProperty("owner").GetProperty("email").GetString());
         Assert.Equal(experiment.GetProperty("createdAt").GetString(), root.GetProperty("createdAt").GetString());
@@ -73,11 +74,11 @@ public sealed class WriteCreateTests
         var eid = EidOf(experiment);
         Assert.Equal("SUBMITTED", experiment.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, experiment.GetProperty("description").ValueKind);
-        Assert.Equal("{}", experiment.GetProperty("parameters").GetRawText());
+        Assert.Equal("""{"experimentName":"Go"}""", experiment.GetProperty("parameters").GetRawText());
         Assert.Equal([$"{ada.Id}/submitted/{eid}"], ExperimentFolders(server.UploadFolder));
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(FolderOf(server, ada.Id, "submitted", eid), "experiment.json")));
         Assert.Equal(JsonValueKind.Null, manifest.RootElement.GetProperty("description").ValueKind);
-        Assert.Equal("{}", manifest.RootElement.GetProperty("parameters").GetRawText());
+        Assert.Equal("""{"experimentName":"Go"}""", manifest.RootElement.GetProperty("parameters").GetRawText());
         Assert.Equal(ExperimentStatus.Submitted, Assert.Single(await EventsAsync(server)).Status);
     }
 
@@ -96,12 +97,14 @@ public sealed class WriteCreateTests
 
     public static TheoryData<string, string, string> BadValues => new()
     {
-        { """{"application":"demo","name":""}""", "name", "A name is required." },
-        { """{"application":"demo","name":"   "}""", "name", "A name is required." },
-        { "{\"application\":\"demo\",\"name\":\"" + new string('n', 201) + "\"}", "name", "At most 200 characters." },
-        { "{\"application\":\"demo\",\"name\":\"ok\",\"description\":\"" + new string('d', 4001) + "\"}", "description", "At most 4000 characters." },
-        { """{"application":"demo","name":"ok","parameters":[1,2]}""", "parameters", "The parameters must be a JSON object, by parameter name." },
-        { """{"application":"demo","name":"ok","parameters":"threshold=3"}""", "parameters", "The parameters must be a JSON object, by parameter name." },
+        { """{"application":"demo","name":""}""", "name", "the experiment's name is required" },
+        { """{"application":"demo","name":"   "}""", "name", "the experiment's name is required" },
+        { "{\"application\":\"demo\",\"name\":\"" + new string('n', 201) + "\"}", "name", "the experiment's name must be at most 200 characters" },
+        { "{\"application\":\"demo\",\"name\":\"ok\",\"description\":\"" + new string('d', 4001) + "\"}", "description", "the experiment's description must be at most 4000 characters" },
+        { """{"application":"demo","name":"ok","parameters":[1,2]}""", "parameters", "parameters must be a JSON object" },
+        { """{"application":"demo","name":"ok","parameters":{"threshold":11}}""", "threshold", "'threshold' must be an integer from 1 to 10" },
+        { """{"application":"demo","name":"ok","parameters":{"mode":"slow"}}""", "mode", "'mode' must be one of 'fast', 'exact'" },
+        { """{"application":"demo","name":"ok","parameters":{"colour":"red"}}""", "colour", "unknown parameter 'colour'" },
     };
 
     [Theory]
@@ -115,13 +118,45 @@ public sealed class WriteCreateTests
         var response = await http.PostAsync(Create, new { input = JsonDocument.Parse(input).RootElement }, ada.Token);
 
         Assert.Equal("INVALID_PARAMETERS", response.ErrorCode);
-        Assert.Equal($"Invalid value for '{field}': {message}", response.ErrorMessage);
         var problem = Assert.Single(response.Error.GetProperty("extensions").GetProperty("fields").EnumerateArray());
         Assert.Equal(field, problem.GetProperty("name").GetString());
         Assert.Equal(message, problem.GetProperty("message").GetString());
+        Assert.Equal($"The experiment's values are invalid: {message}.", response.ErrorMessage);
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(ExperimentFolders(server.UploadFolder));
         Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task EveryProblemIsListed()
+    {
+        await using var server = await StartAsync();
+        using var http = new GraphQLHttp(server);
+        var ada = await SignUpAsync(http, "ada@example.org");
+
+        var response = await CreateAsync(http, ada, new { application = "demo", name = "", parameters = new { threshold = 0, colour = "red" } });
+
+        Assert.Equal("INVALID_PARAMETERS", response.ErrorCode);
+        Assert.Equal(
+            """[{"name":"name","message":"the experiment's name is required"},{"name":"threshold","message":"'threshold' must be an integer from 1 to 10"},{"name":"colour","message":"unknown parameter 'colour'"}]""",
+            response.Error.GetProperty("extensions").GetProperty("fields").GetRawText());
+        Assert.Empty(await RowsAsync(server));
+    }
+
+    [Fact]
+    public async Task AnUnknownApplicationIsRefusedAndLeavesNothing()
+    {
+        await using var server = await StartAsync();
+        using var http = new GraphQLHttp(server);
+        var ada = await SignUpAsync(http, "ada@example.org");
+
+        var response = await CreateAsync(http, ada, new { application = "image-statistics", name = "Not in this catalogue" });
+
+        Assert.Equal("APPLICATION_UNKNOWN", response.ErrorCode);
+        Assert.Equal("No application has the key 'image-statistics'.", response.ErrorMessage);
+        Assert.Empty(await RowsAsync(server));
+        Assert.Empty(ExperimentFolders(server.UploadFolder));
         Assert.Empty(server.Logs.Errors);
     }
 }

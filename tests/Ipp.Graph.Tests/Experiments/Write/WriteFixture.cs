@@ -21,8 +21,33 @@ public static class WriteFixture
 
     public const string Delete = "mutation($id: ID!) { deleteExperiment(id: $id) { deletedId } }";
 
-    /// <summary>Starts the server as the accounts tests do (cheap bcrypt), with extra settings.</summary>
-    public static Task<RunningServer> StartAsync(params string[] settings) => AccountsServer.StartAsync(settings);
+    /// <summary>
+    /// The tests' catalogue: <c>demo</c>, whose parameters are all optional (so experiments need no files) and whose
+    /// attachments take any number of files.
+    /// </summary>
+    public const string Catalogue = """
+        [{"appKey": "demo", "label": "Demo", "description": "<p>For tests.</p>", "fieldGroups": {"main": {"label": "Main", "open": true, "fields": {
+          "experimentName": {"type": "string", "label": "Name", "required": true},
+          "experimentDescription": {"type": "string", "label": "Description"},
+          "threshold": {"type": "integer", "label": "Threshold", "min": 1, "max": 10},
+          "mode": {"type": "select", "label": "Mode", "choices": {"fast": "Fast", "exact": "Exact"}},
+          "ratio": {"type": "float", "label": "Ratio"},
+          "images": {"type": "attachment", "label": "Images"},
+          "t1": {"type": "attachment", "label": "T1"},
+          "flair": {"type": "attachment", "label": "FLAIR"}}}}}]
+        """;
+
+    private static readonly Lazy<string> CataloguePath = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", $"write-catalogue-{Guid.NewGuid():n}.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, Catalogue);
+        return path;
+    });
+
+    /// <summary>Starts the server as the accounts tests do (cheap bcrypt) with the tests' catalogue, and extra settings.</summary>
+    public static Task<RunningServer> StartAsync(params string[] settings) =>
+        AccountsServer.StartAsync([$"--Applications:CatalogPath={CataloguePath.Value}", .. settings]);
 
     /// <summary>Signs a user up over GraphQL.</summary>
     public static async Task<WriteUser> SignUpAsync(GraphQLHttp http, string email)
