@@ -7,6 +7,7 @@ using Ipp.Graph.Health;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Transport;
 using Ipp.Graph.Transport.Http;
+using Ipp.Graph.Transport.Multipart;
 
 namespace Ipp.Graph;
 
@@ -29,6 +30,7 @@ public static class IppGraphApp
         builder.Services.AddApplications(builder.Configuration);
         builder.Services.AddExperiments(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);
+        builder.Services.AddMultipartUploads(builder.Configuration);
         builder.Services.AddGraphQLStreaming(builder.Configuration);
 
         configure?.Invoke(builder);

@@ -45,7 +45,22 @@ public static class ServerErrorCodes
     /// <summary>A WebSocket connection already runs as many operations as it may; the new one was not started.</summary>
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
 
-    /// <summary>Storing the files would take the caller's experiments over their quota (<c>Experiments:MaxUserBytes</c>).</summary>
+    /// <summary>A multipart request without a <c>GraphQL-Preflight</c> (or <c>Apollo-Require-Preflight</c>) header: refused against CSRF.</summary>
+    public const string UploadPreflightRequired = "UPLOAD_PREFLIGHT_REQUIRED";
+
+    /// <summary>
+    /// A malformed multipart request: <c>operations</c> or <c>map</c> missing or not JSON, a map path that holds no
+    /// null, a file the map names that never came, a file part the map does not name, a truncated body.
+    /// </summary>
+    public const string UploadInvalid = "UPLOAD_INVALID";
+
+    /// <summary>A file over <c>Uploads:MaxFileBytes</c> (HTTP 413).</summary>
+    public const string UploadTooLarge = "UPLOAD_TOO_LARGE";
+
+    /// <summary>More files in one request than <c>Uploads:MaxFiles</c> (HTTP 413).</summary>
+    public const string UploadTooManyFiles = "UPLOAD_TOO_MANY_FILES";
+
+    /// <summary>The files would take the caller over their storage quota (HTTP 413 when refused by the transport).</summary>
     public const string QuotaExceeded = "QUOTA_EXCEEDED";
 
     /// <summary>No application of the catalogue has this key.</summary>
@@ -54,7 +69,7 @@ public static class ServerErrorCodes
     /// <summary>The experiment's values break the application's definition; <c>extensions.fields</c> lists each problem as {name, message}.</summary>
     public const string InvalidParameters = "INVALID_PARAMETERS";
 
-    /// <summary>The caller has no experiment with this id (it does not exist, or it is someone else's).</summary>
+    /// <summary>No experiment of the caller's has this id (it never existed, was deleted, or is someone else's).</summary>
     public const string ExperimentNotFound = "EXPERIMENT_NOT_FOUND";
 
     /// <summary>Only a draft (EDITING) can be submitted.</summary>
