@@ -2,6 +2,7 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments;
+using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
 using Ipp.Graph.Storage;
@@ -40,6 +41,7 @@ public static class IppGraphApp
         app.MapHealth();
         app.MapGraphQLStreaming();
         app.MapGraphQLHttp();
+        app.MapExperimentFiles();
         return app;
     }
 }

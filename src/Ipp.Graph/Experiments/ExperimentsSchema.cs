@@ -3,6 +3,8 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Experiments.Files;
+using Ipp.Graph.Experiments.Query;
 using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +32,8 @@ public static class ExperimentsSchema
             .Resolve("Experiment.parameters", Parameters)
             .Resolve("Experiment.owner", Owner);
         nodes.Add(TypeName, FindAsync);
+        ExperimentQueries.Bind(schema);
+        ExperimentFilesSchema.Bind(schema);
         ExperimentMutations.Bind(schema);
     }
 

@@ -1,4 +1,6 @@
+using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.Experiments.Query;
 using Ipp.Graph.Experiments.Write;
 
 namespace Ipp.Graph.Experiments;
@@ -10,6 +12,8 @@ public static class ExperimentsServiceCollectionExtensions
     {
         services.AddSingleton<ExperimentEventHub>();
         services.AddExperimentsLive(configuration);
+        services.AddExperimentQueries(configuration);
+        services.AddExperimentFiles();
         services.AddExperimentWrites(configuration);
         return services;
     }
