@@ -3,6 +3,7 @@ using Ipp.Graph.Data;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
+using Ipp.Graph.Ide;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Transport;
 using Ipp.Graph.Transport.Http;
@@ -28,12 +29,14 @@ public static class IppGraphApp
         builder.Services.AddExperiments(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);
         builder.Services.AddGraphQLStreaming(builder.Configuration);
+        builder.Services.AddIde(builder.Configuration);
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseAccounts();
         app.MapHealth();
+        app.UseIde();
         app.MapGraphQLStreaming();
         app.MapGraphQLHttp();
         return app;

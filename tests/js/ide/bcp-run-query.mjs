@@ -1,0 +1,90 @@
+// Opens Banana Cake Pop in headless Chromium at the URL given (the server's /graphql), waits until it has loaded the
+// schema (its introspection request answered), types the query given on standard input into a new document, runs
+// it, and prints what the page shows as the response: {"introspected": true, "sent": <query sent>, "shown": <response>}.
+// Every step waits for a condition, never for a fixed time; the whole run is bounded by a deadline.
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const [url] = process.argv.slice(2);
+const query = readFileSync(0, 'utf8');
+const stepTimeout = 60_000;
+const deadline = setTimeout(() => fail(new Error('the browser run took longer than 150 s')), 150_000);
+
+const log = [];
+let browser;
+let page;
+
+async function fail(error) {
+  clearTimeout(deadline);
+  let text = '';
+  try {
+    text = page ? (await page.locator('body').innerText({ timeout: 2_000 })).slice(0, 2_000) : '';
+  } catch {
+    // The page is gone: the log says what happened before.
+  }
+  console.error(`${error.stack ?? error}\n--- page events ---\n${log.join('\n')}\n--- page text ---\n${text}`);
+  await browser?.close().catch(() => {});
+  process.exit(1);
+}
+
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
+  page = await browser.newPage();
+  page.setDefaultTimeout(stepTimeout);
+  page.on('pageerror', e => log.push(`page error: ${e.message}`));
+  page.on('console', m => m.type() === 'error' && log.push(`console error: ${m.text()}`));
+  page.on('requestfailed', r => log.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', r => log.push(`${r.status()} ${r.request().method()} ${r.url()}`));
+
+  // The schema is loaded when an introspection query is answered with data.
+  const introspected = page.waitForResponse(async response => {
+    const request = response.request();
+    if (request.method() !== 'POST' || !(request.postData() ?? '').includes('__schema') || response.status() !== 200) {
+      return false;
+    }
+    const body = await response.json().catch(() => null);
+    return body?.data?.__schema != null;
+  }, { timeout: stepTimeout });
+
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Create Document' }).click();
+  await introspected;
+  await page.getByText('Schema available').waitFor();
+
+  const editor = page.locator('.monaco-editor[data-uri^="file:///operations/"]');
+  await editor.click();
+  await page.keyboard.insertText(query);
+  // The code lens over the operation appears once the IDE has parsed the document it will send.
+  await page.getByRole('button', { name: 'Run ▷' }).waitFor();
+
+  const sent = page.waitForRequest(request => request.method() === 'POST' && (request.postData() ?? '').includes(JSON.stringify(query).slice(1, -1)));
+  await page.getByRole('button', { name: /^Run Operation/ }).click();
+  const sentBody = JSON.parse((await sent).postData());
+
+  // The response panel is the editor that is neither the operation's nor the variables'; its lines are read in
+  // the order they are shown (Monaco positions them, the DOM order may differ) until they form JSON.
+  const shown = await page.waitForFunction(() => {
+    const responseEditor = document.querySelector('.monaco-editor:not([data-uri^="file:///operations/"]):not([data-uri^="file:///variables/"])');
+    if (!responseEditor) {
+      return null;
+    }
+    const lines = [...responseEditor.querySelectorAll('.view-line')]
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map(line => line.textContent.replace(/\u00a0/g, ' '));
+    try {
+      const value = JSON.parse(lines.join('\n'));
+      return value && typeof value === 'object' ? value : null;
+    } catch {
+      return null;
+    }
+  }, null, { timeout: stepTimeout });
+
+  console.log(JSON.stringify({ introspected: true, sent: sentBody.query, shown: await shown.jsonValue() }));
+  clearTimeout(deadline);
+  await browser.close();
+} catch (error) {
+  await fail(error);
+}
