@@ -24,6 +24,10 @@ public sealed class IdeServingTests(ServerFixture fixture) : IClassFixture<Serve
     public async Task A_browser_gets_the_IDE_page_whose_relative_links_resolve_under_graphql(string path)
     {
         using var response = await GetAsync(path, BrowserAccept);
+        using var htmlOnly = await GetAsync(path, "text/html");
+
+        Assert.Equal(HttpStatusCode.OK, htmlOnly.StatusCode);
+        Assert.Equal(await htmlOnly.Content.ReadAsStringAsync(), await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
@@ -148,11 +152,13 @@ public sealed class IdeServingTests(ServerFixture fixture) : IClassFixture<Serve
         using var client = server.CreateClient();
 
         using var page = await GetAsync(client, "/graphql", BrowserAccept);
+        using var htmlOnly = await GetAsync(client, "/graphql", "text/html");
         using var configuration = await GetAsync(client, "/graphql/bcp-config.json", "*/*");
         using var icon = await GetAsync(client, "/graphql/favicon.svg", "*/*");
 
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         Assert.Equal("application/json", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotAcceptable, htmlOnly.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, configuration.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, icon.StatusCode);
     }
