@@ -1,4 +1,5 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Applications;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.GraphQL;
@@ -26,6 +27,7 @@ public static class IppGraphApp
         builder.Services.AddDatabase(builder.Configuration);
         builder.Services.AddUploadFolder(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddApplications(builder.Configuration);
         builder.Services.AddExperiments(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);
         builder.Services.AddGraphQLStreaming(builder.Configuration);

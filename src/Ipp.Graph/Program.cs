@@ -1,4 +1,5 @@
 using Ipp.Graph;
+using Ipp.Graph.Applications;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
 
@@ -14,5 +15,17 @@ if (args is ["health", .. var healthOptions])
     return await HealthProbeCommand.RunAsync(healthOptions, Console.Out, Console.Error);
 }
 
-await IppGraphApp.Create(args).RunAsync();
+WebApplication app;
+try
+{
+    app = IppGraphApp.Create(args);
+}
+catch (ApplicationCatalogException e)
+{
+    // A missing or broken catalogue is a setting to fix, not a crash: say what is wrong and stop.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+await app.RunAsync();
 return 0;

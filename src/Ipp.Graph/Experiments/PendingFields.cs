@@ -13,12 +13,9 @@ internal static class PendingFields
 {
     private static readonly string[] Resolvers =
     [
-        "Query.applications", "Query.application", "Query.experiments", "Query.experiment",
+        "Query.experiments", "Query.experiment",
         "Mutation.createExperiment", "Mutation.submitExperiment", "Mutation.deleteExperiment",
-        "Application.key", "Application.label", "Application.description", "Application.fields",
-        "ApplicationField.name", "ApplicationField.type", "ApplicationField.label", "ApplicationField.help", "ApplicationField.required", "ApplicationField.group", "ApplicationField.default", "ApplicationField.min", "ApplicationField.max", "ApplicationField.choices",
-        "ApplicationChoice.value", "ApplicationChoice.label",
-        "Experiment.application", "Experiment.inputs", "Experiment.outputs",
+        "Experiment.inputs", "Experiment.outputs",
         "ExperimentFile.name", "ExperimentFile.parameter", "ExperimentFile.size", "ExperimentFile.downloadUrl",
         "ExperimentStatusChangedEvent.cursor", "ExperimentStatusChangedEvent.experimentId", "ExperimentStatusChangedEvent.experiment", "ExperimentStatusChangedEvent.status", "ExperimentStatusChangedEvent.previousStatus", "ExperimentStatusChangedEvent.changedAt",
         "ExperimentsConnection.pageInfo", "ExperimentsConnection.edges", "ExperimentsConnection.nodes", "ExperimentsConnection.totalCount",

@@ -1,4 +1,5 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Applications;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;
@@ -34,6 +35,7 @@ public static class ContractSchema
         var nodes = new NodeRegistry();
         AccountsSchema.Bind(builder, nodes);
         ExperimentsSchema.Bind(builder, nodes);
+        ApplicationsSchema.Bind(builder);
         PendingFields.Bind(builder);
         nodes.Bind(builder);
         return builder.Build();

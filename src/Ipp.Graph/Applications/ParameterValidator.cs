@@ -1,0 +1,216 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Ipp.Graph.Applications;
+
+/// <summary>
+/// Checks an experiment's parameters and files against its application's definition and gives the parameters to
+/// store. Rules:
+/// <list type="bullet">
+/// <item>Each parameter names a field that is not an attachment; each file names an attachment field.</item>
+/// <item>A required field is given (a STRING with some non-blank text); a null value counts as not given.</item>
+/// <item>Types are JSON's: STRING a string, INTEGER a whole number (5 or 5.0; the text "5" is refused: clients send
+///   JSON, and a number in quotes is more likely a mistake than a convenience), FLOAT a number, SELECT one of the
+///   choices' values compared as text (so 1 and "1" both match the choice "1").</item>
+/// <item>min/max bound a STRING's length (Unicode characters), a number's value, an ATTACHMENT's number of files. A
+///   required attachment takes at least one file; an attachment with no max takes any number (the upload limits still apply).</item>
+/// </list>
+/// The IPP catalogue's <c>experimentName</c> and <c>experimentDescription</c> fields are the experiment's own name and
+/// description (createExperiment's <c>name</c> and <c>description</c>): the caller passes those, they are checked by
+/// those fields' rules (problems named <c>name</c>/<c>description</c>) and stored in the parameters under the fields'
+/// names, as the portal's backends expect; giving them in the parameters as well is a problem.
+/// The stored parameters: a JSON object with, in the catalogue's order, every non-attachment field given or having a
+/// default (INTEGER as a JSON integer, FLOAT a number, SELECT the choice's value as a string). Files are not in it.
+/// </summary>
+public static class ParameterValidator
+{
+    /// <summary>The IPP catalogue's field that holds the experiment's name.</summary>
+    public const string NameField = "experimentName";
+
+    /// <summary>The IPP catalogue's field that holds the experiment's description.</summary>
+    public const string DescriptionField = "experimentDescription";
+
+    /// <summary>Validates an experiment's parameters and files for <paramref name="application"/>.</summary>
+    /// <param name="application">The application the experiment runs.</param>
+    /// <param name="parameters">
+    /// The parameters: a JSON object as a <see cref="JsonElement"/> (a <c>JsonElement?</c> works too) or as the engine's
+    /// coerced JSON value (<c>IReadOnlyDictionary&lt;string, object?&gt;</c>); null for none.
+    /// </param>
+    /// <param name="fileParameters">The parameter of each file given (one entry per file).</param>
+    /// <param name="name">The experiment's name: the value of the <see cref="NameField"/> field.</param>
+    /// <param name="description">The experiment's description: the value of the <see cref="DescriptionField"/> field.</param>
+    public static ParameterValidation Validate(
+        Application application,
+        object? parameters,
+        IReadOnlyList<string> fileParameters,
+        string? name = null,
+        string? description = null)
+    {
+        var problems = new List<ParameterProblem>();
+        var given = ReadParameters(parameters, problems);
+        var fileProblems = new List<ParameterProblem>();
+        var fileCounts = CountFiles(application, fileParameters, fileProblems);
+        var stored = new List<KeyValuePair<string, object>>(application.Fields.Count);
+
+        foreach (var field in application.Fields)
+        {
+            if (field.Type == ApplicationFieldType.Attachment)
+            {
+                CheckAttachment(field, fileCounts.GetValueOrDefault(field.Name), given, problems);
+                continue;
+            }
+
+            var (problemName, subject, value) = field.Name switch
+            {
+                NameField => ("name", "the experiment's name", (object?)name),
+                DescriptionField => ("description", "the experiment's description", description),
+                _ => (field.Name, $"'{field.Name}'", given.GetValueOrDefault(field.Name)),
+            };
+            if (problemName != field.Name && given.ContainsKey(field.Name))
+            {
+                problems.Add(new(field.Name, $"'{field.Name}' is {subject}: give it as the experiment's {problemName}, not in parameters"));
+                continue;
+            }
+
+            if (value is null || (field.Required && ParameterRules.TryGetText(value, out var text) && string.IsNullOrWhiteSpace(text)))
+            {
+                if (field.Required)
+                {
+                    problems.Add(new(problemName, subject + " is required"));
+                }
+                else if (field.Default is { } fallback)
+                {
+                    stored.Add(new(field.Name, ParameterRules.Check(field, fallback, subject, out var normalisedDefault) is null
+                        ? normalisedDefault
+                        : throw new InvalidOperationException($"The default of '{field.Name}' was checked when the catalogue was read.")));
+                }
+
+                continue;
+            }
+
+            var problem = ParameterRules.Check(field, value, subject, out var normalised);
+            if (problem is null)
+            {
+                stored.Add(new(field.Name, normalised));
+            }
+            else
+            {
+                problems.Add(new(problemName, problem));
+            }
+        }
+
+        foreach (var parameter in given.Keys)
+        {
+            if (application.FindField(parameter) is null)
+            {
+                problems.Add(new(parameter, $"unknown parameter '{parameter}'"));
+            }
+        }
+
+        problems.AddRange(fileProblems);
+        return problems.Count > 0
+            ? new ParameterValidation(problems, null)
+            : new ParameterValidation(problems, Write(stored));
+    }
+
+    /// <summary>The given parameters by name, in their order; a null value is kept (it counts as not given).</summary>
+    private static Dictionary<string, object?> ReadParameters(object? parameters, List<ParameterProblem> problems)
+    {
+        var given = new Dictionary<string, object?>(StringComparer.Ordinal);
+        switch (parameters)
+        {
+            case null:
+            case JsonElement { ValueKind: JsonValueKind.Undefined or JsonValueKind.Null }:
+                break;
+            case JsonElement { ValueKind: JsonValueKind.Object } element:
+                foreach (var property in element.EnumerateObject())
+                {
+                    given[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value;
+                }
+
+                break;
+            case IReadOnlyDictionary<string, object?> map:
+                foreach (var (key, value) in map)
+                {
+                    given[key] = value is JsonElement { ValueKind: JsonValueKind.Null } ? null : value;
+                }
+
+                break;
+            default:
+                problems.Add(new("parameters", "parameters must be a JSON object"));
+                break;
+        }
+
+        return given;
+    }
+
+    /// <summary>Files per attachment field; a file for anything else is a problem, once per parameter.</summary>
+    private static Dictionary<string, int> CountFiles(Application application, IReadOnlyList<string> fileParameters, List<ParameterProblem> problems)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in fileParameters)
+        {
+            var field = application.FindField(parameter);
+            if (field?.Type == ApplicationFieldType.Attachment)
+            {
+                counts[parameter] = counts.GetValueOrDefault(parameter) + 1;
+            }
+            else if (refused.Add(parameter))
+            {
+                problems.Add(new(parameter, field is null
+                    ? $"unknown parameter '{parameter}'"
+                    : $"'{parameter}' takes a value in parameters, not files"));
+            }
+        }
+
+        return counts;
+    }
+
+    private static void CheckAttachment(ApplicationField field, int count, Dictionary<string, object?> given, List<ParameterProblem> problems)
+    {
+        if (given.ContainsKey(field.Name))
+        {
+            problems.Add(new(field.Name, $"'{field.Name}' takes files, not a value in parameters"));
+        }
+
+        if (count == 0 && !field.Required)
+        {
+            return;
+        }
+
+        var min = Math.Max(field.Min ?? 0, field.Required ? 1 : 0);
+        if (count >= min && !(count > field.Max))
+        {
+            return;
+        }
+
+        var needs = field.Max switch
+        {
+            { } max when max == min => "exactly " + ParameterRules.Files(max),
+            { } max when min == 0 => "at most " + ParameterRules.Files(max),
+            { } max => $"{NumberText.Format(min)} to {ParameterRules.Files(max)}",
+            null => "at least " + ParameterRules.Files(min),
+        };
+        problems.Add(new(field.Name, $"'{field.Name}' needs {needs}, not {count}"));
+    }
+
+    private static string Write(List<KeyValuePair<string, object>> stored)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in stored)
+            {
+                writer.WritePropertyName(key);
+                ParameterRules.Write(writer, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
