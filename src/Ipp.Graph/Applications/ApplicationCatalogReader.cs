@@ -143,9 +143,10 @@ internal static class ApplicationCatalogReader
             throw Invalid(source, $"{where}: min ({NumberText.Format(min.Value)}) is larger than max ({NumberText.Format(max.Value)}).");
         }
 
-        if ((type is ApplicationFieldType.String or ApplicationFieldType.Attachment) && (min < 0 || max < 0))
+        if ((type is ApplicationFieldType.String or ApplicationFieldType.Attachment)
+            && !(IsCount(min) && IsCount(max)))
         {
-            throw Invalid(source, $"{where}: min and max must not be negative: they count {(type == ApplicationFieldType.String ? "characters" : "files")}.");
+            throw Invalid(source, $"{where}: min and max must be whole numbers, not negative: they count {(type == ApplicationFieldType.String ? "characters" : "files")}.");
         }
 
         var choices = ReadChoices(element, type, where, source);
@@ -262,6 +263,8 @@ internal static class ApplicationCatalogReader
             ? number
             : throw Invalid(source, $"{where}: {property} must be a number.");
     }
+
+    private static bool IsCount(double? value) => value is not { } number || (number >= 0 && number == Math.Floor(number));
 
     private static ApplicationCatalogException Invalid(string source, string problem) =>
         new($"The application catalogue {source} is not valid: {problem}");

@@ -81,9 +81,9 @@ public static class ParameterValidator
                 }
                 else if (field.Default is { } fallback)
                 {
-                    stored.Add(new(field.Name, ParameterRules.Check(field, fallback, subject, out var normalisedDefault) is null
-                        ? normalisedDefault
-                        : throw new InvalidOperationException($"The default of '{field.Name}' was checked when the catalogue was read.")));
+                    // The reader refused any default its field's rules refuse: this only normalises it.
+                    ParameterRules.Check(field, fallback, subject, out var normalisedDefault);
+                    stored.Add(new(field.Name, normalisedDefault));
                 }
 
                 continue;
