@@ -8,6 +8,7 @@ public static class ExperimentsServiceCollectionExtensions
     public static IServiceCollection AddExperiments(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ExperimentEventHub>();
+        services.AddExperimentsLive(configuration);
         return services;
     }
 }

@@ -17,24 +17,16 @@ internal static class PendingFields
         "Mutation.createExperiment", "Mutation.submitExperiment", "Mutation.deleteExperiment",
         "Experiment.inputs", "Experiment.outputs",
         "ExperimentFile.name", "ExperimentFile.parameter", "ExperimentFile.size", "ExperimentFile.downloadUrl",
-        "ExperimentStatusChangedEvent.cursor", "ExperimentStatusChangedEvent.experimentId", "ExperimentStatusChangedEvent.experiment", "ExperimentStatusChangedEvent.status", "ExperimentStatusChangedEvent.previousStatus", "ExperimentStatusChangedEvent.changedAt",
         "ExperimentsConnection.pageInfo", "ExperimentsConnection.edges", "ExperimentsConnection.nodes", "ExperimentsConnection.totalCount",
         "ExperimentsEdge.cursor", "ExperimentsEdge.node",
         "PageInfo.hasNextPage", "PageInfo.hasPreviousPage", "PageInfo.startCursor", "PageInfo.endCursor",
     ];
-
-    private static readonly string[] Subscribers = ["Subscription.experimentStatusChanged"];
 
     public static void Bind(SchemaBuilder schema)
     {
         foreach (var coordinate in Resolvers)
         {
             schema.Resolve(coordinate, _ => throw NotImplemented(coordinate));
-        }
-
-        foreach (var coordinate in Subscribers)
-        {
-            schema.Subscribe(coordinate, _ => throw NotImplemented(coordinate));
         }
     }
 

@@ -1,6 +1,7 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Experiments;
+using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;
 
@@ -35,6 +36,7 @@ public static class ContractSchema
         var nodes = new NodeRegistry();
         AccountsSchema.Bind(builder, nodes);
         ExperimentsSchema.Bind(builder, nodes);
+        ExperimentStatusSubscription.Bind(builder);
         ApplicationsSchema.Bind(builder);
         PendingFields.Bind(builder);
         nodes.Bind(builder);

@@ -44,4 +44,7 @@ public static class ServerErrorCodes
 
     /// <summary>A WebSocket connection already runs as many operations as it may; the new one was not started.</summary>
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
+
+    /// <summary>No experiment of the caller's has this id (it never existed, was deleted, or is someone else's).</summary>
+    public const string ExperimentNotFound = "EXPERIMENT_NOT_FOUND";
 }

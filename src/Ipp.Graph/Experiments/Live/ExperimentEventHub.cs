@@ -33,6 +33,10 @@ public sealed class ExperimentEventHub
         return subscription;
     }
 
+    /// <summary>How many live subscriptions the user has (tests wait on it before changing anything).</summary>
+    public int CountSubscriptions(long userId) =>
+        _byUser.TryGetValue(userId, out var subscriptions) ? subscriptions.Count : 0;
+
     private void Remove(Subscription subscription)
     {
         if (_byUser.TryGetValue(subscription.UserId, out var subscriptions))

@@ -1,4 +1,5 @@
 using Ipp.Graph.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Experiments.Live;
 
@@ -12,11 +13,40 @@ public static class ExperimentEvents
     public static ExperimentEvent Add(IppDbContext db, Experiment experiment, ExperimentStatus? previous, DateTime now)
     {
         experiment.StatusChangedAt = now;
+        return AddEvent(db, experiment.Id, experiment.UserId, experiment.Status, previous, now);
+    }
+
+    /// <summary>
+    /// Moves the experiment from <paramref name="from"/> to <paramref name="to"/> only if it still is in
+    /// <paramref name="from"/> (<c>UPDATE … WHERE id = @id AND status = @from</c>), and records the event, in one
+    /// transaction. Of two callers racing to record one change, exactly one gets the event (to publish once
+    /// committed); the other gets null, as does a caller whose experiment is gone or has another status.
+    /// </summary>
+    public static async Task<ExperimentEvent?> TryChangeAsync(
+        IppDbContext db, long experimentId, long userId, ExperimentStatus from, ExperimentStatus to, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.Experiments
+            .Where(e => e.Id == experimentId && e.UserId == userId && e.Status == from)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, to).SetProperty(e => e.StatusChangedAt, now), cancellationToken);
+        if (changed == 0)
+        {
+            return null;
+        }
+
+        var change = AddEvent(db, experimentId, userId, to, from, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return change;
+    }
+
+    private static ExperimentEvent AddEvent(IppDbContext db, long experimentId, long userId, ExperimentStatus status, ExperimentStatus? previous, DateTime now)
+    {
         var change = new ExperimentEvent
         {
-            ExperimentId = experiment.Id,
-            UserId = experiment.UserId,
-            Status = experiment.Status,
+            ExperimentId = experimentId,
+            UserId = userId,
+            Status = status,
             PreviousStatus = previous,
             OccurredAt = now,
         };

@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using Ipp.Graph.Accounts;
+using Ipp.Graph.Data;
+using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ipp.Graph.Experiments.Live;
+
+/// <summary>
+/// <c>Subscription.experimentStatusChanged(id, after)</c> and its <c>ExperimentStatusChangedEvent</c>, which is the
+/// <see cref="ExperimentEvent"/> row: the events after the cursor <c>after</c> are read from the table first, then
+/// the live ones follow from the <see cref="ExperimentEventHub"/>.
+/// </summary>
+public static class ExperimentStatusSubscription
+{
+    /// <summary>Events read from the table per query while replaying.</summary>
+    private const int ReplayPageSize = 500;
+
+    /// <summary>
+    /// The experiment each published event shows, loaded once for all the subscribers that receive that event
+    /// (the hub hands them the same instance).
+    /// </summary>
+    private static readonly ConditionalWeakTable<ExperimentEvent, Task<Experiment?>> s_experiments = new();
+
+    public static void Bind(SchemaBuilder schema)
+    {
+        schema
+            .Subscribe("Subscription.experimentStatusChanged", SubscribeAsync)
+            .Resolve("ExperimentStatusChangedEvent.cursor", context => new(EventCursor.Encode(context.ParentAs<ExperimentEvent>().Id)))
+            .Resolve("ExperimentStatusChangedEvent.experimentId", context => new(GlobalId.Encode(ExperimentsSchema.TypeName, context.ParentAs<ExperimentEvent>().ExperimentId)))
+            .Resolve("ExperimentStatusChangedEvent.experiment", ExperimentAsync)
+            .Resolve("ExperimentStatusChangedEvent.status", context => new(context.ParentAs<ExperimentEvent>().Status))
+            .Resolve("ExperimentStatusChangedEvent.previousStatus", context => new(context.ParentAs<ExperimentEvent>().PreviousStatus))
+            .Resolve("ExperimentStatusChangedEvent.changedAt", context => new(context.ParentAs<ExperimentEvent>().OccurredAt));
+    }
+
+    private static async ValueTask<IAsyncEnumerable<object?>> SubscribeAsync(ResolveContext context)
+    {
+        var caller = context.RequireCaller();
+        var databases = context.Service<IDbContextFactory<IppDbContext>>();
+        long? experimentId = null;
+        if (context.GetArgument<string?>("id") is { } id)
+        {
+            if (!GlobalId.TryDecode(id, out var typeName, out var key)
+                || typeName != ExperimentsSchema.TypeName
+                || await ExperimentsSchema.FindOwnAsync(key, caller, databases, context.CancellationToken) is null)
+            {
+                throw new GraphQLError("No experiment of yours has this id.", code: ServerErrorCodes.ExperimentNotFound);
+            }
+
+            experimentId = key;
+        }
+
+        long? after = null;
+        if (context.GetArgument<string?>("after") is { } cursor)
+        {
+            after = EventCursor.TryDecode(cursor, out var eventId)
+                ? eventId
+                : throw new GraphQLError("`after` is not the cursor of an experiment status event.", code: ErrorCodes.BadUserInput);
+        }
+
+        return Stream(caller.UserId, experimentId, after, context.Service<ExperimentEventHub>(), databases, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The replay, then the live events. The hub subscription starts before the replay is read, so an event
+    /// committed in between arrives both ways: the live copy of anything up to the last replayed id is dropped.
+    /// (Event ids grow in commit order: SQLite commits one writer at a time.)
+    /// </summary>
+    private static async IAsyncEnumerable<object?> Stream(
+        long userId,
+        long? experimentId,
+        long? after,
+        ExperimentEventHub hub,
+        IDbContextFactory<IppDbContext> databases,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var live = hub.Subscribe(userId);
+        var replayedUpTo = 0L;
+        if (after is { } start)
+        {
+            replayedUpTo = start;
+            while (true)
+            {
+                var page = await ReadAfterAsync(databases, userId, experimentId, replayedUpTo, cancellationToken);
+                foreach (var change in page)
+                {
+                    replayedUpTo = change.Id;
+                    yield return change;
+                }
+
+                if (page.Count < ReplayPageSize)
+                {
+                    break;
+                }
+            }
+        }
+
+        await foreach (var change in live.Events.Reader.ReadAllAsync(cancellationToken))
+        {
+            if (change.Id > replayedUpTo && (experimentId is not { } only || change.ExperimentId == only))
+            {
+                yield return change;
+            }
+        }
+    }
+
+    private static async Task<List<ExperimentEvent>> ReadAfterAsync(
+        IDbContextFactory<IppDbContext> databases, long userId, long? experimentId, long afterId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var events = db.ExperimentEvents.AsNoTracking().Where(e => e.UserId == userId && e.Id > afterId);
+        if (experimentId is { } only)
+        {
+            events = events.Where(e => e.ExperimentId == only);
+        }
+
+        return await events.OrderBy(e => e.Id).Take(ReplayPageSize).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The experiment as it is now; null when it was deleted since (or the caller's session ended).</summary>
+    private static async ValueTask<object?> ExperimentAsync(ResolveContext context)
+    {
+        var change = context.ParentAs<ExperimentEvent>();
+        if (context.LiveCaller() is not { } caller || caller.UserId != change.UserId)
+        {
+            return null;
+        }
+
+        var databases = context.Service<IDbContextFactory<IppDbContext>>();
+        var load = s_experiments.GetValue(change, _ => ExperimentsSchema.FindOwnAsync(change.ExperimentId, caller, databases, CancellationToken.None).AsTask());
+        return await load;
+    }
+}

@@ -1,0 +1,184 @@
+using Ipp.Graph.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ipp.Graph.Experiments.Live;
+
+/// <summary>
+/// Brings experiments' statuses in line with their folders: for each experiment checked, the namespace its folder
+/// is in (<see cref="ExperimentFolders.StatusOnDisk"/>) becomes its status when it differs, through
+/// <see cref="ExperimentEvents.TryChangeAsync"/> (the conditional update and its event in one transaction), and the
+/// event is published once committed. Rows still being created (Staging) are left to the code creating them.
+/// </summary>
+public sealed class FolderStatusSync
+{
+    /// <summary>Rows read per query by a full scan.</summary>
+    private const int ScanPageSize = 1000;
+
+    /// <summary>How often a check retries when another writer changed the row between its read and its update.</summary>
+    private const int MaxAttempts = 3;
+
+    private readonly IDbContextFactory<IppDbContext> _databases;
+    private readonly ExperimentFolders _folders;
+    private readonly ExperimentEventHub _hub;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<FolderStatusSync> _logger;
+
+    public FolderStatusSync(
+        IDbContextFactory<IppDbContext> databases, ExperimentFolders folders, ExperimentEventHub hub, TimeProvider clock, ILogger<FolderStatusSync> logger)
+    {
+        _databases = databases;
+        _folders = folders;
+        _hub = hub;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>Checks what <paramref name="scope"/> covers; the number of changes recorded.</summary>
+    public Task<int> SyncAsync(FolderScope scope, CancellationToken cancellationToken) =>
+        scope.IsEverything ? ReconcileAsync(cancellationToken)
+        : scope.IsUser ? SyncUserAsync(scope.UserId, cancellationToken)
+        : SyncExperimentAsync(scope.UserId, scope.ExperimentId, cancellationToken);
+
+    /// <summary>The reconciliation scan: every experiment compared with its folders; the number of changes recorded.</summary>
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var changes = 0;
+        var lastId = 0L;
+        while (true)
+        {
+            List<Row> page;
+            await using (var db = await _databases.CreateDbContextAsync(cancellationToken))
+            {
+                page = await db.Experiments.AsNoTracking()
+                    .Where(e => e.Id > lastId && e.Status != ExperimentStatus.Staging)
+                    .OrderBy(e => e.Id)
+                    .Select(e => new Row(e.Id, e.UserId, e.Status))
+                    .Take(ScanPageSize)
+                    .ToListAsync(cancellationToken);
+            }
+
+            foreach (var row in page)
+            {
+                lastId = row.Id;
+                changes += await ApplyAsync(row, cancellationToken) ? 1 : 0;
+            }
+
+            if (page.Count < ScanPageSize)
+            {
+                break;
+            }
+        }
+
+        _logger.LogInformation("Reconciled experiments with their folders: {Changes} status changes", changes);
+        return changes;
+    }
+
+    /// <summary>
+    /// Checks all of a user's experiments, and reports the folders among theirs that name no experiment of theirs
+    /// (a folder appearing under <c>&lt;uid&gt;</c> may bring experiments' folders whose own events were never seen).
+    /// </summary>
+    private async Task<int> SyncUserAsync(long userId, CancellationToken cancellationToken)
+    {
+        List<Row> rows;
+        await using (var db = await _databases.CreateDbContextAsync(cancellationToken))
+        {
+            rows = await db.Experiments.AsNoTracking()
+                .Where(e => e.UserId == userId)
+                .Select(e => new Row(e.Id, e.UserId, e.Status))
+                .ToListAsync(cancellationToken);
+        }
+
+        var changes = 0;
+        foreach (var row in rows)
+        {
+            changes += await ApplyAsync(row, cancellationToken) ? 1 : 0;
+        }
+
+        var known = rows.Select(row => row.Id).ToHashSet();
+        foreach (var experimentId in _folders.ExperimentIdsOf(userId))
+        {
+            if (!known.Contains(experimentId))
+            {
+                ReportStray(userId, experimentId, await ReadAsync(experimentId, cancellationToken));
+            }
+        }
+
+        return changes;
+    }
+
+    private async Task<int> SyncExperimentAsync(long userId, long experimentId, CancellationToken cancellationToken)
+    {
+        var row = await ReadAsync(experimentId, cancellationToken);
+        if (row is null || row.UserId != userId)
+        {
+            ReportStray(userId, experimentId, row);
+            return 0;
+        }
+
+        return await ApplyAsync(row, cancellationToken) ? 1 : 0;
+    }
+
+    /// <summary>A folder under a user's namespaces whose eid is no experiment of theirs: someone else's business, not an error.</summary>
+    private void ReportStray(long userId, long experimentId, Row? row)
+    {
+        if (row is null)
+        {
+            _logger.LogInformation(
+                "The folder of experiment {ExperimentId} under user {UserId} changed, but no experiment has that id: ignored", experimentId, userId);
+        }
+        else
+        {
+            _logger.LogWarning(
+                "A folder of experiment {ExperimentId} changed under user {UserId}, who does not own it: ignored", experimentId, userId);
+        }
+    }
+
+    /// <summary>Records the status the folders say when it differs from the row's; true when this call recorded it.</summary>
+    private async Task<bool> ApplyAsync(Row row, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts && row.Status != ExperimentStatus.Staging; attempt++)
+        {
+            if (_folders.StatusOnDisk(row.UserId, row.Id) is not { } onDisk || onDisk == row.Status)
+            {
+                return false;
+            }
+
+            ExperimentEvent? change;
+            await using (var db = await _databases.CreateDbContextAsync(cancellationToken))
+            {
+                change = await ExperimentEvents.TryChangeAsync(
+                    db, row.Id, row.UserId, row.Status, onDisk, _clock.GetUtcNow().UtcDateTime, cancellationToken);
+            }
+
+            if (change is not null)
+            {
+                _logger.LogInformation(
+                    "Experiment {ExperimentId} of user {UserId} went from {Previous} to {Status} (its folder moved)",
+                    row.Id, row.UserId, row.Status.ToName(), onDisk.ToName());
+                _hub.Publish(change);
+                return true;
+            }
+
+            // Another writer changed the row since it was read: look again.
+            if (await ReadAsync(row.Id, cancellationToken) is not { } current || current.UserId != row.UserId)
+            {
+                return false;
+            }
+
+            row = current;
+        }
+
+        return false;
+    }
+
+    private async Task<Row?> ReadAsync(long experimentId, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
+        return await db.Experiments.AsNoTracking()
+            .Where(e => e.Id == experimentId)
+            .Select(e => new Row(e.Id, e.UserId, e.Status))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private sealed record Row(long Id, long UserId, ExperimentStatus Status);
+}
