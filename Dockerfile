@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # Ipp.Graph as a container: the server on port 8080, its SQLite database and the experiments' folder (UPLOAD_FOLDER,
 # shared with the backend) under /data. Build: docker build -t ipp-graph .   Run: see README.md ("Docker").
 

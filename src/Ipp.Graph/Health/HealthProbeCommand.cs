@@ -26,7 +26,8 @@ public static class HealthProbeCommand
                 return 2;
         }
 
-        using var client = new HttpClient { Timeout = Timeout };
+        // The probe asks this machine's own server: never through a proxy the environment may name.
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = Timeout };
         try
         {
             using var response = await client.GetAsync(url);

@@ -1,11 +1,16 @@
 // Opens Banana Cake Pop in headless Chromium at the URL given (the server's /graphql), waits until it has loaded the
-// schema (its introspection request answered), types the query given on standard input into a new document, runs
-// it, and prints what the page shows as the response: {"introspected": true, "sent": <query sent>, "shown": <response>}.
+// schema (its introspection request answered), types the operation given on standard input into a new document and
+// runs it. For a query or mutation (sent over HTTP) it prints what the page shows as the response:
+// {"introspected": true, "sent": <query sent>, "shown": <response>}. For a subscription (mode "subscription") it
+// prints the WebSocket exchange the IDE had with the server until the first answer to its subscribe message:
+// {"introspected": true, "socket": <url>, "messages": [{"direction", "type", "payload"?}]}
+// (connection_init's payload, the browser's headers, left out).
+// Usage: node ide/bcp-run-query.mjs <url of /graphql> [query|subscription] < operation
 // Every step waits for a condition, never for a fixed time; the whole run is bounded by a deadline.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const [url] = process.argv.slice(2);
+const [url, mode = 'query'] = process.argv.slice(2);
 const query = readFileSync(0, 'utf8');
 const stepTimeout = 60_000;
 const deadline = setTimeout(() => fail(new Error('the browser run took longer than 150 s')), 150_000);
@@ -32,7 +37,8 @@ try {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
   });
-  page = await browser.newPage();
+  // Monaco renders only the lines in view: a tall window keeps a response of a few dozen lines whole on the page.
+  page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
   page.setDefaultTimeout(stepTimeout);
   page.on('pageerror', e => log.push(`page error: ${e.message}`));
   page.on('console', m => m.type() === 'error' && log.push(`console error: ${m.text()}`));
@@ -60,6 +66,18 @@ try {
   // The code lens over the operation appears once the IDE has parsed the document it will send.
   await page.getByRole('button', { name: 'Run ▷' }).waitFor();
 
+  if (mode === 'subscription') {
+    console.log(JSON.stringify({ introspected: true, ...await runSubscription() }));
+  } else {
+    console.log(JSON.stringify({ introspected: true, ...await runQuery() }));
+  }
+  clearTimeout(deadline);
+  await browser.close();
+} catch (error) {
+  await fail(error);
+}
+
+async function runQuery() {
   const sent = page.waitForRequest(request => request.method() === 'POST' && (request.postData() ?? '').includes(JSON.stringify(query).slice(1, -1)));
   await page.getByRole('button', { name: /^Run Operation/ }).click();
   const sentBody = JSON.parse((await sent).postData());
@@ -81,10 +99,34 @@ try {
       return null;
     }
   }, null, { timeout: stepTimeout });
+  return { sent: sentBody.query, shown: await shown.jsonValue() };
+}
 
-  console.log(JSON.stringify({ introspected: true, sent: sentBody.query, shown: await shown.jsonValue() }));
-  clearTimeout(deadline);
-  await browser.close();
-} catch (error) {
-  await fail(error);
+async function runSubscription() {
+  // The IDE may open more than one socket (it probes the protocol); the one that carries the subscribe message counts.
+  const answered = new Promise(resolve => {
+    page.on('websocket', socket => {
+      const messages = [];
+      let subscribeId = null;
+      const record = (direction, frame) => {
+        const message = JSON.parse(frame.payload);
+        messages.push({ direction, type: message.type, ...(message.type === 'connection_init' ? {} : { payload: message.payload }) });
+        if (direction === 'sent' && message.type === 'subscribe') {
+          subscribeId = message.id;
+        } else if (direction === 'received' && subscribeId !== null && message.id === subscribeId) {
+          resolve({ socket: socket.url(), messages });
+        }
+      };
+      socket.on('framesent', frame => record('sent', frame));
+      socket.on('framereceived', frame => record('received', frame));
+    });
+  });
+  await page.getByRole('button', { name: /^Run Operation/ }).click();
+  let timer;
+  const timedOut = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no answer to the subscription over a WebSocket')), stepTimeout); });
+  try {
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
