@@ -2,12 +2,14 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments;
+using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
 using Ipp.Graph.Ide;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Transport;
 using Ipp.Graph.Transport.Http;
+using Ipp.Graph.Transport.Multipart;
 
 namespace Ipp.Graph;
 
@@ -30,6 +32,7 @@ public static class IppGraphApp
         builder.Services.AddApplications(builder.Configuration);
         builder.Services.AddExperiments(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);
+        builder.Services.AddMultipartUploads(builder.Configuration);
         builder.Services.AddGraphQLStreaming(builder.Configuration);
         builder.Services.AddIde(builder.Configuration);
 
@@ -41,6 +44,7 @@ public static class IppGraphApp
         app.UseIde();
         app.MapGraphQLStreaming();
         app.MapGraphQLHttp();
+        app.MapExperimentFiles();
         return app;
     }
 }

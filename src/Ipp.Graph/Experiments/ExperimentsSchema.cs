@@ -3,6 +3,8 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Experiments.Files;
+using Ipp.Graph.Experiments.Query;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +31,8 @@ public static class ExperimentsSchema
             .Resolve("Experiment.parameters", Parameters)
             .Resolve("Experiment.owner", Owner);
         nodes.Add(TypeName, FindAsync);
+        ExperimentQueries.Bind(schema);
+        ExperimentFilesSchema.Bind(schema);
     }
 
     /// <summary>The caller's experiment with this eid, or null when it is not theirs or is still being created.</summary>

@@ -1,4 +1,6 @@
+using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.Experiments.Query;
 
 namespace Ipp.Graph.Experiments;
 
@@ -9,6 +11,8 @@ public static class ExperimentsServiceCollectionExtensions
     {
         services.AddSingleton<ExperimentEventHub>();
         services.AddExperimentsLive(configuration);
+        services.AddExperimentQueries(configuration);
+        services.AddExperimentFiles();
         return services;
     }
 }

@@ -13,13 +13,7 @@ internal static class PendingFields
 {
     private static readonly string[] Resolvers =
     [
-        "Query.experiments", "Query.experiment",
         "Mutation.createExperiment", "Mutation.submitExperiment", "Mutation.deleteExperiment",
-        "Experiment.inputs", "Experiment.outputs",
-        "ExperimentFile.name", "ExperimentFile.parameter", "ExperimentFile.size", "ExperimentFile.downloadUrl",
-        "ExperimentsConnection.pageInfo", "ExperimentsConnection.edges", "ExperimentsConnection.nodes", "ExperimentsConnection.totalCount",
-        "ExperimentsEdge.cursor", "ExperimentsEdge.node",
-        "PageInfo.hasNextPage", "PageInfo.hasPreviousPage", "PageInfo.startCursor", "PageInfo.endCursor",
     ];
 
     public static void Bind(SchemaBuilder schema)

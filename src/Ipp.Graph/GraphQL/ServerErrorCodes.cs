@@ -45,6 +45,36 @@ public static class ServerErrorCodes
     /// <summary>A WebSocket connection already runs as many operations as it may; the new one was not started.</summary>
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
 
+    /// <summary>A multipart request without a <c>GraphQL-Preflight</c> (or <c>Apollo-Require-Preflight</c>) header: refused against CSRF.</summary>
+    public const string UploadPreflightRequired = "UPLOAD_PREFLIGHT_REQUIRED";
+
+    /// <summary>
+    /// A malformed multipart request: <c>operations</c> or <c>map</c> missing or not JSON, a map path that holds no
+    /// null, a file the map names that never came, a file part the map does not name, a truncated body.
+    /// </summary>
+    public const string UploadInvalid = "UPLOAD_INVALID";
+
+    /// <summary>A file over <c>Uploads:MaxFileBytes</c> (HTTP 413).</summary>
+    public const string UploadTooLarge = "UPLOAD_TOO_LARGE";
+
+    /// <summary>More files in one request than <c>Uploads:MaxFiles</c> (HTTP 413).</summary>
+    public const string UploadTooManyFiles = "UPLOAD_TOO_MANY_FILES";
+
+    /// <summary>The files would take the caller over their storage quota (HTTP 413 when refused by the transport).</summary>
+    public const string QuotaExceeded = "QUOTA_EXCEEDED";
+
     /// <summary>No experiment of the caller's has this id (it never existed, was deleted, or is someone else's).</summary>
     public const string ExperimentNotFound = "EXPERIMENT_NOT_FOUND";
+
+    /// <summary>A filter operation was given null where it cannot compare with null (HotChocolate's code).</summary>
+    public const string FilterNullNotSupported = "HC0026";
+
+    /// <summary><c>first</c> or <c>last</c> asks for more items than a page may hold (HotChocolate's code).</summary>
+    public const string MaxPaginationItems = "HC0051";
+
+    /// <summary>A cursor given as <c>after</c> or <c>before</c> is not one this list made (HotChocolate's code).</summary>
+    public const string InvalidCursor = "HC0078";
+
+    /// <summary><c>first</c> or <c>last</c> is negative (HotChocolate's code).</summary>
+    public const string MinPaginationItems = "HC0079";
 }

@@ -3,6 +3,7 @@ using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport.Multipart;
 using Microsoft.Net.Http.Headers;
 
 namespace Ipp.Graph.Transport.Http;
@@ -10,7 +11,8 @@ namespace Ipp.Graph.Transport.Http;
 /// <summary>
 /// <c>/graphql</c> as GraphQL over HTTP serves it: POST with a JSON body, GET with query parameters (queries only),
 /// the response in the media type the Accept header prefers, with the status codes the spec gives that type; and
-/// <c>GET /graphql?sdl</c>, the schema as SDL.
+/// <c>GET /graphql?sdl</c>, the schema as SDL. A POST with a <c>multipart/form-data</c> body is a GraphQL multipart
+/// request (files), read by <see cref="MultipartRequestReader"/> and then answered as any POST.
 /// </summary>
 public sealed class GraphQLHttpEndpoint
 {
@@ -25,12 +27,14 @@ public sealed class GraphQLHttpEndpoint
 
     private readonly RequestRunner _runner;
     private readonly HttpGraphQLRequestReader _reader;
+    private readonly MultipartRequestReader _multipartReader;
     private readonly Lazy<byte[]> _sdl;
 
-    public GraphQLHttpEndpoint(RequestRunner runner, HttpGraphQLRequestReader reader, Schema schema)
+    public GraphQLHttpEndpoint(RequestRunner runner, HttpGraphQLRequestReader reader, MultipartRequestReader multipartReader, Schema schema)
     {
         _runner = runner;
         _reader = reader;
+        _multipartReader = multipartReader;
         _sdl = new Lazy<byte[]>(() => System.Text.Encoding.UTF8.GetBytes(ContractSchema.Print(schema)));
     }
 
@@ -43,7 +47,10 @@ public sealed class GraphQLHttpEndpoint
             return;
         }
 
-        using var read = await _reader.ReadBodyAsync(context.Request);
+        // A multipart request (files) holds the same GraphQL request; its uploaded files go when it is disposed.
+        using var read = MultipartRequestReader.IsMultipart(context.Request)
+            ? await _multipartReader.ReadAsync(context)
+            : await _reader.ReadBodyAsync(context.Request);
         await RespondAsync(context, read, format, isGet: false);
     }
 

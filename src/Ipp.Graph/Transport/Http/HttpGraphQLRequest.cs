@@ -11,14 +11,16 @@ namespace Ipp.Graph.Transport.Http;
 public sealed class HttpGraphQLRequest : IDisposable
 {
     private readonly JsonDocument? _json;
+    private readonly IDisposable? _resources;
     private byte[]? _body;
 
-    private HttpGraphQLRequest(GraphQLRequest? request, HttpProblem? problem, JsonDocument? json, byte[]? body)
+    private HttpGraphQLRequest(GraphQLRequest? request, HttpProblem? problem, JsonDocument? json, byte[]? body, IDisposable? resources = null)
     {
         Request = request;
         Problem = problem;
         _json = json;
         _body = body;
+        _resources = resources;
     }
 
     /// <summary>The request; null when <see cref="Problem"/> says why there is none.</summary>
@@ -30,10 +32,14 @@ public sealed class HttpGraphQLRequest : IDisposable
     /// <summary>A request; <paramref name="json"/> and <paramref name="body"/> (rented from the shared array pool) are released on dispose.</summary>
     internal static HttpGraphQLRequest Read(GraphQLRequest request, JsonDocument? json = null, byte[]? body = null) => new(request, null, json, body);
 
+    /// <summary>A request that also owns <paramref name="resources"/> (a multipart request's uploaded files), disposed with it.</summary>
+    internal static HttpGraphQLRequest Read(GraphQLRequest request, JsonDocument json, byte[] body, IDisposable resources) => new(request, null, json, body, resources);
+
     internal static HttpGraphQLRequest Failed(HttpProblem problem) => new(null, problem, null, null);
 
     public void Dispose()
     {
+        _resources?.Dispose();
         _json?.Dispose();
         if (_body is { } body)
         {

@@ -1,0 +1,117 @@
+using System.Buffers;
+using System.Text.Json;
+using Ipp.Graph.GraphQL;
+using Ipp.Graph.Storage;
+using Ipp.Graph.Transport.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+
+namespace Ipp.Graph.Transport.Multipart;
+
+/// <summary>
+/// Reads GraphQL multipart requests (https://github.com/jaydenseric/graphql-multipart-request-spec) from
+/// <c>POST /graphql</c>: a <c>multipart/form-data</c> body of <c>operations</c> (one GraphQL request as JSON),
+/// <c>map</c> (file part name to paths of nulls in the variables) and the files, each streamed to a temporary file in
+/// <see cref="UploadFolder.IncomingPath"/> and handed to resolvers as an <see cref="GraphQL.IStoredUpload"/>. The
+/// request it gives deletes every file no resolver moved when it is disposed; a request refused midway leaves none.
+/// </summary>
+public sealed class MultipartRequestReader
+{
+    /// <summary>RFC 2046: a boundary is 1 to 70 characters.</summary>
+    private const int MaxBoundaryLength = 70;
+
+    private readonly MultipartUploadOptions _options;
+    private readonly UploadFolder _folder;
+    private readonly JsonDocumentOptions _jsonOptions;
+
+    public MultipartRequestReader(MultipartUploadOptions options, GraphQLHttpOptions httpOptions, UploadFolder folder)
+    {
+        _options = options;
+        _folder = folder;
+        _jsonOptions = new JsonDocumentOptions { MaxDepth = httpOptions.MaxJsonDepth, AllowDuplicateProperties = false };
+    }
+
+    /// <summary>True when the request's body is <c>multipart/form-data</c>, which this reader reads.</summary>
+    public static bool IsMultipart(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+        && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Reads a multipart request. Refused before anything is stored: a request without a preflight header (CSRF:
+    /// a browser form cannot send one) or without a boundary. The JSON body limit does not apply: the upload limits do.
+    /// </summary>
+    public async ValueTask<HttpGraphQLRequest> ReadAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HasPreflightHeader(request.Headers))
+        {
+            return HttpGraphQLRequest.Failed(UploadProblems.PreflightRequired);
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
+        if (string.IsNullOrEmpty(boundary) || boundary.Length > MaxBoundaryLength)
+        {
+            return HttpGraphQLRequest.Failed(UploadProblems.Invalid("The multipart/form-data Content-Type needs a boundary parameter of 1 to 70 characters."));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = null;
+        }
+
+        var spool = new UploadSpool(_folder.IncomingPath);
+        var body = new MultipartBody(context, boundary, _options, _jsonOptions, spool);
+        HttpProblem? problem;
+        try
+        {
+            problem = await body.ReadAsync();
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: nobody to answer, nothing to keep.
+            Release(body, spool);
+            throw;
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // Kestrel's verdict on the body (truncated, too slow), with its status.
+            var code = exception.StatusCode == StatusCodes.Status400BadRequest ? ServerErrorCodes.UploadInvalid : HttpProblem.CodeFor(exception.StatusCode);
+            problem = new HttpProblem(exception.StatusCode, code, "The request body could not be read: " + exception.Message);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            // The multipart framing is broken: the body ends before the closing boundary, a part's headers are too long.
+            problem = UploadProblems.Invalid("The multipart body is malformed: " + exception.Message);
+        }
+        catch
+        {
+            Release(body, spool);
+            throw;
+        }
+
+        if (problem is { } refused)
+        {
+            Release(body, spool);
+
+            // The rest of the body is left unread: the connection cannot serve another request.
+            context.Response.Headers.Connection = "close";
+            return HttpGraphQLRequest.Failed(refused);
+        }
+
+        var (json, bytes) = body.Operations!.Value;
+        return HttpGraphQLRequest.Read(body.Request!, json, bytes, spool);
+    }
+
+    private static bool HasPreflightHeader(IHeaderDictionary headers) =>
+        !string.IsNullOrWhiteSpace(headers["GraphQL-Preflight"]) || !string.IsNullOrWhiteSpace(headers["Apollo-Require-Preflight"]);
+
+    private static void Release(MultipartBody body, UploadSpool spool)
+    {
+        spool.Dispose();
+        if (body.Operations is var (json, bytes))
+        {
+            json.Dispose();
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+}

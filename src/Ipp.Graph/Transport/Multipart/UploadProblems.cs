@@ -1,0 +1,35 @@
+using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport.Http;
+
+namespace Ipp.Graph.Transport.Multipart;
+
+/// <summary>Why a multipart request is refused, with the status and code of each reason.</summary>
+internal static class UploadProblems
+{
+    public static readonly HttpProblem PreflightRequired = new(
+        StatusCodes.Status400BadRequest,
+        ServerErrorCodes.UploadPreflightRequired,
+        "A multipart request must carry a non-empty GraphQL-Preflight (or Apollo-Require-Preflight) header, which a browser form cannot send: it protects against cross-site request forgery.");
+
+    public static HttpProblem Invalid(string message) => new(StatusCodes.Status400BadRequest, ServerErrorCodes.UploadInvalid, message);
+
+    public static HttpProblem FileTooLarge(string fieldName, long limit) => new(
+        StatusCodes.Status413PayloadTooLarge,
+        ServerErrorCodes.UploadTooLarge,
+        $"The file \"{fieldName}\" is larger than the limit of {limit} bytes per file.");
+
+    public static HttpProblem TooManyFiles(int limit) => new(
+        StatusCodes.Status413PayloadTooLarge,
+        ServerErrorCodes.UploadTooManyFiles,
+        $"The request has more files than the limit of {limit}.");
+
+    public static HttpProblem OperationsTooLarge(int limit) => new(
+        StatusCodes.Status413PayloadTooLarge,
+        ServerErrorCodes.PayloadTooLarge,
+        $"The \"operations\" and \"map\" parts are larger than the limit of {limit} bytes.");
+
+    public static HttpProblem QuotaExceeded(long remaining) => new(
+        StatusCodes.Status413PayloadTooLarge,
+        ServerErrorCodes.QuotaExceeded,
+        $"The files are larger than the {remaining} bytes you may still upload.");
+}
