@@ -9,6 +9,7 @@ namespace Ipp.Graph.Tests.Ide;
 /// Banana Cake Pop as a user meets it: headless Chromium (Debian's chromium, driven by playwright-core from tests/js)
 /// opens the real server's <c>/graphql</c>, the IDE loads the schema by introspection, an operation is typed into a
 /// new document and run; a query's response is read from the page, a subscription's exchange from the IDE's WebSocket.
+/// Nothing the IDE does is blocked by the server's Content-Security-Policy.
 /// </summary>
 public sealed class BananaCakePopBrowserTests
 {
@@ -27,6 +28,7 @@ public sealed class BananaCakePopBrowserTests
         var shown = JsonSerializer.Serialize(root.GetProperty("shown"));
         Assert.StartsWith("""{"data":{"__typename":"Query","__schema":{"queryType":{"name":"Query"}},"applications":[{"key":""", shown);
         Assert.Equal(await AnswerOverHttpAsync(server, query), shown);
+        Assert.Empty(root.GetProperty("cspViolations").EnumerateArray());
         Assert.Empty(server.Logs.Errors);
     }
 
@@ -49,6 +51,7 @@ public sealed class BananaCakePopBrowserTests
             [{"direction":"sent","type":"connection_init"},{"direction":"received","type":"connection_ack"},{"direction":"sent","type":"subscribe","payload":{"query":"subscription { sessionEnded { reason } }"}},{"direction":"received","type":"error","payload":[{"message":"Sign in first: this field needs a valid session token.","locations":[{"line":1,"column":16}],"path":["sessionEnded"],"extensions":{"code":"AUTH_NOT_AUTHENTICATED"}}]}]
             """,
             root.GetProperty("messages").GetRawText());
+        Assert.Empty(root.GetProperty("cspViolations").EnumerateArray());
         Assert.Empty(server.Logs.Errors);
     }
 

@@ -4,7 +4,8 @@
 // {"introspected": true, "sent": <query sent>, "shown": <response>}. For a subscription (mode "subscription") it
 // prints the WebSocket exchange the IDE had with the server until the first answer to its subscribe message:
 // {"introspected": true, "socket": <url>, "messages": [{"direction", "type", "payload"?}]}
-// (connection_init's payload, the browser's headers, left out).
+// (connection_init's payload, the browser's headers, left out). Both also give "cspViolations": what the server's
+// Content-Security-Policy blocked, as Chromium reported it.
 // Usage: node ide/bcp-run-query.mjs <url of /graphql> [query|subscription] < operation
 // Every step waits for a condition, never for a fixed time; the whole run is bounded by a deadline.
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,8 @@ const stepTimeout = 60_000;
 const deadline = setTimeout(() => fail(new Error('the browser run took longer than 150 s')), 150_000);
 
 const log = [];
+// What the server's Content-Security-Policy blocked: Chromium reports each violation on the console.
+const cspViolations = [];
 let browser;
 let page;
 
@@ -41,7 +44,14 @@ try {
   page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
   page.setDefaultTimeout(stepTimeout);
   page.on('pageerror', e => log.push(`page error: ${e.message}`));
-  page.on('console', m => m.type() === 'error' && log.push(`console error: ${m.text()}`));
+  page.on('console', m => {
+    if (m.type() === 'error') {
+      log.push(`console error: ${m.text()}`);
+    }
+    if (m.text().includes('Content Security Policy')) {
+      cspViolations.push(m.text());
+    }
+  });
   page.on('requestfailed', r => log.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
   page.on('response', r => log.push(`${r.status()} ${r.request().method()} ${r.url()}`));
 
@@ -67,9 +77,9 @@ try {
   await page.getByRole('button', { name: 'Run ▷' }).waitFor();
 
   if (mode === 'subscription') {
-    console.log(JSON.stringify({ introspected: true, ...await runSubscription() }));
+    console.log(JSON.stringify({ introspected: true, ...await runSubscription(), cspViolations }));
   } else {
-    console.log(JSON.stringify({ introspected: true, ...await runQuery() }));
+    console.log(JSON.stringify({ introspected: true, ...await runQuery(), cspViolations }));
   }
   clearTimeout(deadline);
   await browser.close();
