@@ -109,6 +109,7 @@ public sealed class IdeFiles : IDisposable
         return System.Text.Encoding.UTF8.GetBytes(string.Concat(_indexHtml.AsSpan(0, at), $"<base href=\"{href}\">", _indexHtml.AsSpan(at)));
     }
 
+    /// <summary>Releases the file provider.</summary>
     public void Dispose() => _provider.Dispose();
 
     private static Task WriteAsync(HttpContext context, byte[] content, string contentType)
