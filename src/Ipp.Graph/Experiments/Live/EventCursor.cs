@@ -25,7 +25,15 @@ public static class EventCursor
         }
 
         var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-        return text.StartsWith(Prefix, StringComparison.Ordinal)
-            && long.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out eventId);
+        if (!text.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Digits only: long.TryParse would also take trailing NUL characters.
+        var digits = text.AsSpan(Prefix.Length);
+        return digits.Length > 0
+            && !digits.ContainsAnyExceptInRange('0', '9')
+            && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out eventId);
     }
 }
