@@ -25,7 +25,9 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 
+# ASPNETCORE_URLS replaces the image's ASPNETCORE_HTTP_PORTS, emptied so the server does not warn that it overrides it.
 ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_HTTP_PORTS= \
     UPLOAD_FOLDER=/data/uploads \
     ConnectionStrings__Ipp="Data Source=/data/ipp.db"
 
