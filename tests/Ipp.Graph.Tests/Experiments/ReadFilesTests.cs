@@ -100,6 +100,10 @@ public sealed class ReadFilesTests(ReadServer fixture) : IClassFixture<ReadServe
         using var unsatisfiable = await SendAsync(client, url, user.Token, request => request.Headers.Range = new RangeHeaderValue(100, 200));
         Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, unsatisfiable.StatusCode);
 
+        using var head = await SendAsync(client, url, user.Token, request => request.Method = HttpMethod.Head);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(20, head.Content.Headers.ContentLength);
+
         using var csv = await SendAsync(client, $"experiments/{GlobalIdOf(experiment)}/files/summary.csv", user.Token);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         using var input = await SendAsync(client, $"experiments/{GlobalIdOf(experiment)}/files/reads.fastq", user.Token);
@@ -136,6 +140,12 @@ public sealed class ReadFilesTests(ReadServer fixture) : IClassFixture<ReadServe
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         using var userId = await SendAsync(client, $"experiments/{GlobalId.Encode("User", stranger.Id)}/files/summary.csv", stranger.Token);
         Assert.Equal(HttpStatusCode.NotFound, userId.StatusCode);
+
+        var (owner, mine, _) = await SeedAsync();
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.PostAsync("mutation { logout { loggedOut } }", token: owner.Token)).Status);
+        using var afterLogout = await SendAsync(client, $"experiments/{GlobalIdOf(mine)}/files/summary.csv", owner.Token);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterLogout.StatusCode);
+        Assert.Empty(fixture.Server.Logs.Errors);
     }
 
     [Theory]

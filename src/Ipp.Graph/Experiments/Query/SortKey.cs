@@ -67,21 +67,6 @@ internal abstract class SortKey
         return Expression.Lambda<Func<Experiment, int>>(rank, Entity);
     }
 
-    /// <summary>The rank <see cref="StatusRank"/> gives a status.</summary>
-    public static int RankOf(ExperimentStatus status)
-    {
-        var namespaces = ExperimentStatusNames.Namespaces;
-        for (var i = 0; i < namespaces.Count; i++)
-        {
-            if (namespaces[i] == status)
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
-    }
-
     private static bool ReadLong(JsonElement element, out long value)
     {
         value = 0;

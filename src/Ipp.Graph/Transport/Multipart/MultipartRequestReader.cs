@@ -45,13 +45,13 @@ public sealed class MultipartRequestReader
         var request = context.Request;
         if (!HasPreflightHeader(request.Headers))
         {
-            return HttpGraphQLRequest.Failed(UploadProblems.PreflightRequired);
+            return Refuse(context, UploadProblems.PreflightRequired);
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(MediaTypeHeaderValue.Parse(request.ContentType).Boundary).Value;
         if (string.IsNullOrEmpty(boundary) || boundary.Length > MaxBoundaryLength)
         {
-            return HttpGraphQLRequest.Failed(UploadProblems.Invalid("The multipart/form-data Content-Type needs a boundary parameter of 1 to 70 characters."));
+            return Refuse(context, UploadProblems.Invalid("The multipart/form-data Content-Type needs a boundary parameter of 1 to 70 characters."));
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -92,14 +92,18 @@ public sealed class MultipartRequestReader
         if (problem is { } refused)
         {
             Release(body, spool);
-
-            // The rest of the body is left unread: the connection cannot serve another request.
-            context.Response.Headers.Connection = "close";
-            return HttpGraphQLRequest.Failed(refused);
+            return Refuse(context, refused);
         }
 
         var (json, bytes) = body.Operations!.Value;
         return HttpGraphQLRequest.Read(body.Request!, json, bytes, spool);
+    }
+
+    /// <summary>A refusal; the rest of the body is left unread, so the connection is not kept for another request.</summary>
+    private static HttpGraphQLRequest Refuse(HttpContext context, HttpProblem problem)
+    {
+        context.Response.Headers.Connection = "close";
+        return HttpGraphQLRequest.Failed(problem);
     }
 
     private static bool HasPreflightHeader(IHeaderDictionary headers) =>

@@ -92,6 +92,7 @@ public sealed class MultipartBadInputTests(UploadServerFixture fixture) : IClass
 
         Assert.True(answer.Status == 400, answer.ToString());
         answer.AssertErrorBody(ServerErrorCodes.UploadInvalid);
+        Assert.Equal("close", answer.Header("Connection"));
         if (message.EndsWith(": ", StringComparison.Ordinal))
         {
             Assert.StartsWith(message, answer.ErrorMessage);

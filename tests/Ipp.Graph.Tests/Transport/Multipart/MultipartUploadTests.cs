@@ -105,6 +105,7 @@ public sealed class MultipartUploadTests(UploadServerFixture fixture) : IClassFi
 
         Assert.Equal(400, answer.Status);
         answer.AssertErrorBody(ServerErrorCodes.UploadPreflightRequired);
+        Assert.Equal("close", answer.Header("Connection"));
         Assert.Empty(Directory.EnumerateFileSystemEntries(fixture.Server.IncomingPath()));
         Assert.Empty(fixture.Server.Logs.Errors);
     }
