@@ -175,6 +175,18 @@ public sealed class LiveFixture
         }
     }
 
+    /// <summary>Waits until the user has no live subscription left (each ended stream released its hub subscription).</summary>
+    public async Task WaitForNoSubscribersAsync()
+    {
+        var hub = Server.Services.GetRequiredService<ExperimentEventHub>();
+        var deadline = DateTime.UtcNow + Patience;
+        while (hub.CountSubscriptions(UserId) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Waited in vain for the subscriptions to end ({hub.CountSubscriptions(UserId)} left).");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>
     /// Starts a subscriber (node, <c>tests/js/live/status-events.mjs</c>) on <paramref name="transport"/> ("ws" or
     /// "sse") that collects events until one says experiment <paramref name="untilExperimentId"/> reached

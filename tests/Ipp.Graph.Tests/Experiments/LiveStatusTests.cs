@@ -43,6 +43,9 @@ public sealed class LiveStatusTests
 
         Assert.Equal(2, (await user.EventsAsync(first)).Count);
         Assert.Single(await user.EventsAsync(second));
+
+        // The client went away: its stream ended and left the hub.
+        await user.WaitForNoSubscribersAsync();
         Assert.Empty(server.Logs.Errors);
     }
 

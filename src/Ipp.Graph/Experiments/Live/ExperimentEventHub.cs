@@ -18,9 +18,10 @@ public sealed class ExperimentEventHub
     {
         if (_byUser.TryGetValue(change.UserId, out var subscriptions))
         {
-            foreach (var subscription in subscriptions.Keys)
+            // Enumerating the dictionary itself takes no lock and copies nothing (its Keys would be a copy).
+            foreach (var entry in subscriptions)
             {
-                subscription.Events.Writer.TryWrite(change);
+                entry.Key.Events.Writer.TryWrite(change);
             }
         }
     }
@@ -29,7 +30,11 @@ public sealed class ExperimentEventHub
     public Subscription Subscribe(long userId)
     {
         var subscription = new Subscription(this, userId);
-        _byUser.GetOrAdd(userId, static _ => new()).TryAdd(subscription, 0);
+        lock (_byUser)
+        {
+            _byUser.GetOrAdd(userId, static _ => new()).TryAdd(subscription, 0);
+        }
+
         return subscription;
     }
 
@@ -39,9 +44,15 @@ public sealed class ExperimentEventHub
 
     private void Remove(Subscription subscription)
     {
-        if (_byUser.TryGetValue(subscription.UserId, out var subscriptions))
+        // Under the lock Subscribe takes, so a user's last subscription leaving drops their entry without racing a new one.
+        lock (_byUser)
         {
-            subscriptions.TryRemove(subscription, out _);
+            if (_byUser.TryGetValue(subscription.UserId, out var subscriptions)
+                && subscriptions.TryRemove(subscription, out _)
+                && subscriptions.IsEmpty)
+            {
+                _byUser.TryRemove(subscription.UserId, out _);
+            }
         }
     }
 
