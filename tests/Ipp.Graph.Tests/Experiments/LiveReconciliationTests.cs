@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.Tests.Support;
 using Ipp.Graph.Tests.Transport.WebSockets;
 
@@ -128,6 +129,30 @@ public sealed class LiveReconciliationTests
         Assert.Equal(change.Id, announced.Id);
         Assert.False(published.Events.Reader.TryRead(out _));
         Assert.Equal(ExperimentStatus.Completed, await user.StatusAsync(experiment));
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task An_experiment_the_writer_is_moving_is_left_to_it_then_checked_again()
+    {
+        await using var server = await RunningServer.StartAsync(AccountsClient.FastHashing, "--Experiments:ReconcileInterval=00:00:00");
+        var user = await LiveFixture.SignUpAsync(server);
+        var experiment = await user.SeedAsync(ExperimentStatus.Submitted);
+        var sync = server.Services.GetRequiredService<FolderStatusSync>();
+        var working = server.Services.GetRequiredService<ExperimentsInFlight>().Begin(experiment);
+
+        user.Rename(experiment, ExperimentStatus.Submitted, ExperimentStatus.Completed);
+        var deferred = new List<FolderScope>();
+        var recorded = await sync.SyncAsync(FolderScope.Everything, deferred, CancellationToken.None);
+
+        Assert.Equal(0, recorded);
+        Assert.Equal([FolderScope.OfExperiment(user.UserId, experiment)], deferred);
+        Assert.Equal(ExperimentStatus.Submitted, await user.StatusAsync(experiment));
+
+        // The writer is done without recording it (as if it had crashed): the watcher's deferred check does.
+        working.Dispose();
+        await user.WaitForStatusAsync(experiment, ExperimentStatus.Completed);
+        Assert.Single(await user.EventsAsync(experiment));
         Assert.Empty(server.Logs.Errors);
     }
 

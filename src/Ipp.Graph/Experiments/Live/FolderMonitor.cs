@@ -114,13 +114,19 @@ internal sealed class FolderMonitor : IHostedService, IAsyncDisposable
                     _waiting.Remove(scope);
                 }
 
+                var deferred = new List<FolderScope>();
                 try
                 {
-                    await _sync.SyncAsync(scope, cancellationToken);
+                    await _sync.SyncAsync(scope, deferred, cancellationToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     _logger.LogError(exception, "Checking experiments' folders failed; the next reconciliation retries");
+                }
+
+                foreach (var busy in deferred)
+                {
+                    Notice(busy); // The writer is moving it: look again once it is done.
                 }
             }
         }

@@ -1,4 +1,5 @@
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Write;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Experiments.Live;
@@ -7,7 +8,9 @@ namespace Ipp.Graph.Experiments.Live;
 /// Brings experiments' statuses in line with their folders: for each experiment checked, the namespace its folder
 /// is in (<see cref="ExperimentFolders.StatusOnDisk"/>) becomes its status when it differs, through
 /// <see cref="ExperimentEvents.TryChangeAsync"/> (the conditional update and its event in one transaction), and the
-/// event is published once committed. Rows still being created (Staging) are left to the code creating them.
+/// event is published once committed. Rows still being created (Staging) are left to the code creating them, and
+/// so are experiments the <see cref="ExperimentWriter"/> is moving right now (<see cref="ExperimentsInFlight"/>: it
+/// records its own move; a check of one is deferred, and the caller looks again later).
 /// </summary>
 public sealed class FolderStatusSync
 {
@@ -20,27 +23,42 @@ public sealed class FolderStatusSync
     private readonly IDbContextFactory<IppDbContext> _databases;
     private readonly ExperimentFolders _folders;
     private readonly ExperimentEventHub _hub;
+    private readonly ExperimentsInFlight _inFlight;
     private readonly TimeProvider _clock;
     private readonly ILogger<FolderStatusSync> _logger;
 
     public FolderStatusSync(
-        IDbContextFactory<IppDbContext> databases, ExperimentFolders folders, ExperimentEventHub hub, TimeProvider clock, ILogger<FolderStatusSync> logger)
+        IDbContextFactory<IppDbContext> databases,
+        ExperimentFolders folders,
+        ExperimentEventHub hub,
+        ExperimentsInFlight inFlight,
+        TimeProvider clock,
+        ILogger<FolderStatusSync> logger)
     {
         _databases = databases;
         _folders = folders;
         _hub = hub;
+        _inFlight = inFlight;
         _clock = clock;
         _logger = logger;
     }
 
     /// <summary>Checks what <paramref name="scope"/> covers; the number of changes recorded.</summary>
-    public Task<int> SyncAsync(FolderScope scope, CancellationToken cancellationToken) =>
-        scope.IsEverything ? ReconcileAsync(cancellationToken)
-        : scope.IsUser ? SyncUserAsync(scope.UserId, cancellationToken)
-        : SyncExperimentAsync(scope.UserId, scope.ExperimentId, cancellationToken);
+    public Task<int> SyncAsync(FolderScope scope, CancellationToken cancellationToken) => SyncAsync(scope, deferred: null, cancellationToken);
+
+    /// <summary>
+    /// Checks what <paramref name="scope"/> covers; the number of changes recorded. The experiments left alone because
+    /// the writer is moving them are added to <paramref name="deferred"/>, to be checked again later.
+    /// </summary>
+    public Task<int> SyncAsync(FolderScope scope, ICollection<FolderScope>? deferred, CancellationToken cancellationToken) =>
+        scope.IsEverything ? ReconcileAsync(deferred, cancellationToken)
+        : scope.IsUser ? SyncUserAsync(scope.UserId, deferred, cancellationToken)
+        : SyncExperimentAsync(scope.UserId, scope.ExperimentId, deferred, cancellationToken);
 
     /// <summary>The reconciliation scan: every experiment compared with its folders; the number of changes recorded.</summary>
-    public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
+    public Task<int> ReconcileAsync(CancellationToken cancellationToken) => ReconcileAsync(deferred: null, cancellationToken);
+
+    private async Task<int> ReconcileAsync(ICollection<FolderScope>? deferred, CancellationToken cancellationToken)
     {
         var changes = 0;
         var lastId = 0L;
@@ -60,7 +78,7 @@ public sealed class FolderStatusSync
             foreach (var row in page)
             {
                 lastId = row.Id;
-                changes += await ApplyAsync(row, cancellationToken) ? 1 : 0;
+                changes += await ApplyAsync(row, deferred, cancellationToken) ? 1 : 0;
             }
 
             if (page.Count < ScanPageSize)
@@ -77,7 +95,7 @@ public sealed class FolderStatusSync
     /// Checks all of a user's experiments, and reports the folders among theirs that name no experiment of theirs
     /// (a folder appearing under <c>&lt;uid&gt;</c> may bring experiments' folders whose own events were never seen).
     /// </summary>
-    private async Task<int> SyncUserAsync(long userId, CancellationToken cancellationToken)
+    private async Task<int> SyncUserAsync(long userId, ICollection<FolderScope>? deferred, CancellationToken cancellationToken)
     {
         List<Row> rows;
         await using (var db = await _databases.CreateDbContextAsync(cancellationToken))
@@ -91,7 +109,7 @@ public sealed class FolderStatusSync
         var changes = 0;
         foreach (var row in rows)
         {
-            changes += await ApplyAsync(row, cancellationToken) ? 1 : 0;
+            changes += await ApplyAsync(row, deferred, cancellationToken) ? 1 : 0;
         }
 
         var known = rows.Select(row => row.Id).ToHashSet();
@@ -106,7 +124,7 @@ public sealed class FolderStatusSync
         return changes;
     }
 
-    private async Task<int> SyncExperimentAsync(long userId, long experimentId, CancellationToken cancellationToken)
+    private async Task<int> SyncExperimentAsync(long userId, long experimentId, ICollection<FolderScope>? deferred, CancellationToken cancellationToken)
     {
         var row = await ReadAsync(experimentId, cancellationToken);
         if (row is null || row.UserId != userId)
@@ -115,7 +133,7 @@ public sealed class FolderStatusSync
             return 0;
         }
 
-        return await ApplyAsync(row, cancellationToken) ? 1 : 0;
+        return await ApplyAsync(row, deferred, cancellationToken) ? 1 : 0;
     }
 
     /// <summary>A folder under a user's namespaces whose eid is no experiment of theirs: someone else's business, not an error.</summary>
@@ -134,12 +152,21 @@ public sealed class FolderStatusSync
     }
 
     /// <summary>Records the status the folders say when it differs from the row's; true when this call recorded it.</summary>
-    private async Task<bool> ApplyAsync(Row row, CancellationToken cancellationToken)
+    private async Task<bool> ApplyAsync(Row row, ICollection<FolderScope>? deferred, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttempts && row.Status != ExperimentStatus.Staging; attempt++)
         {
             if (_folders.StatusOnDisk(row.UserId, row.Id) is not { } onDisk || onDisk == row.Status)
             {
+                return false;
+            }
+
+            // Asked after reading the folders: the writer marks an experiment before it moves its folder, so a move
+            // of its seen above is still marked, or recorded (the update below then finds another status), or undone
+            // (the undo's own folder event brings a check that repairs what this one records).
+            if (_inFlight.Contains(row.Id))
+            {
+                deferred?.Add(FolderScope.OfExperiment(row.UserId, row.Id));
                 return false;
             }
 
