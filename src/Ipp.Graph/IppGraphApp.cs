@@ -5,6 +5,7 @@ using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
+using Ipp.Graph.Ide;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Transport;
 using Ipp.Graph.Transport.Http;
@@ -33,12 +34,14 @@ public static class IppGraphApp
         builder.Services.AddGraphQLHttp(builder.Configuration);
         builder.Services.AddMultipartUploads(builder.Configuration);
         builder.Services.AddGraphQLStreaming(builder.Configuration);
+        builder.Services.AddIde(builder.Configuration);
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseAccounts();
         app.MapHealth();
+        app.UseIde();
         app.MapGraphQLStreaming();
         app.MapGraphQLHttp();
         app.MapExperimentFiles();

@@ -1,11 +1,18 @@
 using Ipp.Graph;
 using Ipp.Graph.Applications;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Health;
 
-// `schema export --output <file>` writes the served schema; anything else runs the server.
+// `schema export --output <file>` writes the served schema; `health` asks a running server's /health (the container's
+// health check); anything else runs the server.
 if (args is ["schema", "export", .. var options])
 {
     return SchemaExportCommand.Run(options, Console.Out, Console.Error);
+}
+
+if (args is ["health", .. var healthOptions])
+{
+    return await HealthProbeCommand.RunAsync(healthOptions, Console.Out, Console.Error);
 }
 
 WebApplication app;

@@ -56,13 +56,4 @@ public sealed class SchemaEndpointTests(ServerFixture fixture) : IClassFixture<S
         Assert.Equal(406, answer.Status);
         answer.AssertErrorBody(ServerErrorCodes.NotAcceptable);
     }
-
-    [Fact]
-    public async Task A_page_for_browsers_is_not_served_yet_so_text_html_alone_is_406()
-    {
-        var answer = await _client.GetGraphQLAsync("", "text/html");
-
-        Assert.Equal(406, answer.Status);
-        answer.AssertErrorBody(ServerErrorCodes.NotAcceptable);
-    }
 }
