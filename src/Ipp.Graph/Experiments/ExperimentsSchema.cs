@@ -5,6 +5,7 @@ using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.Query;
+using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,7 @@ public static class ExperimentsSchema
         nodes.Add(TypeName, FindAsync);
         ExperimentQueries.Bind(schema);
         ExperimentFilesSchema.Bind(schema);
+        ExperimentMutations.Bind(schema);
     }
 
     /// <summary>The caller's experiment with this eid, or null when it is not theirs or is still being created.</summary>

@@ -1,6 +1,7 @@
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Query;
+using Ipp.Graph.Experiments.Write;
 
 namespace Ipp.Graph.Experiments;
 
@@ -13,6 +14,7 @@ public static class ExperimentsServiceCollectionExtensions
         services.AddExperimentsLive(configuration);
         services.AddExperimentQueries(configuration);
         services.AddExperimentFiles();
+        services.AddExperimentWrites(configuration);
         return services;
     }
 }

@@ -38,7 +38,6 @@ public static class ContractSchema
         ExperimentsSchema.Bind(builder, nodes);
         ExperimentStatusSubscription.Bind(builder);
         ApplicationsSchema.Bind(builder);
-        PendingFields.Bind(builder);
         nodes.Bind(builder);
         return builder.Build();
     }

@@ -63,8 +63,20 @@ public static class ServerErrorCodes
     /// <summary>The files would take the caller over their storage quota (HTTP 413 when refused by the transport).</summary>
     public const string QuotaExceeded = "QUOTA_EXCEEDED";
 
+    /// <summary>No application of the catalogue has this key.</summary>
+    public const string ApplicationUnknown = "APPLICATION_UNKNOWN";
+
+    /// <summary>The experiment's values break the application's definition; <c>extensions.fields</c> lists each problem as {name, message}.</summary>
+    public const string InvalidParameters = "INVALID_PARAMETERS";
+
     /// <summary>No experiment of the caller's has this id (it never existed, was deleted, or is someone else's).</summary>
     public const string ExperimentNotFound = "EXPERIMENT_NOT_FOUND";
+
+    /// <summary>Only a draft (EDITING) can be submitted.</summary>
+    public const string ExperimentNotEditable = "EXPERIMENT_NOT_EDITABLE";
+
+    /// <summary>The backend may be working on the experiment (SUBMITTED or RUNNING): it cannot be deleted now.</summary>
+    public const string ExperimentBusy = "EXPERIMENT_BUSY";
 
     /// <summary>A filter operation was given null where it cannot compare with null (HotChocolate's code).</summary>
     public const string FilterNullNotSupported = "HC0026";

@@ -66,17 +66,18 @@ public sealed class LiveReconciliationTests
                 Assert.Equal(ExperimentStatus.Failed, await LiveFixture.StatusAsync(server, copied));
                 Assert.Equal(ExperimentStatus.Submitted, await LiveFixture.StatusAsync(server, vanished));
                 Assert.Equal(ExperimentStatus.Submitted, await LiveFixture.StatusAsync(server, unchanged));
-                Assert.Equal(ExperimentStatus.Staging, await LiveFixture.StatusAsync(server, staging));
+                // A Staging row whose folder reached submitted/ is completed at start by the writer's recovery, with its creation event.
+                Assert.Equal(ExperimentStatus.Submitted, await LiveFixture.StatusAsync(server, staging));
                 Assert.Equal(["Submitted->Completed"], Describe(await LiveFixture.EventsAsync(server, renamed)));
                 Assert.Equal(["Running->Failed"], Describe(await LiveFixture.EventsAsync(server, copied)));
                 Assert.Empty(await LiveFixture.EventsAsync(server, vanished));
-                Assert.Empty(await LiveFixture.EventsAsync(server, staging));
+                Assert.Equal(["->Submitted"], Describe(await LiveFixture.EventsAsync(server, staging)));
 
                 // A subscriber back with its last cursor receives what it missed, once, in order.
                 var user = await LiveFixture.SignInAsync(server, "live@example.org");
                 var resumed = await user.SubscribeAsync("sse", copied, ExperimentStatus.Failed, after: cursor);
                 Assert.Equal(JsonValueKind.Null, resumed.Error.ValueKind);
-                Assert.Equal([$"{renamed} SUBMITTED->COMPLETED", $"{copied} RUNNING->FAILED"], resumed.Changes);
+                Assert.Equal([$"{staging} null->SUBMITTED", $"{renamed} SUBMITTED->COMPLETED", $"{copied} RUNNING->FAILED"], resumed.Changes);
                 Assert.Empty(server.Logs.Errors);
             }
         }

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json;
+using Ipp.Graph.Data;
+
+namespace Ipp.Graph.Experiments.Write;
+
+/// <summary>
+/// <c>experiment.json</c>, the submitted form as the backend reads it: <c>id</c> (the eid), <c>application</c>,
+/// <c>name</c>, <c>description</c>, <c>parameters</c>, <c>owner</c> {<c>id</c> (the uid), <c>email</c>},
+/// <c>createdAt</c> (RFC 3339, UTC) and <c>files</c> [{<c>parameter</c>, <c>name</c> (in the folder),
+/// <c>originalName</c>, <c>size</c>}]. The ids are the database ids the folder path uses.
+/// </summary>
+public static class ExperimentManifest
+{
+    /// <summary>
+    /// Writes the manifest into <paramref name="folder"/> so that it appears whole or not at all: under a temporary
+    /// name, flushed to the disk, then renamed.
+    /// </summary>
+    public static void Write(string folder, Experiment experiment, string ownerEmail)
+    {
+        var temporary = Path.Combine(folder, StoredFileNames.ManifestTemporaryName);
+        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
+        {
+            using (var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
+            {
+                WriteContent(writer, experiment, ownerEmail);
+            }
+
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, Path.Combine(folder, StoredFileNames.ManifestName));
+    }
+
+    private static void WriteContent(Utf8JsonWriter writer, Experiment experiment, string ownerEmail)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("id", experiment.Id);
+        writer.WriteString("application", experiment.ApplicationKey);
+        writer.WriteString("name", experiment.Name);
+        writer.WriteString("description", experiment.Description);
+        writer.WritePropertyName("parameters");
+        writer.WriteRawValue(experiment.ParametersJson);
+        writer.WriteStartObject("owner");
+        writer.WriteNumber("id", experiment.UserId);
+        writer.WriteString("email", ownerEmail);
+        writer.WriteEndObject();
+        writer.WriteString("createdAt", experiment.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        writer.WriteStartArray("files");
+        foreach (var input in experiment.Inputs)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("parameter", input.Parameter);
+            writer.WriteString("name", input.StoredName);
+            writer.WriteString("originalName", input.OriginalName);
+            writer.WriteNumber("size", input.Size);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,28 @@
+using Ipp.Graph.GraphQL;
+
+namespace Ipp.Graph.Experiments.Write;
+
+/// <summary>Registers the writing side of experiments: the writer, the per-user quota, the recovery at start.</summary>
+public static class ExperimentWriteServiceCollectionExtensions
+{
+    public static IServiceCollection AddExperimentWrites(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ExperimentQuotaOptions>()
+            .Bind(configuration.GetSection(ExperimentQuotaOptions.Section))
+            .Validate(options =>
+            {
+                options.Validate();
+                return true;
+            })
+            .ValidateOnStart();
+        services.AddSingleton<ExperimentsInFlight>();
+        services.AddSingleton<NewExperimentValidator>();
+        services.AddSingleton<UserQuota>();
+        services.AddSingleton<IUploadAllowance>(provider => provider.GetRequiredService<UserQuota>());
+        services.AddSingleton<ExperimentWriter>();
+        // Registered after the database's migrator, so its StartingAsync runs on the migrated database.
+        services.AddSingleton<StagingRecovery>();
+        services.AddHostedService(provider => provider.GetRequiredService<StagingRecovery>());
+        return services;
+    }
+}

@@ -1,0 +1,418 @@
+using System.Globalization;
+using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.GraphQL;
+using Ipp.Graph.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ipp.Graph.Experiments.Write;
+
+/// <summary>
+/// Creates, submits and deletes experiments so that the backend never sees a half-done one and a failure at any
+/// step leaves nothing behind. Creation: validate; insert the row hidden (Staging) with the quota checked in the
+/// same write transaction; assemble <c>.staging/&lt;eid&gt;/</c> (uploads moved in, experiment.json written whole);
+/// rename it into <c>&lt;uid&gt;/&lt;editing|submitted&gt;/&lt;eid&gt;</c>; record the status and its event in one
+/// transaction; publish the event. A crash between two steps is repaired by <see cref="StagingRecovery"/> at start.
+/// </summary>
+public sealed class ExperimentWriter
+{
+    private readonly IDbContextFactory<IppDbContext> _databases;
+    private readonly UploadFolder _folder;
+    private readonly ExperimentEventHub _hub;
+    private readonly NewExperimentValidator _validator;
+    private readonly UserQuota _quota;
+    private readonly ExperimentsInFlight _inFlight;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<ExperimentWriter> _logger;
+
+    // Submissions and deletions move existing folders: one at a time, so two requests never race on one folder.
+    private readonly SemaphoreSlim _moves = new(1, 1);
+
+    public ExperimentWriter(
+        IDbContextFactory<IppDbContext> databases,
+        UploadFolder folder,
+        ExperimentEventHub hub,
+        NewExperimentValidator validator,
+        UserQuota quota,
+        ExperimentsInFlight inFlight,
+        TimeProvider clock,
+        ILogger<ExperimentWriter> logger)
+    {
+        _databases = databases;
+        _folder = folder;
+        _hub = hub;
+        _validator = validator;
+        _quota = quota;
+        _inFlight = inFlight;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>Creates an experiment for the user; it is the user's, in EDITING (a draft) or SUBMITTED.</summary>
+    public async Task<Experiment> CreateAsync(long userId, string email, CreateExperimentInput input, CancellationToken cancellationToken)
+    {
+        var uploads = StoredUploads(input.Files);
+        var fileParameters = new string[uploads.Count];
+        for (var i = 0; i < uploads.Count; i++)
+        {
+            fileParameters[i] = uploads[i].Parameter;
+        }
+
+        var parameters = _validator.Validate(input, fileParameters);
+        var names = new StoredFileNames();
+        var now = _clock.UtcNowToMillisecond();
+        var experiment = new Experiment
+        {
+            UserId = userId,
+            ApplicationKey = input.Application,
+            Name = input.Name,
+            Description = input.Description,
+            ParametersJson = parameters,
+            Status = ExperimentStatus.Staging,
+            StatusChangedAt = now,
+            CreatedAt = now,
+        };
+        foreach (var (parameter, upload) in uploads)
+        {
+            experiment.Inputs.Add(new ExperimentInput
+            {
+                Parameter = parameter,
+                StoredName = names.Reserve(upload.FileName),
+                OriginalName = Shorten(upload.FileName, IppDbContext.FileNameMaxLength),
+                Size = upload.Length,
+            });
+            experiment.InputBytes += upload.Length;
+        }
+
+        using var working = await InsertHiddenAsync(experiment, cancellationToken);
+        var status = input.Draft ? ExperimentStatus.Editing : ExperimentStatus.Submitted;
+        var staging = StagingPath(experiment.Id);
+        var placed = _folder.ExperimentPath(userId, status, experiment.Id);
+        var reachedNamespace = false;
+        try
+        {
+            // From here on the steps are short and local: they run to the end (or are undone) whatever the client does.
+            Assemble(staging, experiment, uploads, email);
+            Directory.CreateDirectory(_folder.NamespacePath(userId, status));
+            Directory.Move(staging, placed);
+            reachedNamespace = true;
+            var change = await RecordCreationAsync(experiment.Id, status);
+            if (change is not null)
+            {
+                _hub.Publish(change);
+                experiment.StatusChangedAt = change.OccurredAt;
+            }
+
+            experiment.Status = status;
+            return experiment;
+        }
+        catch (Exception failure)
+        {
+            await UndoCreationAsync(experiment, reachedNamespace ? placed : null, staging, failure);
+            throw;
+        }
+    }
+
+    /// <summary>Submits the user's draft: its folder moves from <c>editing/</c> to <c>submitted/</c>.</summary>
+    public async Task<Experiment> SubmitAsync(long userId, string id, CancellationToken cancellationToken)
+    {
+        var experimentId = DecodeId(id);
+        await _moves.WaitAsync(cancellationToken);
+        try
+        {
+            var experiment = await FindAsync(userId, experimentId, id, cancellationToken);
+            if (experiment.Status != ExperimentStatus.Editing)
+            {
+                throw ExperimentErrors.NotEditable(experiment.Status);
+            }
+
+            using var working = _inFlight.Begin(experimentId);
+            var draft = _folder.ExperimentPath(userId, ExperimentStatus.Editing, experimentId);
+            var submitted = _folder.ExperimentPath(userId, ExperimentStatus.Submitted, experimentId);
+            if (!Directory.Exists(draft))
+            {
+                // The folder left editing/ behind the server's back: it is no draft any more.
+                throw ExperimentErrors.NotEditable(_folder.FindNamespace(userId, experimentId) ?? experiment.Status);
+            }
+
+            Directory.CreateDirectory(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
+            Directory.Move(draft, submitted);
+            ExperimentEvent? change;
+            try
+            {
+                change = await RecordChangeAsync(experimentId, ExperimentStatus.Editing, ExperimentStatus.Submitted);
+            }
+            catch
+            {
+                Directory.Move(submitted, draft);
+                throw;
+            }
+
+            if (change is null)
+            {
+                // The row changed while the folder moved (only a repair of the database can do that): put it back.
+                Directory.Move(submitted, draft);
+                throw ExperimentErrors.NotEditable((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status);
+            }
+
+            _hub.Publish(change);
+            experiment.Status = ExperimentStatus.Submitted;
+            experiment.StatusChangedAt = change.OccurredAt;
+            return experiment;
+        }
+        finally
+        {
+            _moves.Release();
+        }
+    }
+
+    /// <summary>
+    /// Deletes the user's experiment when it is a draft or finished: its folder leaves the namespace at once (renamed
+    /// into <c>.staging/</c>), then its row and inputs go, then the folder's content.
+    /// </summary>
+    public async Task<string> DeleteAsync(long userId, string id, CancellationToken cancellationToken)
+    {
+        var experimentId = DecodeId(id);
+        await _moves.WaitAsync(cancellationToken);
+        try
+        {
+            var experiment = await FindAsync(userId, experimentId, id, cancellationToken);
+            var onDisk = _folder.FindNamespace(userId, experimentId);
+            foreach (var status in (ReadOnlySpan<ExperimentStatus?>)[experiment.Status, onDisk])
+            {
+                if (status is ExperimentStatus.Submitted or ExperimentStatus.Running)
+                {
+                    throw ExperimentErrors.Busy(status.Value);
+                }
+            }
+
+            using var working = _inFlight.Begin(experimentId);
+            var trash = Path.Combine(_folder.StagingPath, experimentId.ToString(CultureInfo.InvariantCulture) + StagingRecovery.DeletingSuffix);
+            var folder = onDisk is { } placed ? _folder.ExperimentPath(userId, placed, experimentId) : null;
+            if (folder is not null)
+            {
+                Directory.Move(folder, trash);
+            }
+
+            bool deleted;
+            try
+            {
+                deleted = await DeleteRowAsync(experimentId, experiment.Status);
+            }
+            catch
+            {
+                if (folder is not null)
+                {
+                    Directory.Move(trash, folder);
+                }
+
+                throw;
+            }
+
+            if (!deleted)
+            {
+                if (folder is not null)
+                {
+                    Directory.Move(trash, folder);
+                }
+
+                throw ExperimentErrors.Busy((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status);
+            }
+
+            if (folder is not null)
+            {
+                DeleteQuietly(trash);
+            }
+
+            return id;
+        }
+        finally
+        {
+            _moves.Release();
+        }
+    }
+
+    /// <summary>The files of the request, as the multipart transport stored them.</summary>
+    private static List<(string Parameter, IStoredUpload File)> StoredUploads(IReadOnlyList<ExperimentFileInput>? files)
+    {
+        var uploads = new List<(string, IStoredUpload)>(files?.Count ?? 0);
+        foreach (var file in files ?? [])
+        {
+            uploads.Add((file.Parameter, file.File as IStoredUpload
+                ?? throw new InvalidOperationException("The transport gave an upload that is not stored on disk.")));
+        }
+
+        return uploads;
+    }
+
+    /// <summary>
+    /// Inserts the row as Staging, hidden from the API, with the quota checked in the same write transaction; the
+    /// experiment is marked in flight before the row can be seen, until the returned mark is disposed.
+    /// </summary>
+    private async Task<IDisposable> InsertHiddenAsync(Experiment experiment, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await WriteTransactions.BeginAsync(db, cancellationToken);
+        var used = await UserQuota.UsedBytesAsync(db, experiment.UserId, cancellationToken);
+        if (experiment.InputBytes > 0 && used + experiment.InputBytes > _quota.MaxUserBytes)
+        {
+            throw ExperimentErrors.QuotaExceeded(_quota.MaxUserBytes, used, experiment.InputBytes);
+        }
+
+        db.Experiments.Add(experiment);
+        await db.SaveChangesAsync(cancellationToken);
+        var working = _inFlight.Begin(experiment.Id);
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            working.Dispose();
+            throw;
+        }
+
+        return working;
+    }
+
+    /// <summary>Fills <c>.staging/&lt;eid&gt;/</c>: the uploads moved in under their stored names, then experiment.json.</summary>
+    private static void Assemble(string staging, Experiment experiment, List<(string Parameter, IStoredUpload File)> uploads, string email)
+    {
+        Directory.CreateDirectory(staging);
+        var movedTo = new Dictionary<IStoredUpload, string>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < uploads.Count; i++)
+        {
+            var upload = uploads[i].File;
+            var destination = Path.Combine(staging, experiment.Inputs[i].StoredName);
+            if (movedTo.TryGetValue(upload, out var first))
+            {
+                // The multipart spec lets one file fill several variables: each use gets its own copy.
+                File.Copy(first, destination);
+            }
+            else
+            {
+                upload.MoveTo(destination);
+                movedTo.Add(upload, destination);
+            }
+        }
+
+        ExperimentManifest.Write(staging, experiment, email);
+    }
+
+    /// <summary>Records the creation (Staging to its namespace) with its event; null when it was already recorded.</summary>
+    private async Task<ExperimentEvent?> RecordCreationAsync(long experimentId, ExperimentStatus status) =>
+        await RecordChangeAsync(experimentId, ExperimentStatus.Staging, status);
+
+    /// <summary>
+    /// In one write transaction: when the row is still <paramref name="from"/>, sets it to <paramref name="to"/>
+    /// and adds the event (no previous status when coming from Staging, a creation). Null when the row was not
+    /// <paramref name="from"/> any more.
+    /// </summary>
+    internal static async Task<ExperimentEvent?> RecordChangeAsync(IppDbContext db, long experimentId, ExperimentStatus from, ExperimentStatus to, DateTime now)
+    {
+        await using var transaction = await WriteTransactions.BeginAsync(db, CancellationToken.None);
+        var experiment = await db.Experiments.FirstOrDefaultAsync(e => e.Id == experimentId);
+        if (experiment is null || experiment.Status != from)
+        {
+            return null;
+        }
+
+        experiment.Status = to;
+        var change = ExperimentEvents.Add(db, experiment, from == ExperimentStatus.Staging ? null : from, now);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return change;
+    }
+
+    private async Task<ExperimentEvent?> RecordChangeAsync(long experimentId, ExperimentStatus from, ExperimentStatus to)
+    {
+        await using var db = await _databases.CreateDbContextAsync();
+        return await RecordChangeAsync(db, experimentId, from, to, _clock.UtcNowToMillisecond());
+    }
+
+    /// <summary>Deletes the row and its inputs when its status is still <paramref name="status"/>.</summary>
+    private async Task<bool> DeleteRowAsync(long experimentId, ExperimentStatus status)
+    {
+        await using var db = await _databases.CreateDbContextAsync();
+        await using var transaction = await WriteTransactions.BeginAsync(db, CancellationToken.None);
+        if (await db.Experiments.CountAsync(e => e.Id == experimentId && e.Status == status) == 0)
+        {
+            return false;
+        }
+
+        await db.ExperimentInputs.Where(i => i.ExperimentId == experimentId).ExecuteDeleteAsync();
+        await db.Experiments.Where(e => e.Id == experimentId).ExecuteDeleteAsync();
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    /// <summary>Takes back a creation that failed: the folder (out of the namespace first), then the row.</summary>
+    private async Task UndoCreationAsync(Experiment experiment, string? placed, string staging, Exception failure)
+    {
+        _logger.LogWarning(failure, "Creating experiment {ExperimentId} failed; undoing it", experiment.Id);
+        try
+        {
+            if (placed is not null && Directory.Exists(placed))
+            {
+                Directory.Move(placed, staging);
+            }
+
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            await using var db = await _databases.CreateDbContextAsync();
+            await db.ExperimentInputs.Where(i => i.ExperimentId == experiment.Id).ExecuteDeleteAsync();
+            await db.Experiments.Where(e => e.Id == experiment.Id && e.Status == ExperimentStatus.Staging).ExecuteDeleteAsync();
+        }
+        catch (Exception undoFailure)
+        {
+            // What is left is a Staging row or a folder outside the namespaces: the next start removes both.
+            _logger.LogError(undoFailure, "Undoing the creation of experiment {ExperimentId} failed; the next start will finish it", experiment.Id);
+        }
+    }
+
+    private async Task<Experiment> FindAsync(long userId, long experimentId, string id, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
+        return await db.Experiments.AsNoTracking().FirstOrDefaultAsync(
+                e => e.Id == experimentId && e.UserId == userId && e.Status != ExperimentStatus.Staging, cancellationToken)
+            ?? throw ExperimentErrors.NotFound(id);
+    }
+
+    private static long DecodeId(string id) =>
+        GlobalId.TryDecode(id, out var typeName, out var key) && typeName == ExperimentsSchema.TypeName
+            ? key
+            : throw ExperimentErrors.NotFound(id);
+
+    private string StagingPath(long experimentId) =>
+        Path.Combine(_folder.StagingPath, experimentId.ToString(CultureInfo.InvariantCulture));
+
+    private void DeleteQuietly(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException failure)
+        {
+            _logger.LogWarning(failure, "Could not remove {Path}; the next start removes it", path);
+        }
+        catch (UnauthorizedAccessException failure)
+        {
+            _logger.LogWarning(failure, "Could not remove {Path}; the next start removes it", path);
+        }
+    }
+
+    private static string Shorten(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var end = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return text[..end];
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ipp.Graph.Experiments.Write;
+
+/// <summary>
+/// Repairs what a crash left between two steps of <see cref="ExperimentWriter"/>, when the server starts (after
+/// the database migration, before requests): a Staging row whose folder already reached a namespace is completed
+/// (the backend may have seen it: status from the namespace, with its creation event); any other Staging row is
+/// removed; whatever is left in <c>.staging/</c> is removed (a deletion caught midway is finished, its row
+/// included); <c>.incoming/</c> is emptied (no upload is under way at start).
+/// </summary>
+public sealed class StagingRecovery : IHostedLifecycleService
+{
+    /// <summary>The suffix of a deleted experiment's folder in <c>.staging/</c> while its row is deleted.</summary>
+    public const string DeletingSuffix = ".deleting";
+
+    private readonly IDbContextFactory<IppDbContext> _databases;
+    private readonly UploadFolder _folder;
+    private readonly ExperimentEventHub _hub;
+    private readonly ExperimentsInFlight _inFlight;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<StagingRecovery> _logger;
+
+    public StagingRecovery(
+        IDbContextFactory<IppDbContext> databases,
+        UploadFolder folder,
+        ExperimentEventHub hub,
+        ExperimentsInFlight inFlight,
+        TimeProvider clock,
+        ILogger<StagingRecovery> logger)
+    {
+        _databases = databases;
+        _folder = folder;
+        _hub = hub;
+        _inFlight = inFlight;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>Runs after the database migrator's own StartingAsync (registered after it), before the web server starts.</summary>
+    public Task StartingAsync(CancellationToken cancellationToken) => RecoverAsync(emptyIncoming: true, cancellationToken);
+
+    /// <summary>
+    /// Repairs Staging rows and <c>.staging/</c> leftovers, skipping the experiments this process is working on;
+    /// with <paramref name="emptyIncoming"/> (only when no upload can be under way) also empties <c>.incoming/</c>.
+    /// </summary>
+    public async Task RecoverAsync(bool emptyIncoming, CancellationToken cancellationToken)
+    {
+        _folder.EnsureCreated();
+        await RepairStagingRowsAsync(cancellationToken);
+        await RemoveStagingLeftoversAsync(cancellationToken);
+        if (emptyIncoming)
+        {
+            foreach (var entry in Entries(_folder.IncomingPath))
+            {
+                Remove(entry);
+            }
+        }
+    }
+
+    private async Task RepairStagingRowsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Experiments.AsNoTracking()
+            .Where(e => e.Status == ExperimentStatus.Staging)
+            .Select(e => new { e.Id, e.UserId })
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            if (_inFlight.Contains(row.Id))
+            {
+                continue;
+            }
+
+            if (_folder.FindNamespace(row.UserId, row.Id) is { } status)
+            {
+                var change = await ExperimentWriter.RecordChangeAsync(db, row.Id, ExperimentStatus.Staging, status, _clock.UtcNowToMillisecond());
+                if (change is not null)
+                {
+                    _logger.LogInformation("Experiment {ExperimentId} was created up to its folder before the server stopped: completed as {Status}", row.Id, status.ToName());
+                    _hub.Publish(change);
+                }
+            }
+            else
+            {
+                await DeleteRowAsync(db, row.Id, onlyStaging: true, cancellationToken);
+                _logger.LogInformation("Experiment {ExperimentId} was being created when the server stopped: removed", row.Id);
+            }
+        }
+    }
+
+    private async Task RemoveStagingLeftoversAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
+        foreach (var entry in Entries(_folder.StagingPath))
+        {
+            var name = Path.GetFileName(entry);
+            var deleting = name.EndsWith(DeletingSuffix, StringComparison.Ordinal);
+            var idText = deleting ? name[..^DeletingSuffix.Length] : name;
+            var isExperiment = long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var experimentId);
+            if (isExperiment && _inFlight.Contains(experimentId))
+            {
+                continue;
+            }
+
+            if (isExperiment && deleting)
+            {
+                // Its owner asked for the deletion and the folder had already left its namespace: finish it.
+                await DeleteRowAsync(db, experimentId, onlyStaging: false, cancellationToken);
+                _logger.LogInformation("Experiment {ExperimentId} was being deleted when the server stopped: deletion finished", experimentId);
+            }
+
+            Remove(entry);
+        }
+    }
+
+    private static async Task DeleteRowAsync(IppDbContext db, long experimentId, bool onlyStaging, CancellationToken cancellationToken)
+    {
+        await using var transaction = await WriteTransactions.BeginAsync(db, cancellationToken);
+        var rows = db.Experiments.Where(e => e.Id == experimentId && (!onlyStaging || e.Status == ExperimentStatus.Staging));
+        if (await rows.AnyAsync(cancellationToken))
+        {
+            await db.ExperimentInputs.Where(i => i.ExperimentId == experimentId).ExecuteDeleteAsync(cancellationToken);
+            await rows.ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static string[] Entries(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFileSystemEntries(folder) : [];
+
+    private void Remove(string entry)
+    {
+        try
+        {
+            if (Directory.Exists(entry))
+            {
+                Directory.Delete(entry, recursive: true);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(failure, "Could not remove {Path}", entry);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

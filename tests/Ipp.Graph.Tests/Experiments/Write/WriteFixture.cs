@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using Ipp.Graph.Data;
+using Ipp.Graph.GraphQL;
+using Ipp.Graph.Tests.Accounts;
+using Ipp.Graph.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ipp.Graph.Tests.Experiments.Write;
+
+/// <summary>A signed-up user of a running server: their token and database id.</summary>
+public sealed record WriteUser(string Email, string Token, long Id);
+
+/// <summary>What the experiment-writing tests share: a real server, users signed up over GraphQL, and looks at its folders and rows.</summary>
+public static class WriteFixture
+{
+    public const string Create =
+        "mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { experiment { id name description applicationKey status parameters createdAt statusChangedAt owner { email } } } }";
+
+    public const string Submit = "mutation($id: ID!) { submitExperiment(id: $id) { experiment { id status statusChangedAt } } }";
+
+    public const string Delete = "mutation($id: ID!) { deleteExperiment(id: $id) { deletedId } }";
+
+    /// <summary>
+    /// The tests' catalogue: <c>demo</c>, whose parameters are all optional (so experiments need no files) and whose
+    /// attachments take any number of files.
+    /// </summary>
+    public const string Catalogue = """
+        [{"appKey": "demo", "label": "Demo", "description": "<p>For tests.</p>", "fieldGroups": {"main": {"label": "Main", "open": true, "fields": {
+          "experimentName": {"type": "string", "label": "Name", "required": true},
+          "experimentDescription": {"type": "string", "label": "Description"},
+          "threshold": {"type": "integer", "label": "Threshold", "min": 1, "max": 10},
+          "mode": {"type": "select", "label": "Mode", "choices": {"fast": "Fast", "exact": "Exact"}},
+          "ratio": {"type": "float", "label": "Ratio"},
+          "images": {"type": "attachment", "label": "Images"},
+          "t1": {"type": "attachment", "label": "T1"},
+          "flair": {"type": "attachment", "label": "FLAIR"}}}}}]
+        """;
+
+    private static readonly Lazy<string> CataloguePath = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", $"write-catalogue-{Guid.NewGuid():n}.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, Catalogue);
+        return path;
+    });
+
+    /// <summary>Starts the server as the accounts tests do (cheap bcrypt) with the tests' catalogue, and extra settings.</summary>
+    public static Task<RunningServer> StartAsync(params string[] settings) =>
+        AccountsServer.StartAsync([$"--Applications:CatalogPath={CataloguePath.Value}", .. settings]);
+
+    /// <summary>Signs a user up over GraphQL.</summary>
+    public static async Task<WriteUser> SignUpAsync(GraphQLHttp http, string email)
+    {
+        var token = await http.CreateUserAsync(email);
+        var me = await http.PostAsync("{ me { id } }", token: token);
+        Assert.True(GlobalId.TryDecode(me.Data("me").GetProperty("id").GetString()!, out _, out var id));
+        return new WriteUser(email, token, id);
+    }
+
+    /// <summary>Creates an experiment without files over GraphQL; the response.</summary>
+    public static Task<GraphQLResponse> CreateAsync(GraphQLHttp http, WriteUser user, object input) =>
+        http.PostAsync(Create, new { input }, user.Token);
+
+    /// <summary>Creates a draft without files; the experiment's eid.</summary>
+    public static async Task<long> CreateDraftAsync(GraphQLHttp http, WriteUser user, string name = "A draft")
+    {
+        var response = await CreateAsync(http, user, new { application = "demo", name, draft = true });
+        return EidOf(response.Data("createExperiment").GetProperty("experiment"));
+    }
+
+    public static long EidOf(JsonElement experiment)
+    {
+        Assert.True(GlobalId.TryDecode(experiment.GetProperty("id").GetString()!, out var type, out var eid));
+        Assert.Equal("Experiment", type);
+        return eid;
+    }
+
+    public static string IdOf(long eid) => GlobalId.Encode("Experiment", eid);
+
+    /// <summary><c>&lt;uploads&gt;/&lt;uid&gt;/&lt;namespace&gt;/&lt;eid&gt;</c>.</summary>
+    public static string FolderOf(RunningServer server, long userId, string ns, long eid) =>
+        Path.Combine(server.UploadFolder, userId.ToString(CultureInfo.InvariantCulture), ns, eid.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Every experiment folder under any user's namespaces: <c>uid/namespace/eid</c>.</summary>
+    public static List<string> ExperimentFolders(string uploadFolder)
+    {
+        var found = new List<string>();
+        foreach (var user in Directory.GetDirectories(uploadFolder))
+        {
+            if (Path.GetFileName(user).StartsWith('.'))
+            {
+                continue;
+            }
+
+            foreach (var ns in Directory.GetDirectories(user))
+            {
+                foreach (var experiment in Directory.GetFileSystemEntries(ns))
+                {
+                    found.Add(Path.GetRelativePath(uploadFolder, experiment).Replace('\\', '/'));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Everything in a folder of the uploads root (<c>.staging</c>, <c>.incoming</c>), by name.</summary>
+    public static string[] EntriesOf(RunningServer server, string folder) =>
+        Directory.Exists(Path.Combine(server.UploadFolder, folder))
+            ? Directory.GetFileSystemEntries(Path.Combine(server.UploadFolder, folder)).Select(entry => Path.GetFileName(entry)).ToArray()
+            : [];
+
+    public static async Task<List<Experiment>> RowsAsync(RunningServer server)
+    {
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<IppDbContext>>().CreateDbContextAsync();
+        return await db.Experiments.AsNoTracking().Include(e => e.Inputs).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    public static async Task<List<ExperimentEvent>> EventsAsync(RunningServer server)
+    {
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<IppDbContext>>().CreateDbContextAsync();
+        return await db.ExperimentEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+    }
+
+    /// <summary>The error's <c>extensions.code</c>, for responses with one error.</summary>
+    public static string? Code(GraphQLResponse response) => response.ErrorCode;
+}

@@ -1,0 +1,53 @@
+using Ipp.Graph.GraphQL;
+
+namespace Ipp.Graph.Tests.Experiments.Write;
+
+/// <summary>
+/// An upload as the multipart transport leaves it: a real file, complete, in the uploads root's <c>.incoming</c>
+/// folder; <see cref="MoveTo"/> renames it. <see cref="FailMove"/> makes the move fail, as a full disk would.
+/// </summary>
+public sealed class WriteTestUpload : IStoredUpload
+{
+    private WriteTestUpload(string path, string fileName, long length)
+    {
+        Path = path;
+        FileName = fileName;
+        Length = length;
+    }
+
+    /// <summary>Where the file is now.</summary>
+    public string Path { get; private set; }
+
+    public string FileName { get; }
+
+    public string? ContentType => "application/octet-stream";
+
+    public long Length { get; }
+
+    long? Engine.Types.IUploadedFile.Length => Length;
+
+    public bool FailMove { get; init; }
+
+    /// <summary>Writes <paramref name="content"/> into <c>&lt;uploadFolder&gt;/.incoming</c> under a random name.</summary>
+    public static WriteTestUpload Create(string uploadFolder, string fileName, string content, bool failMove = false)
+    {
+        var incoming = System.IO.Path.Combine(uploadFolder, ".incoming");
+        Directory.CreateDirectory(incoming);
+        var path = System.IO.Path.Combine(incoming, Guid.NewGuid().ToString("n"));
+        File.WriteAllText(path, content);
+        return new WriteTestUpload(path, fileName, new FileInfo(path).Length) { FailMove = failMove };
+    }
+
+    public Stream OpenReadStream() => File.OpenRead(Path);
+
+    public void MoveTo(string destinationPath)
+    {
+        if (FailMove)
+        {
+            throw new IOException("No space left on device.");
+        }
+
+        File.Move(Path, destinationPath);
+        Path = destinationPath;
+    }
+}

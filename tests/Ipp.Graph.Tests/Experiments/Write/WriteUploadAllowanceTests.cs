@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Ipp.Graph.Experiments.Write;
+using Ipp.Graph.GraphQL;
+using Ipp.Graph.Tests.Accounts;
+using static Ipp.Graph.Tests.Experiments.Write.WriteFixture;
+
+namespace Ipp.Graph.Tests.Experiments.Write;
+
+/// <summary>The per-user quota as the multipart transport asks it (<see cref="IUploadAllowance"/>) before storing files.</summary>
+public sealed class WriteUploadAllowanceTests
+{
+    [Fact]
+    public async Task ASignedInCallerMayUploadWhatTheirExperimentsLeaveOfTheQuota()
+    {
+        await using var server = await StartAsync("--Experiments:MaxUserBytes=10");
+        using var http = new GraphQLHttp(server);
+        var ada = await SignUpAsync(http, "ada@example.org");
+        var allowance = server.Services.GetRequiredService<IUploadAllowance>();
+        var caller = await server.Services.GetRequiredService<ICallerAuthenticator>().AuthenticateAsync(ada.Token, CancellationToken.None);
+
+        Assert.Equal(new UploadAllowance(10), await allowance.GetAsync(caller, CancellationToken.None));
+
+        var upload = WriteTestUpload.Create(server.UploadFolder, "a.nii", "six b.");
+        await server.Services.GetRequiredService<ExperimentWriter>().CreateAsync(
+            ada.Id, ada.Email, new CreateExperimentInput("demo", "One", null, null, [new ExperimentFileInput("images", upload)], true), CancellationToken.None);
+
+        Assert.Equal(new UploadAllowance(4), await allowance.GetAsync(caller, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheDefaultQuotaIsTenGibibytes()
+    {
+        await using var server = await StartAsync();
+        using var http = new GraphQLHttp(server);
+        var ada = await SignUpAsync(http, "ada@example.org");
+        var caller = await server.Services.GetRequiredService<ICallerAuthenticator>().AuthenticateAsync(ada.Token, CancellationToken.None);
+
+        var allowance = await server.Services.GetRequiredService<IUploadAllowance>().GetAsync(caller, CancellationToken.None);
+
+        Assert.Equal(10L * 1024 * 1024 * 1024, allowance.RemainingBytes);
+        Assert.Null(allowance.Refusal);
+    }
+
+    [Fact]
+    public async Task AnAnonymousCallerOrAnEndedSessionIsRefused()
+    {
+        await using var server = await StartAsync();
+        using var http = new GraphQLHttp(server);
+        var ada = await SignUpAsync(http, "ada@example.org");
+        var caller = await server.Services.GetRequiredService<ICallerAuthenticator>().AuthenticateAsync(ada.Token, CancellationToken.None);
+        await http.PostAsync(Operations.Logout, token: ada.Token);
+        var allowance = server.Services.GetRequiredService<IUploadAllowance>();
+
+        foreach (var principal in new[] { new ClaimsPrincipal(new ClaimsIdentity()), caller })
+        {
+            var refused = await allowance.GetAsync(principal, CancellationToken.None);
+
+            Assert.Equal(0, refused.RemainingBytes);
+            Assert.Equal("AUTH_NOT_AUTHENTICATED", refused.Refusal!.Extensions!["code"]);
+        }
+    }
+}
