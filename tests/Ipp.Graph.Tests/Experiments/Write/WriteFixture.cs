@@ -37,7 +37,7 @@ public static class WriteFixture
           "flair": {"type": "attachment", "label": "FLAIR"}}}}}]
         """;
 
-    private static readonly Lazy<string> CataloguePath = new(() =>
+    private static readonly Lazy<string> CatalogueFile = new(() =>
     {
         var path = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", $"write-catalogue-{Guid.NewGuid():n}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -45,9 +45,12 @@ public static class WriteFixture
         return path;
     });
 
+    /// <summary>The tests' catalogue, written to a temporary file once per test run.</summary>
+    public static string CataloguePath => CatalogueFile.Value;
+
     /// <summary>Starts the server as the accounts tests do (cheap bcrypt) with the tests' catalogue, and extra settings.</summary>
     public static Task<RunningServer> StartAsync(params string[] settings) =>
-        AccountsServer.StartAsync([$"--Applications:CatalogPath={CataloguePath.Value}", .. settings]);
+        AccountsServer.StartAsync([$"--Applications:CatalogPath={CataloguePath}", .. settings]);
 
     /// <summary>Signs a user up over GraphQL.</summary>
     public static async Task<WriteUser> SignUpAsync(GraphQLHttp http, string email)
