@@ -40,6 +40,25 @@ public sealed class UploadFolder
     public string ExperimentPath(long userId, ExperimentStatus status, long experimentId) =>
         Path.Combine(NamespacePath(userId, status), experimentId.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// The status the experiment's folders say: the namespace holding <c>&lt;uid&gt;/&lt;namespace&gt;/&lt;eid&gt;</c>.
+    /// While a backend copies a folder to its next namespace before deleting the old one, both exist: the one
+    /// furthest along wins (failed, completed, running, submitted, editing). Null when there is none.
+    /// </summary>
+    public ExperimentStatus? StatusOnDisk(long userId, long experimentId)
+    {
+        ExperimentStatus? found = null;
+        foreach (var status in ExperimentStatusNames.Namespaces)
+        {
+            if (Directory.Exists(ExperimentPath(userId, status, experimentId)))
+            {
+                found = status; // Namespaces are listed in the order a job goes through them.
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Creates the root and the server's working folders when missing.</summary>
     public void EnsureCreated()
     {

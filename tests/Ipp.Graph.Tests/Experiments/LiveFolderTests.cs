@@ -12,12 +12,14 @@ namespace Ipp.Graph.Tests.Experiments;
 public sealed class LiveFolderTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
+    private readonly UploadFolder _uploads;
     private readonly ExperimentFolders _folders;
 
     public LiveFolderTests()
     {
         Directory.CreateDirectory(_root);
-        _folders = new ExperimentFolders(new UploadFolder(_root));
+        _uploads = new UploadFolder(_root);
+        _folders = new ExperimentFolders(_uploads);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -64,25 +66,25 @@ public sealed class LiveFolderTests : IDisposable
     [Fact]
     public void The_namespace_furthest_along_wins_and_no_folder_says_nothing()
     {
-        Assert.Null(_folders.StatusOnDisk(5, 7));
+        Assert.Null(_uploads.StatusOnDisk(5, 7));
 
         Directory.CreateDirectory(Path.Combine(_root, "5", "submitted", "7"));
-        Assert.Equal(ExperimentStatus.Submitted, _folders.StatusOnDisk(5, 7));
+        Assert.Equal(ExperimentStatus.Submitted, _uploads.StatusOnDisk(5, 7));
 
         Directory.CreateDirectory(Path.Combine(_root, "5", "completed", "7"));
-        Assert.Equal(ExperimentStatus.Completed, _folders.StatusOnDisk(5, 7));
+        Assert.Equal(ExperimentStatus.Completed, _uploads.StatusOnDisk(5, 7));
 
         Directory.CreateDirectory(Path.Combine(_root, "5", "running", "7"));
-        Assert.Equal(ExperimentStatus.Completed, _folders.StatusOnDisk(5, 7));
+        Assert.Equal(ExperimentStatus.Completed, _uploads.StatusOnDisk(5, 7));
 
         Directory.CreateDirectory(Path.Combine(_root, "5", "failed", "7"));
-        Assert.Equal(ExperimentStatus.Failed, _folders.StatusOnDisk(5, 7));
+        Assert.Equal(ExperimentStatus.Failed, _uploads.StatusOnDisk(5, 7));
 
         // Another user's folder of that eid, and a file where a folder would be, say nothing about it.
         Directory.CreateDirectory(Path.Combine(_root, "6", "completed", "8"));
         Directory.CreateDirectory(Path.Combine(_root, "5", "editing"));
         File.WriteAllText(Path.Combine(_root, "5", "editing", "8"), "");
-        Assert.Null(_folders.StatusOnDisk(5, 8));
+        Assert.Null(_uploads.StatusOnDisk(5, 8));
     }
 
     [Fact]

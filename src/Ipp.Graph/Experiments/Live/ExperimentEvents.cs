@@ -1,3 +1,4 @@
+using System.Data;
 using Ipp.Graph.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,25 +8,17 @@ namespace Ipp.Graph.Experiments.Live;
 public static class ExperimentEvents
 {
     /// <summary>
-    /// Sets <paramref name="experiment"/>'s status (tracked by <paramref name="db"/>) and adds the event that
-    /// announces it; the caller saves both together, then publishes the event on the <see cref="ExperimentEventHub"/>.
-    /// </summary>
-    public static ExperimentEvent Add(IppDbContext db, Experiment experiment, ExperimentStatus? previous, DateTime now)
-    {
-        experiment.StatusChangedAt = now;
-        return AddEvent(db, experiment.Id, experiment.UserId, experiment.Status, previous, now);
-    }
-
-    /// <summary>
     /// Moves the experiment from <paramref name="from"/> to <paramref name="to"/> only if it still is in
     /// <paramref name="from"/> (<c>UPDATE … WHERE id = @id AND status = @from</c>), and records the event, in one
-    /// transaction. Of two callers racing to record one change, exactly one gets the event (to publish once
-    /// committed); the other gets null, as does a caller whose experiment is gone or has another status.
+    /// write transaction (SQLite's <c>BEGIN IMMEDIATE</c>). Of two callers racing to record one change, exactly one
+    /// gets the event (to publish once committed); the other gets null, as does a caller whose experiment is gone or
+    /// has another status. Coming from <see cref="ExperimentStatus.Staging"/> is a creation: its event has no
+    /// previous status.
     /// </summary>
     public static async Task<ExperimentEvent?> TryChangeAsync(
         IppDbContext db, long experimentId, long userId, ExperimentStatus from, ExperimentStatus to, DateTime now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
         var changed = await db.Experiments
             .Where(e => e.Id == experimentId && e.UserId == userId && e.Status == from)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, to).SetProperty(e => e.StatusChangedAt, now), cancellationToken);
@@ -34,7 +27,7 @@ public static class ExperimentEvents
             return null;
         }
 
-        var change = AddEvent(db, experimentId, userId, to, from, now);
+        var change = AddEvent(db, experimentId, userId, to, from == ExperimentStatus.Staging ? null : from, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return change;

@@ -5,8 +5,8 @@ using Ipp.Graph.Storage;
 namespace Ipp.Graph.Experiments.Live;
 
 /// <summary>
-/// Reads the folder contract back from disk: which namespace an experiment's folder is in, and which experiment
-/// (or user) a changed path under <c>UPLOAD_FOLDER</c> concerns.
+/// Reads the folder contract back from disk: the experiments' folders of a user, and which experiment (or user) a
+/// changed path under <c>UPLOAD_FOLDER</c> concerns. Which namespace an experiment is in: <see cref="UploadFolder.StatusOnDisk"/>.
 /// </summary>
 public sealed class ExperimentFolders
 {
@@ -15,26 +15,6 @@ public sealed class ExperimentFolders
     public ExperimentFolders(UploadFolder uploads)
     {
         _uploads = uploads;
-    }
-
-    /// <summary>
-    /// The status the experiment's folders say: the namespace holding <c>&lt;uid&gt;/&lt;namespace&gt;/&lt;eid&gt;</c>.
-    /// While a backend copies a folder to its next namespace before deleting the old one, both exist: the one
-    /// furthest along wins (failed, completed, running, submitted, editing). Null when there is none, which changes
-    /// nothing (a folder being deleted, or the file system not mounted).
-    /// </summary>
-    public ExperimentStatus? StatusOnDisk(long userId, long experimentId)
-    {
-        ExperimentStatus? found = null;
-        foreach (var status in ExperimentStatusNames.Namespaces)
-        {
-            if (Directory.Exists(_uploads.ExperimentPath(userId, status, experimentId)))
-            {
-                found = status; // Namespaces are listed in the order a job goes through them.
-            }
-        }
-
-        return found;
     }
 
     /// <summary>The eids of the experiment folders in the user's namespaces (any folder named like an id).</summary>

@@ -1,4 +1,5 @@
 using Ipp.Graph.Data;
+using Ipp.Graph.Storage;
 using Ipp.Graph.Experiments.Write;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,7 @@ namespace Ipp.Graph.Experiments.Live;
 
 /// <summary>
 /// Brings experiments' statuses in line with their folders: for each experiment checked, the namespace its folder
-/// is in (<see cref="ExperimentFolders.StatusOnDisk"/>) becomes its status when it differs, through
+/// is in (<see cref="UploadFolder.StatusOnDisk"/>) becomes its status when it differs, through
 /// <see cref="ExperimentEvents.TryChangeAsync"/> (the conditional update and its event in one transaction), and the
 /// event is published once committed. Rows still being created (Staging) are left to the code creating them, and
 /// so are experiments the <see cref="ExperimentWriter"/> is moving right now (<see cref="ExperimentsInFlight"/>: it
@@ -22,6 +23,7 @@ public sealed class FolderStatusSync
 
     private readonly IDbContextFactory<IppDbContext> _databases;
     private readonly ExperimentFolders _folders;
+    private readonly UploadFolder _uploads;
     private readonly ExperimentEventHub _hub;
     private readonly ExperimentsInFlight _inFlight;
     private readonly TimeProvider _clock;
@@ -30,6 +32,7 @@ public sealed class FolderStatusSync
     public FolderStatusSync(
         IDbContextFactory<IppDbContext> databases,
         ExperimentFolders folders,
+        UploadFolder uploads,
         ExperimentEventHub hub,
         ExperimentsInFlight inFlight,
         TimeProvider clock,
@@ -37,6 +40,7 @@ public sealed class FolderStatusSync
     {
         _databases = databases;
         _folders = folders;
+        _uploads = uploads;
         _hub = hub;
         _inFlight = inFlight;
         _clock = clock;
@@ -156,7 +160,7 @@ public sealed class FolderStatusSync
     {
         for (var attempt = 1; attempt <= MaxAttempts && row.Status != ExperimentStatus.Staging; attempt++)
         {
-            if (_folders.StatusOnDisk(row.UserId, row.Id) is not { } onDisk || onDisk == row.Status)
+            if (_uploads.StatusOnDisk(row.UserId, row.Id) is not { } onDisk || onDisk == row.Status)
             {
                 return false;
             }
@@ -174,7 +178,7 @@ public sealed class FolderStatusSync
             await using (var db = await _databases.CreateDbContextAsync(cancellationToken))
             {
                 change = await ExperimentEvents.TryChangeAsync(
-                    db, row.Id, row.UserId, row.Status, onDisk, _clock.GetUtcNow().UtcDateTime, cancellationToken);
+                    db, row.Id, row.UserId, row.Status, onDisk, _clock.UtcNowToMillisecond(), cancellationToken);
             }
 
             if (change is not null)

@@ -96,7 +96,7 @@ public sealed class ExperimentWriter
             Directory.CreateDirectory(_folder.NamespacePath(userId, status));
             Directory.Move(staging, placed);
             reachedNamespace = true;
-            var change = await RecordCreationAsync(experiment.Id, status);
+            var change = await RecordCreationAsync(experiment.Id, experiment.UserId, status);
             if (change is not null)
             {
                 _hub.Publish(change);
@@ -132,7 +132,7 @@ public sealed class ExperimentWriter
             if (!Directory.Exists(draft))
             {
                 // The folder left editing/ behind the server's back: it is no draft any more.
-                throw ExperimentErrors.NotEditable(_folder.FindNamespace(userId, experimentId) ?? experiment.Status);
+                throw ExperimentErrors.NotEditable(_folder.StatusOnDisk(userId, experimentId) ?? experiment.Status);
             }
 
             Directory.CreateDirectory(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
@@ -140,7 +140,7 @@ public sealed class ExperimentWriter
             ExperimentEvent? change;
             try
             {
-                change = await RecordChangeAsync(experimentId, ExperimentStatus.Editing, ExperimentStatus.Submitted);
+                change = await RecordChangeAsync(experimentId, userId, ExperimentStatus.Editing, ExperimentStatus.Submitted);
             }
             catch
             {
@@ -177,7 +177,7 @@ public sealed class ExperimentWriter
         try
         {
             var experiment = await FindAsync(userId, experimentId, id, cancellationToken);
-            var onDisk = _folder.FindNamespace(userId, experimentId);
+            var onDisk = _folder.StatusOnDisk(userId, experimentId);
             foreach (var status in (ReadOnlySpan<ExperimentStatus?>)[experiment.Status, onDisk])
             {
                 if (status is ExperimentStatus.Submitted or ExperimentStatus.Running)
@@ -300,34 +300,13 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>Records the creation (Staging to its namespace) with its event; null when it was already recorded.</summary>
-    private async Task<ExperimentEvent?> RecordCreationAsync(long experimentId, ExperimentStatus status) =>
-        await RecordChangeAsync(experimentId, ExperimentStatus.Staging, status);
+    private Task<ExperimentEvent?> RecordCreationAsync(long experimentId, long userId, ExperimentStatus status) =>
+        RecordChangeAsync(experimentId, userId, ExperimentStatus.Staging, status);
 
-    /// <summary>
-    /// In one write transaction: when the row is still <paramref name="from"/>, sets it to <paramref name="to"/>
-    /// and adds the event (no previous status when coming from Staging, a creation). Null when the row was not
-    /// <paramref name="from"/> any more.
-    /// </summary>
-    internal static async Task<ExperimentEvent?> RecordChangeAsync(IppDbContext db, long experimentId, ExperimentStatus from, ExperimentStatus to, DateTime now)
-    {
-        await using var transaction = await WriteTransactions.BeginAsync(db, CancellationToken.None);
-        var experiment = await db.Experiments.FirstOrDefaultAsync(e => e.Id == experimentId);
-        if (experiment is null || experiment.Status != from)
-        {
-            return null;
-        }
-
-        experiment.Status = to;
-        var change = ExperimentEvents.Add(db, experiment, from == ExperimentStatus.Staging ? null : from, now);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return change;
-    }
-
-    private async Task<ExperimentEvent?> RecordChangeAsync(long experimentId, ExperimentStatus from, ExperimentStatus to)
+    private async Task<ExperimentEvent?> RecordChangeAsync(long experimentId, long userId, ExperimentStatus from, ExperimentStatus to)
     {
         await using var db = await _databases.CreateDbContextAsync();
-        return await RecordChangeAsync(db, experimentId, from, to, _clock.UtcNowToMillisecond());
+        return await ExperimentEvents.TryChangeAsync(db, experimentId, userId, from, to, _clock.UtcNowToMillisecond(), CancellationToken.None);
     }
 
     /// <summary>Deletes the row and its inputs when its status is still <paramref name="status"/>.</summary>

@@ -11,7 +11,7 @@ namespace Ipp.Graph.Experiments.Write;
 /// the database migration, before requests): a Staging row whose folder already reached a namespace is completed
 /// (the backend may have seen it: status from the namespace, with its creation event); any other Staging row is
 /// removed; whatever is left in <c>.staging/</c> is removed (a deletion caught midway is finished, its row
-/// included); <c>.incoming/</c> is emptied (no upload is under way at start).
+/// included). The multipart transport empties <c>.incoming/</c>, its own folder, at start.
 /// </summary>
 public sealed class StagingRecovery : IHostedLifecycleService
 {
@@ -42,24 +42,14 @@ public sealed class StagingRecovery : IHostedLifecycleService
     }
 
     /// <summary>Runs after the database migrator's own StartingAsync (registered after it), before the web server starts.</summary>
-    public Task StartingAsync(CancellationToken cancellationToken) => RecoverAsync(emptyIncoming: true, cancellationToken);
+    public Task StartingAsync(CancellationToken cancellationToken) => RecoverAsync(cancellationToken);
 
-    /// <summary>
-    /// Repairs Staging rows and <c>.staging/</c> leftovers, skipping the experiments this process is working on;
-    /// with <paramref name="emptyIncoming"/> (only when no upload can be under way) also empties <c>.incoming/</c>.
-    /// </summary>
-    public async Task RecoverAsync(bool emptyIncoming, CancellationToken cancellationToken)
+    /// <summary>Repairs Staging rows and <c>.staging/</c> leftovers, skipping the experiments this process is working on.</summary>
+    public async Task RecoverAsync(CancellationToken cancellationToken)
     {
         _folder.EnsureCreated();
         await RepairStagingRowsAsync(cancellationToken);
         await RemoveStagingLeftoversAsync(cancellationToken);
-        if (emptyIncoming)
-        {
-            foreach (var entry in Entries(_folder.IncomingPath))
-            {
-                Remove(entry);
-            }
-        }
     }
 
     private async Task RepairStagingRowsAsync(CancellationToken cancellationToken)
@@ -76,9 +66,9 @@ public sealed class StagingRecovery : IHostedLifecycleService
                 continue;
             }
 
-            if (_folder.FindNamespace(row.UserId, row.Id) is { } status)
+            if (_folder.StatusOnDisk(row.UserId, row.Id) is { } status)
             {
-                var change = await ExperimentWriter.RecordChangeAsync(db, row.Id, ExperimentStatus.Staging, status, _clock.UtcNowToMillisecond());
+                var change = await ExperimentEvents.TryChangeAsync(db, row.Id, row.UserId, ExperimentStatus.Staging, status, _clock.UtcNowToMillisecond(), cancellationToken);
                 if (change is not null)
                 {
                     _logger.LogInformation("Experiment {ExperimentId} was created up to its folder before the server stopped: completed as {Status}", row.Id, status.ToName());

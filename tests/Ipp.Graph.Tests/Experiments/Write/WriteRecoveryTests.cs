@@ -71,7 +71,7 @@ public sealed class WriteRecoveryTests
     }
 
     [Fact]
-    public async Task LeftoversOfStagingAndIncomingAreRemovedAndFinishedExperimentsKept()
+    public async Task LeftoversOfStagingAreRemovedAndFinishedExperimentsKept()
     {
         await using var server = await StartAsync();
         using var http = new GraphQLHttp(server);
@@ -79,13 +79,10 @@ public sealed class WriteRecoveryTests
         var kept = await CreateDraftAsync(http, ada);
         Directory.CreateDirectory(Path.Combine(server.UploadFolder, ".staging", "999", "sub"));
         File.WriteAllText(Path.Combine(server.UploadFolder, ".staging", "stray.tmp"), "x");
-        File.WriteAllText(Path.Combine(server.UploadFolder, ".incoming", "upload-1"), "partial");
-        Directory.CreateDirectory(Path.Combine(server.UploadFolder, ".incoming", "request-2"));
 
         await RecoverAsync(server);
 
         Assert.Empty(EntriesOf(server, ".staging"));
-        Assert.Empty(EntriesOf(server, ".incoming"));
         Assert.Equal([$"{ada.Id}/editing/{kept}"], ExperimentFolders(server.UploadFolder));
         Assert.Equal(ExperimentStatus.Editing, Assert.Single(await RowsAsync(server)).Status);
         Assert.Empty(server.Logs.Errors);
@@ -129,7 +126,7 @@ public sealed class WriteRecoveryTests
     }
 
     private static Task RecoverAsync(RunningServer server) =>
-        server.Services.GetRequiredService<StagingRecovery>().RecoverAsync(emptyIncoming: true, CancellationToken.None);
+        server.Services.GetRequiredService<StagingRecovery>().RecoverAsync(CancellationToken.None);
 
     /// <summary>A row as the first step of a creation leaves it: Staging, hidden.</summary>
     private static async Task<long> InsertStagingRowAsync(RunningServer server, long userId)
