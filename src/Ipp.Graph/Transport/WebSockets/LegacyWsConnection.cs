@@ -74,18 +74,9 @@ internal sealed class LegacyWsConnection : SocketConnection
         }
 
         InitReceived = true;
-        string? refusal;
-        try
+        var (stopped, refusal) = await AuthenticateInitAsync(payload);
+        if (stopped)
         {
-            refusal = await AuthenticateAsync(payload);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-        catch (Exception exception)
-        {
-            await FailAsync(exception, "authenticating its connection_init");
             return;
         }
 

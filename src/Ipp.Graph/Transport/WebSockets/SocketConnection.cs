@@ -130,10 +130,28 @@ internal abstract class SocketConnection
 
     /// <summary>
     /// Authenticates the <c>connection_init</c> payload's token as the connection's caller (without one, the caller
-    /// of the upgrade request stays: its Authorization header or session cookie). Null when accepted; otherwise why
-    /// the connection is refused. Throws when the authenticator fails (the server's fault).
+    /// of the upgrade request stays: its Authorization header or session cookie). <c>Stopped</c> when the connection
+    /// ended meanwhile (closed, or the authenticator failed: the server's fault, logged and closed); otherwise
+    /// <c>Refusal</c> is null when accepted, or why the connection is refused.
     /// </summary>
-    protected async ValueTask<string?> AuthenticateAsync(JsonElement? payload)
+    protected async ValueTask<(bool Stopped, string? Refusal)> AuthenticateInitAsync(JsonElement? payload)
+    {
+        try
+        {
+            return (false, await AuthenticateAsync(payload));
+        }
+        catch (OperationCanceledException)
+        {
+            return (true, null);
+        }
+        catch (Exception exception)
+        {
+            await FailAsync(exception, "authenticating its connection_init");
+            return (true, null);
+        }
+    }
+
+    private async ValueTask<string?> AuthenticateAsync(JsonElement? payload)
     {
         var authorization = InitAuthorization.Read(payload);
         if (authorization.Refusal is { } refusal)

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Ipp.Graph.Tests.Support;
 
 namespace Ipp.Graph.Tests.Transport.Http;
 
@@ -221,27 +222,9 @@ public sealed class HttpBadInputTests(ServerFixture fixture) : IClassFixture<Ser
         var status = int.Parse(head.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
         if (head.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
         {
-            body = Dechunk(body);
+            body = ChunkedBody.Decode(body);
         }
 
         return (status, body);
-    }
-
-    private static string Dechunk(string chunked)
-    {
-        var body = new StringBuilder();
-        var position = 0;
-        while (true)
-        {
-            var lineEnd = chunked.IndexOf("\r\n", position, StringComparison.Ordinal);
-            var size = Convert.ToInt32(chunked[position..lineEnd], 16);
-            if (size == 0)
-            {
-                return body.ToString();
-            }
-
-            body.Append(chunked, lineEnd + 2, size);
-            position = lineEnd + 2 + size + 2;
-        }
     }
 }

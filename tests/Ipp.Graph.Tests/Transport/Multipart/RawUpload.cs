@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using Ipp.Graph.Tests.Support;
 
 namespace Ipp.Graph.Tests.Transport.Multipart;
 
@@ -61,7 +62,7 @@ public static class RawUpload
                 var status = int.Parse(head.Split(' ')[1]);
                 if (head.Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase) && rest.EndsWith("0\r\n\r\n", StringComparison.Ordinal))
                 {
-                    return (status, Dechunk(rest));
+                    return (status, ChunkedBody.Decode(rest));
                 }
 
                 var length = head.Split("\r\n").FirstOrDefault(line => line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
@@ -78,24 +79,6 @@ public static class RawUpload
             }
 
             received.Write(buffer, 0, read);
-        }
-    }
-
-    private static string Dechunk(string chunked)
-    {
-        var body = new StringBuilder();
-        var position = 0;
-        while (true)
-        {
-            var lineEnd = chunked.IndexOf("\r\n", position, StringComparison.Ordinal);
-            var size = Convert.ToInt32(chunked[position..lineEnd], 16);
-            if (size == 0)
-            {
-                return body.ToString();
-            }
-
-            body.Append(chunked, lineEnd + 2, size);
-            position = lineEnd + 2 + size + 2;
         }
     }
 }
