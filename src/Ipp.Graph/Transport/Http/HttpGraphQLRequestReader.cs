@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Unicode;
 using Ipp.Graph.Engine.Execution;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -88,40 +87,8 @@ public sealed class HttpGraphQLRequestReader
     /// The body in a buffer rented from the shared pool, read until its end or until one byte past the limit (then
     /// the length says so and the rest is left unread). Sized by Content-Length when there is one.
     /// </summary>
-    private async ValueTask<(byte[] Buffer, int Length)> ReadBodyBytesAsync(HttpRequest request)
-    {
-        var cap = _maxRequestBytes + 1;
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(request.ContentLength + 1 ?? InitialBufferBytes, cap));
-        var length = 0;
-        try
-        {
-            while (length < cap)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, cap));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, cap) - length), request.HttpContext.RequestAborted);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-            }
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-
-        return (buffer, length);
-    }
+    private ValueTask<(byte[] Buffer, int Length)> ReadBodyBytesAsync(HttpRequest request) =>
+        PooledJsonBody.ReadAsync(request.Body, request.ContentLength + 1 ?? InitialBufferBytes, _maxRequestBytes + 1, request.HttpContext.RequestAborted);
 
     /// <summary>
     /// Parses the body, refusing invalid UTF-8 anywhere in it (the JSON reader checks strings only when they are
@@ -136,20 +103,9 @@ public sealed class HttpGraphQLRequestReader
             return HttpProblem.BadRequest("The request body is empty: it must be a JSON object.");
         }
 
-        if (!Utf8.IsValid(bytes.Span))
-        {
-            return HttpProblem.BadRequest("The request body is not valid UTF-8.");
-        }
-
-        try
-        {
-            json = JsonDocument.Parse(bytes, _jsonOptions);
-            return null;
-        }
-        catch (JsonException exception)
-        {
-            return HttpProblem.BadRequest("The request body is not valid JSON: " + exception.Message);
-        }
+        return PooledJsonBody.TryParse(bytes, _jsonOptions, out json) is { } wrong
+            ? HttpProblem.BadRequest("The request body is " + wrong)
+            : null;
     }
 
     /// <summary>

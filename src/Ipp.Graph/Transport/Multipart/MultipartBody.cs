@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Unicode;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Transport.Http;
@@ -245,40 +244,14 @@ internal sealed class MultipartBody
         }
 
         var cap = _options.MaxOperationsBytes - _jsonBytes + 1;
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialJsonBufferBytes, cap));
-        var length = 0;
-        try
-        {
-            while (length < cap)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, cap));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await section!.Body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, cap) - length), _aborted);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-            }
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-
+        var (buffer, length) = await PooledJsonBody.ReadAsync(section!.Body, InitialJsonBufferBytes, cap, _aborted);
         _jsonBytes += length;
         JsonDocument? json = null;
         var problem = length == cap
             ? UploadProblems.OperationsTooLarge(_options.MaxOperationsBytes)
-            : Parse(name, buffer.AsMemory(0, length), out json) is { } invalid ? UploadProblems.Invalid(invalid) : (HttpProblem?)null;
+            : PooledJsonBody.TryParse(buffer.AsMemory(0, length), _jsonOptions, out json) is { } wrong
+                ? UploadProblems.Invalid($"The \"{name}\" part is {wrong}")
+                : (HttpProblem?)null;
         if (problem is not null)
         {
             ArrayPool<byte>.Shared.Return(buffer);
@@ -286,25 +259,6 @@ internal sealed class MultipartBody
         }
 
         return (json, buffer, null);
-    }
-
-    private string? Parse(string name, ReadOnlyMemory<byte> bytes, out JsonDocument? json)
-    {
-        json = null;
-        if (!Utf8.IsValid(bytes.Span))
-        {
-            return $"The \"{name}\" part is not valid UTF-8.";
-        }
-
-        try
-        {
-            json = JsonDocument.Parse(bytes, _jsonOptions);
-            return null;
-        }
-        catch (JsonException exception)
-        {
-            return $"The \"{name}\" part is not valid JSON: {exception.Message}";
-        }
     }
 
     /// <summary>The part's form-data name, or null when it has none.</summary>
