@@ -27,6 +27,15 @@ public static class IdeRequests
         && request.Path.Equals(ConfigurationPath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary><c>/graphql</c> as routing matches it: any case, with or without a trailing slash.</summary>
+    /// <summary>
+    /// True for a <c>GET</c> or <c>HEAD</c> of a path below <c>/graphql/</c> (one of the IDE's static files, or
+    /// nothing): never a GraphQL request, whose responses may carry secrets and so are never compressed.
+    /// </summary>
+    public static bool IsStaticFile(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && request.Path.StartsWithSegments(GraphQLRoute.Path, StringComparison.OrdinalIgnoreCase, out var rest)
+        && rest.HasValue && rest.Value != "/";
+
     private static bool IsGraphQLPath(PathString path) =>
         path.StartsWithSegments(GraphQLRoute.Path, StringComparison.OrdinalIgnoreCase, out var rest) && (!rest.HasValue || rest.Value == "/");
 

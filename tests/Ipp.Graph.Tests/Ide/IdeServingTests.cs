@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using Ipp.Graph.Ide;
 using Ipp.Graph.Tests.Support;
@@ -130,6 +131,45 @@ public sealed class IdeServingTests(ServerFixture fixture) : IClassFixture<Serve
     }
 
     [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Static_files_are_compressed_for_clients_that_accept_it(string encoding)
+    {
+        var page = await (await GetAsync("/graphql", BrowserAccept)).Content.ReadAsStringAsync();
+        var script = "/graphql/static/js/main." + Between(page, "src=\"static/js/main.", "\"");
+        using var plain = await GetAsync(script, "*/*");
+        using var compressed = await GetAsync(script, "*/*", encoding);
+
+        var plainBytes = await plain.Content.ReadAsByteArrayAsync();
+        var compressedBytes = await compressed.Content.ReadAsByteArrayAsync();
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal([encoding], compressed.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+        Assert.Equal("public, max-age=31536000, immutable", compressed.Headers.CacheControl?.ToString());
+        Assert.True(compressedBytes.Length < plainBytes.Length / 2, $"{compressedBytes.Length} of {plainBytes.Length} bytes");
+        Assert.Equal(plainBytes, Decompress(compressedBytes, encoding));
+    }
+
+    [Fact]
+    public async Task GraphQL_responses_are_never_compressed_whatever_the_client_accepts()
+    {
+        using var get = await GetAsync("/graphql?query=%7B__typename%7D", "application/json", "br, gzip");
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/graphql/")
+        {
+            Content = new StringContent("""{"query":"{__typename}"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        post.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+        using var posted = await _client.SendAsync(post);
+
+        foreach (var response in new[] { get, posted })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Empty(response.Content.Headers.ContentEncoding);
+            Assert.Equal("""{"data":{"__typename":"Query"}}""", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Theory]
     [InlineData("/graphql/package.json")]
     [InlineData("/graphql/index.cjs")]
     [InlineData("/graphql/README.md")]
@@ -163,13 +203,30 @@ public sealed class IdeServingTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Equal(HttpStatusCode.NotFound, icon.StatusCode);
     }
 
-    private Task<HttpResponseMessage> GetAsync(string path, string accept) => GetAsync(_client, path, accept);
+    private Task<HttpResponseMessage> GetAsync(string path, string accept, string? acceptEncoding = null) =>
+        GetAsync(_client, path, accept, acceptEncoding);
 
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string accept)
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string accept, string? acceptEncoding = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.TryAddWithoutValidation("Accept", accept);
+        if (acceptEncoding is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        }
+
         return await client.SendAsync(request);
+    }
+
+    private static byte[] Decompress(byte[] bytes, string encoding)
+    {
+        using var input = new MemoryStream(bytes);
+        using Stream decoder = encoding == "br"
+            ? new BrotliStream(input, CompressionMode.Decompress)
+            : new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        decoder.CopyTo(output);
+        return output.ToArray();
     }
 
     private static string Between(string text, string before, string after)
