@@ -36,7 +36,7 @@ internal abstract class SocketConnection
         _http = http;
         _transport = transport;
         _lifetime = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        Caller = http.User;
+        Caller = transport.Origins.Trust(http.Request) ? http.User : new ClaimsPrincipal(new ClaimsIdentity());
     }
 
     protected WebSocketChannel Channel { get; }
@@ -45,7 +45,10 @@ internal abstract class SocketConnection
 
     protected ILogger Logger => _transport.Logger;
 
-    /// <summary>Who the connection's operations run for: set by <c>connection_init</c>.</summary>
+    /// <summary>
+    /// Who the connection's operations run for: the caller of the upgrade request (when its origin is trusted), or
+    /// the one <c>connection_init</c> authenticates.
+    /// </summary>
     protected ClaimsPrincipal Caller { get; private set; }
 
     /// <summary>True once <c>connection_init</c> was received (a second one is refused).</summary>

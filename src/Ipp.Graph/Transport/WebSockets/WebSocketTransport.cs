@@ -24,6 +24,7 @@ internal sealed class WebSocketTransport
         ILogger<WebSocketTransport> logger)
     {
         Settings = settings;
+        Origins = new TrustedOrigins(settings.AllowedOrigins);
         Runner = runner;
         Scopes = scopes;
         Logger = logger;
@@ -31,6 +32,9 @@ internal sealed class WebSocketTransport
     }
 
     public WebSocketSettings Settings { get; }
+
+    /// <summary>Whose pages' upgrade requests keep their caller.</summary>
+    public TrustedOrigins Origins { get; }
 
     public RequestRunner Runner { get; }
 
