@@ -1,14 +1,19 @@
 using System.Text;
 using System.Text.Json;
+using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Tests.Support;
+using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.Tests.Experiments;
 using Ipp.Graph.Tests.Support;
+using Ipp.Graph.Tests.Transport.WebSockets;
 
 namespace Ipp.Graph.Tests.Ide;
 
 /// <summary>
 /// Banana Cake Pop as a user meets it: headless Chromium (Debian's chromium, driven by playwright-core from tests/js)
 /// opens the real server's <c>/graphql</c>, the IDE loads the schema by introspection, an operation is typed into a
-/// new document and run; a query's response is read from the page, a subscription's exchange from the IDE's WebSocket.
+/// new document and run; a query's response is read from the page, a subscription's exchange from the IDE's WebSocket
+/// (anonymous, and signed in by the session cookie to see an experiment's status change arrive).
 /// Nothing the IDE does is blocked by the server's Content-Security-Policy.
 /// </summary>
 public sealed class BananaCakePopBrowserTests
@@ -53,6 +58,49 @@ public sealed class BananaCakePopBrowserTests
             root.GetProperty("messages").GetRawText());
         Assert.Empty(root.GetProperty("cspViolations").EnumerateArray());
         Assert.Empty(server.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_sees_a_status_change_arrive_live_in_the_IDE()
+    {
+        const string subscription = "subscription { experimentStatusChanged { status previousStatus experiment { name } } }";
+        await using var server = await RunningServer.StartAsync(AccountsClient.FastHashing);
+        var user = await LiveFixture.SignUpAsync(server);
+        var experiment = await user.SeedAsync(ExperimentStatus.Submitted);
+        var graphql = new Uri(server.Address, "graphql").ToString();
+
+        // The browser holds the session cookie; the IDE's socket (from the server's own page) carries it.
+        var run = Task.Run(() => NodeRunner.Run("ide/bcp-run-query.mjs", subscription, graphql, "subscription", user.Token));
+        await WaitForSubscriptionAsync(server, user, run);
+        user.Rename(experiment, ExperimentStatus.Submitted, ExperimentStatus.Running);
+
+        using var outcome = JsonDocument.Parse(await run);
+        var root = outcome.RootElement;
+        Assert.Equal(
+            """
+            [{"direction":"sent","type":"connection_init"},{"direction":"received","type":"connection_ack"},{"direction":"sent","type":"subscribe","payload":{"query":"subscription { experimentStatusChanged { status previousStatus experiment { name } } }"}},{"direction":"received","type":"next","payload":{"data":{"experimentStatusChanged":{"status":"RUNNING","previousStatus":"SUBMITTED","experiment":{"name":"seeded"}}}}}]
+            """,
+            root.GetProperty("messages").GetRawText());
+        Assert.Empty(root.GetProperty("cspViolations").EnumerateArray());
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    /// <summary>
+    /// Waits until the IDE's subscription is live on the server, as long as the browser run goes on (starting Chromium
+    /// and loading the IDE takes longer than the live tests' patience on a loaded machine; the run has its own deadline).
+    /// </summary>
+    private static async Task WaitForSubscriptionAsync(RunningServer server, LiveFixture user, Task<string> run)
+    {
+        var hub = server.Services.GetRequiredService<ExperimentEventHub>();
+        while (hub.CountSubscriptions(user.UserId) == 0)
+        {
+            if (run.IsCompleted)
+            {
+                Assert.Fail("The browser run ended before the IDE subscribed: " + await run);
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>The server's own answer to <paramref name="query"/> over HTTP, as compact JSON (written as the page's is).</summary>

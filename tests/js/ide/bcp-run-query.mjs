@@ -6,12 +6,13 @@
 // {"introspected": true, "socket": <url>, "messages": [{"direction", "type", "payload"?}]}
 // (connection_init's payload, the browser's headers, left out). Both also give "cspViolations": what the server's
 // Content-Security-Policy blocked, as Chromium reported it.
-// Usage: node ide/bcp-run-query.mjs <url of /graphql> [query|subscription] < operation
+// With a session token as third argument, the browser holds it as the server's session cookie (as after signing in).
+// Usage: node ide/bcp-run-query.mjs <url of /graphql> [query|subscription] [token] < operation
 // Every step waits for a condition, never for a fixed time; the whole run is bounded by a deadline.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-const [url, mode = 'query'] = process.argv.slice(2);
+const [url, mode = 'query', token] = process.argv.slice(2);
 const query = readFileSync(0, 'utf8');
 const stepTimeout = 60_000;
 const deadline = setTimeout(() => fail(new Error('the browser run took longer than 150 s')), 150_000);
@@ -42,6 +43,9 @@ try {
   });
   // Monaco renders only the lines in view: a tall window keeps a response of a few dozen lines whole on the page.
   page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+  if (token) {
+    await page.context().addCookies([{ name: 'ipp_session', value: token, url, httpOnly: true, sameSite: 'Strict' }]);
+  }
   page.setDefaultTimeout(stepTimeout);
   page.on('pageerror', e => log.push(`page error: ${e.message}`));
   page.on('console', m => {
