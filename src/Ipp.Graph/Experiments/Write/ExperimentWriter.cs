@@ -93,8 +93,8 @@ public sealed class ExperimentWriter
         {
             // From here on the steps are short and local: they run to the end (or are undone) whatever the client does.
             Assemble(staging, experiment, uploads, email);
-            Directory.CreateDirectory(_folder.NamespacePath(userId, status));
-            Directory.Move(staging, placed);
+            DurableDirectory.Create(_folder.NamespacePath(userId, status));
+            DurableDirectory.Move(staging, placed);
             reachedNamespace = true;
             var change = await RecordCreationAsync(experiment.Id, experiment.UserId, status);
             if (change is not null)
@@ -135,8 +135,8 @@ public sealed class ExperimentWriter
                 throw ExperimentErrors.NotEditable(_folder.StatusOnDisk(userId, experimentId) ?? experiment.Status);
             }
 
-            Directory.CreateDirectory(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
-            Directory.Move(draft, submitted);
+            DurableDirectory.Create(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
+            DurableDirectory.Move(draft, submitted);
             ExperimentEvent? change;
             try
             {
@@ -144,14 +144,14 @@ public sealed class ExperimentWriter
             }
             catch
             {
-                Directory.Move(submitted, draft);
+                DurableDirectory.Move(submitted, draft);
                 throw;
             }
 
             if (change is null)
             {
                 // The row changed while the folder moved (only a repair of the database can do that): put it back.
-                Directory.Move(submitted, draft);
+                DurableDirectory.Move(submitted, draft);
                 throw ExperimentErrors.NotEditable((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status);
             }
 
@@ -191,7 +191,7 @@ public sealed class ExperimentWriter
             var folder = onDisk is { } placed ? _folder.ExperimentPath(userId, placed, experimentId) : null;
             if (folder is not null)
             {
-                Directory.Move(folder, trash);
+                DurableDirectory.Move(folder, trash);
             }
 
             bool deleted;
@@ -203,7 +203,7 @@ public sealed class ExperimentWriter
             {
                 if (folder is not null)
                 {
-                    Directory.Move(trash, folder);
+                    DurableDirectory.Move(trash, folder);
                 }
 
                 throw;
@@ -213,7 +213,7 @@ public sealed class ExperimentWriter
             {
                 if (folder is not null)
                 {
-                    Directory.Move(trash, folder);
+                    DurableDirectory.Move(trash, folder);
                 }
 
                 throw ExperimentErrors.Busy((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status);
@@ -275,7 +275,10 @@ public sealed class ExperimentWriter
         return working;
     }
 
-    /// <summary>Fills <c>.staging/&lt;eid&gt;/</c>: the uploads moved in under their stored names, then experiment.json.</summary>
+    /// <summary>
+    /// Fills <c>.staging/&lt;eid&gt;/</c>: the uploads moved in under their stored names (each flushed to the disk by
+    /// the transport), then experiment.json; then the folder's entries are flushed too.
+    /// </summary>
     private static void Assemble(string staging, Experiment experiment, List<(string Parameter, IStoredUpload File)> uploads, string email)
     {
         Directory.CreateDirectory(staging);
@@ -297,6 +300,7 @@ public sealed class ExperimentWriter
         }
 
         ExperimentManifest.Write(staging, experiment, email);
+        DurableDirectory.Flush(staging);
     }
 
     /// <summary>Records the creation (Staging to its namespace) with its event; null when it was already recorded.</summary>
@@ -333,7 +337,7 @@ public sealed class ExperimentWriter
         {
             if (placed is not null && Directory.Exists(placed))
             {
-                Directory.Move(placed, staging);
+                DurableDirectory.Move(placed, staging);
             }
 
             if (Directory.Exists(staging))
