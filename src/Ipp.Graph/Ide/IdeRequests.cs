@@ -26,7 +26,6 @@ public static class IdeRequests
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         && request.Path.Equals(ConfigurationPath, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary><c>/graphql</c> as routing matches it: any case, with or without a trailing slash.</summary>
     /// <summary>
     /// True for a <c>GET</c> or <c>HEAD</c> of a path below <c>/graphql/</c> (one of the IDE's static files, or
     /// nothing): never a GraphQL request, whose responses may carry secrets and so are never compressed.
@@ -36,6 +35,7 @@ public static class IdeRequests
         && request.Path.StartsWithSegments(GraphQLRoute.Path, StringComparison.OrdinalIgnoreCase, out var rest)
         && rest.HasValue && rest.Value != "/";
 
+    /// <summary><c>/graphql</c> as routing matches it: any case, with or without a trailing slash.</summary>
     private static bool IsGraphQLPath(PathString path) =>
         path.StartsWithSegments(GraphQLRoute.Path, StringComparison.OrdinalIgnoreCase, out var rest) && (!rest.HasValue || rest.Value == "/");
 

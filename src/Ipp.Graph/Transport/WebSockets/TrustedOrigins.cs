@@ -10,7 +10,7 @@ namespace Ipp.Graph.Transport.WebSockets;
 /// </summary>
 internal sealed class TrustedOrigins
 {
-    private readonly HashSet<string> _allowed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _allowed = new(StringComparer.Ordinal); // Normalized: lower case.
 
     /// <summary>Trusts the server's own origin and <paramref name="allowed"/> (each valid for <see cref="TryNormalize"/>).</summary>
     public TrustedOrigins(IEnumerable<string> allowed)
