@@ -59,6 +59,7 @@ public sealed class WebSocketOriginTests
         var token = await AccountsClient.SignUpAsync(server, Email);
 
         Assert.Equal(Email, await MeAsync(server, token, origin));
+        // The same origin but for its scheme (https → http) or port (3000 → 3001) is another origin.
         Assert.Null(await MeAsync(server, token, origin.Replace("s://", "://", StringComparison.Ordinal).Replace(":3000", ":3001", StringComparison.Ordinal)));
     }
 
