@@ -12,6 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
 here="$repo/bench/http"
+work=$(mktemp -d)
+# shellcheck source=../lib/server.sh
+. "$repo/bench/lib/server.sh"
+trap 'stop_server; rm -rf "$work"' EXIT
 
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-32}
@@ -21,8 +25,6 @@ if [ "${1:-}" = "--quick" ]; then
   duration=5s
   warmup=2s
 fi
-
-log() { echo "$*" >&2; }
 
 # What the run needs: wrk and curl from Debian, the peer's npm packages, our server in Release.
 missing=()
@@ -37,53 +39,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq "${missing[@]}" >&2
 fi
 npm ci --prefix "$here/peer" --no-audit --no-fund --loglevel=error >&2
-dotnet build "$repo/src/Ipp.Graph" -c Release -nologo -v quiet >&2
-ours_dll="$repo/src/Ipp.Graph/bin/Release/net10.0/Ipp.Graph.dll"
-
-work=$(mktemp -d)
-server_pid=""
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill -TERM "$server_pid" 2> /dev/null || true
-    wait "$server_pid" 2> /dev/null || true
-    server_pid=""
-  fi
-}
-trap 'stop_server; rm -rf "$work"' EXIT
-
-free_port() {
-  node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"
-}
-
-wait_ready() {
-  for _ in $(seq 150); do
-    if curl -s -o /dev/null "http://127.0.0.1:$1/"; then
-      return 0
-    fi
-    kill -0 "$server_pid" 2> /dev/null || { log "the server stopped:"; cat "$work/server.log" >&2; exit 1; }
-    sleep 0.2
-  done
-  log "the server did not start on port $1"
-  exit 1
-}
-
-# Ipp.Graph as deployed: the Release build, logging at Warning, on 127.0.0.1. Extra arguments are settings.
-start_ours() {
-  port=$(free_port)
-  dotnet "$ours_dll" --urls "http://127.0.0.1:$port" "--ConnectionStrings:Ipp=Data Source=$work/ipp.db" \
-    "--UPLOAD_FOLDER=$work/uploads" --Logging:LogLevel:Default=Warning "$@" > "$work/server.log" 2>&1 &
-  server_pid=$!
-  wait_ready "$port"
-}
-
-# Stops our server and fails the run if it logged an error.
-stop_ours() {
-  stop_server
-  if grep -E '^(fail|crit)' "$work/server.log" >&2; then
-    log "Ipp.Graph logged errors"
-    exit 1
-  fi
-}
+build_server
 
 start_peer() {
   port=$(free_port)
@@ -100,12 +56,12 @@ graphql() {
 
 # A fresh database with one user, made through GraphQL; its token and user are what both servers serve.
 log "creating the database and a user"
-start_ours
+start_server
 graphql --data-binary @- > "$work/signup.json" << 'EOF'
 {"query":"mutation($input: CreateUserInput!) { createUser(input: $input) { token user { id email roles createdAt } } }",
  "variables":{"input":{"email":"bench@example.org","password":"correct horse battery staple"}}}
 EOF
-stop_ours
+stop_server_checked
 node "$here/make-queries.mjs" "$work/signup.json" "$work"
 token=$(cat "$work/token")
 
@@ -150,13 +106,13 @@ measure() {
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-start_ours
+start_server
 for name in me nodes50; do measure "Ipp.Graph" "$name"; done
-stop_ours
+stop_server_checked
 
-start_ours --Accounts:SessionCacheSize=0
+start_server --Accounts:SessionCacheSize=0
 for name in me nodes50; do measure "Ipp.Graph, session cache off" "$name"; done
-stop_ours
+stop_server_checked
 
 start_peer
 for name in me nodes50; do measure "graphql-http (Node)" "$name"; done

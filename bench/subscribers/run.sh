@@ -11,10 +11,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
 here="$repo/bench/subscribers"
+work=$(mktemp -d)
+# shellcheck source=../lib/server.sh
+. "$repo/bench/lib/server.sh"
+trap 'stop_server; rm -rf "$work"' EXIT
 subscribers=${SUBSCRIBERS:-1000}
 moves=${MOVES:-20}
-
-log() { echo "$*" >&2; }
 
 # Each subscriber is a socket on both sides.
 ulimit -n "$(ulimit -Hn)"
@@ -22,31 +24,10 @@ ulimit -n "$(ulimit -Hn)"
 command -v sqlite3 > /dev/null || { log "sqlite3 is needed (apt-get install sqlite3)"; exit 1; }
 
 npm ci --prefix "$repo/tests/js" --no-audit --no-fund --loglevel=error >&2
-dotnet build "$repo/src/Ipp.Graph" -c Release -nologo -v quiet >&2
-dll="$repo/src/Ipp.Graph/bin/Release/net10.0/Ipp.Graph.dll"
+build_server
 
-work=$(mktemp -d)
-server_pid=""
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill -TERM "$server_pid" 2> /dev/null || true
-    wait "$server_pid" 2> /dev/null || true
-    server_pid=""
-  fi
-}
-trap 'stop_server; rm -rf "$work"' EXIT
-
-port=$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")
-# As deployed, logging at Warning; the interval scan off so that only the watcher brings the moves.
-dotnet "$dll" --urls "http://127.0.0.1:$port" "--ConnectionStrings:Ipp=Data Source=$work/ipp.db" \
-  "--UPLOAD_FOLDER=$work/uploads" --Logging:LogLevel:Default=Warning --Experiments:ReconcileInterval=0 \
-  > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 150); do
-  curl -s -o /dev/null "http://127.0.0.1:$port/health" && break
-  kill -0 "$server_pid" 2> /dev/null || { log "the server stopped:"; cat "$work/server.log" >&2; exit 1; }
-  sleep 0.2
-done
+# The interval scan off, so that only the watcher brings the moves.
+start_server --Experiments:ReconcileInterval=0
 
 signup=$(curl -s "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/json' --data-binary @- << 'JSON'
 {"query":"mutation($input: CreateUserInput!) { createUser(input: $input) { token user { id } } }",
@@ -69,11 +50,7 @@ done
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 result=$(node "$here/subscribers.mjs" "ws://127.0.0.1:$port/graphql" "$token" "$work/uploads" "$uid" "$(IFS=,; echo "${eids[*]}")" "$subscribers")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-stop_server
-if grep -E '^(fail|crit)' "$work/server.log" >&2; then
-  log "Ipp.Graph logged errors"
-  exit 1
-fi
+stop_server_checked
 
 echo "$result"
 node -e '

@@ -10,9 +10,11 @@
 # Everything it creates is deleted at the end, the 1 GiB files included.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+repo=$(pwd)
 
 work=${1:-/tmp/ipp-upload-bench}
-port=${BENCH_PORT:-5098}
+# shellcheck source=../lib/server.sh
+. "$repo/bench/lib/server.sh"
 size=$((${BENCH_MIB:-1024} * 1024 * 1024))  # BENCH_MIB: a smaller file for a dry run of the script
 load=$(cut -d' ' -f1 /proc/loadavg)
 if [ "${BENCH_FORCE:-0}" != 1 ] && awk "BEGIN { exit !($load >= 1.5) }"; then
@@ -20,18 +22,17 @@ if [ "${BENCH_FORCE:-0}" != 1 ] && awk "BEGIN { exit !($load >= 1.5) }"; then
   exit 2
 fi
 
-server_pid=
 sampler_pid=
 cleanup() {
   [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  stop_server
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 rm -rf "$work"
 mkdir -p "$work/uploads"
-dotnet build src/Ipp.Graph -c Release --nologo -v quiet >/dev/null
+build_server
 
 echo "Writing the $((size / 1048576)) MiB source file..."
 head -c "$size" /dev/urandom >"$work/source.bin"
@@ -40,14 +41,7 @@ sync
 mib_per_s() { awk -v bytes="$1" -v seconds="$2" 'BEGIN { printf "%.1f", bytes / seconds / 1048576 }'; }
 now() { date +%s.%N; }
 
-dotnet src/Ipp.Graph/bin/Release/net10.0/Ipp.Graph.dll --urls="http://127.0.0.1:$port" \
-  --UPLOAD_FOLDER="$work/uploads" --ConnectionStrings:Ipp="Data Source=$work/ipp.db" \
-  --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-  sleep 0.2
-done
+start_server
 
 graphql() {
   curl -sf "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/json' -H 'Accept: application/json' ${2:+-H "Authorization: Bearer $2"} -d "$1"
