@@ -1,10 +1,10 @@
+using Ipp.Graph.Accounts.Errors;
 using Ipp.Graph.Accounts.Passwords;
 using Ipp.Graph.Data;
-using Ipp.Graph.Engine.Error;
-using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Accounts;
 
@@ -63,8 +63,10 @@ public sealed class AccountService : IDisposable
     public AccountsOptions Options => _options;
 
     /// <summary>Creates an account and its first session.</summary>
-    /// <exception cref="GraphQLError">INVALID_EMAIL, INVALID_PASSWORD or EMAIL_TAKEN.</exception>
-    public async Task<AuthPayload> CreateUserAsync(string email, string password, CancellationToken cancellationToken)
+    /// <exception cref="MutationException">
+    /// <see cref="InvalidEmailError"/>, <see cref="InvalidPasswordError"/> or <see cref="EmailTakenError"/>.
+    /// </exception>
+    public async Task<NewSession> CreateUserAsync(string email, string password, CancellationToken cancellationToken)
     {
         var address = EmailAddress.Parse(email);
         PasswordRules.CheckNew(password, _options.MinPasswordLength);
@@ -74,7 +76,7 @@ public sealed class AccountService : IDisposable
             // Spares the hashing when the answer is known; the unique index decides under a race.
             if (await db.Users.AnyAsync(user => user.NormalizedEmail == address.Normalized, cancellationToken))
             {
-                throw EmailTaken();
+                throw new MutationException(new EmailTakenError());
             }
         }
 
@@ -104,17 +106,19 @@ public sealed class AccountService : IDisposable
             }
             catch (DbUpdateException exception) when (UniqueConstraint.IsViolation(exception))
             {
-                throw EmailTaken();
+                throw new MutationException(new EmailTakenError());
             }
         }
 
         var caller = new SignedInCaller(user.Id, user.Email, RolesOf(user.Roles), now, user.Session.Id, now + _options.TokenLifetime);
-        return new AuthPayload(token, caller.SessionExpiresAt, caller.User);
+        return new NewSession(token, caller.SessionExpiresAt, caller.User);
     }
 
     /// <summary>Signs in: checks the password and starts the user's session, ending the one they had.</summary>
-    /// <exception cref="GraphQLError">INVALID_CREDENTIALS, the same for an unknown email as for a wrong password.</exception>
-    public async Task<AuthPayload> AuthenticateAsync(string email, string password, CancellationToken cancellationToken)
+    /// <exception cref="MutationException">
+    /// <see cref="InvalidCredentialsError"/>, the same for an unknown email as for a wrong password.
+    /// </exception>
+    public async Task<NewSession> AuthenticateAsync(string email, string password, CancellationToken cancellationToken)
     {
         var normalized = EmailAddress.Normalize(email);
         UserRow? user;
@@ -132,7 +136,7 @@ public sealed class AccountService : IDisposable
             : await _hasher.VerifyDummyAsync(password, cancellationToken);
         if (!verified)
         {
-            throw new GraphQLError("The email or password is incorrect.", code: ServerErrorCodes.InvalidCredentials);
+            throw new MutationException(new InvalidCredentialsError());
         }
 
         var newHash = _hasher.NeedsRehash(user!.PasswordHash) ? await _hasher.HashAsync(password, cancellationToken) : null;
@@ -214,7 +218,7 @@ public sealed class AccountService : IDisposable
     public bool IsLive(SignedInCaller caller) =>
         _clock.GetUtcNow() < caller.SessionExpiresAt && !_endings.HasEnded(caller.SessionId);
 
-    private async Task<AuthPayload> StartSessionAsync(UserRow user, string? newHash, CancellationToken cancellationToken)
+    private async Task<NewSession> StartSessionAsync(UserRow user, string? newHash, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -271,7 +275,7 @@ public sealed class AccountService : IDisposable
             }
 
             var caller = new SignedInCaller(user.Id, user.Email, RolesOf(roles), new DateTimeOffset(user.CreatedAt), session.Id, now + _options.TokenLifetime);
-            return new AuthPayload(token, caller.SessionExpiresAt, caller.User);
+            return new NewSession(token, caller.SessionExpiresAt, caller.User);
         }
     }
 
@@ -296,9 +300,6 @@ public sealed class AccountService : IDisposable
         roles.Sort();
         return roles;
     }
-
-    private static GraphQLError EmailTaken() =>
-        new("An account with this email already exists.", code: ServerErrorCodes.EmailTaken);
 
     private sealed record UserRow(long Id, string Email, string PasswordHash, DateTime CreatedAt);
 

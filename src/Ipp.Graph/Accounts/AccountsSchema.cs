@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
-using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Accounts.Errors;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Accounts;
 
@@ -17,15 +18,21 @@ public static class AccountsSchema
     {
         schema
             .BindType<UserView>("User")
-            .BindType<AuthPayload>("AuthPayload")
+            .BindType<CreateUserPayload>("CreateUserPayload")
+            .BindType<AuthenticatePayload>("AuthenticatePayload")
             .BindType<LogoutPayload>("LogoutPayload")
             .BindType<SessionEndedEvent>("SessionEndedEvent")
+            .BindType<InvalidEmailError>("InvalidEmailError")
+            .BindType<InvalidPasswordError>("InvalidPasswordError")
+            .BindType<EmailTakenError>("EmailTakenError")
+            .BindType<InvalidCredentialsError>("InvalidCredentialsError")
             .BindEnum<Role>("Role")
             .BindEnum<SessionEndReason>("SessionEndReason")
             .BindInput<CreateUserInput>("CreateUserInput")
+            .BindInput<AuthenticateInput>("AuthenticateInput")
             .Resolve("Query.me", Me)
-            .Resolve("Mutation.createUser", CreateUserAsync)
-            .Resolve("Mutation.authenticate", AuthenticateAsync)
+            .ResolveMutation("createUser", CreateUserAsync)
+            .ResolveMutation("authenticate", AuthenticateAsync)
             .Resolve("Mutation.logout", LogoutAsync)
             .Subscribe("Subscription.sessionEnded", SessionEnded);
         nodes.Add("User", FetchUser);
@@ -38,26 +45,29 @@ public static class AccountsSchema
     private static ValueTask<object?> FetchUser(long key, ResolveContext context) =>
         new(context.LiveCaller() is { } caller && caller.UserId == key ? caller.User : null);
 
-    private static async ValueTask<object?> CreateUserAsync(ResolveContext context)
+    private static async Task<CreateUserPayload> CreateUserAsync(ResolveContext context)
     {
-        var input = context.GetArgument<CreateUserInput>("input");
-        var server = context.Server();
-        var accounts = Accounts(context);
-        RateLimiter(context).Acquire(server.RemoteAddress);
-        var payload = await accounts.CreateUserAsync(input.Email, input.Password, context.CancellationToken);
-        SessionCookie.Set(server, accounts.Options.CookieName, payload.Token, payload.ExpiresAt);
-        return payload;
+        var input = context.Input<CreateUserInput>();
+        var session = await StartSessionAsync(context, accounts => accounts.CreateUserAsync(input.Email, input.Password, context.CancellationToken));
+        return new CreateUserPayload { User = session.User, Token = session.Token, ExpiresAt = session.ExpiresAt };
     }
 
-    private static async ValueTask<object?> AuthenticateAsync(ResolveContext context)
+    private static async Task<AuthenticatePayload> AuthenticateAsync(ResolveContext context)
+    {
+        var input = context.Input<AuthenticateInput>();
+        var session = await StartSessionAsync(context, accounts => accounts.AuthenticateAsync(input.Email, input.Password, context.CancellationToken));
+        return new AuthenticatePayload { User = session.User, Token = session.Token, ExpiresAt = session.ExpiresAt };
+    }
+
+    /// <summary>Counts the attempt against the client's rate limit, starts the session and sets its cookie.</summary>
+    private static async Task<NewSession> StartSessionAsync(ResolveContext context, Func<AccountService, Task<NewSession>> start)
     {
         var server = context.Server();
         var accounts = Accounts(context);
         RateLimiter(context).Acquire(server.RemoteAddress);
-        var payload = await accounts.AuthenticateAsync(
-            context.GetArgument<string>("email"), context.GetArgument<string>("password"), context.CancellationToken);
-        SessionCookie.Set(server, accounts.Options.CookieName, payload.Token, payload.ExpiresAt);
-        return payload;
+        var session = await start(accounts);
+        SessionCookie.Set(server, accounts.Options.CookieName, session.Token, session.ExpiresAt);
+        return session;
     }
 
     private static async ValueTask<object?> LogoutAsync(ResolveContext context)
@@ -120,3 +130,6 @@ public static class AccountsSchema
 
 /// <summary>The <c>CreateUserInput</c> input type.</summary>
 public sealed record CreateUserInput(string Email, string Password);
+
+/// <summary>The <c>AuthenticateInput</c> input type.</summary>
+public sealed record AuthenticateInput(string Email, string Password);

@@ -1,6 +1,6 @@
+using Ipp.Graph.Accounts.Errors;
 using Ipp.Graph.Data;
-using Ipp.Graph.Engine.Error;
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Accounts;
 
@@ -13,11 +13,11 @@ public readonly record struct EmailAddress(string Written, string Normalized)
     private const int MaxLocalPartLength = 64;
     private const int MaxLabelLength = 63;
 
-    /// <summary>The address, or an <c>INVALID_EMAIL</c> error when it is not a plausible one.</summary>
+    /// <summary>The address, or an <see cref="InvalidEmailError"/> (in a <see cref="MutationException"/>) when it is not a plausible one.</summary>
     public static EmailAddress Parse(string text) =>
         TryParse(text, out var address)
             ? address
-            : throw new GraphQLError("The email address is not valid: write it as name@example.org.", code: ServerErrorCodes.InvalidEmail);
+            : throw new MutationException(new InvalidEmailError("The email address is not valid: write it as name@example.org."));
 
     /// <summary>
     /// Reads an address: one <c>@</c> between a local part of visible characters (no spaces, quotes or angle

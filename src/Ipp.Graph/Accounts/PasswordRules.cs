@@ -1,6 +1,6 @@
 using System.Text;
-using Ipp.Graph.Engine.Error;
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.Accounts.Errors;
+using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Accounts;
 
@@ -13,23 +13,23 @@ public static class PasswordRules
     /// <summary>The most UTF-8 bytes bcrypt reads.</summary>
     public const int MaxBytes = 72;
 
-    /// <summary>Throws an <c>INVALID_PASSWORD</c> error when a new password breaks a rule.</summary>
+    /// <summary>Throws an <see cref="InvalidPasswordError"/> (in a <see cref="MutationException"/>) when a new password breaks a rule.</summary>
     public static void CheckNew(string password, int minBytes)
     {
         if (password.Contains('\0', StringComparison.Ordinal))
         {
-            throw Invalid("The password must not contain the NUL character.");
+            throw new MutationException(new InvalidPasswordError("The password must not contain the NUL character.", minBytes));
         }
 
         var bytes = Encoding.UTF8.GetByteCount(password);
         if (bytes < minBytes)
         {
-            throw Invalid($"The password is too short: it must be at least {minBytes} bytes long (UTF-8).");
+            throw new MutationException(new InvalidPasswordError($"The password is too short: it must be at least {minBytes} bytes long (UTF-8).", minBytes));
         }
 
         if (bytes > MaxBytes)
         {
-            throw Invalid($"The password is too long: it must be at most {MaxBytes} bytes long (UTF-8); this one has {bytes}.");
+            throw new MutationException(new InvalidPasswordError($"The password is too long: it must be at most {MaxBytes} bytes long (UTF-8); this one has {bytes}.", minBytes));
         }
     }
 
@@ -39,6 +39,4 @@ public static class PasswordRules
     /// </summary>
     public static bool CanMatch(string password) =>
         !password.Contains('\0', StringComparison.Ordinal) && Encoding.UTF8.GetByteCount(password) <= MaxBytes;
-
-    private static GraphQLError Invalid(string message) => new(message, code: ServerErrorCodes.InvalidPassword);
 }

@@ -1,3 +1,5 @@
+using Ipp.Graph.GraphQL.Mutations;
+
 namespace Ipp.Graph.Accounts;
 
 /// <summary>A user as the API shows it (the <c>User</c> type).</summary>
@@ -8,8 +10,24 @@ public sealed record UserView(long Key, string Email, IReadOnlyList<Role> Roles,
     public string Id => GraphQL.GlobalId.Encode("User", Key);
 }
 
-/// <summary>A new session (the <c>AuthPayload</c> type).</summary>
-public sealed record AuthPayload(string Token, DateTimeOffset ExpiresAt, UserView User);
+/// <summary>A session just started: its token (shown once, never stored), when it expires, and its user.</summary>
+public sealed record NewSession(string Token, DateTimeOffset ExpiresAt, UserView User);
+
+/// <summary>What a mutation that starts a session answers: the session, or the errors that prevented it.</summary>
+public abstract class SessionPayload : MutationPayload
+{
+    public UserView? User { get; init; }
+
+    public string? Token { get; init; }
+
+    public DateTimeOffset? ExpiresAt { get; init; }
+}
+
+/// <summary>What <c>createUser</c> answers (the <c>CreateUserPayload</c> type).</summary>
+public sealed class CreateUserPayload : SessionPayload;
+
+/// <summary>What <c>authenticate</c> answers (the <c>AuthenticatePayload</c> type).</summary>
+public sealed class AuthenticatePayload : SessionPayload;
 
 /// <summary>What <c>logout</c> answers (the <c>LogoutPayload</c> type).</summary>
 public sealed record LogoutPayload(bool LoggedOut);

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
-using Ipp.Graph.Engine.Error;
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.GraphQL.Mutations;
 using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Accounts;
@@ -10,7 +9,7 @@ namespace Ipp.Graph.Accounts;
 /// <summary>
 /// Limits <c>createUser</c> and <c>authenticate</c> attempts per client address (a fixed window each; IPv6
 /// clients by their /64 network, which one subscriber usually holds whole), against password guessing and
-/// mass sign-ups. A refused attempt is a <c>RATE_LIMITED</c> error whose <c>retryAfter</c> gives the seconds to wait.
+/// mass sign-ups. A refused attempt is a <see cref="RateLimitedError"/>, which gives the seconds to wait.
 /// </summary>
 public sealed class SignInRateLimiter : IDisposable
 {
@@ -43,10 +42,7 @@ public sealed class SignInRateLimiter : IDisposable
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _window;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        throw new GraphQLError(
-            $"Too many attempts from this address: try again in {seconds} seconds.",
-            code: ServerErrorCodes.RateLimited,
-            extensions: new Dictionary<string, object?> { ["retryAfter"] = seconds });
+        throw new MutationException(new RateLimitedError($"Too many attempts from this address: try again in {seconds} seconds.", seconds));
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -124,6 +124,10 @@ internal static class ApplicationCatalogReader
             "attachment" => ApplicationFieldType.Attachment,
             _ => throw Invalid(source, $"{where}: the type '{typeName}' is none of string, integer, float, select, attachment."),
         };
+        if (name is Application.CatalogNameField or Application.CatalogDescriptionField && type != ApplicationFieldType.String)
+        {
+            throw Invalid(source, $"{where}: the experiment's name and description are text: the type must be string.");
+        }
 
         var required = false;
         if (element.TryGetProperty("required", out var requiredElement) && requiredElement.ValueKind != JsonValueKind.Null)
@@ -220,19 +224,7 @@ internal static class ApplicationCatalogReader
             double number => JsonSerializer.SerializeToElement(number),
             _ => def.Clone(),
         };
-        return new ApplicationField
-        {
-            Name = field.Name,
-            Type = field.Type,
-            Label = field.Label,
-            Help = field.Help,
-            Required = field.Required,
-            Group = field.Group,
-            Default = value,
-            Min = field.Min,
-            Max = field.Max,
-            Choices = field.Choices,
-        };
+        return field with { Default = value };
     }
 
     private static string RequiredText(JsonElement element, string property, string where, string source) =>

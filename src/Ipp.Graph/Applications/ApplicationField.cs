@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Ipp.Graph.Applications;
 
 /// <summary>A parameter of an application, as the catalogue defines it (the contract's <c>ApplicationField</c>).</summary>
-public sealed class ApplicationField
+public sealed record ApplicationField
 {
     /// <summary>The parameter's name: its key in an experiment's parameters, or the parameter its files are given for.</summary>
     public required string Name { get; init; }

@@ -5,32 +5,28 @@ using System.Text.Json;
 namespace Ipp.Graph.Applications;
 
 /// <summary>
-/// Checks an experiment's parameters and files against its application's definition and gives the parameters to
-/// store. Rules:
+/// Checks an experiment's name, description, parameters and files against its application's definition and gives
+/// the parameters to store. Rules:
 /// <list type="bullet">
-/// <item>Each parameter names a field that is not an attachment; each file names an attachment field.</item>
+/// <item>Each parameter names one of the application's <see cref="Application.Fields"/> that is not an attachment;
+///   each file names an attachment field.</item>
 /// <item>A required field is given (a STRING with some non-blank text); a null value counts as not given.</item>
 /// <item>Types are JSON's: STRING a string, INTEGER a whole number (5 or 5.0; the text "5" is refused: clients send
 ///   JSON, and a number in quotes is more likely a mistake than a convenience), FLOAT a number, SELECT one of the
 ///   choices' values compared as text (so 1 and "1" both match the choice "1").</item>
 /// <item>min/max bound a STRING's length (Unicode characters), a number's value, an ATTACHMENT's number of files. A
 ///   required attachment takes at least one file; an attachment with no max takes any number (the upload limits still apply).</item>
+/// <item>The name and description follow the application's <see cref="Application.NameField"/> and
+///   <see cref="Application.DescriptionField"/> (problems named <c>name</c>/<c>description</c>); giving the IPP
+///   catalogue's <c>experimentName</c>/<c>experimentDescription</c> in the parameters is a problem.</item>
 /// </list>
-/// The IPP catalogue's <c>experimentName</c> and <c>experimentDescription</c> fields are the experiment's own name and
-/// description (createExperiment's <c>name</c> and <c>description</c>): the caller passes those, they are checked by
-/// those fields' rules (problems named <c>name</c>/<c>description</c>) and stored in the parameters under the fields'
-/// names, as the portal's backends expect; giving them in the parameters as well is a problem.
-/// The stored parameters: a JSON object with, in the catalogue's order, every non-attachment field given or having a
-/// default (INTEGER as a JSON integer, FLOAT a number, SELECT the choice's value as a string). Files are not in it.
+/// The stored parameters: a JSON object with, in the catalogue's order, every field of <see cref="Application.Fields"/>
+/// that takes a value and was given or has a default (INTEGER as a JSON integer, FLOAT a number, SELECT the choice's
+/// value as a string). The parameters of experiment.json add the name and description under the catalogue's field
+/// names when the catalogue defines those fields, as the portal's backends expect.
 /// </summary>
 public static class ParameterValidator
 {
-    /// <summary>The IPP catalogue's field that holds the experiment's name.</summary>
-    public const string NameField = "experimentName";
-
-    /// <summary>The IPP catalogue's field that holds the experiment's description.</summary>
-    public const string DescriptionField = "experimentDescription";
-
     /// <summary>Validates an experiment's parameters and files for <paramref name="application"/>.</summary>
     /// <param name="application">The application the experiment runs.</param>
     /// <param name="parameters">
@@ -38,65 +34,32 @@ public static class ParameterValidator
     /// coerced JSON value (<c>IReadOnlyDictionary&lt;string, object?&gt;</c>); null for none.
     /// </param>
     /// <param name="fileParameters">The parameter of each file given (one entry per file).</param>
-    /// <param name="name">The experiment's name: the value of the <see cref="NameField"/> field.</param>
-    /// <param name="description">The experiment's description: the value of the <see cref="DescriptionField"/> field.</param>
+    /// <param name="name">The experiment's name.</param>
+    /// <param name="description">The experiment's description.</param>
     public static ParameterValidation Validate(
         Application application,
         object? parameters,
         IReadOnlyList<string> fileParameters,
-        string? name = null,
-        string? description = null)
+        string? name,
+        string? description)
     {
         var problems = new List<ParameterProblem>();
+        var texts = new List<KeyValuePair<string, object>>(2);
+        CheckValue(application.NameField, "the experiment's name", name, Application.CatalogNameField, problems, texts);
+        CheckValue(application.DescriptionField, "the experiment's description", description, Application.CatalogDescriptionField, problems, texts);
         var given = ReadParameters(parameters, problems);
         var fileProblems = new List<ParameterProblem>();
         var fileCounts = CountFiles(application, fileParameters, fileProblems);
         var stored = new List<KeyValuePair<string, object>>(application.Fields.Count);
-
         foreach (var field in application.Fields)
         {
             if (field.Type == ApplicationFieldType.Attachment)
             {
                 CheckAttachment(field, fileCounts.GetValueOrDefault(field.Name), given, problems);
-                continue;
-            }
-
-            var (problemName, subject, value) = field.Name switch
-            {
-                NameField => ("name", "the experiment's name", (object?)name),
-                DescriptionField => ("description", "the experiment's description", description),
-                _ => (field.Name, $"'{field.Name}'", given.GetValueOrDefault(field.Name)),
-            };
-            if (problemName != field.Name && given.ContainsKey(field.Name))
-            {
-                problems.Add(new(field.Name, $"'{field.Name}' is {subject}: give it as the experiment's {problemName}, not in parameters"));
-                continue;
-            }
-
-            if (value is null || (field.Required && ParameterRules.TryGetText(value, out var text) && string.IsNullOrWhiteSpace(text)))
-            {
-                if (field.Required)
-                {
-                    problems.Add(new(problemName, subject + " is required"));
-                }
-                else if (field.Default is { } fallback)
-                {
-                    // The reader refused any default its field's rules refuse: this only normalises it.
-                    ParameterRules.Check(field, fallback, subject, out var normalisedDefault);
-                    stored.Add(new(field.Name, normalisedDefault));
-                }
-
-                continue;
-            }
-
-            var problem = ParameterRules.Check(field, value, subject, out var normalised);
-            if (problem is null)
-            {
-                stored.Add(new(field.Name, normalised));
             }
             else
             {
-                problems.Add(new(problemName, problem));
+                CheckValue(field, $"'{field.Name}'", given.GetValueOrDefault(field.Name), field.Name, problems, stored);
             }
         }
 
@@ -106,12 +69,65 @@ public static class ParameterValidator
             {
                 problems.Add(new(parameter, $"unknown parameter '{parameter}'"));
             }
+            else if (parameter is Application.CatalogNameField or Application.CatalogDescriptionField)
+            {
+                var input = parameter == Application.CatalogNameField ? "name" : "description";
+                problems.Add(new(parameter, $"'{parameter}' is the experiment's {input}: give it as the experiment's {input}, not in parameters"));
+            }
         }
 
         problems.AddRange(fileProblems);
-        return problems.Count > 0
-            ? new ParameterValidation(problems, null)
-            : new ParameterValidation(problems, Write(stored));
+        if (problems.Count > 0)
+        {
+            return new ParameterValidation(problems, null, null);
+        }
+
+        var manifest = new List<KeyValuePair<string, object>>(texts.Count + stored.Count);
+        foreach (var text in texts)
+        {
+            if (text.Key == Application.CatalogNameField ? application.HasCatalogNameField : application.HasCatalogDescriptionField)
+            {
+                manifest.Add(text);
+            }
+        }
+
+        manifest.AddRange(stored);
+        return new ParameterValidation(problems, Write(stored), Write(manifest));
+    }
+
+    /// <summary>
+    /// Checks one value of a field that takes a value (not files): a missing one against <c>required</c> (a blank
+    /// text counts as missing) or replaced by the default; a given one against the field's rules. The problem is named
+    /// after the field; the value (normalised) is kept under <paramref name="storedAs"/>.
+    /// </summary>
+    private static void CheckValue(
+        ApplicationField field, string subject, object? value, string storedAs, List<ParameterProblem> problems, List<KeyValuePair<string, object>> stored)
+    {
+        if (value is null || (field.Required && ParameterRules.TryGetText(value, out var text) && string.IsNullOrWhiteSpace(text)))
+        {
+            if (field.Required)
+            {
+                problems.Add(new(field.Name, subject + " is required"));
+            }
+            else if (field.Default is { } fallback)
+            {
+                // The reader refused any default its field's rules refuse: this only normalises it.
+                ParameterRules.Check(field, fallback, subject, out var normalisedDefault);
+                stored.Add(new(storedAs, normalisedDefault));
+            }
+
+            return;
+        }
+
+        var problem = ParameterRules.Check(field, value, subject, out var normalised);
+        if (problem is null)
+        {
+            stored.Add(new(storedAs, normalised));
+        }
+        else
+        {
+            problems.Add(new(field.Name, problem));
+        }
     }
 
     /// <summary>The given parameters by name, in their order; a null value is kept (it counts as not given).</summary>

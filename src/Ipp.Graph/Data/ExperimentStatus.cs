@@ -38,6 +38,9 @@ public static class ExperimentStatusNames
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
+    /// <summary>The status as the API writes it: <c>SUBMITTED</c>.</summary>
+    public static string ToApiName(this ExperimentStatus status) => status.ToName().ToUpperInvariant();
+
     /// <summary>The status a folder namespace (or stored text) names; false for any other name.</summary>
     public static bool TryParse(string name, out ExperimentStatus status)
     {

@@ -26,8 +26,6 @@ public static class ExperimentsSchema
         schema
             .BindType<Experiment>("Experiment")
             .BindEnum<ExperimentStatus>("ExperimentStatus")
-            .BindType<ExperimentPayload>("ExperimentPayload")
-            .BindType<DeleteExperimentPayload>("DeleteExperimentPayload")
             .Resolve("Experiment.id", context => new(GlobalId.Encode(TypeName, context.ParentAs<Experiment>().Id)))
             .Resolve("Experiment.parameters", Parameters)
             .Resolve("Experiment.owner", Owner);
@@ -45,10 +43,29 @@ public static class ExperimentsSchema
             e => e.Id == experimentId && e.UserId == caller.UserId && e.Status != ExperimentStatus.Staging, cancellationToken);
     }
 
-    private static async ValueTask<object?> FindAsync(long key, ResolveContext context) =>
-        context.LiveCaller() is { } caller
-            ? await FindOwnAsync(key, caller, context.Service<IDbContextFactory<IppDbContext>>(), context.CancellationToken)
-            : null;
+    /// <summary>
+    /// The caller's experiment with this eid through the request's data loader, so that the experiments of one
+    /// <c>nodes(ids:)</c> or of several <c>experiment(id:)</c> fields are read in one query; null when not theirs.
+    /// </summary>
+    public static async ValueTask<object?> FindAsync(long key, ResolveContext context)
+    {
+        if (context.LiveCaller() is not { } caller)
+        {
+            return null;
+        }
+
+        var databases = context.Service<IDbContextFactory<IppDbContext>>();
+        var loader = context.Request.DataLoader<long, Experiment>("ownExperiments", async (keys, cancellationToken) =>
+        {
+            var ids = keys.ToArray();
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            var found = await db.Experiments.AsNoTracking()
+                .Where(e => ids.Contains(e.Id) && e.UserId == caller.UserId && e.Status != ExperimentStatus.Staging)
+                .ToDictionaryAsync(e => e.Id, cancellationToken);
+            return (IReadOnlyDictionary<long, Experiment>)found;
+        });
+        return await loader.LoadAsync(key);
+    }
 
     private static ValueTask<object?> Parameters(ResolveContext context) =>
         new(JsonDocument.Parse(context.ParentAs<Experiment>().ParametersJson).RootElement.Clone());
@@ -62,9 +79,3 @@ public static class ExperimentsSchema
             : throw new InvalidOperationException("An experiment reached a caller who does not own it.");
     }
 }
-
-/// <summary>What createExperiment and submitExperiment answer (the <c>ExperimentPayload</c> type).</summary>
-public sealed record ExperimentPayload(Experiment Experiment);
-
-/// <summary>What deleteExperiment answers (the <c>DeleteExperimentPayload</c> type).</summary>
-public sealed record DeleteExperimentPayload(string DeletedId);

@@ -2,6 +2,7 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;
 
@@ -32,8 +33,10 @@ public static class ContractSchema
             .AddScalar(CustomScalars.DateTime)
             .AddScalar(CustomScalars.JSON)
             .AddScalar(CustomScalars.Long)
-            .AddScalar(CustomScalars.Upload);
+            .AddScalar(CustomScalars.Upload)
+            .AddScalar(CustomScalars.URL);
         var nodes = new NodeRegistry();
+        SharedErrors.Bind(builder);
         AccountsSchema.Bind(builder, nodes);
         ExperimentsSchema.Bind(builder, nodes);
         ExperimentStatusSubscription.Bind(builder);

@@ -21,7 +21,7 @@ public static class ServerErrorCodes
     /// <summary>The email is not a valid address.</summary>
     public const string InvalidEmail = "INVALID_EMAIL";
 
-    /// <summary>Too many attempts from this client; <c>extensions.retryAfter</c> gives the seconds to wait.</summary>
+    /// <summary>Too many attempts in a short time; the error's <c>retryAfter</c> gives the seconds to wait.</summary>
     public const string RateLimited = "RATE_LIMITED";
 
     /// <summary>The HTTP request is not a well-formed GraphQL request (malformed JSON, a parameter of the wrong type, no query).</summary>
@@ -66,7 +66,7 @@ public static class ServerErrorCodes
     /// <summary>No application of the catalogue has this key.</summary>
     public const string ApplicationUnknown = "APPLICATION_UNKNOWN";
 
-    /// <summary>The experiment's values break the application's definition; <c>extensions.fields</c> lists each problem as {name, message}.</summary>
+    /// <summary>The experiment's values break the application's definition; the error's <c>problems</c> list each.</summary>
     public const string InvalidParameters = "INVALID_PARAMETERS";
 
     /// <summary>No experiment of the caller's has this id (it never existed, was deleted, or is someone else's).</summary>
@@ -75,8 +75,14 @@ public static class ServerErrorCodes
     /// <summary>Only a draft (EDITING) can be submitted.</summary>
     public const string ExperimentNotEditable = "EXPERIMENT_NOT_EDITABLE";
 
+    /// <summary>The user has as many experiments as <c>Experiments:MaxPerUser</c> allows.</summary>
+    public const string ExperimentLimitReached = "EXPERIMENT_LIMIT_REACHED";
+
     /// <summary>The backend may be working on the experiment (SUBMITTED or RUNNING): it cannot be deleted now.</summary>
     public const string ExperimentBusy = "EXPERIMENT_BUSY";
+
+    /// <summary><c>nodes(ids:)</c> was given more ids than <c>Nodes:MaxIds</c> allows.</summary>
+    public const string MaxNodeIdsExceeded = "MAX_NODE_IDS_EXCEEDED";
 
     /// <summary>A filter operation was given null where it cannot compare with null (HotChocolate's code).</summary>
     public const string FilterNullNotSupported = "HC0026";

@@ -94,6 +94,24 @@ public class CustomScalarTests
     }
 
     [Fact]
+    public void Url_reads_and_writes_absolute_and_relative_references()
+    {
+        var scalar = CustomScalars.URL;
+        Assert.Equal("https://www.rfc-editor.org/rfc/rfc3986", scalar.SpecifiedByUrl);
+        Assert.Equal(new Uri("https://example.org/a?b=c"), scalar.ParseValue("https://example.org/a?b=c"));
+        Assert.Equal(new Uri("/experiments/RXhw/files/a%20b.csv", UriKind.Relative), scalar.ParseValue(Json.Parse("\"/experiments/RXhw/files/a%20b.csv\"")));
+        Assert.Equal(new Uri("x/y", UriKind.Relative), scalar.ParseLiteral(new StringValueNode { Value = "x/y" }, null));
+        Assert.Equal("https://example.org/a%20b", scalar.Serialize(new Uri("https://example.org/a b")));
+        Assert.Equal("/files/a%20b", scalar.Serialize("/files/a%20b"));
+        Assert.Equal("/files/a%20b", scalar.Serialize(new Uri("/files/a%20b", UriKind.Relative)));
+        Assert.Equal("URL cannot represent an invalid URL: \"a b\".", ErrorOf(() => scalar.ParseValue("a b")));
+        Assert.Equal("URL cannot represent an invalid URL: \"\".", ErrorOf(() => scalar.ParseValue("")));
+        Assert.Equal("URL cannot represent a non string value: 12", ErrorOf(() => scalar.ParseValue(12)));
+        Assert.Equal("URL cannot represent a non string value: 12", ErrorOf(() => scalar.ParseLiteral(new IntValueNode { Value = "12" }, null)));
+        Assert.Equal("URL cannot represent value: \"http://[bad\"", ErrorOf(() => scalar.Serialize("http://[bad")));
+    }
+
+    [Fact]
     public void Long_reads_numbers_and_digit_strings()
     {
         var scalar = CustomScalars.Long;

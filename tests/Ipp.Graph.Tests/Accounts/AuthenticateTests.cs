@@ -74,9 +74,11 @@ public sealed class AuthenticateTests
 
         foreach (var response in new[] { wrongPassword, unknownEmail, notAnEmail })
         {
-            Assert.Equal(ServerErrorCodes.InvalidCredentials, response.ErrorCode);
-            Assert.Equal("The email or password is incorrect.", response.ErrorMessage);
-            Assert.Equal(JsonValueKind.Null, response.Body.GetProperty("data").ValueKind);
+            var error = response.PayloadError("authenticate");
+            Assert.Equal("InvalidCredentialsError", error.GetProperty("__typename").GetString());
+            Assert.Equal(ServerErrorCodes.InvalidCredentials, error.GetProperty("code").GetString());
+            Assert.Equal("The email or password is incorrect.", error.GetProperty("message").GetString());
+            Assert.Empty(response.SetCookies);
         }
 
         // One bcrypt verification each: against the account's hash, then against the dummy hash.
@@ -99,8 +101,8 @@ public sealed class AuthenticateTests
         var longer = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = password + "and more" });
         var withNul = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "ppp\0" });
 
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, longer.ErrorCode);
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, withNul.ErrorCode);
+        Assert.Equal(ServerErrorCodes.InvalidCredentials, longer.PayloadErrorCode("authenticate"));
+        Assert.Equal(ServerErrorCodes.InvalidCredentials, withNul.PayloadErrorCode("authenticate"));
         Assert.Equal(before + 2, hasher.Verifications);
         Assert.NotNull(await http.AuthenticateAsync("ada@example.org", password));
     }
@@ -124,7 +126,7 @@ public sealed class AuthenticateTests
         var wrong = await http.PostAsync(Operations.Authenticate, new { email = "old@example.org", password = "not it" });
         var response = await http.PostAsync(Operations.Authenticate, new { email = "old@example.org", password });
 
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, wrong.ErrorCode);
+        Assert.Equal(ServerErrorCodes.InvalidCredentials, wrong.PayloadErrorCode("authenticate"));
         var user = response.Data("authenticate").GetProperty("user");
         Assert.Equal("Old@Example.org", user.GetProperty("email").GetString());
         Assert.Equal("2021-07-01T12:00:00.000Z", user.GetProperty("createdAt").GetString());
@@ -169,7 +171,7 @@ public sealed class AuthenticateTests
         using var http = new GraphQLHttp(server);
         await http.CreateUserAsync("ada@example.org");
         var wrong = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "wrong password" });
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, wrong.ErrorCode);
+        Assert.Equal(ServerErrorCodes.InvalidCredentials, wrong.PayloadErrorCode("authenticate"));
         var token = await http.AuthenticateAsync("ada@example.org");
         var hasher = server.Services.GetRequiredService<PasswordHasher>();
         var verifications = hasher.Verifications;
@@ -177,12 +179,14 @@ public sealed class AuthenticateTests
         var signIn = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "correct horse battery" });
         var signUp = await http.PostAsync(Operations.CreateUser, new { email = "grace@example.org", password = "correct horse battery" });
 
-        foreach (var refused in new[] { signIn, signUp })
+        foreach (var (refused, field) in new[] { (signIn, "authenticate"), (signUp, "createUser") })
         {
-            Assert.Equal(ServerErrorCodes.RateLimited, refused.ErrorCode);
-            var retryAfter = refused.Error.GetProperty("extensions").GetProperty("retryAfter").GetInt32();
+            var error = refused.PayloadError(field);
+            Assert.Equal("RateLimitedError", error.GetProperty("__typename").GetString());
+            Assert.Equal(ServerErrorCodes.RateLimited, error.GetProperty("code").GetString());
+            var retryAfter = error.GetProperty("retryAfter").GetInt32();
             Assert.InRange(retryAfter, 1, 600);
-            Assert.Equal($"Too many attempts from this address: try again in {retryAfter} seconds.", refused.ErrorMessage);
+            Assert.Equal($"Too many attempts from this address: try again in {retryAfter} seconds.", error.GetProperty("message").GetString());
         }
 
         // Refused before any password work; other fields are not limited.

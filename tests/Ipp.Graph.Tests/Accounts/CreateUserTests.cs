@@ -64,9 +64,11 @@ public sealed class CreateUserTests
 
         var response = await http.PostAsync(Operations.CreateUser, new { email = second, password = "another password" });
 
-        Assert.Equal(ServerErrorCodes.EmailTaken, response.ErrorCode);
-        Assert.Equal("An account with this email already exists.", response.ErrorMessage);
-        Assert.Equal(JsonValueKind.Null, response.Body.GetProperty("data").ValueKind);
+        var error = response.PayloadError("createUser");
+        Assert.Equal("EmailTakenError", error.GetProperty("__typename").GetString());
+        Assert.Equal(ServerErrorCodes.EmailTaken, error.GetProperty("code").GetString());
+        Assert.Equal("An account with this email already exists.", error.GetProperty("message").GetString());
+        Assert.Empty(response.SetCookies);
         Assert.Empty(server.Logs.Errors);
     }
 
@@ -80,10 +82,11 @@ public sealed class CreateUserTests
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             http.PostAsync(Operations.CreateUser, new { email = i % 2 == 0 ? "race@example.org" : "RACE@example.org", password = "password " + i })));
 
-        Assert.Single(responses, response => !response.Body.TryGetProperty("errors", out _));
-        Assert.All(responses.Where(response => response.Body.TryGetProperty("errors", out _)), response =>
+        static bool Refused(GraphQLResponse response) => response.Data("createUser").GetProperty("errors").ValueKind != JsonValueKind.Null;
+        Assert.Single(responses, response => !Refused(response));
+        Assert.All(responses.Where(Refused), response =>
         {
-            Assert.Equal(ServerErrorCodes.EmailTaken, response.ErrorCode);
+            Assert.Equal(ServerErrorCodes.EmailTaken, response.PayloadErrorCode("createUser"));
             Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
         });
         Assert.Empty(server.Logs.Errors);
@@ -110,8 +113,10 @@ public sealed class CreateUserTests
 
         var response = await http.PostAsync(Operations.CreateUser, new { email, password = "correct horse battery" });
 
-        Assert.Equal(ServerErrorCodes.InvalidEmail, response.ErrorCode);
-        Assert.Equal("The email address is not valid: write it as name@example.org.", response.ErrorMessage);
+        var error = response.PayloadError("createUser");
+        Assert.Equal("InvalidEmailError", error.GetProperty("__typename").GetString());
+        Assert.Equal(ServerErrorCodes.InvalidEmail, error.GetProperty("code").GetString());
+        Assert.Equal("The email address is not valid: write it as name@example.org.", error.GetProperty("message").GetString());
         Assert.Empty(server.Logs.Errors);
     }
 
@@ -125,7 +130,7 @@ public sealed class CreateUserTests
         var response = await http.PostAsync(Operations.CreateUser, new { email, password = "correct horse battery" });
 
         Assert.True(email.Length > 254);
-        Assert.Equal(ServerErrorCodes.InvalidEmail, response.ErrorCode);
+        Assert.Equal(ServerErrorCodes.InvalidEmail, response.PayloadErrorCode("createUser"));
     }
 
     [Theory]
@@ -139,8 +144,12 @@ public sealed class CreateUserTests
 
         var response = await http.PostAsync(Operations.CreateUser, new { email = "ada@example.org", password });
 
-        Assert.Equal(ServerErrorCodes.InvalidPassword, response.ErrorCode);
-        Assert.Equal(message, response.ErrorMessage);
+        var error = response.PayloadError("createUser");
+        Assert.Equal("InvalidPasswordError", error.GetProperty("__typename").GetString());
+        Assert.Equal(ServerErrorCodes.InvalidPassword, error.GetProperty("code").GetString());
+        Assert.Equal(message, error.GetProperty("message").GetString());
+        Assert.Equal(8, error.GetProperty("minBytes").GetInt32());
+        Assert.Equal(72, error.GetProperty("maxBytes").GetInt32());
     }
 
     [Fact]
@@ -154,8 +163,8 @@ public sealed class CreateUserTests
         var refused = await http.PostAsync(Operations.CreateUser, new { email = "ada@example.org", password = tooLong });
         var accepted = await http.PostAsync(Operations.CreateUser, new { email = "ada@example.org", password = fits });
 
-        Assert.Equal(ServerErrorCodes.InvalidPassword, refused.ErrorCode);
-        Assert.Equal("The password is too long: it must be at most 72 bytes long (UTF-8); this one has 73.", refused.ErrorMessage);
+        Assert.Equal(ServerErrorCodes.InvalidPassword, refused.PayloadErrorCode("createUser"));
+        Assert.Equal("The password is too long: it must be at most 72 bytes long (UTF-8); this one has 73.", refused.PayloadError("createUser").GetProperty("message").GetString());
         Assert.Equal(43, accepted.Data("createUser").GetProperty("token").GetString()!.Length);
     }
 
@@ -167,7 +176,9 @@ public sealed class CreateUserTests
 
         var response = await http.PostAsync(Operations.CreateUser, new { email = "ada@example.org", password = "elevenbytes" });
 
-        Assert.Equal("The password is too short: it must be at least 12 bytes long (UTF-8).", response.ErrorMessage);
+        var error = response.PayloadError("createUser");
+        Assert.Equal("The password is too short: it must be at least 12 bytes long (UTF-8).", error.GetProperty("message").GetString());
+        Assert.Equal(12, error.GetProperty("minBytes").GetInt32());
     }
 
     [Fact]

@@ -77,6 +77,28 @@ public sealed record GraphQLResponse(HttpStatusCode Status, JsonElement Body, IR
         return Body.GetProperty("data").GetProperty(field);
     }
 
+    /// <summary>
+    /// The only entry of the payload's <c>errors</c> (a problem the user can act on) returned by the mutation
+    /// <paramref name="field"/>; fails when the response has top-level errors or the mutation succeeded.
+    /// </summary>
+    public JsonElement PayloadError(string field)
+    {
+        var payload = Data(field);
+        var error = Assert.Single(payload.GetProperty("errors").EnumerateArray());
+        foreach (var property in payload.EnumerateObject())
+        {
+            if (property.Name != "errors")
+            {
+                Assert.Equal(JsonValueKind.Null, property.Value.ValueKind);
+            }
+        }
+
+        return error;
+    }
+
+    /// <summary>The <c>code</c> of the only payload error of the mutation <paramref name="field"/>.</summary>
+    public string? PayloadErrorCode(string field) => PayloadError(field).GetProperty("code").GetString();
+
     /// <summary>The only error of the response.</summary>
     public JsonElement Error => Assert.Single(Body.GetProperty("errors").EnumerateArray());
 
@@ -91,10 +113,12 @@ public sealed record GraphQLResponse(HttpStatusCode Status, JsonElement Body, IR
 public static class Operations
 {
     public const string CreateUser =
-        "mutation($email: String!, $password: String!) { createUser(input: {email: $email, password: $password}) { token expiresAt user { id email roles createdAt } } }";
+        "mutation($email: String!, $password: String!) { createUser(input: {email: $email, password: $password}) { token expiresAt user { id email roles createdAt } "
+        + "errors { __typename ... on Error { code message } ... on RateLimitedError { retryAfter } ... on InvalidPasswordError { minBytes maxBytes } } } }";
 
     public const string Authenticate =
-        "mutation($email: String!, $password: String!) { authenticate(email: $email, password: $password) { token expiresAt user { id email roles createdAt } } }";
+        "mutation($email: String!, $password: String!) { authenticate(input: {email: $email, password: $password}) { token expiresAt user { id email roles createdAt } "
+        + "errors { __typename ... on Error { code message } ... on RateLimitedError { retryAfter } } } }";
 
     public const string Logout = "mutation { logout { loggedOut } }";
 }

@@ -8,8 +8,10 @@ namespace Ipp.Graph.Tests.Applications;
 /// <summary><c>applications</c> and <c>application(key:)</c> over HTTP on the real server, with no one signed in.</summary>
 public sealed class ApplicationsServerTests
 {
+    private const string FieldParts = "name type label help required group default min max choices { value label }";
+
     private const string FieldsQuery =
-        "query($key: String!) { application(key: $key) { key label description fields { name type label help required group default min max choices { value label } } } }";
+        "query($key: String!) { application(key: $key) { key label description nameField { " + FieldParts + " } descriptionField { " + FieldParts + " } fields { " + FieldParts + " } } }";
 
     [Fact]
     public async Task The_portal_catalogue_lists_67_applications_and_answers_a_fields_choices_and_bounds()
@@ -23,18 +25,27 @@ public sealed class ApplicationsServerTests
 
         var libra = (await http.PostAsync(FieldsQuery, new { key = "LIBRA" })).Data("application");
         Assert.Equal("LIBRA: Breast Density Estimation", libra.GetProperty("label").GetString());
+        // The catalogue's experimentName and experimentDescription describe createExperiment's name and description,
+        // limited to what the database holds; the fields are what parameters and files take.
+        Assert.Equal(
+            """{"name":"name","type":"STRING","label":"Experiment Name","help":null,"required":true,"group":"Required Fields","default":null,"min":null,"max":200,"choices":null}""",
+            libra.GetProperty("nameField").GetRawText());
+        Assert.Equal(
+            """{"name":"description","type":"STRING","label":"Description (optional)","help":null,"required":false,"group":"Required Fields","default":null,"min":null,"max":4000,"choices":null}""",
+            libra.GetProperty("descriptionField").GetRawText());
         var fields = libra.GetProperty("fields");
+        Assert.Equal(2, fields.GetArrayLength());
         Assert.Equal(
             """{"name":"mammograms","type":"ATTACHMENT","label":"Input digital mammogram(s)","help":"Digital mammogram(s), type DICOM","required":true,"group":"Required Fields","default":null,"min":1,"max":100,"choices":null}""",
-            fields[2].GetRawText());
+            fields[0].GetRawText());
         Assert.Equal(
             """{"name":"saveIntermediateFiles","type":"SELECT","label":"To save intermediate files","help":"Additional files for visualization, debugging and understanding the algorithm step-by-step.","required":false,"group":"Options","default":null,"min":null,"max":null,"choices":[{"value":"0","label":"NO"},{"value":"1","label":"YES"}]}""",
-            fields[3].GetRawText());
+            fields[1].GetRawText());
 
         var glistr = (await http.PostAsync(FieldsQuery, new { key = "GLISTR" })).Data("application").GetProperty("fields");
         Assert.Equal(
             """{"name":"numOmpThreads","type":"INTEGER","label":"Number of OpenMP threads","help":null,"required":false,"group":"Options","default":3,"min":1,"max":3,"choices":null}""",
-            glistr[6].GetRawText());
+            glistr[4].GetRawText());
 
         var unknown = await http.PostAsync(FieldsQuery, new { key = "NoSuchApp" });
         Assert.Equal(JsonValueKind.Null, unknown.Data("application").ValueKind);
@@ -52,7 +63,7 @@ public sealed class ApplicationsServerTests
         var threshold = (await http.PostAsync(FieldsQuery, new { key = "threshold-segmentation" })).Data("application").GetProperty("fields");
         Assert.Equal(
             """{"name":"connectivity","type":"SELECT","label":"Neighbourhood","help":null,"required":false,"group":"Options","default":"26","min":null,"max":null,"choices":[{"value":"6","label":"Faces (6 neighbours)"},{"value":"18","label":"Faces and edges (18 neighbours)"},{"value":"26","label":"Faces, edges and corners (26 neighbours)"}]}""",
-            threshold[3].GetRawText());
+            threshold[2].GetRawText());
     }
 
     [Fact]

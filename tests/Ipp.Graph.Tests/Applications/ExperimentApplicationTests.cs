@@ -26,7 +26,7 @@ public sealed class ExperimentApplicationTests
 
         var shown = (await http.PostAsync(Query, new { id = GlobalId.Encode(ExperimentsSchema.TypeName, known) }, token)).Data("node");
         Assert.Equal(
-            """{"applicationKey":"pair-registration","application":{"key":"pair-registration","label":"Pairwise registration","fields":[{"name":"experimentName"},{"name":"fixed"},{"name":"moving"},{"name":"transform"},{"name":"iterations"},{"name":"smoothing"},{"name":"outputPrefix"}]}}""",
+            """{"applicationKey":"pair-registration","application":{"key":"pair-registration","label":"Pairwise registration","fields":[{"name":"fixed"},{"name":"moving"},{"name":"transform"},{"name":"iterations"},{"name":"smoothing"},{"name":"outputPrefix"}]}}""",
             shown.GetRawText());
         var missing = (await http.PostAsync(Query, new { id = GlobalId.Encode(ExperimentsSchema.TypeName, unknown) }, token)).Data("node");
         Assert.Equal("""{"applicationKey":"retired-app","application":null}""", missing.GetRawText());

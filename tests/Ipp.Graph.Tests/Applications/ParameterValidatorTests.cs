@@ -6,7 +6,7 @@ namespace Ipp.Graph.Tests.Applications;
 /// <summary>Each rule of <see cref="ParameterValidator"/> on small inline catalogues: problems and stored parameters.</summary>
 public sealed class ParameterValidatorTests
 {
-    private static ParameterValidation Validate(Application app, string? parametersJson, string[]? files = null, string? name = null, string? description = null) =>
+    private static ParameterValidation Validate(Application app, string? parametersJson, string[]? files = null, string? name = "run", string? description = null) =>
         ParameterValidator.Validate(
             app,
             parametersJson is null ? null : JsonDocument.Parse(parametersJson).RootElement.Clone(),
@@ -50,7 +50,7 @@ public sealed class ParameterValidatorTests
         var app = CatalogText.Application("""{"note": {"type": "string", "label": "N"}}""");
         AssertStored(Validate(app, null), "{}");
         AssertStored(Validate(app, "null"), "{}");
-        AssertStored(ParameterValidator.Validate(app, new Dictionary<string, object?>(), []), "{}");
+        AssertStored(ParameterValidator.Validate(app, new Dictionary<string, object?>(), [], "run", null), "{}");
     }
 
     [Theory]
@@ -215,14 +215,17 @@ public sealed class ParameterValidatorTests
     }
 
     [Fact]
-    public void The_experiment_name_and_description_fill_the_IPP_fields_that_hold_them()
+    public void The_experiment_name_and_description_fill_the_IPP_fields_that_hold_them_in_the_manifest_only()
     {
         var app = CatalogText.Application(
-            """{"experimentName": {"type": "string", "label": "Name", "required": true, "max": 10}, "experimentDescription": {"type": "string", "label": "Description"}}""");
+            """{"experimentName": {"type": "string", "label": "Name", "required": true, "max": 10}, "experimentDescription": {"type": "string", "label": "Description"}, "k": {"type": "integer", "label": "K"}}""");
 
-        AssertStored(Validate(app, "{}", name: "run 1", description: "first"), """{"experimentName":"run 1","experimentDescription":"first"}""");
-        AssertStored(Validate(app, "{}", name: "run 1"), """{"experimentName":"run 1"}""");
-        AssertProblems(Validate(app, "{}"), ("name", "the experiment's name is required"));
+        var both = Validate(app, """{"k": 1}""", name: "run 1", description: "first");
+        AssertStored(both, """{"k":1}""");
+        Assert.Equal("""{"experimentName":"run 1","experimentDescription":"first","k":1}""", both.ManifestParametersJson);
+        Assert.Equal("""{"experimentName":"run 1"}""", Validate(app, "{}", name: "run 1").ManifestParametersJson);
+        AssertProblems(Validate(app, "{}", name: null), ("name", "the experiment's name is required"));
+        AssertProblems(Validate(app, "{}", name: "  "), ("name", "the experiment's name is required"));
         AssertProblems(Validate(app, "{}", name: "a much longer name"), ("name", "the experiment's name must be text of at most 10 characters"));
         AssertProblems(
             Validate(app, """{"experimentName": "x", "experimentDescription": "y"}""", name: "run"),
@@ -231,10 +234,29 @@ public sealed class ParameterValidatorTests
     }
 
     [Fact]
-    public void Without_those_fields_the_name_and_description_are_not_parameters()
+    public void Without_those_fields_the_name_and_description_are_not_parameters_anywhere()
     {
         var app = CatalogText.Application("{}");
-        AssertStored(Validate(app, "{}", name: "run", description: "d"), "{}");
+        var result = Validate(app, "{}", name: "run", description: "d");
+        AssertStored(result, "{}");
+        Assert.Equal("{}", result.ManifestParametersJson);
+        AssertProblems(Validate(app, "{}", name: null), ("name", "the experiment's name is required"));
+        AssertProblems(
+            Validate(app, """{"experimentName": "x"}"""),
+            ("experimentName", "unknown parameter 'experimentName'"));
+    }
+
+    [Fact]
+    public void The_name_and_description_fit_the_database_whatever_the_catalogue_allows()
+    {
+        var app = CatalogText.Application("""{"experimentName": {"type": "string", "label": "Name", "required": true, "max": 1000}}""");
+        Assert.Equal((200.0, true), (app.NameField.Max, app.NameField.Required));
+        Assert.Equal((4000.0, false), (app.DescriptionField.Max, app.DescriptionField.Required));
+        AssertProblems(Validate(app, "{}", name: new string('n', 201)), ("name", "the experiment's name must be text of at most 200 characters"));
+        AssertStored(Validate(app, "{}", name: string.Concat(Enumerable.Repeat("😀", 200))), "{}");
+        AssertProblems(
+            Validate(app, "{}", description: new string('d', 4001)),
+            ("description", "the experiment's description must be text of at most 4000 characters"));
     }
 
     [Fact]
@@ -243,9 +265,9 @@ public sealed class ParameterValidatorTests
         var app = CatalogText.Application(
             """{"k": {"type": "integer", "label": "K"}, "r": {"type": "float", "label": "R"}, "s": {"type": "string", "label": "S"}, "m": {"type": "select", "label": "M", "choices": {"2": "Two"}}}""");
         var parameters = new Dictionary<string, object?> { ["k"] = 7L, ["r"] = 0.25, ["s"] = "text", ["m"] = 2L };
-        AssertStored(ParameterValidator.Validate(app, parameters, []), """{"k":7,"r":0.25,"s":"text","m":"2"}""");
+        AssertStored(ParameterValidator.Validate(app, parameters, [], "run", null), """{"k":7,"r":0.25,"s":"text","m":"2"}""");
         AssertProblems(
-            ParameterValidator.Validate(app, new Dictionary<string, object?> { ["k"] = "7", ["s"] = new object?[] { "a" } }, []),
+            ParameterValidator.Validate(app, new Dictionary<string, object?> { ["k"] = "7", ["s"] = new object?[] { "a" } }, [], "run", null),
             ("k", "'k' must be an integer"),
             ("s", "'s' must be text"));
     }

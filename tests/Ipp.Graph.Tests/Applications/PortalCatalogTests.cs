@@ -21,13 +21,14 @@ public sealed class PortalCatalogTests
         Assert.Equal("BraTS17_data_request_registration", catalog.All[0].Key);
         Assert.Equal("xcpEngine", catalog.All[^1].Key);
         var counts = catalog.All.SelectMany(a => a.Fields).GroupBy(f => f.Type).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(146, counts[ApplicationFieldType.String]);
+        // 146 string fields in all: every application's experimentName, 27 experimentDescription, 52 parameters.
+        Assert.All(catalog.All, a => Assert.True(a.HasCatalogNameField));
+        Assert.Equal(27, catalog.All.Count(a => a.HasCatalogDescriptionField));
+        Assert.Equal(146 - 67 - 27, counts[ApplicationFieldType.String]);
         Assert.Equal(99, counts[ApplicationFieldType.Attachment]);
         Assert.Equal(37, counts[ApplicationFieldType.Select]);
         Assert.Equal(21, counts[ApplicationFieldType.Integer]);
         Assert.Equal(14, counts[ApplicationFieldType.Float]);
-        Assert.All(catalog.All, a => Assert.NotNull(a.FindField(ParameterValidator.NameField)));
-        Assert.Equal(27, catalog.All.Count(a => a.FindField(ParameterValidator.DescriptionField) is not null));
     }
 
     [Fact]
@@ -40,8 +41,9 @@ public sealed class PortalCatalogTests
 
         var valid = Validate("LIBRA", """{"saveIntermediateFiles": 1}""", [.. Enumerable.Repeat("mammograms", 100)], description: "screening");
         Assert.Empty(valid.Problems);
-        Assert.Equal("""{"experimentName":"run 1","experimentDescription":"screening","saveIntermediateFiles":"1"}""", valid.ParametersJson);
-        Assert.Equal("""{"experimentName":"run 1"}""", Validate("LIBRA", "{}", ["mammograms"]).ParametersJson);
+        Assert.Equal("""{"saveIntermediateFiles":"1"}""", valid.ParametersJson);
+        Assert.Equal("""{"experimentName":"run 1","experimentDescription":"screening","saveIntermediateFiles":"1"}""", valid.ManifestParametersJson);
+        Assert.Equal("""{"experimentName":"run 1"}""", Validate("LIBRA", "{}", ["mammograms"]).ManifestParametersJson);
 
         Assert.Equal(
             [new ParameterProblem("mammograms", "'mammograms' needs 1 to 100 files, not 101")],
@@ -59,7 +61,7 @@ public sealed class PortalCatalogTests
         var valid = Validate("GLISTR", """{"atlasFolder": "atlas_jakob_with_cere_type", "numHopThreads": 2}""", files);
         Assert.Empty(valid.Problems);
         Assert.Equal(
-            """{"experimentName":"run 1","atlasFolder":"atlas_jakob_with_cere_type","numOmpThreads":3,"numItkThreads":3,"numHopThreads":2}""",
+            """{"atlasFolder":"atlas_jakob_with_cere_type","numOmpThreads":3,"numItkThreads":3,"numHopThreads":2}""",
             valid.ParametersJson);
 
         Assert.Equal(
@@ -92,7 +94,7 @@ public sealed class PortalCatalogTests
                 {
                     files.AddRange(Enumerable.Repeat(field.Name, (int)Math.Max(field.Min ?? 0, field.Required ? 1 : 0)));
                 }
-                else if (field.Required && field.Name is not ParameterValidator.NameField and not ParameterValidator.DescriptionField)
+                else if (field.Required)
                 {
                     parameters[field.Name] = field.Type switch
                     {
@@ -103,7 +105,7 @@ public sealed class PortalCatalogTests
                 }
             }
 
-            var result = ParameterValidator.Validate(application, parameters, files, "run 1");
+            var result = ParameterValidator.Validate(application, parameters, files, "run 1", application.DescriptionField.Required ? "d" : null);
             Assert.True(result.IsValid, application.Key + ": " + string.Join("; ", result.Problems));
         }
     }

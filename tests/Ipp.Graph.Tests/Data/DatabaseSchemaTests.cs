@@ -42,7 +42,7 @@ public sealed class DatabaseSchemaTests : IDisposable
     {
         await using var db = Open(Path.Combine(_folder, "snapshot.db"));
         Assert.False(db.Database.HasPendingModelChanges());
-        Assert.Equal(["20261121150000_Accounts", "20261121170000_Experiments"], db.Database.GetMigrations());
+        Assert.Equal(["20261121150000_Accounts", "20261121170000_Experiments", "20261206120000_ParametersWithoutNameFields"], db.Database.GetMigrations());
     }
 
     [Fact]

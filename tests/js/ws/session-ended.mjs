@@ -16,7 +16,7 @@ async function signIn() {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({
-      query: 'mutation ($email: String!, $password: String!) { authenticate(email: $email, password: $password) { token } }',
+      query: 'mutation ($email: String!, $password: String!) { authenticate(input: {email: $email, password: $password}) { token } }',
       variables: { email, password },
     }),
   });

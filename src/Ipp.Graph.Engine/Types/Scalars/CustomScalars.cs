@@ -18,6 +18,9 @@ public static class CustomScalars
     /// <summary>Any JSON value.</summary>
     public static JsonScalar JSON => new();
 
+    /// <summary>URI references (absolute or relative URLs), as <see cref="System.Uri"/>.</summary>
+    public static UrlScalar URL => new();
+
     /// <summary>Files of multipart requests, as <see cref="IUploadedFile"/>.</summary>
     public static UploadScalar Upload => new();
 }

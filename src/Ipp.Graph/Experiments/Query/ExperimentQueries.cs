@@ -63,13 +63,12 @@ public static class ExperimentQueries
         return new(connection);
     }
 
-    private static async ValueTask<object?> ExperimentAsync(ResolveContext context)
+    private static ValueTask<object?> ExperimentAsync(ResolveContext context)
     {
-        var caller = context.RequireCaller();
-        return GlobalId.TryDecode(context.GetArgument<string>("id"), out var typeName, out var key)
-            && typeName == ExperimentsSchema.TypeName
-                ? await ExperimentsSchema.FindOwnAsync(key, caller, context.Service<IDbContextFactory<IppDbContext>>(), context.CancellationToken)
-                : null;
+        context.RequireCaller();
+        return GlobalId.TryDecode(context.GetArgument<string>("id"), out var typeName, out var key) && typeName == ExperimentsSchema.TypeName
+            ? ExperimentsSchema.FindAsync(key, context)
+            : new ValueTask<object?>((object?)null);
     }
 
     private static ExperimentsConnection Connection(ResolveContext context) => context.ParentAs<ExperimentsConnection>();

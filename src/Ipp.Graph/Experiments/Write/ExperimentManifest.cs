@@ -6,24 +6,27 @@ namespace Ipp.Graph.Experiments.Write;
 
 /// <summary>
 /// <c>experiment.json</c>, the submitted form as the backend reads it: <c>id</c> (the eid), <c>application</c>,
-/// <c>name</c>, <c>description</c>, <c>parameters</c>, <c>owner</c> {<c>id</c> (the uid), <c>email</c>},
+/// <c>name</c>, <c>description</c>, <c>parameters</c> (with the name and description under the catalogue's
+/// <c>experimentName</c>/<c>experimentDescription</c> where it defines them), <c>owner</c> {<c>id</c> (the uid), <c>email</c>},
 /// <c>createdAt</c> (RFC 3339, UTC) and <c>files</c> [{<c>parameter</c>, <c>name</c> (in the folder),
 /// <c>originalName</c>, <c>size</c>}]. The ids are the database ids the folder path uses.
 /// </summary>
-public static class ExperimentManifest
+/// <param name="OwnerEmail">The owner's email.</param>
+/// <param name="ParametersJson">The parameters as experiment.json gives them (<see cref="Applications.ParameterValidation.ManifestParametersJson"/>).</param>
+public sealed record ExperimentManifest(string OwnerEmail, string ParametersJson)
 {
     /// <summary>
     /// Writes the manifest into <paramref name="folder"/> so that it appears whole or not at all: under a temporary
     /// name, flushed to the disk, then renamed.
     /// </summary>
-    public static void Write(string folder, Experiment experiment, string ownerEmail)
+    public void Write(string folder, Experiment experiment)
     {
         var temporary = Path.Combine(folder, StoredFileNames.ManifestTemporaryName);
         using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
         {
             using (var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
             {
-                WriteContent(writer, experiment, ownerEmail);
+                WriteContent(writer, experiment);
             }
 
             file.Flush(flushToDisk: true);
@@ -32,7 +35,7 @@ public static class ExperimentManifest
         File.Move(temporary, Path.Combine(folder, StoredFileNames.ManifestName));
     }
 
-    private static void WriteContent(Utf8JsonWriter writer, Experiment experiment, string ownerEmail)
+    private void WriteContent(Utf8JsonWriter writer, Experiment experiment)
     {
         writer.WriteStartObject();
         writer.WriteNumber("id", experiment.Id);
@@ -40,10 +43,10 @@ public static class ExperimentManifest
         writer.WriteString("name", experiment.Name);
         writer.WriteString("description", experiment.Description);
         writer.WritePropertyName("parameters");
-        writer.WriteRawValue(experiment.ParametersJson);
+        writer.WriteRawValue(ParametersJson);
         writer.WriteStartObject("owner");
         writer.WriteNumber("id", experiment.UserId);
-        writer.WriteString("email", ownerEmail);
+        writer.WriteString("email", OwnerEmail);
         writer.WriteEndObject();
         writer.WriteString("createdAt", experiment.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
         writer.WriteStartArray("files");

@@ -1,7 +1,10 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Applications;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Experiments.Write;
 
@@ -12,29 +15,48 @@ public static class ExperimentMutations
         schema
             .BindInput<CreateExperimentInput>("CreateExperimentInput")
             .BindInput<ExperimentFileInput>("ExperimentFileInput")
-            .Resolve("Mutation.createExperiment", CreateAsync)
-            .Resolve("Mutation.submitExperiment", SubmitAsync)
-            .Resolve("Mutation.deleteExperiment", DeleteAsync);
+            .BindInput<ExperimentIdInput>("SubmitExperimentInput")
+            .BindInput<ExperimentIdInput>("DeleteExperimentInput")
+            .BindType<CreateExperimentPayload>("CreateExperimentPayload")
+            .BindType<SubmitExperimentPayload>("SubmitExperimentPayload")
+            .BindType<DeleteExperimentPayload>("DeleteExperimentPayload")
+            .BindType<ApplicationUnknownError>("ApplicationUnknownError")
+            .BindType<InvalidParametersError>("InvalidParametersError")
+            .BindType<ParameterProblem>("ParameterProblem")
+            .BindType<QuotaExceededError>("QuotaExceededError")
+            .BindType<ExperimentLimitReachedError>("ExperimentLimitReachedError")
+            .BindType<ExperimentNotFoundError>("ExperimentNotFoundError")
+            .BindType<ExperimentNotEditableError>("ExperimentNotEditableError")
+            .BindType<ExperimentBusyError>("ExperimentBusyError")
+            .Resolve("ParameterProblem.field", context => new(context.ParentAs<ParameterProblem>().Name))
+            .ResolveMutation("createExperiment", CreateAsync)
+            .ResolveMutation("submitExperiment", SubmitAsync)
+            .ResolveMutation("deleteExperiment", DeleteAsync);
 
-    private static async ValueTask<object?> CreateAsync(ResolveContext context)
+    private static async Task<CreateExperimentPayload> CreateAsync(ResolveContext context)
     {
         var caller = context.RequireCaller();
-        var input = context.GetArgument<CreateExperimentInput>("input");
+        var input = context.Input<CreateExperimentInput>();
         var experiment = await context.Service<ExperimentWriter>().CreateAsync(caller.UserId, caller.Email, input, context.CancellationToken);
-        return new ExperimentPayload(experiment);
+        return new CreateExperimentPayload { Experiment = experiment };
     }
 
-    private static async ValueTask<object?> SubmitAsync(ResolveContext context)
+    private static async Task<SubmitExperimentPayload> SubmitAsync(ResolveContext context)
     {
         var caller = context.RequireCaller();
-        var experiment = await context.Service<ExperimentWriter>().SubmitAsync(caller.UserId, context.GetArgument<string>("id"), context.CancellationToken);
-        return new ExperimentPayload(experiment);
+        var input = context.Input<ExperimentIdInput>();
+        var experiment = await context.Service<ExperimentWriter>().SubmitAsync(caller.UserId, input.Id, context.CancellationToken);
+        return new SubmitExperimentPayload { Experiment = experiment };
     }
 
-    private static async ValueTask<object?> DeleteAsync(ResolveContext context)
+    private static async Task<DeleteExperimentPayload> DeleteAsync(ResolveContext context)
     {
         var caller = context.RequireCaller();
-        var deletedId = await context.Service<ExperimentWriter>().DeleteAsync(caller.UserId, context.GetArgument<string>("id"), context.CancellationToken);
-        return new DeleteExperimentPayload(deletedId);
+        var input = context.Input<ExperimentIdInput>();
+        var deletedId = await context.Service<ExperimentWriter>().DeleteAsync(caller.UserId, input.Id, context.CancellationToken);
+        return new DeleteExperimentPayload { DeletedId = deletedId };
     }
 }
+
+/// <summary>The <c>SubmitExperimentInput</c> and <c>DeleteExperimentInput</c> input types: one experiment's global id.</summary>
+public sealed record ExperimentIdInput(string Id);

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
+using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Experiments.Write;
 
@@ -58,7 +60,7 @@ public sealed class ExperimentWriter
             fileParameters[i] = uploads[i].Parameter;
         }
 
-        var parameters = _validator.Validate(input, fileParameters);
+        var validation = _validator.Validate(input, fileParameters);
         var names = new StoredFileNames();
         var now = _clock.UtcNowToMillisecond();
         var experiment = new Experiment
@@ -67,7 +69,7 @@ public sealed class ExperimentWriter
             ApplicationKey = input.Application,
             Name = input.Name,
             Description = input.Description,
-            ParametersJson = parameters,
+            ParametersJson = validation.ParametersJson!,
             Status = ExperimentStatus.Staging,
             StatusChangedAt = now,
             CreatedAt = now,
@@ -92,7 +94,7 @@ public sealed class ExperimentWriter
         try
         {
             // From here on the steps are short and local: they run to the end (or are undone) whatever the client does.
-            Assemble(staging, experiment, uploads, email);
+            Assemble(staging, experiment, uploads, new ExperimentManifest(email, validation.ManifestParametersJson!));
             DurableDirectory.Create(_folder.NamespacePath(userId, status));
             DurableDirectory.Move(staging, placed);
             reachedNamespace = true;
@@ -123,7 +125,7 @@ public sealed class ExperimentWriter
             var experiment = await FindAsync(userId, experimentId, id, cancellationToken);
             if (experiment.Status != ExperimentStatus.Editing)
             {
-                throw ExperimentErrors.NotEditable(experiment.Status);
+                throw new MutationException(new ExperimentNotEditableError(experiment.Status));
             }
 
             using var working = _inFlight.Begin(experimentId);
@@ -132,7 +134,7 @@ public sealed class ExperimentWriter
             if (!Directory.Exists(draft))
             {
                 // The folder left editing/ behind the server's back: it is no draft any more.
-                throw ExperimentErrors.NotEditable(_folder.StatusOnDisk(userId, experimentId) ?? experiment.Status);
+                throw new MutationException(new ExperimentNotEditableError(_folder.StatusOnDisk(userId, experimentId) ?? experiment.Status));
             }
 
             DurableDirectory.Create(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
@@ -152,7 +154,7 @@ public sealed class ExperimentWriter
             {
                 // The row changed while the folder moved (only a repair of the database can do that): put it back.
                 DurableDirectory.Move(submitted, draft);
-                throw ExperimentErrors.NotEditable((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status);
+                throw new MutationException(new ExperimentNotEditableError((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status));
             }
 
             _hub.Publish(change);
@@ -182,7 +184,7 @@ public sealed class ExperimentWriter
             {
                 if (status is ExperimentStatus.Submitted or ExperimentStatus.Running)
                 {
-                    throw ExperimentErrors.Busy(status.Value);
+                    throw new MutationException(new ExperimentBusyError(status.Value));
                 }
             }
 
@@ -216,7 +218,7 @@ public sealed class ExperimentWriter
                     DurableDirectory.Move(trash, folder);
                 }
 
-                throw ExperimentErrors.Busy((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status);
+                throw new MutationException(new ExperimentBusyError((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status));
             }
 
             if (folder is not null)
@@ -256,7 +258,7 @@ public sealed class ExperimentWriter
         var used = await UserQuota.UsedBytesAsync(db, experiment.UserId, cancellationToken);
         if (experiment.InputBytes > 0 && used + experiment.InputBytes > _quota.MaxUserBytes)
         {
-            throw ExperimentErrors.QuotaExceeded(_quota.MaxUserBytes, used, experiment.InputBytes);
+            throw new MutationException(new QuotaExceededError(_quota.MaxUserBytes, used, experiment.InputBytes));
         }
 
         db.Experiments.Add(experiment);
@@ -279,7 +281,7 @@ public sealed class ExperimentWriter
     /// Fills <c>.staging/&lt;eid&gt;/</c>: the uploads moved in under their stored names (each flushed to the disk by
     /// the transport), then experiment.json; then the folder's entries are flushed too.
     /// </summary>
-    private static void Assemble(string staging, Experiment experiment, List<(string Parameter, IStoredUpload File)> uploads, string email)
+    private static void Assemble(string staging, Experiment experiment, List<(string Parameter, IStoredUpload File)> uploads, ExperimentManifest manifest)
     {
         Directory.CreateDirectory(staging);
         var movedTo = new Dictionary<IStoredUpload, string>(ReferenceEqualityComparer.Instance);
@@ -299,7 +301,7 @@ public sealed class ExperimentWriter
             }
         }
 
-        ExperimentManifest.Write(staging, experiment, email);
+        manifest.Write(staging, experiment);
         DurableDirectory.Flush(staging);
     }
 
@@ -361,13 +363,13 @@ public sealed class ExperimentWriter
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         return await db.Experiments.AsNoTracking().FirstOrDefaultAsync(
                 e => e.Id == experimentId && e.UserId == userId && e.Status != ExperimentStatus.Staging, cancellationToken)
-            ?? throw ExperimentErrors.NotFound(id);
+            ?? throw new MutationException(new ExperimentNotFoundError(id));
     }
 
     private static long DecodeId(string id) =>
         GlobalId.TryDecode(id, out var typeName, out var key) && typeName == ExperimentsSchema.TypeName
             ? key
-            : throw ExperimentErrors.NotFound(id);
+            : throw new MutationException(new ExperimentNotFoundError(id));
 
     private string StagingPath(long experimentId) =>
         Path.Combine(_folder.StagingPath, experimentId.ToString(CultureInfo.InvariantCulture));

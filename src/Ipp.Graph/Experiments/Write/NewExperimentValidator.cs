@@ -1,14 +1,14 @@
 using Ipp.Graph.Applications;
-using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Write.Errors;
+using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Experiments.Write;
 
 /// <summary>
 /// Checks a new experiment's values before anything is stored: the application exists (else
-/// <c>APPLICATION_UNKNOWN</c>); the name and description fit the database; the parameters and files follow the
-/// application's definition (<see cref="ParameterValidator"/>, which also checks the name and description against
-/// the catalogue's <c>experimentName</c>/<c>experimentDescription</c> fields). Every problem found is reported at
-/// once (<c>INVALID_PARAMETERS</c>), at most one per name.
+/// <see cref="ApplicationUnknownError"/>); the name, description, parameters and files follow the application's
+/// definition (<see cref="ParameterValidator"/>; the name and description also fit the database). Every problem found
+/// is reported at once (<see cref="InvalidParametersError"/>).
 /// </summary>
 public sealed class NewExperimentValidator
 {
@@ -16,39 +16,11 @@ public sealed class NewExperimentValidator
 
     public NewExperimentValidator(ApplicationCatalog catalog) => _catalog = catalog;
 
-    /// <summary>The parameters to store, normalised, as a JSON object's text.</summary>
-    public string Validate(CreateExperimentInput input, IReadOnlyList<string> fileParameters)
+    /// <summary>The parameters to store and those of experiment.json, normalised.</summary>
+    public ParameterValidation Validate(CreateExperimentInput input, IReadOnlyList<string> fileParameters)
     {
-        var application = _catalog.Find(input.Application) ?? throw ExperimentErrors.ApplicationUnknown(input.Application);
-        var problems = new List<ParameterProblem>();
-        if (string.IsNullOrWhiteSpace(input.Name))
-        {
-            problems.Add(new("name", "the experiment's name is required"));
-        }
-        else if (input.Name.Length > IppDbContext.NameMaxLength)
-        {
-            problems.Add(new("name", $"the experiment's name must be at most {IppDbContext.NameMaxLength} characters"));
-        }
-
-        if (input.Description is { Length: > IppDbContext.DescriptionMaxLength })
-        {
-            problems.Add(new("description", $"the experiment's description must be at most {IppDbContext.DescriptionMaxLength} characters"));
-        }
-
+        var application = _catalog.Find(input.Application) ?? throw new MutationException(new ApplicationUnknownError(input.Application));
         var validation = ParameterValidator.Validate(application, input.Parameters, fileParameters, input.Name, input.Description);
-        foreach (var problem in validation.Problems)
-        {
-            if (!problems.Exists(known => known.Name == problem.Name))
-            {
-                problems.Add(problem);
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw ExperimentErrors.InvalidParameters(problems);
-        }
-
-        return validation.ParametersJson!;
+        return validation.IsValid ? validation : throw new MutationException(new InvalidParametersError(validation.Problems));
     }
 }

@@ -117,7 +117,7 @@ public sealed class WriteCrashTests : IAsyncLifetime
     {
         using var response = await PostAsync(
             client,
-            "mutation { authenticate(email: \"ada@example.org\", password: \"correct horse battery\") { token } }");
+            "mutation { authenticate(input: {email: \"ada@example.org\", password: \"correct horse battery\"}) { token } }");
         return response.RootElement.GetProperty("data").GetProperty("authenticate").GetProperty("token").GetString()!;
     }
 

@@ -30,8 +30,9 @@ public sealed class WriteCreateTests
         Assert.Equal("Trying the portal", experiment.GetProperty("description").GetString());
         Assert.Equal("demo", experiment.GetProperty("applicationKey").GetString());
         Assert.Equal("EDITING", experiment.GetProperty("status").GetString());
-        const string Stored = """{"experimentName":"First run","experimentDescription":"Trying the portal","threshold":3,"mode":"fast","ratio":0.5}""";
-        Assert.Equal(Stored, experiment.GetProperty("parameters").GetRawText());
+        // The API shows the values of the application's fields; experiment.json adds the name and description under
+        // the catalogue's fields for them, as the portal's backends read them.
+        Assert.Equal("""{"threshold":3,"mode":"fast","ratio":0.5}""", experiment.GetProperty("parameters").GetRawText());
         Assert.Equal("ada@example.org", experiment.GetProperty("owner").GetProperty("email").GetString());
 
         var folder = FolderOf(server, ada.Id, "editing", eid);
@@ -46,7 +47,9 @@ public sealed class WriteCreateTests
         Assert.Equal("demo", root.GetProperty("application").GetString());
         Assert.Equal("First run", root.GetProperty("name").GetString());
         Assert.Equal("Trying the portal", root.GetProperty("description").GetString());
-        Assert.Equal(Stored, root.GetProperty("parameters").GetRawText());
+        Assert.Equal(
+            """{"experimentName":"First run","experimentDescription":"Trying the portal","threshold":3,"mode":"fast","ratio":0.5}""",
+            root.GetProperty("parameters").GetRawText());
         Assert.Equal(ada.Id, root.GetProperty("owner").GetProperty("id").GetInt64());
         Assert.Equal("ada@example.org", root.GetProperty("owner").GetProperty("email").GetString());
         Assert.Equal(experiment.GetProperty("createdAt").GetString(), root.GetProperty("createdAt").GetString());
@@ -74,7 +77,7 @@ public sealed class WriteCreateTests
         var eid = EidOf(experiment);
         Assert.Equal("SUBMITTED", experiment.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, experiment.GetProperty("description").ValueKind);
-        Assert.Equal("""{"experimentName":"Go"}""", experiment.GetProperty("parameters").GetRawText());
+        Assert.Equal("{}", experiment.GetProperty("parameters").GetRawText());
         Assert.Equal([$"{ada.Id}/submitted/{eid}"], ExperimentFolders(server.UploadFolder));
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(FolderOf(server, ada.Id, "submitted", eid), "experiment.json")));
         Assert.Equal(JsonValueKind.Null, manifest.RootElement.GetProperty("description").ValueKind);
@@ -99,8 +102,8 @@ public sealed class WriteCreateTests
     {
         { """{"application":"demo","name":""}""", "name", "the experiment's name is required" },
         { """{"application":"demo","name":"   "}""", "name", "the experiment's name is required" },
-        { "{\"application\":\"demo\",\"name\":\"" + new string('n', 201) + "\"}", "name", "the experiment's name must be at most 200 characters" },
-        { "{\"application\":\"demo\",\"name\":\"ok\",\"description\":\"" + new string('d', 4001) + "\"}", "description", "the experiment's description must be at most 4000 characters" },
+        { "{\"application\":\"demo\",\"name\":\"" + new string('n', 201) + "\"}", "name", "the experiment's name must be text of at most 200 characters" },
+        { "{\"application\":\"demo\",\"name\":\"ok\",\"description\":\"" + new string('d', 4001) + "\"}", "description", "the experiment's description must be text of at most 4000 characters" },
         { """{"application":"demo","name":"ok","parameters":[1,2]}""", "parameters", "parameters must be a JSON object" },
         { """{"application":"demo","name":"ok","parameters":{"threshold":11}}""", "threshold", "'threshold' must be an integer from 1 to 10" },
         { """{"application":"demo","name":"ok","parameters":{"mode":"slow"}}""", "mode", "'mode' must be one of 'fast', 'exact'" },
@@ -117,11 +120,13 @@ public sealed class WriteCreateTests
 
         var response = await http.PostAsync(Create, new { input = JsonDocument.Parse(input).RootElement }, ada.Token);
 
-        Assert.Equal("INVALID_PARAMETERS", response.ErrorCode);
-        var problem = Assert.Single(response.Error.GetProperty("extensions").GetProperty("fields").EnumerateArray());
-        Assert.Equal(field, problem.GetProperty("name").GetString());
+        var error = response.PayloadError("createExperiment");
+        Assert.Equal("InvalidParametersError", error.GetProperty("__typename").GetString());
+        Assert.Equal("INVALID_PARAMETERS", error.GetProperty("code").GetString());
+        var problem = Assert.Single(error.GetProperty("problems").EnumerateArray());
+        Assert.Equal(field, problem.GetProperty("field").GetString());
         Assert.Equal(message, problem.GetProperty("message").GetString());
-        Assert.Equal($"The experiment's values are invalid: {message}.", response.ErrorMessage);
+        Assert.Equal($"The experiment's values are invalid: {message}.", error.GetProperty("message").GetString());
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(ExperimentFolders(server.UploadFolder));
         Assert.Empty(EntriesOf(server, ".staging"));
@@ -137,10 +142,11 @@ public sealed class WriteCreateTests
 
         var response = await CreateAsync(http, ada, new { application = "demo", name = "", parameters = new { threshold = 0, colour = "red" } });
 
-        Assert.Equal("INVALID_PARAMETERS", response.ErrorCode);
+        var error = response.PayloadError("createExperiment");
+        Assert.Equal("INVALID_PARAMETERS", error.GetProperty("code").GetString());
         Assert.Equal(
-            """[{"name":"name","message":"the experiment's name is required"},{"name":"threshold","message":"'threshold' must be an integer from 1 to 10"},{"name":"colour","message":"unknown parameter 'colour'"}]""",
-            response.Error.GetProperty("extensions").GetProperty("fields").GetRawText());
+            """[{"field":"name","message":"the experiment's name is required"},{"field":"threshold","message":"'threshold' must be an integer from 1 to 10"},{"field":"colour","message":"unknown parameter 'colour'"}]""",
+            error.GetProperty("problems").GetRawText());
         Assert.Empty(await RowsAsync(server));
     }
 
@@ -153,8 +159,10 @@ public sealed class WriteCreateTests
 
         var response = await CreateAsync(http, ada, new { application = "image-statistics", name = "Not in this catalogue" });
 
-        Assert.Equal("APPLICATION_UNKNOWN", response.ErrorCode);
-        Assert.Equal("No application has the key 'image-statistics'.", response.ErrorMessage);
+        var error = response.PayloadError("createExperiment");
+        Assert.Equal("APPLICATION_UNKNOWN", error.GetProperty("code").GetString());
+        Assert.Equal("No application has the key 'image-statistics'.", error.GetProperty("message").GetString());
+        Assert.Equal("image-statistics", error.GetProperty("application").GetString());
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(ExperimentFolders(server.UploadFolder));
         Assert.Empty(server.Logs.Errors);

@@ -15,11 +15,17 @@ public sealed record WriteUser(string Email, string Token, long Id);
 public static class WriteFixture
 {
     public const string Create =
-        "mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { experiment { id name description applicationKey status parameters createdAt statusChangedAt owner { email } } } }";
+        "mutation($input: CreateExperimentInput!) { createExperiment(input: $input) { experiment { id name description applicationKey status parameters createdAt statusChangedAt owner { email } } "
+        + "errors { __typename ... on Error { code message } ... on InvalidParametersError { problems { field message } } ... on ApplicationUnknownError { application } "
+        + "... on QuotaExceededError { maxBytes usedBytes requestedBytes } ... on ExperimentLimitReachedError { maxExperiments } ... on RateLimitedError { retryAfter } } } }";
 
-    public const string Submit = "mutation($id: ID!) { submitExperiment(id: $id) { experiment { id status statusChangedAt } } }";
+    public const string Submit =
+        "mutation($id: ID!) { submitExperiment(input: {id: $id}) { experiment { id status statusChangedAt } "
+        + "errors { __typename ... on Error { code message } ... on ExperimentNotFoundError { id } ... on ExperimentNotEditableError { status } } } }";
 
-    public const string Delete = "mutation($id: ID!) { deleteExperiment(id: $id) { deletedId } }";
+    public const string Delete =
+        "mutation($id: ID!) { deleteExperiment(input: {id: $id}) { deletedId "
+        + "errors { __typename ... on Error { code message } ... on ExperimentNotFoundError { id } ... on ExperimentBusyError { status } } } }";
 
     /// <summary>
     /// The tests' catalogue: <c>demo</c>, whose parameters are all optional (so experiments need no files) and whose

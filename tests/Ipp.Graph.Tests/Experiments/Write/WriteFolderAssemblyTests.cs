@@ -2,6 +2,8 @@ using System.Text.Json;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Experiments.Write;
+using Ipp.Graph.Experiments.Write.Errors;
+using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Support;
 using static Ipp.Graph.Tests.Experiments.Write.WriteFixture;
@@ -102,19 +104,18 @@ public sealed class WriteFolderAssemblyTests
         var bob = await SignUpAsync(http, "bob@example.org");
 
         var tooBig = WriteTestUpload.Create(server.UploadFolder, "big.nii", "eleven byte");
-        var refused = await Assert.ThrowsAsync<GraphQLError>(() => CreateAsync(server, ada, [tooBig]));
-        Assert.Equal("QUOTA_EXCEEDED", refused.Extensions!["code"]);
+        var refused = Assert.IsType<QuotaExceededError>((await Assert.ThrowsAsync<MutationException>(() => CreateAsync(server, ada, [tooBig]))).Error);
+        Assert.Equal("QUOTA_EXCEEDED", refused.Code);
         Assert.Equal(
-            "These files (11 bytes) would take your experiments over your quota of 10 bytes (0 bytes already used). Delete experiments you no longer need.",
+            "This experiment (11 bytes) would take your experiments over your quota of 10 bytes (0 bytes already used). Delete experiments you no longer need.",
             refused.Message);
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(ExperimentFolders(server.UploadFolder));
         Assert.True(File.Exists(tooBig.Path));
 
         var first = await CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "a.nii", "six b.")]);
-        var second = await Assert.ThrowsAsync<GraphQLError>(() => CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "b.nii", "six b.")]));
-        Assert.Equal("QUOTA_EXCEEDED", second.Extensions!["code"]);
-        Assert.Equal(6L, second.Extensions["usedBytes"]);
+        var second = Assert.IsType<QuotaExceededError>((await Assert.ThrowsAsync<MutationException>(() => CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "b.nii", "six b.")]))).Error);
+        Assert.Equal(6L, second.UsedBytes);
         // Another user's quota is their own.
         await CreateAsync(server, bob, [WriteTestUpload.Create(server.UploadFolder, "b.nii", "six b.")]);
 
@@ -139,9 +140,9 @@ public sealed class WriteFolderAssemblyTests
                 await CreateAsync(server, ada, [upload]);
                 return "created";
             }
-            catch (GraphQLError error)
+            catch (MutationException refused)
             {
-                return (string)error.Extensions!["code"]!;
+                return refused.Error.Code;
             }
         })).ToList();
         var outcomes = await Task.WhenAll(attempts);

@@ -43,8 +43,10 @@ public sealed class WriteSubmitDeleteTests
 
         var again = await http.PostAsync(Submit, new { id = IdOf(eid) }, ada.Token);
 
-        Assert.Equal("EXPERIMENT_NOT_EDITABLE", again.ErrorCode);
-        Assert.Equal("Only a draft (EDITING) can be submitted; this experiment is SUBMITTED.", again.ErrorMessage);
+        var error = again.PayloadError("submitExperiment");
+        Assert.Equal("EXPERIMENT_NOT_EDITABLE", error.GetProperty("code").GetString());
+        Assert.Equal("Only a draft (EDITING) can be submitted; this experiment is SUBMITTED.", error.GetProperty("message").GetString());
+        Assert.Equal("SUBMITTED", error.GetProperty("status").GetString());
         Assert.Equal([$"{ada.Id}/submitted/{eid}"], ExperimentFolders(server.UploadFolder));
         Assert.Equal(2, (await EventsAsync(server)).Count);
     }
@@ -110,8 +112,10 @@ public sealed class WriteSubmitDeleteTests
 
         var response = await http.PostAsync(Delete, new { id = IdOf(id) }, ada.Token);
 
-        Assert.Equal("EXPERIMENT_BUSY", response.ErrorCode);
-        Assert.Equal($"The experiment is {name}: the backend may be working on it, so it cannot be deleted until it is COMPLETED or FAILED.", response.ErrorMessage);
+        var error = response.PayloadError("deleteExperiment");
+        Assert.Equal("EXPERIMENT_BUSY", error.GetProperty("code").GetString());
+        Assert.Equal($"The experiment is {name}: the backend may be working on it, so it cannot be deleted until it is COMPLETED or FAILED.", error.GetProperty("message").GetString());
+        Assert.Equal(name, error.GetProperty("status").GetString());
         Assert.Equal([$"{ada.Id}/{name.ToLowerInvariant()}/{id}"], ExperimentFolders(server.UploadFolder));
         Assert.Single(await RowsAsync(server));
     }
@@ -125,15 +129,16 @@ public sealed class WriteSubmitDeleteTests
         var bob = await SignUpAsync(http, "bob@example.org");
         var eid = await CreateDraftAsync(http, ada);
 
-        foreach (var operation in new[] { Submit, Delete })
+        foreach (var (operation, field) in new[] { (Submit, "submitExperiment"), (Delete, "deleteExperiment") })
         {
-            var others = await http.PostAsync(operation, new { id = IdOf(eid) }, bob.Token);
-            var missing = await http.PostAsync(operation, new { id = IdOf(eid + 1000) }, ada.Token);
+            var others = (await http.PostAsync(operation, new { id = IdOf(eid) }, bob.Token)).PayloadError(field);
+            var missing = (await http.PostAsync(operation, new { id = IdOf(eid + 1000) }, ada.Token)).PayloadError(field);
 
-            Assert.Equal("EXPERIMENT_NOT_FOUND", others.ErrorCode);
-            Assert.Equal($"You have no experiment with id '{IdOf(eid)}'.", others.ErrorMessage);
-            Assert.Equal("EXPERIMENT_NOT_FOUND", missing.ErrorCode);
-            Assert.Equal($"You have no experiment with id '{IdOf(eid + 1000)}'.", missing.ErrorMessage);
+            Assert.Equal("EXPERIMENT_NOT_FOUND", others.GetProperty("code").GetString());
+            Assert.Equal($"You have no experiment with id '{IdOf(eid)}'.", others.GetProperty("message").GetString());
+            Assert.Equal(IdOf(eid), others.GetProperty("id").GetString());
+            Assert.Equal("EXPERIMENT_NOT_FOUND", missing.GetProperty("code").GetString());
+            Assert.Equal($"You have no experiment with id '{IdOf(eid + 1000)}'.", missing.GetProperty("message").GetString());
         }
 
         Assert.Equal([$"{ada.Id}/editing/{eid}"], ExperimentFolders(server.UploadFolder));
@@ -144,14 +149,17 @@ public sealed class WriteSubmitDeleteTests
     [Theory]
     [InlineData("not an id")]
     [InlineData("VXNlcjox")] // User:1
+    [InlineData("RXhwZXJpbWVudDowMQ")] // Experiment:01, a second spelling of Experiment:1
     public async Task AnIdThatNamesNoExperimentIsNotFound(string id)
     {
         await using var server = await StartAsync();
         using var http = new GraphQLHttp(server);
         var ada = await SignUpAsync(http, "ada@example.org");
+        await CreateDraftAsync(http, ada);
 
-        Assert.Equal("EXPERIMENT_NOT_FOUND", (await http.PostAsync(Submit, new { id }, ada.Token)).ErrorCode);
-        Assert.Equal("EXPERIMENT_NOT_FOUND", (await http.PostAsync(Delete, new { id }, ada.Token)).ErrorCode);
+        Assert.Equal("EXPERIMENT_NOT_FOUND", (await http.PostAsync(Submit, new { id }, ada.Token)).PayloadErrorCode("submitExperiment"));
+        Assert.Equal("EXPERIMENT_NOT_FOUND", (await http.PostAsync(Delete, new { id }, ada.Token)).PayloadErrorCode("deleteExperiment"));
+        Assert.Single(await RowsAsync(server));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class WriteUploadTests
         var response = await WriteMultipart.CreateAsync(
             client, ada.Token, new { application = "demo", name = "Wrong" }, new WriteMultipart.FilePart("threshold", "t.txt", Encoding.UTF8.GetBytes("3")));
 
-        Assert.Equal("INVALID_PARAMETERS", response.ErrorCode);
+        Assert.Equal("INVALID_PARAMETERS", response.PayloadErrorCode("createExperiment"));
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(ExperimentFolders(server.UploadFolder));
         Assert.Empty(EntriesOf(server, ".staging"));

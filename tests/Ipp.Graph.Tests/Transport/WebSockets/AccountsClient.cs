@@ -28,7 +28,7 @@ public static class AccountsClient
     {
         var signedIn = await PostAsync(
             server,
-            "mutation ($email: String!, $password: String!) { authenticate(email: $email, password: $password) { token } }",
+            "mutation ($email: String!, $password: String!) { authenticate(input: {email: $email, password: $password}) { token } }",
             new { email, password = Password });
         return signedIn.GetProperty("data").GetProperty("authenticate").GetProperty("token").GetString()!;
     }

@@ -1,0 +1,17 @@
+using Ipp.Graph.GraphQL;
+using Ipp.Graph.GraphQL.Mutations;
+
+namespace Ipp.Graph.Experiments.Write.Errors;
+
+/// <summary>What a new experiment would store takes its user over their quota (<c>QUOTA_EXCEEDED</c>).</summary>
+public sealed class QuotaExceededError(long maxBytes, long usedBytes, long requestedBytes) : MutationError(
+    $"This experiment ({requestedBytes} bytes) would take your experiments over your quota of {maxBytes} bytes ({usedBytes} bytes already used). Delete experiments you no longer need.")
+{
+    public override string Code => ServerErrorCodes.QuotaExceeded;
+
+    public long MaxBytes { get; } = maxBytes;
+
+    public long UsedBytes { get; } = usedBytes;
+
+    public long RequestedBytes { get; } = requestedBytes;
+}

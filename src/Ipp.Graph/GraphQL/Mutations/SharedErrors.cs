@@ -1,0 +1,9 @@
+using Ipp.Graph.Engine.Utilities;
+
+namespace Ipp.Graph.GraphQL.Mutations;
+
+/// <summary>Binds the error types that mutations of several features answer with.</summary>
+public static class SharedErrors
+{
+    public static void Bind(SchemaBuilder schema) => schema.BindType<RateLimitedError>("RateLimitedError");
+}
