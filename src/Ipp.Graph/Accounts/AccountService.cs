@@ -129,7 +129,7 @@ public sealed class AccountService : IDisposable
         // Every failure costs one bcrypt verification of the same cost, so the time taken does not tell them apart.
         var verified = user is not null && PasswordRules.CanMatch(password)
             ? await _hasher.VerifyAsync(password, user.PasswordHash, cancellationToken)
-            : await _hasher.VerifyDummyAsync(password, cancellationToken);
+            : await _hasher.VerifyDummyAsync(cancellationToken);
         if (!verified)
         {
             throw new GraphQLError("The email or password is incorrect.", code: ServerErrorCodes.InvalidCredentials);
