@@ -203,35 +203,6 @@ public sealed class AuthenticateTests
     }
 
     [Fact]
-    public async Task AnEmailAddedToTheAdminSettingGetsTheRoleAtItsNextSignIn()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
-        var database = $"--ConnectionStrings:Ipp=Data Source={Path.Combine(folder, "ipp.db")}";
-        try
-        {
-            await using (var before = await AccountsServer.StartAsync(database))
-            {
-                using var http = new GraphQLHttp(before);
-                await http.CreateUserAsync("chief@example.org");
-            }
-
-            await using var after = await AccountsServer.StartAsync(database, "--Accounts:AdminEmails:0=CHIEF@example.org");
-            using var client = new GraphQLHttp(after);
-            var response = await client.PostAsync(Operations.Authenticate, new { email = "chief@example.org", password = "correct horse battery" });
-
-            Assert.Equal("""["ADMIN","RESEARCHER"]""", response.Data("authenticate").GetProperty("user").GetProperty("roles").GetRawText());
-            var token = response.Data("authenticate").GetProperty("token").GetString();
-            var me = await client.PostAsync("{ me { roles } }", token: token);
-            Assert.Equal("""{"roles":["ADMIN","RESEARCHER"]}""", me.Data("me").GetRawText());
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    [Fact]
     public async Task SignUpsAndSignInsAreLimitedPerClientAddress()
     {
         await using var server = await AccountsServer.StartAsync("--Accounts:RateLimit:PermitLimit=3", "--Accounts:RateLimit:Window=00:10:00");

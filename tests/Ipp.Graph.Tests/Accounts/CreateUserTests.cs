@@ -233,17 +233,4 @@ public sealed class CreateUserTests
 
         Assert.Equal("The password is too short: it must be at least 12 bytes long (UTF-8).", response.ErrorMessage);
     }
-
-    [Fact]
-    public async Task EmailsListedInTheSettingsBecomeAdministrators()
-    {
-        await using var server = await AccountsServer.StartAsync("--Accounts:AdminEmails:0=root@example.org", "--Accounts:AdminEmails:1= Boss@Example.org ");
-        using var http = new GraphQLHttp(server);
-
-        var admin = await http.PostAsync(Operations.CreateUser, new { email = "BOSS@example.org", password = "correct horse battery" });
-        var researcher = await http.PostAsync(Operations.CreateUser, new { email = "ada@example.org", password = "correct horse battery" });
-
-        Assert.Equal("""["ADMIN","RESEARCHER"]""", admin.Data("createUser").GetProperty("user").GetProperty("roles").GetRawText());
-        Assert.Equal("""["RESEARCHER"]""", researcher.Data("createUser").GetProperty("user").GetProperty("roles").GetRawText());
-    }
 }
