@@ -62,11 +62,16 @@ public static class UsersCommand
         }
     }
 
-    /// <summary>The server's configuration and database only; every log line goes to standard error, the command's answer to standard output.</summary>
+    /// <summary>
+    /// The server's configuration and database only. Log lines go to standard error, the command's answer to standard
+    /// output; EF Core's statements are left out even where no appsettings.json says so (<c>dotnet run</c> runs from
+    /// the repository's root).
+    /// </summary>
     private static WebApplication Build(string[] settings)
     {
         var builder = WebApplication.CreateBuilder(settings);
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddDatabase(builder.Configuration);
         return builder.Build();
     }
