@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Ipp.Graph.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Ipp.Graph.Accounts;
 
