@@ -40,7 +40,6 @@ public sealed class AccountService : IDisposable
     private readonly SessionEndings _endings;
     private readonly TimeProvider _clock;
     private readonly AccountsOptions _options;
-    private readonly HashSet<string> _adminEmails;
     private readonly MemoryCache? _callers;
 
     public AccountService(
@@ -55,7 +54,6 @@ public sealed class AccountService : IDisposable
         _endings = endings;
         _clock = clock;
         _options = options.Value;
-        _adminEmails = new HashSet<string>(_options.AdminEmails.Select(EmailAddress.Normalize), StringComparer.Ordinal);
         _callers = _options.SessionCacheSize > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.SessionCacheSize }) : null;
     }
 
@@ -89,12 +87,8 @@ public sealed class AccountService : IDisposable
             NormalizedEmail = address.Normalized,
             PasswordHash = hash,
             CreatedAt = now.UtcDateTime,
+            Roles = [new UserRole { Role = RoleNames.Researcher }],
         };
-        foreach (var role in RolesFor(address.Normalized))
-        {
-            user.Roles.Add(new UserRole { Role = RoleNames.NameOf(role) });
-        }
-
         user.Session = new Session { TokenHash = tokenHash, IssuedAt = now.UtcDateTime, ExpiresAt = (now + _options.TokenLifetime).UtcDateTime };
 
         await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
@@ -133,7 +127,7 @@ public sealed class AccountService : IDisposable
         // Every failure costs one bcrypt verification of the same cost, so the time taken does not tell them apart.
         var verified = user is not null && PasswordRules.CanMatch(password)
             ? await _hasher.VerifyAsync(password, user.PasswordHash, cancellationToken)
-            : await _hasher.VerifyDummyAsync(password, cancellationToken);
+            : await _hasher.VerifyDummyAsync(cancellationToken);
         if (!verified)
         {
             throw new MutationException(new InvalidCredentialsError());
@@ -241,14 +235,8 @@ public sealed class AccountService : IDisposable
                     .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.PasswordHash, newHash), cancellationToken);
             }
 
+            // Read at each sign-in: a role granted or revoked since (UsersCommand) holds from this session on.
             var roles = await db.UserRoles.Where(role => role.UserId == user.Id).Select(role => role.Role).ToListAsync(cancellationToken);
-            if (_adminEmails.Contains(EmailAddress.Normalize(user.Email)) && !roles.Contains(RoleNames.Admin))
-            {
-                // The first administrators: an email listed in the settings gets the role when it signs in.
-                db.UserRoles.Add(new UserRole { UserId = user.Id, Role = RoleNames.Admin });
-                roles.Add(RoleNames.Admin);
-            }
-
             var session = new Session
             {
                 UserId = user.Id,
@@ -280,9 +268,6 @@ public sealed class AccountService : IDisposable
     }
 
     public void Dispose() => _callers?.Dispose();
-
-    private IEnumerable<Role> RolesFor(string normalizedEmail) =>
-        _adminEmails.Contains(normalizedEmail) ? [Role.Admin, Role.Researcher] : [Role.Researcher];
 
     private static IReadOnlyList<Role> RolesOf(IEnumerable<UserRole> roles) => RolesOf(roles.Select(role => role.Role));
 

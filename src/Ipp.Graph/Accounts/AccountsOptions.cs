@@ -21,9 +21,6 @@ public sealed class AccountsOptions
     /// <summary>How often a <c>sessionEnded</c> subscription re-reads the clock to notice its session expired.</summary>
     public TimeSpan ExpiryCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Emails that get the ADMIN role when their account is created or signs in (the first administrators).</summary>
-    public string[] AdminEmails { get; set; } = [];
-
     /// <summary>The name of the cookie carrying the token for browsers.</summary>
     public string CookieName { get; set; } = "ipp_session";
 

@@ -5,7 +5,8 @@ namespace Ipp.Graph.Data;
 
 /// <summary>
 /// Brings the database up to date when the server starts, before it accepts requests: creates the SQLite file's
-/// folder when missing, then applies the migrations not yet applied. A failure stops the start.
+/// folder when missing, then applies the migrations not yet applied. A failure stops the start. The server's
+/// commands that use the database (<c>users</c>) run it first too.
 /// </summary>
 internal sealed class DatabaseMigrator : IHostedLifecycleService
 {
@@ -21,7 +22,10 @@ internal sealed class DatabaseMigrator : IHostedLifecycleService
     }
 
     /// <summary>Runs before any hosted service starts, the web server included.</summary>
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => MigrateAsync(cancellationToken);
+
+    /// <summary>Creates the database file's folder when missing and applies the pending migrations.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         CreateFolderOf(_settings.ConnectionString);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);

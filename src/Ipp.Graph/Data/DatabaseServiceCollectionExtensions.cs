@@ -26,7 +26,8 @@ public static class DatabaseServiceCollectionExtensions
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug),
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug))));
         services.AddSingleton(new DatabaseMigrator.Settings(connectionString));
-        services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseMigrator>());
         return services;
     }
 }

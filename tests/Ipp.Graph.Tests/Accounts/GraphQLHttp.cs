@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Ipp.Graph.Tests.Support;
 
@@ -17,12 +18,19 @@ public sealed class GraphQLHttp : IDisposable
     public GraphQLHttp(RunningServer server) =>
         _client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server.Address };
 
-    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? token = null, string? cookie = null)
+    public Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? token = null, string? cookie = null) =>
+        SendAsync(JsonContent.Create(new { query, variables }), token, cookie);
+
+    /// <summary>
+    /// Posts an operation whose variables are JSON text as given, sent byte for byte: what a serializer would refuse
+    /// to write, such as <c>"\ud800"</c> (an escaped lone surrogate), reaches the server as a client could send it.
+    /// </summary>
+    public Task<GraphQLResponse> PostWithRawVariablesAsync(string query, string variablesJson) =>
+        SendAsync(new StringContent($$"""{"query":{{JsonSerializer.Serialize(query)}},"variables":{{variablesJson}}}""", Encoding.UTF8, "application/json"), null, null);
+
+    private async Task<GraphQLResponse> SendAsync(HttpContent content, string? token, string? cookie)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql")
-        {
-            Content = JsonContent.Create(new { query, variables }),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (token is not null)
         {

@@ -217,9 +217,11 @@ public sealed class SessionTests
     [Fact]
     public async Task TheCallerAuthenticatorGivesTheClaimsOfTheSession()
     {
-        await using var server = await AccountsServer.StartAsync("--Accounts:AdminEmails:0=ada@example.org");
+        await using var server = await AccountsServer.StartAsync();
         using var http = new GraphQLHttp(server);
-        var token = await http.CreateUserAsync("Ada@Example.org");
+        await http.CreateUserAsync("Ada@Example.org");
+        await AuthenticateTests.ExecuteAsync(server, "INSERT INTO user_roles (user_id, role) VALUES (1, 'ADMIN')");
+        var token = await http.AuthenticateAsync("ada@example.org");
         var authenticator = server.Services.GetRequiredService<ICallerAuthenticator>();
 
         var caller = await authenticator.AuthenticateAsync(token, CancellationToken.None);

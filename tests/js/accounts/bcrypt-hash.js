@@ -1,4 +1,4 @@
-// Hashes passwords with bcryptjs, a bcrypt independent of the server's libxcrypt, as other systems (the original
+// Hashes passwords with bcryptjs, a bcrypt independent of the server's BCrypt.Net-Next, as other systems (the original
 // IPP's py-bcrypt, PHP) made them. Input (stdin): [{"password": "...", "variant": "2a" | "2b" | "2y", "cost": 4}, ...].
 // Output: one hash per line. With "verify": {"password": "...", "hash": "..."} entries, prints true/false instead.
 import { readFileSync } from "node:fs";

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Ipp.Graph.Engine.Tests.Support;
+using Ipp.Graph.Tests.Support;
 
 namespace Ipp.Graph.Tests.Experiments.Write;
 
@@ -29,7 +29,7 @@ public sealed class WriteServerProcess : IAsyncDisposable
     /// <summary>Starts the server with <paramref name="settings"/> (<c>--Key=Value</c>) and waits until <c>/health</c> answers.</summary>
     public static async Task<WriteServerProcess> StartAsync(params string[] settings)
     {
-        var dll = ServerAssembly();
+        var dll = ServerAssembly.Path;
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -105,18 +105,6 @@ public sealed class WriteServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The server did not become healthy within a minute:\n{Output}");
-    }
-
-    /// <summary>The server's built assembly: beside the tests' (a project reference copies it), else the project's Release output.</summary>
-    private static string ServerAssembly()
-    {
-        var beside = Path.Combine(AppContext.BaseDirectory, "Ipp.Graph.dll");
-        if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "Ipp.Graph.runtimeconfig.json")))
-        {
-            return beside;
-        }
-
-        return Path.Combine(RepositoryPaths.Root, "src", "Ipp.Graph", "bin", "Release", "net10.0", "Ipp.Graph.dll");
     }
 
     private static int FreePort()

@@ -1,0 +1,148 @@
+using System.Data.Common;
+using Ipp.Graph.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ipp.Graph.Accounts;
+
+/// <summary>
+/// <c>users grant-admin &lt;email&gt;</c>, <c>users revoke-admin &lt;email&gt;</c> and <c>users list</c>: the operator's
+/// commands for accounts, run as <c>dotnet Ipp.Graph.dll users …</c> beside the server or without it. They use the
+/// server's settings (appsettings.json, the environment, <c>--Key=Value</c> arguments after the command), so the same
+/// database, migrated first as the server does. The first administrator is made this way: an account is created as
+/// any other, then the operator grants it ADMIN.
+/// </summary>
+/// <remarks>
+/// A running server reads a user's roles when they sign in, and keeps the signed-in caller in memory
+/// (<see cref="AccountsOptions.SessionCacheSize"/>): a change holds from the user's next sign-in at the latest.
+/// </remarks>
+public static class UsersCommand
+{
+    public const string Usage = "usage: users grant-admin <email> | users revoke-admin <email> | users list   [--Key=Value settings, as the server takes]";
+
+    /// <summary>Runs the command with the arguments after <c>users</c>; returns the exit code (1: failed, 2: bad usage).</summary>
+    public static async Task<int> RunAsync(string[] arguments, TextWriter output, TextWriter error)
+    {
+        string? email = null;
+        string[]? settings = null;
+        switch (arguments)
+        {
+            case ["grant-admin" or "revoke-admin", var given, .. var rest] when !given.StartsWith('-'):
+                email = given;
+                settings = rest;
+                break;
+            case ["list", .. var rest]:
+                settings = rest;
+                break;
+        }
+
+        // Settings only as --Key=Value, so a stray word (a second email) is an error rather than silently ignored.
+        if (settings is null || settings.Any(setting => !setting.StartsWith("--", StringComparison.Ordinal) || !setting.Contains('=', StringComparison.Ordinal)))
+        {
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await using var app = Build(settings);
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<IppDbContext>>();
+        try
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+            return arguments[0] switch
+            {
+                "grant-admin" => await GrantAdminAsync(contexts, email!, output, error),
+                "revoke-admin" => await RevokeAdminAsync(contexts, email!, output, error),
+                _ => await ListAsync(contexts, output),
+            };
+        }
+        catch (Exception exception) when (exception is DbException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"The database could not be used: {exception.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// The server's configuration and database only. Log lines go to standard error, the command's answer to standard
+    /// output; EF Core's statements are left out even where no appsettings.json says so (<c>dotnet run</c> runs from
+    /// the repository's root).
+    /// </summary>
+    private static WebApplication Build(string[] settings)
+    {
+        var builder = WebApplication.CreateBuilder(settings);
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Services.AddDatabase(builder.Configuration);
+        return builder.Build();
+    }
+
+    private static async Task<int> GrantAdminAsync(IDbContextFactory<IppDbContext> contexts, string email, TextWriter output, TextWriter error)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        if (await FindAsync(db, email) is not { } user)
+        {
+            return await UnknownAsync(email, error);
+        }
+
+        if (user.Roles.Contains(RoleNames.Admin))
+        {
+            await output.WriteLineAsync($"{user.Email} already has ADMIN ({RolesText(user.Roles)}); nothing changed.");
+            return 0;
+        }
+
+        db.UserRoles.Add(new UserRole { UserId = user.Id, Role = RoleNames.Admin });
+        await db.SaveChangesAsync();
+
+        await output.WriteLineAsync($"Granted ADMIN to {user.Email} ({RolesText([.. user.Roles, RoleNames.Admin])}); it holds from their next sign-in at the latest.");
+        return 0;
+    }
+
+    private static async Task<int> RevokeAdminAsync(IDbContextFactory<IppDbContext> contexts, string email, TextWriter output, TextWriter error)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        if (await FindAsync(db, email) is not { } user)
+        {
+            return await UnknownAsync(email, error);
+        }
+
+        var removed = await db.UserRoles.Where(role => role.UserId == user.Id && role.Role == RoleNames.Admin).ExecuteDeleteAsync();
+        var roles = user.Roles.Where(role => role != RoleNames.Admin).ToList();
+        await output.WriteLineAsync(removed == 0
+            ? $"{user.Email} does not have ADMIN ({RolesText(roles)}); nothing changed."
+            : $"Revoked ADMIN from {user.Email} ({RolesText(roles)}); it holds from their next sign-in at the latest.");
+        return 0;
+    }
+
+    /// <summary>One line per account, oldest first: email, roles, creation time (UTC), separated by tabs.</summary>
+    private static async Task<int> ListAsync(IDbContextFactory<IppDbContext> contexts, TextWriter output)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var users = await db.Users.OrderBy(user => user.Id)
+            .Select(user => new { user.Email, user.CreatedAt, Roles = user.Roles.Select(role => role.Role).ToList() })
+            .ToListAsync();
+        foreach (var user in users)
+        {
+            await output.WriteLineAsync($"{user.Email}\t{RolesText(user.Roles)}\t{user.CreatedAt:yyyy-MM-dd'T'HH:mm:ss'Z'}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>The account with this email, compared as signing in compares it; null when there is none.</summary>
+    private static Task<Account?> FindAsync(IppDbContext db, string email)
+    {
+        var normalized = EmailAddress.Normalize(email);
+        return db.Users.Where(user => user.NormalizedEmail == normalized)
+            .Select(user => new Account(user.Id, user.Email, user.Roles.Select(role => role.Role).ToList()))
+            .FirstOrDefaultAsync();
+    }
+
+    private static async Task<int> UnknownAsync(string email, TextWriter error)
+    {
+        await error.WriteLineAsync($"No account has the email {email}: nothing changed. (users list shows the accounts.)");
+        return 1;
+    }
+
+    private static string RolesText(IEnumerable<string> roles) => "roles: " + string.Join(", ", roles.Order(StringComparer.Ordinal));
+
+    private sealed record Account(long Id, string Email, List<string> Roles);
+}

@@ -1,0 +1,194 @@
+using System.Text;
+using Ipp.Graph.Accounts;
+using Ipp.Graph.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Ipp.Graph.Tests.Accounts;
+
+/// <summary>
+/// <c>users grant-admin | revoke-admin | list</c>: the built server run as the operator runs it
+/// (<c>dotnet Ipp.Graph.dll users …</c>), on the database of a running server.
+/// </summary>
+public sealed class UsersCommandTests
+{
+    [Fact]
+    public async Task GrantAdminMakesAnAccountAnAdministratorFromItsNextSignInAndChangesNothingElse()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        await http.CreateUserAsync("Ada@Example.org");
+        await http.CreateUserAsync("grace@example.org");
+        var before = await TablesAsync(server);
+
+        var granted = await RunAsync(server, "grant-admin", " ADA@example.org ");
+
+        Assert.Equal(0, granted.ExitCode);
+        Assert.Equal("Granted ADMIN to Ada@Example.org (roles: ADMIN, RESEARCHER); it holds from their next sign-in at the latest.\n", granted.Output);
+        Assert.Equal("", granted.Error);
+        const string Roles = "user_roles:\n1|RESEARCHER\n2|RESEARCHER\n";
+        Assert.Contains(Roles, before, StringComparison.Ordinal);
+        Assert.Equal(before.Replace(Roles, Roles + "1|ADMIN\n", StringComparison.Ordinal), await TablesAsync(server));
+
+        var signIn = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "correct horse battery" });
+        Assert.Equal("""["ADMIN","RESEARCHER"]""", signIn.Data("authenticate").GetProperty("user").GetProperty("roles").GetRawText());
+        var me = await http.PostAsync("{ me { roles } }", token: signIn.Data("authenticate").GetProperty("token").GetString());
+        Assert.Equal("""{"roles":["ADMIN","RESEARCHER"]}""", me.Data("me").GetRawText());
+        var grace = await http.PostAsync("{ me { roles } }", token: await http.AuthenticateAsync("grace@example.org"));
+        Assert.Equal("""{"roles":["RESEARCHER"]}""", grace.Data("me").GetRawText());
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task AnUnknownEmailIsAClearErrorAndChangesNothing()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        await http.CreateUserAsync("ada@example.org");
+        var before = await TablesAsync(server);
+
+        var grant = await RunAsync(server, "grant-admin", "nobody@example.org");
+        var revoke = await RunAsync(server, "revoke-admin", "nobody@example.org");
+
+        foreach (var result in new[] { grant, revoke })
+        {
+            Assert.Equal(1, result.ExitCode);
+            Assert.Equal("", result.Output);
+            Assert.Equal("No account has the email nobody@example.org: nothing changed. (users list shows the accounts.)\n", result.Error);
+        }
+
+        Assert.Equal(before, await TablesAsync(server));
+    }
+
+    [Fact]
+    public async Task GrantingTwiceAndRevokingSayWhatChangedAndListShowsTheRoles()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        await http.CreateUserAsync("ada@example.org");
+        await http.CreateUserAsync("Grace@Example.org");
+        Assert.Equal(0, (await RunAsync(server, "grant-admin", "ada@example.org")).ExitCode);
+        var afterGrant = await TablesAsync(server);
+
+        var again = await RunAsync(server, "grant-admin", "ada@example.org");
+        Assert.Equal((0, "ada@example.org already has ADMIN (roles: ADMIN, RESEARCHER); nothing changed.\n"), (again.ExitCode, again.Output));
+        Assert.Equal(afterGrant, await TablesAsync(server));
+
+        var list = await RunAsync(server, "list");
+        Assert.Equal(0, list.ExitCode);
+        Assert.Matches(@"^ada@example\.org\troles: ADMIN, RESEARCHER\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\nGrace@Example\.org\troles: RESEARCHER\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$", list.Output);
+
+        var revoked = await RunAsync(server, "revoke-admin", "ADA@example.org");
+        var revokedAgain = await RunAsync(server, "revoke-admin", "ada@example.org");
+        Assert.Equal((0, "Revoked ADMIN from ada@example.org (roles: RESEARCHER); it holds from their next sign-in at the latest.\n"), (revoked.ExitCode, revoked.Output));
+        Assert.Equal((0, "ada@example.org does not have ADMIN (roles: RESEARCHER); nothing changed.\n"), (revokedAgain.ExitCode, revokedAgain.Output));
+        var signIn = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "correct horse battery" });
+        Assert.Equal("""["RESEARCHER"]""", signIn.Data("authenticate").GetProperty("user").GetProperty("roles").GetRawText());
+    }
+
+    [Fact]
+    public async Task TheDatabaseIsMigratedFirstAsTheServerDoesIt()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
+        var database = Path.Combine(folder, "new", "ipp.db");
+        try
+        {
+            var list = await ServerAssembly.RunAsync("users", "list", $"--ConnectionStrings:Ipp=Data Source={database}");
+
+            Assert.Equal((0, ""), (list.ExitCode, list.Output));
+            Assert.Contains("Applying database migrations", list.Error, StringComparison.Ordinal);
+            await using var server = await AccountsServer.StartAsync($"--ConnectionStrings:Ipp=Data Source={database}");
+            using var http = new GraphQLHttp(server);
+            await http.CreateUserAsync("ada@example.org");
+            Assert.Empty(server.Logs.Errors);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ADatabaseThatCannotBeOpenedIsAClearError()
+    {
+        var folder = Directory.CreateTempSubdirectory("ipp-graph-tests-").FullName;
+        try
+        {
+            // A folder where the database file should be.
+            var result = await ServerAssembly.RunAsync("users", "grant-admin", "ada@example.org", $"--ConnectionStrings:Ipp=Data Source={folder}");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.StartsWith("The database could not be used: ", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("grant-admin")]
+    [InlineData("grant-admin", "--ConnectionStrings:Ipp=Data Source=x.db")]
+    [InlineData("grant-admin", "ada@example.org", "grace@example.org")]
+    [InlineData("grant-admin", "ada@example.org", "--ConnectionStrings:Ipp")]
+    [InlineData("promote", "ada@example.org")]
+    [InlineData("list", "everyone")]
+    public async Task BadUsageIsRefusedBeforeAnythingIsOpened(params string[] arguments)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.Equal(2, await UsersCommand.RunAsync(arguments, output, error));
+        Assert.Equal(UsersCommand.Usage + Environment.NewLine, error.ToString());
+        Assert.Empty(output.ToString());
+    }
+
+    [Fact]
+    public async Task BadUsageOfTheBuiltServerExitsWith2()
+    {
+        var result = await ServerAssembly.RunAsync("users", "grant-admin");
+
+        Assert.Equal((2, "", UsersCommand.Usage + "\n"), (result.ExitCode, result.Output, result.Error));
+    }
+
+    private static Task<ProcessResult> RunAsync(RunningServer server, params string[] arguments) =>
+        ServerAssembly.RunAsync(["users", .. arguments, $"--ConnectionStrings:Ipp=Data Source={server.DatabasePath}"]);
+
+    /// <summary>Every row of every table (the migrations' history too), one per line, to compare a database before and after.</summary>
+    private static async Task<string> TablesAsync(RunningServer server)
+    {
+        await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var text = new StringBuilder();
+        foreach (var table in tables)
+        {
+            text.Append(table).Append(":\n");
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    text.Append(i == 0 ? "" : "|").Append(reader.GetValue(i) is byte[] bytes ? Convert.ToHexString(bytes) : reader.GetValue(i));
+                }
+
+                text.Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+}
