@@ -21,7 +21,7 @@ public static class ServerErrorCodes
     /// <summary>The email is not a valid address.</summary>
     public const string InvalidEmail = "INVALID_EMAIL";
 
-    /// <summary>Too many attempts from this client; <c>extensions.retryAfter</c> gives the seconds to wait.</summary>
+    /// <summary>Too many attempts from this client (or by this user); <c>extensions.retryAfter</c> gives the seconds to wait.</summary>
     public const string RateLimited = "RATE_LIMITED";
 
     /// <summary>The HTTP request is not a well-formed GraphQL request (malformed JSON, a parameter of the wrong type, no query).</summary>
@@ -60,8 +60,15 @@ public static class ServerErrorCodes
     /// <summary>More files in one request than <c>Uploads:MaxFiles</c> (HTTP 413).</summary>
     public const string UploadTooManyFiles = "UPLOAD_TOO_MANY_FILES";
 
-    /// <summary>The files would take the caller over their storage quota (HTTP 413 when refused by the transport).</summary>
+    /// <summary>
+    /// What the request would store (files, experiment.json, texts) would take the caller over their storage quota;
+    /// <c>extensions</c> give <c>maxBytes</c>, <c>usedBytes</c> and <c>requestedBytes</c> (HTTP 413 when the
+    /// multipart transport refuses the files as they arrive).
+    /// </summary>
     public const string QuotaExceeded = "QUOTA_EXCEEDED";
+
+    /// <summary>The caller keeps as many experiments as they may (<c>extensions.maxExperiments</c>): one must be deleted first.</summary>
+    public const string ExperimentLimitReached = "EXPERIMENT_LIMIT_REACHED";
 
     /// <summary>No application of the catalogue has this key.</summary>
     public const string ApplicationUnknown = "APPLICATION_UNKNOWN";

@@ -20,11 +20,19 @@ public static class ExperimentErrors
             $"The experiment is {ApiName(status)}: the backend may be working on it, so it cannot be deleted until it is COMPLETED or FAILED.",
             code: ServerErrorCodes.ExperimentBusy);
 
+    /// <summary>Storing <paramref name="newBytes"/> more (<see cref="Storage.UserStoredBytes"/>) would take the user over the quota.</summary>
     public static GraphQLError QuotaExceeded(long maxBytes, long usedBytes, long newBytes) =>
         new(
-            $"These files ({newBytes} bytes) would take your experiments over your quota of {maxBytes} bytes ({usedBytes} bytes already used). Delete experiments you no longer need.",
+            $"This experiment needs {newBytes} bytes (its files, experiment.json and its texts), which would take what you store over your quota of {maxBytes} bytes ({usedBytes} bytes already used). Delete experiments you no longer need.",
             code: ServerErrorCodes.QuotaExceeded,
             extensions: new Dictionary<string, object?> { ["maxBytes"] = maxBytes, ["usedBytes"] = usedBytes, ["requestedBytes"] = newBytes });
+
+    /// <summary>The user keeps <paramref name="maxExperiments"/> experiments, the most allowed.</summary>
+    public static GraphQLError LimitReached(int maxExperiments) =>
+        new(
+            $"You already have {maxExperiments} experiments, the most you may keep. Delete experiments you no longer need.",
+            code: ServerErrorCodes.ExperimentLimitReached,
+            extensions: new Dictionary<string, object?> { ["maxExperiments"] = maxExperiments });
 
     public static GraphQLError ApplicationUnknown(string key) =>
         new($"No application has the key '{key}'.", code: ServerErrorCodes.ApplicationUnknown);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Ipp.Graph.Data;
@@ -12,20 +13,28 @@ namespace Ipp.Graph.Experiments.Write;
 /// </summary>
 public static class ExperimentManifest
 {
+    /// <summary>The manifest's content: its size counts against the owner's quota before it is written.</summary>
+    public static byte[] Render(Experiment experiment, string ownerEmail)
+    {
+        var content = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(content, new JsonWriterOptions { Indented = true }))
+        {
+            WriteContent(writer, experiment, ownerEmail);
+        }
+
+        return content.WrittenSpan.ToArray();
+    }
+
     /// <summary>
-    /// Writes the manifest into <paramref name="folder"/> so that it appears whole or not at all: under a temporary
-    /// name, flushed to the disk, then renamed.
+    /// Writes <paramref name="content"/> (<see cref="Render"/>) into <paramref name="folder"/> so that it appears whole
+    /// or not at all: under a temporary name, flushed to the disk, then renamed.
     /// </summary>
-    public static void Write(string folder, Experiment experiment, string ownerEmail)
+    public static void Write(string folder, byte[] content)
     {
         var temporary = Path.Combine(folder, StoredFileNames.ManifestTemporaryName);
-        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
+        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
         {
-            using (var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
-            {
-                WriteContent(writer, experiment, ownerEmail);
-            }
-
+            file.Write(content);
             file.Flush(flushToDisk: true);
         }
 

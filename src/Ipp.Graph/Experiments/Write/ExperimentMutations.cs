@@ -19,6 +19,7 @@ public static class ExperimentMutations
     private static async ValueTask<object?> CreateAsync(ResolveContext context)
     {
         var caller = context.RequireCaller();
+        context.Service<ExperimentCreationRateLimiter>().Acquire(caller.UserId);
         var input = context.GetArgument<CreateExperimentInput>("input");
         var experiment = await context.Service<ExperimentWriter>().CreateAsync(caller.UserId, caller.Email, input, context.CancellationToken);
         return new ExperimentPayload(experiment);

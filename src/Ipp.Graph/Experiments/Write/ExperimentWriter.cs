@@ -9,10 +9,11 @@ namespace Ipp.Graph.Experiments.Write;
 
 /// <summary>
 /// Creates, submits and deletes experiments so that the backend never sees a half-done one and a failure at any
-/// step leaves nothing behind. Creation: validate; insert the row hidden (Staging) with the quota checked in the
-/// same write transaction; assemble <c>.staging/&lt;eid&gt;/</c> (uploads moved in, experiment.json written whole);
-/// rename it into <c>&lt;uid&gt;/&lt;editing|submitted&gt;/&lt;eid&gt;</c>; record the status and its event in one
-/// transaction; publish the event. A crash between two steps is repaired by <see cref="StagingRecovery"/> at start.
+/// step leaves nothing behind. Creation: validate; insert the row hidden (Staging) with the user's limits checked in
+/// the same write transaction (<see cref="UserQuota"/>); assemble <c>.staging/&lt;eid&gt;/</c> (uploads moved in,
+/// experiment.json written whole); rename it into <c>&lt;uid&gt;/&lt;editing|submitted&gt;/&lt;eid&gt;</c>; record the
+/// status and its event in one transaction; publish the event. A crash between two steps is repaired by
+/// <see cref="StagingRecovery"/> at start.
 /// </summary>
 public sealed class ExperimentWriter
 {
@@ -81,10 +82,10 @@ public sealed class ExperimentWriter
                 OriginalName = Shorten(upload.FileName, IppDbContext.FileNameMaxLength),
                 Size = upload.Length,
             });
-            experiment.InputBytes += upload.Length;
         }
 
-        using var working = await InsertHiddenAsync(experiment, cancellationToken);
+        var inserted = await InsertHiddenAsync(experiment, email, cancellationToken);
+        using var working = inserted.Working;
         var status = input.Draft ? ExperimentStatus.Editing : ExperimentStatus.Submitted;
         var staging = StagingPath(experiment.Id);
         var placed = _folder.ExperimentPath(userId, status, experiment.Id);
@@ -92,7 +93,7 @@ public sealed class ExperimentWriter
         try
         {
             // From here on the steps are short and local: they run to the end (or are undone) whatever the client does.
-            Assemble(staging, experiment, uploads, email);
+            Assemble(staging, experiment, uploads, inserted.Manifest);
             DurableDirectory.Create(_folder.NamespacePath(userId, status));
             DurableDirectory.Move(staging, placed);
             reachedNamespace = true;
@@ -246,21 +247,23 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>
-    /// Inserts the row as Staging, hidden from the API, with the quota checked in the same write transaction; the
-    /// experiment is marked in flight before the row can be seen, until the returned mark is disposed.
+    /// Inserts the row as Staging, hidden from the API, in one write transaction with the user's limits: one more
+    /// experiment must be allowed; then, once the insert gave the id experiment.json names, the manifest is rendered
+    /// and the row records all it stores (<see cref="UserStoredBytes"/>), which must fit in the quota. The experiment
+    /// is marked in flight before the row can be seen, until the returned mark is disposed; experiment.json's content
+    /// is returned, to be written as counted.
     /// </summary>
-    private async Task<IDisposable> InsertHiddenAsync(Experiment experiment, CancellationToken cancellationToken)
+    private async Task<(IDisposable Working, byte[] Manifest)> InsertHiddenAsync(Experiment experiment, string email, CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await WriteTransactions.BeginAsync(db, cancellationToken);
-        var used = await UserQuota.UsedBytesAsync(db, experiment.UserId, cancellationToken);
-        if (experiment.InputBytes > 0 && used + experiment.InputBytes > _quota.MaxUserBytes)
-        {
-            throw ExperimentErrors.QuotaExceeded(_quota.MaxUserBytes, used, experiment.InputBytes);
-        }
-
+        await _quota.EnsureRoomForExperimentAsync(db, experiment.UserId, cancellationToken);
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(cancellationToken);
+        var manifest = ExperimentManifest.Render(experiment, email);
+        experiment.StoredBytes = UserStoredBytes.Of(experiment, manifest.Length);
+        await db.SaveChangesAsync(cancellationToken);
+        await _quota.EnsureWithinQuotaAsync(db, experiment.UserId, experiment.StoredBytes, cancellationToken);
         var working = _inFlight.Begin(experiment.Id);
         try
         {
@@ -272,14 +275,14 @@ public sealed class ExperimentWriter
             throw;
         }
 
-        return working;
+        return (working, manifest);
     }
 
     /// <summary>
     /// Fills <c>.staging/&lt;eid&gt;/</c>: the uploads moved in under their stored names (each flushed to the disk by
     /// the transport), then experiment.json; then the folder's entries are flushed too.
     /// </summary>
-    private static void Assemble(string staging, Experiment experiment, List<(string Parameter, IStoredUpload File)> uploads, string email)
+    private static void Assemble(string staging, Experiment experiment, List<(string Parameter, IStoredUpload File)> uploads, byte[] manifest)
     {
         Directory.CreateDirectory(staging);
         var movedTo = new Dictionary<IStoredUpload, string>(ReferenceEqualityComparer.Instance);
@@ -299,7 +302,7 @@ public sealed class ExperimentWriter
             }
         }
 
-        ExperimentManifest.Write(staging, experiment, email);
+        ExperimentManifest.Write(staging, manifest);
         DurableDirectory.Flush(staging);
     }
 

@@ -50,7 +50,8 @@ public sealed class WriteFolderAssemblyTests
             """[{"parameter":"images","name":"scan.nii","originalName":"scan.nii","size":10},{"parameter":"images","name":"scan (2).nii","originalName":"scan.nii","size":11},{"parameter":"images","name":"x","originalName":"../../x","size":6},{"parameter":"images","name":"experiment (2).json","originalName":"experiment.json","size":13},{"parameter":"images","name":"file","originalName":"..","size":4}]""",
             JsonSerializer.Serialize(manifest.RootElement.GetProperty("files")));
         var row = Assert.Single(await RowsAsync(server));
-        Assert.Equal(44, row.InputBytes);
+        Assert.Equal(44, row.Inputs.Sum(input => input.Size));
+        Assert.Equal(StoredBytesOf(row, folder), row.StoredBytes);
         Assert.Equal(
             ["scan.nii", "scan (2).nii", "x", "experiment (2).json", "file"],
             row.Inputs.OrderBy(i => i.Id).Select(i => i.StoredName));
@@ -70,7 +71,9 @@ public sealed class WriteFolderAssemblyTests
         var folder = FolderOf(server, ada.Id, "editing", experiment.Id);
         Assert.Equal("brain", File.ReadAllText(Path.Combine(folder, "t1.nii")));
         Assert.Equal("brain", File.ReadAllText(Path.Combine(folder, "t1 (2).nii")));
-        Assert.Equal(10, Assert.Single(await RowsAsync(server)).InputBytes);
+        var row = Assert.Single(await RowsAsync(server));
+        Assert.Equal(10, row.Inputs.Sum(input => input.Size));
+        Assert.Equal(StoredBytesOf(row, folder), row.StoredBytes);
     }
 
     [Fact]
@@ -96,30 +99,36 @@ public sealed class WriteFolderAssemblyTests
     [Fact]
     public async Task TheQuotaCountsEveryExperimentAndDeletingFreesIt()
     {
-        await using var server = await StartAsync("--Experiments:MaxUserBytes=10");
+        // One experiment with a 400-byte file stores about 800 bytes with its experiment.json and texts: two do not fit.
+        await using var server = await StartAsync("--Experiments:MaxUserBytes=1000");
         using var http = new GraphQLHttp(server);
         var ada = await SignUpAsync(http, "ada@example.org");
         var bob = await SignUpAsync(http, "bob@example.org");
+        var content = new string('x', 400);
 
-        var tooBig = WriteTestUpload.Create(server.UploadFolder, "big.nii", "eleven byte");
+        var tooBig = WriteTestUpload.Create(server.UploadFolder, "big.nii", new string('x', 1000));
         var refused = await Assert.ThrowsAsync<GraphQLError>(() => CreateAsync(server, ada, [tooBig]));
         Assert.Equal("QUOTA_EXCEEDED", refused.Extensions!["code"]);
+        var requested = (long)refused.Extensions["requestedBytes"]!;
+        Assert.InRange(requested, 1001, 2000);
+        Assert.Equal((1000L, 0L), ((long)refused.Extensions["maxBytes"]!, (long)refused.Extensions["usedBytes"]!));
         Assert.Equal(
-            "These files (11 bytes) would take your experiments over your quota of 10 bytes (0 bytes already used). Delete experiments you no longer need.",
+            $"This experiment needs {requested} bytes (its files, experiment.json and its texts), which would take what you store over your quota of 1000 bytes (0 bytes already used). Delete experiments you no longer need.",
             refused.Message);
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(ExperimentFolders(server.UploadFolder));
         Assert.True(File.Exists(tooBig.Path));
 
-        var first = await CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "a.nii", "six b.")]);
-        var second = await Assert.ThrowsAsync<GraphQLError>(() => CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "b.nii", "six b.")]));
+        var first = await CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "a.nii", content)]);
+        var second = await Assert.ThrowsAsync<GraphQLError>(() => CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "b.nii", content)]));
         Assert.Equal("QUOTA_EXCEEDED", second.Extensions!["code"]);
-        Assert.Equal(6L, second.Extensions["usedBytes"]);
+        Assert.Equal(first.StoredBytes, second.Extensions["usedBytes"]);
+        Assert.Equal(first.StoredBytes, (long)second.Extensions["requestedBytes"]!);
         // Another user's quota is their own.
-        await CreateAsync(server, bob, [WriteTestUpload.Create(server.UploadFolder, "b.nii", "six b.")]);
+        await CreateAsync(server, bob, [WriteTestUpload.Create(server.UploadFolder, "b.nii", content)]);
 
         await http.PostAsync(Delete, new { id = IdOf(first.Id) }, ada.Token);
-        await CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "c.nii", "six b.")]);
+        await CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "c.nii", content)]);
 
         Assert.Equal(2, (await RowsAsync(server)).Count);
     }
@@ -127,10 +136,10 @@ public sealed class WriteFolderAssemblyTests
     [Fact]
     public async Task CreationsSideBySideCannotTogetherPassTheQuota()
     {
-        await using var server = await StartAsync("--Experiments:MaxUserBytes=10");
+        await using var server = await StartAsync("--Experiments:MaxUserBytes=1000");
         using var http = new GraphQLHttp(server);
         var ada = await SignUpAsync(http, "ada@example.org");
-        var uploads = Enumerable.Range(0, 6).Select(i => WriteTestUpload.Create(server.UploadFolder, $"{i}.nii", "six b.")).ToList();
+        var uploads = Enumerable.Range(0, 6).Select(i => WriteTestUpload.Create(server.UploadFolder, $"{i}.nii", new string('x', 400))).ToList();
 
         var attempts = uploads.Select(upload => Task.Run(async () =>
         {
@@ -148,7 +157,7 @@ public sealed class WriteFolderAssemblyTests
 
         Assert.Equal(1, outcomes.Count(o => o == "created"));
         Assert.Equal(5, outcomes.Count(o => o == "QUOTA_EXCEEDED"));
-        Assert.Equal(6, Assert.Single(await RowsAsync(server)).InputBytes);
+        Assert.InRange(Assert.Single(await RowsAsync(server)).StoredBytes, 401, 1000);
     }
 
     private static Task<Experiment> CreateAsync(RunningServer server, WriteUser user, WriteTestUpload[] uploads, bool draft = true) =>
