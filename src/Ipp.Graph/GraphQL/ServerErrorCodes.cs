@@ -70,6 +70,12 @@ public static class ServerErrorCodes
     /// <summary>The caller keeps as many experiments as they may (<c>extensions.maxExperiments</c>): one must be deleted first.</summary>
     public const string ExperimentLimitReached = "EXPERIMENT_LIMIT_REACHED";
 
+    /// <summary>
+    /// The server cannot write its storage now (a read-only or missing folder, a full disk, the file system's quota):
+    /// nothing was stored, the request may be tried again later (HTTP 503 when the multipart transport cannot store the files).
+    /// </summary>
+    public const string StorageUnavailable = "STORAGE_UNAVAILABLE";
+
     /// <summary>No application of the catalogue has this key.</summary>
     public const string ApplicationUnknown = "APPLICATION_UNKNOWN";
 

@@ -2,6 +2,7 @@ using Ipp.Graph.Applications;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Storage;
 
 namespace Ipp.Graph.Experiments.Write;
 
@@ -33,6 +34,10 @@ public static class ExperimentErrors
             $"You already have {maxExperiments} experiments, the most you may keep. Delete experiments you no longer need.",
             code: ServerErrorCodes.ExperimentLimitReached,
             extensions: new Dictionary<string, object?> { ["maxExperiments"] = maxExperiments });
+
+    /// <summary>The folders could not be written; what failed is in the log (<see cref="StorageUnavailableException.Log"/>), never in the error.</summary>
+    public static GraphQLError StorageUnavailable() =>
+        new(StorageUnavailableException.ClientMessage, code: ServerErrorCodes.StorageUnavailable);
 
     public static GraphQLError ApplicationUnknown(string key) =>
         new($"No application has the key '{key}'.", code: ServerErrorCodes.ApplicationUnknown);

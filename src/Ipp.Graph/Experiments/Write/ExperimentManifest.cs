@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Ipp.Graph.Data;
+using Ipp.Graph.Storage;
 
 namespace Ipp.Graph.Experiments.Write;
 
@@ -32,13 +33,14 @@ public static class ExperimentManifest
     public static void Write(string folder, byte[] content)
     {
         var temporary = Path.Combine(folder, StoredFileNames.ManifestTemporaryName);
-        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+        StorageUnavailableException.Guard($"write {temporary}", () =>
         {
+            using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
             file.Write(content);
             file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, Path.Combine(folder, StoredFileNames.ManifestName));
+        });
+        var manifest = Path.Combine(folder, StoredFileNames.ManifestName);
+        StorageUnavailableException.Guard($"rename {temporary} to {manifest}", () => File.Move(temporary, manifest));
     }
 
     private static void WriteContent(Utf8JsonWriter writer, Experiment experiment, string ownerEmail)

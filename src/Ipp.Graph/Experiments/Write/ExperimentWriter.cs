@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ipp.Graph.Data;
+using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Storage;
@@ -13,7 +14,8 @@ namespace Ipp.Graph.Experiments.Write;
 /// the same write transaction (<see cref="UserQuota"/>); assemble <c>.staging/&lt;eid&gt;/</c> (uploads moved in,
 /// experiment.json written whole); rename it into <c>&lt;uid&gt;/&lt;editing|submitted&gt;/&lt;eid&gt;</c>; record the
 /// status and its event in one transaction; publish the event. A crash between two steps is repaired by
-/// <see cref="StagingRecovery"/> at start.
+/// <see cref="StagingRecovery"/> at start. Folders that cannot be written (<see cref="StorageUnavailableException"/>)
+/// are logged once and answered with STORAGE_UNAVAILABLE, the steps taken undone.
 /// </summary>
 public sealed class ExperimentWriter
 {
@@ -107,14 +109,23 @@ public sealed class ExperimentWriter
             experiment.Status = status;
             return experiment;
         }
+        catch (StorageUnavailableException failure)
+        {
+            await UndoCreationAsync(experiment, reachedNamespace ? placed : null, staging);
+            throw Unavailable(failure);
+        }
         catch (Exception failure)
         {
-            await UndoCreationAsync(experiment, reachedNamespace ? placed : null, staging, failure);
+            _logger.LogWarning(failure, "Creating experiment {ExperimentId} failed; undoing it", experiment.Id);
+            await UndoCreationAsync(experiment, reachedNamespace ? placed : null, staging);
             throw;
         }
     }
 
-    /// <summary>Submits the user's draft: its folder moves from <c>editing/</c> to <c>submitted/</c>.</summary>
+    /// <summary>
+    /// Submits the user's draft: its folder moves from <c>editing/</c> to <c>submitted/</c>. A move that cannot be
+    /// done leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
+    /// </summary>
     public async Task<Experiment> SubmitAsync(long userId, string id, CancellationToken cancellationToken)
     {
         var experimentId = DecodeId(id);
@@ -136,8 +147,16 @@ public sealed class ExperimentWriter
                 throw ExperimentErrors.NotEditable(_folder.StatusOnDisk(userId, experimentId) ?? experiment.Status);
             }
 
-            DurableDirectory.Create(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
-            DurableDirectory.Move(draft, submitted);
+            try
+            {
+                DurableDirectory.Create(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
+                DurableDirectory.Move(draft, submitted);
+            }
+            catch (StorageUnavailableException failure)
+            {
+                throw Unavailable(failure);
+            }
+
             ExperimentEvent? change;
             try
             {
@@ -169,7 +188,8 @@ public sealed class ExperimentWriter
 
     /// <summary>
     /// Deletes the user's experiment when it is a draft or finished: its folder leaves the namespace at once (renamed
-    /// into <c>.staging/</c>), then its row and inputs go, then the folder's content.
+    /// into <c>.staging/</c>), then its row and inputs go, then the folder's content. A move that cannot be done
+    /// leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
     /// </summary>
     public async Task<string> DeleteAsync(long userId, string id, CancellationToken cancellationToken)
     {
@@ -192,7 +212,14 @@ public sealed class ExperimentWriter
             var folder = onDisk is { } placed ? _folder.ExperimentPath(userId, placed, experimentId) : null;
             if (folder is not null)
             {
-                DurableDirectory.Move(folder, trash);
+                try
+                {
+                    DurableDirectory.Move(folder, trash);
+                }
+                catch (StorageUnavailableException failure)
+                {
+                    throw Unavailable(failure);
+                }
             }
 
             bool deleted;
@@ -284,7 +311,7 @@ public sealed class ExperimentWriter
     /// </summary>
     private static void Assemble(string staging, Experiment experiment, List<(string Parameter, IStoredUpload File)> uploads, byte[] manifest)
     {
-        Directory.CreateDirectory(staging);
+        StorageUnavailableException.Guard($"create the folder {staging}", () => Directory.CreateDirectory(staging));
         var movedTo = new Dictionary<IStoredUpload, string>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < uploads.Count; i++)
         {
@@ -293,11 +320,11 @@ public sealed class ExperimentWriter
             if (movedTo.TryGetValue(upload, out var first))
             {
                 // The multipart spec lets one file fill several variables: each use gets its own copy.
-                File.Copy(first, destination);
+                StorageUnavailableException.Guard($"copy {first} to {destination}", () => File.Copy(first, destination));
             }
             else
             {
-                upload.MoveTo(destination);
+                StorageUnavailableException.Guard($"move an upload to {destination}", () => upload.MoveTo(destination));
                 movedTo.Add(upload, destination);
             }
         }
@@ -333,9 +360,8 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>Takes back a creation that failed: the folder (out of the namespace first), then the row.</summary>
-    private async Task UndoCreationAsync(Experiment experiment, string? placed, string staging, Exception failure)
+    private async Task UndoCreationAsync(Experiment experiment, string? placed, string staging)
     {
-        _logger.LogWarning(failure, "Creating experiment {ExperimentId} failed; undoing it", experiment.Id);
         try
         {
             if (placed is not null && Directory.Exists(placed))
@@ -357,6 +383,13 @@ public sealed class ExperimentWriter
             // What is left is a Staging row or a folder outside the namespaces: the next start removes both.
             _logger.LogError(undoFailure, "Undoing the creation of experiment {ExperimentId} failed; the next start will finish it", experiment.Id);
         }
+    }
+
+    /// <summary>The client's error for folders that could not be written; what failed is logged here, once.</summary>
+    private GraphQLError Unavailable(StorageUnavailableException failure)
+    {
+        failure.Log(_logger);
+        return ExperimentErrors.StorageUnavailable();
     }
 
     private async Task<Experiment> FindAsync(long userId, long experimentId, string id, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Ipp.Graph.Tests.Experiments.Write;
 /// <summary>
 /// The experiment folder assembled from stored uploads (real files in <c>.incoming</c>, as the multipart transport
 /// leaves them), through the server's <see cref="ExperimentWriter"/>: safe unique names, experiment.json, the quota,
-/// and a failure midway leaving nothing.
+/// and a failure midway (a full disk) leaving nothing.
 /// </summary>
 public sealed class WriteFolderAssemblyTests
 {
@@ -77,7 +77,7 @@ public sealed class WriteFolderAssemblyTests
     }
 
     [Fact]
-    public async Task AFailureMidwayLeavesNeitherFolderNorRow()
+    public async Task AFullDiskMidwayLeavesNeitherFolderNorRowAndIsStorageUnavailable()
     {
         await using var server = await StartAsync();
         using var http = new GraphQLHttp(server);
@@ -85,15 +85,21 @@ public sealed class WriteFolderAssemblyTests
         var moved = WriteTestUpload.Create(server.UploadFolder, "a.nii", "moved first");
         var failing = WriteTestUpload.Create(server.UploadFolder, "b.nii", "cannot move", failMove: true);
 
-        var failure = await Assert.ThrowsAsync<IOException>(() => CreateAsync(server, ada, [moved, failing]));
+        var failure = await Assert.ThrowsAsync<GraphQLError>(() => CreateAsync(server, ada, [moved, failing]));
 
-        Assert.Equal("No space left on device.", failure.Message);
+        Assert.Equal("STORAGE_UNAVAILABLE", failure.Extensions!["code"]);
+        Assert.Equal("The server cannot store files right now. Please try again later.", failure.Message);
         Assert.Empty(ExperimentFolders(server.UploadFolder));
         Assert.Empty(EntriesOf(server, ".staging"));
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(await EventsAsync(server));
         // The file not moved is still the transport's, which deletes it when the request ends.
         Assert.Equal([Path.GetFileName(failing.Path)], EntriesOf(server, ".incoming"));
+        var logged = Assert.Single(server.Logs.ServerWarnings);
+        Assert.Equal(LogLevel.Error, logged.Level);
+        Assert.Null(logged.Exception);
+        Assert.StartsWith($"The server cannot store files: could not move an upload to {server.UploadFolder}/.staging/", logged.Message);
+        Assert.EndsWith("b.nii: No space left on device : '/dev/full'", logged.Message);
     }
 
     [Fact]
