@@ -1,3 +1,5 @@
+using Ipp.Graph.GraphQL;
+
 namespace Ipp.Graph.Accounts;
 
 /// <summary>The <c>Accounts</c> settings (appsettings.json documents each with its default).</summary>
@@ -30,7 +32,7 @@ public sealed class AccountsOptions
     /// </summary>
     public int SessionCacheSize { get; set; } = 10_000;
 
-    /// <summary>Limits on <c>createUser</c> and <c>authenticate</c> per client address.</summary>
+    /// <summary>Attempts of <c>createUser</c> and <c>authenticate</c> together per client address, in a fixed window.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>The number of hashing threads this setting asks for.</summary>
@@ -64,19 +66,6 @@ public sealed class AccountsOptions
             throw new InvalidOperationException("Accounts:TokenLifetime and Accounts:ExpiryCheckInterval must be positive.");
         }
 
-        if (RateLimit.PermitLimit < 1 || RateLimit.Window <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("Accounts:RateLimit:PermitLimit must be 1 or more and Accounts:RateLimit:Window positive.");
-        }
-    }
-
-    /// <summary>A fixed window per client address.</summary>
-    public sealed class RateLimitOptions
-    {
-        /// <summary>Attempts (createUser and authenticate together) one address may make per window.</summary>
-        public int PermitLimit { get; set; } = 20;
-
-        /// <summary>The window's length.</summary>
-        public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+        RateLimit.Validate($"{Section}:RateLimit");
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
-using Ipp.Graph.GraphQL.Mutations;
+using Ipp.Graph.GraphQL;
 using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Accounts;
@@ -13,37 +12,13 @@ namespace Ipp.Graph.Accounts;
 /// </summary>
 public sealed class SignInRateLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
-    private readonly TimeSpan _window;
+    private readonly KeyedRateLimiter<string> _limiter;
 
-    public SignInRateLimiter(IOptions<AccountsOptions> options)
-    {
-        var settings = options.Value.RateLimit;
-        _window = settings.Window;
-        _limiter = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(
-            client,
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = settings.PermitLimit,
-                Window = settings.Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
-    }
+    public SignInRateLimiter(IOptions<AccountsOptions> options) =>
+        _limiter = new KeyedRateLimiter<string>(options.Value.RateLimit, "Too many attempts from this address");
 
-    /// <summary>Counts an attempt from the address; throws RATE_LIMITED when it is one too many.</summary>
-    public void Acquire(IPAddress? address)
-    {
-        using var lease = _limiter.AttemptAcquire(PartitionOf(address));
-        if (lease.IsAcquired)
-        {
-            return;
-        }
-
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _window;
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        throw new MutationException(new RateLimitedError($"Too many attempts from this address: try again in {seconds} seconds.", seconds));
-    }
+    /// <summary>Counts an attempt from the address; throws a <see cref="GraphQL.Mutations.RateLimitedError"/> when it is one too many.</summary>
+    public void Acquire(IPAddress? address) => _limiter.Acquire(PartitionOf(address));
 
     public void Dispose() => _limiter.Dispose();
 

@@ -28,8 +28,11 @@ public sealed class Experiment
     /// <summary>When it was created (UTC).</summary>
     public DateTime CreatedAt { get; set; }
 
-    /// <summary>The bytes of its input files, counted against the owner's quota.</summary>
-    public long InputBytes { get; set; }
+    /// <summary>
+    /// The bytes it makes the server store (its files, experiment.json, the texts of its row and inputs), counted
+    /// against the owner's quota (<see cref="Storage.UserStoredBytes"/>).
+    /// </summary>
+    public long StoredBytes { get; set; }
 
     /// <summary>The files uploaded with it.</summary>
     public List<ExperimentInput> Inputs { get; set; } = [];

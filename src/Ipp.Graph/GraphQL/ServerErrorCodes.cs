@@ -60,8 +60,17 @@ public static class ServerErrorCodes
     /// <summary>More files in one request than <c>Uploads:MaxFiles</c> (HTTP 413).</summary>
     public const string UploadTooManyFiles = "UPLOAD_TOO_MANY_FILES";
 
-    /// <summary>The files would take the caller over their storage quota (HTTP 413 when refused by the transport).</summary>
+    /// <summary>
+    /// What the request would store (files, experiment.json, texts) would take the caller over their storage quota
+    /// (HTTP 413 when the multipart transport refuses the files as they arrive).
+    /// </summary>
     public const string QuotaExceeded = "QUOTA_EXCEEDED";
+
+    /// <summary>
+    /// The server cannot write its storage now (a read-only or missing folder, a full disk, the file system's quota):
+    /// nothing was stored, the request may be tried again later (HTTP 503 when the multipart transport cannot store the files).
+    /// </summary>
+    public const string StorageUnavailable = "STORAGE_UNAVAILABLE";
 
     /// <summary>No application of the catalogue has this key.</summary>
     public const string ApplicationUnknown = "APPLICATION_UNKNOWN";

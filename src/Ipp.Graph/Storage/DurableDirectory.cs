@@ -5,7 +5,8 @@ namespace Ipp.Graph.Storage;
 /// <summary>
 /// Folder changes that survive a power cut. A new entry or a rename is on the disk only once the directory holding
 /// it is flushed (fsync on the directory, which .NET has no call for); the experiment writer flushes before it records
-/// a change in the database, so that the database never says more than the folders hold.
+/// a change in the database, so that the database never says more than the folders hold. A failure is a
+/// <see cref="StorageUnavailableException"/> naming the folders.
 /// </summary>
 public static class DurableDirectory
 {
@@ -27,14 +28,14 @@ public static class DurableDirectory
         var descriptor = open(directory, ReadOnly | CloseOnExec);
         if (descriptor < 0)
         {
-            throw Failure("open", directory);
+            throw Failure($"open the folder {directory}");
         }
 
         try
         {
             if (fsync(descriptor) != 0)
             {
-                throw Failure("flush", directory);
+                throw Failure($"flush the folder {directory}");
             }
         }
         finally
@@ -58,7 +59,7 @@ public static class DurableDirectory
             Create(parent);
         }
 
-        Directory.CreateDirectory(full);
+        StorageUnavailableException.Guard($"create the folder {full}", () => Directory.CreateDirectory(full));
         if (parent is not null)
         {
             Flush(parent);
@@ -68,7 +69,7 @@ public static class DurableDirectory
     /// <summary>Renames the folder <paramref name="source"/> to <paramref name="target"/> and flushes both parents.</summary>
     public static void Move(string source, string target)
     {
-        Directory.Move(source, target);
+        StorageUnavailableException.Guard($"move the folder {source} to {target}", () => Directory.Move(source, target));
         var to = Path.GetDirectoryName(Path.GetFullPath(target))!;
         var from = Path.GetDirectoryName(Path.GetFullPath(source))!;
         Flush(to);
@@ -78,10 +79,11 @@ public static class DurableDirectory
         }
     }
 
-    private static IOException Failure(string doing, string directory)
+    /// <summary>The C library's failure: its reason in an IOException whose HResult is the errno, as .NET's own.</summary>
+    private static StorageUnavailableException Failure(string doing)
     {
         var error = Marshal.GetLastPInvokeError();
-        return new IOException($"Could not {doing} the directory {directory}: {Marshal.GetPInvokeErrorMessage(error)}", error);
+        return new StorageUnavailableException(doing, new IOException(Marshal.GetPInvokeErrorMessage(error), error));
     }
 
     [DllImport(Library, SetLastError = true)]

@@ -2,6 +2,7 @@ using Ipp.Graph.Data;
 using Ipp.Graph.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Ipp.Graph.Tests.Data;
@@ -42,7 +43,41 @@ public sealed class DatabaseSchemaTests : IDisposable
     {
         await using var db = Open(Path.Combine(_folder, "snapshot.db"));
         Assert.False(db.Database.HasPendingModelChanges());
-        Assert.Equal(["20261121150000_Accounts", "20261121170000_Experiments", "20261206120000_ParametersWithoutNameFields"], db.Database.GetMigrations());
+        Assert.Equal(
+            ["20261121150000_Accounts", "20261121170000_Experiments", "20261122100000_StoredBytes", "20261206120000_ParametersWithoutNameFields"],
+            db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public async Task ExperimentsFromBeforeStoredBytesCountTheirTextsAndAnEstimateOfTheirManifest()
+    {
+        await using var db = Open(Path.Combine(_folder, "upgraded.db"));
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("20261121170000_Experiments");
+        // Braces doubled: the text is a format string.
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO users (id, email, normalized_email, password_hash, created_at) VALUES (1, 'ada@example.org', 'ada@example.org', 'x', '2026-11-21');
+            INSERT INTO experiments (id, user_id, application_key, name, description, parameters, status, status_changed_at, created_at, input_bytes)
+              VALUES (1, 1, 'demo', 'Scans é', NULL, '{{"a":1}}', 'editing', '2026-11-21', '2026-11-21', 150),
+                     (2, 1, 'demo', 'Draft', 'Notes', '{{}}', 'editing', '2026-11-21', '2026-11-21', 0);
+            INSERT INTO experiment_inputs (experiment_id, parameter, stored_name, original_name, size)
+              VALUES (1, 'images', 'a.nii', 'a.nii', 100), (1, 'images', 'b.nii', 'dir/b.nii', 50);
+            """);
+
+        await migrator.MigrateAsync();
+
+        // The texts are stored twice (database and manifest), the manifest's keys estimated at 512 + 128 per file.
+        var withFiles = 150 + 512 + (2 * (4 + 8 + 7)) + (2 * 128) + (2 * (6 + 5 + 5 + 6 + 5 + 9));
+        var draft = 512 + (2 * (4 + 5 + 5 + 2));
+        Assert.Equal(
+            [withFiles, draft],
+            await db.Experiments.OrderBy(e => e.Id).Select(e => e.StoredBytes).ToListAsync());
+
+        await migrator.MigrateAsync("20261121170000_Experiments");
+        Assert.Equal(
+            [150L, 0L],
+            await db.Database.SqlQueryRaw<long>("SELECT input_bytes AS Value FROM experiments ORDER BY id").ToListAsync());
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class ReadServer : IAsyncLifetime
             Status = status,
             CreatedAt = created,
             StatusChangedAt = statusChangedAt ?? created,
-            InputBytes = inputs.Sum(i => i.Size),
+            StoredBytes = inputs.Sum(i => i.Size),
             Inputs = [.. inputs],
         };
         var databases = Server.Services.GetRequiredService<IDbContextFactory<IppDbContext>>();

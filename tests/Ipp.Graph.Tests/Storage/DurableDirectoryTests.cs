@@ -4,8 +4,8 @@ namespace Ipp.Graph.Tests.Storage;
 
 /// <summary>
 /// The flushed folder operations the experiment writer relies on, on a real file system: the directory really is
-/// opened and flushed through the C library (a folder that is not there fails with the system's reason), missing
-/// parents are created, a folder is renamed whole.
+/// opened and flushed through the C library (a folder that is not there fails with the system's reason, as storage
+/// that is unavailable), missing parents are created, a folder is renamed whole.
 /// </summary>
 public sealed class DurableDirectoryTests : IDisposable
 {
@@ -17,9 +17,9 @@ public sealed class DurableDirectoryTests : IDisposable
         DurableDirectory.Flush(_root);
 
         var missing = Path.Combine(_root, "missing");
-        var failure = Assert.Throws<IOException>(() => DurableDirectory.Flush(missing));
-        Assert.Equal($"Could not open the directory {missing}: No such file or directory", failure.Message);
-        Assert.Equal(2, failure.HResult); // ENOENT
+        var failure = Assert.Throws<StorageUnavailableException>(() => DurableDirectory.Flush(missing));
+        Assert.Equal($"Could not open the folder {missing}: No such file or directory", failure.Message);
+        Assert.Equal(2, Assert.IsType<IOException>(failure.InnerException).HResult); // ENOENT
     }
 
     [Fact]

@@ -12,6 +12,13 @@ public sealed class CapturedLogs : ILoggerProvider
     /// <summary>Entries at Error or above: an unhandled exception shows here.</summary>
     public IEnumerable<LogEntry> Errors => _entries.Where(entry => entry.Level >= LogLevel.Error);
 
+    /// <summary>
+    /// Warnings and errors of the server's own code, not the framework's (a first start on a machine warns that its
+    /// new data-protection key is stored unencrypted).
+    /// </summary>
+    public IEnumerable<LogEntry> ServerWarnings =>
+        _entries.Where(entry => entry.Level >= LogLevel.Warning && entry.Category.StartsWith("Ipp.Graph", StringComparison.Ordinal));
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
     public void Dispose()

@@ -53,11 +53,11 @@ public sealed class IppDbContextModelSnapshot : ModelSnapshot
             experiment.Property<string>("ApplicationKey").IsRequired().HasMaxLength(128).HasColumnType("TEXT").HasColumnName("application_key");
             experiment.Property<DateTime>("CreatedAt").HasColumnType("TEXT").HasColumnName("created_at");
             experiment.Property<string>("Description").HasMaxLength(4000).HasColumnType("TEXT").HasColumnName("description");
-            experiment.Property<long>("InputBytes").HasColumnType("INTEGER").HasColumnName("input_bytes");
             experiment.Property<string>("Name").IsRequired().HasMaxLength(200).HasColumnType("TEXT").HasColumnName("name");
             experiment.Property<string>("ParametersJson").IsRequired().HasColumnType("TEXT").HasColumnName("parameters");
             experiment.Property<string>("Status").IsRequired().HasMaxLength(16).HasColumnType("TEXT").HasColumnName("status");
             experiment.Property<DateTime>("StatusChangedAt").HasColumnType("TEXT").HasColumnName("status_changed_at");
+            experiment.Property<long>("StoredBytes").HasColumnType("INTEGER").HasColumnName("stored_bytes");
             experiment.Property<long>("UserId").HasColumnType("INTEGER").HasColumnName("user_id");
             experiment.HasKey("Id");
             experiment.HasIndex("UserId", "CreatedAt").HasDatabaseName("ix_experiments_user_id_created_at");

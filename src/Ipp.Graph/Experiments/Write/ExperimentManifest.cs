@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Ipp.Graph.Data;
+using Ipp.Graph.Storage;
 
 namespace Ipp.Graph.Experiments.Write;
 
@@ -15,24 +17,33 @@ namespace Ipp.Graph.Experiments.Write;
 /// <param name="ParametersJson">The parameters as experiment.json gives them (<see cref="Applications.ParameterValidation.ManifestParametersJson"/>).</param>
 public sealed record ExperimentManifest(string OwnerEmail, string ParametersJson)
 {
-    /// <summary>
-    /// Writes the manifest into <paramref name="folder"/> so that it appears whole or not at all: under a temporary
-    /// name, flushed to the disk, then renamed.
-    /// </summary>
-    public void Write(string folder, Experiment experiment)
+    /// <summary>The manifest's content: its size counts against the owner's quota before it is written.</summary>
+    public byte[] Render(Experiment experiment)
     {
-        var temporary = Path.Combine(folder, StoredFileNames.ManifestTemporaryName);
-        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
+        var content = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(content, new JsonWriterOptions { Indented = true }))
         {
-            using (var writer = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
-            {
-                WriteContent(writer, experiment);
-            }
-
-            file.Flush(flushToDisk: true);
+            WriteContent(writer, experiment);
         }
 
-        File.Move(temporary, Path.Combine(folder, StoredFileNames.ManifestName));
+        return content.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="content"/> (<see cref="Render"/>) into <paramref name="folder"/> so that it appears whole
+    /// or not at all: under a temporary name, flushed to the disk, then renamed.
+    /// </summary>
+    public static void Write(string folder, byte[] content)
+    {
+        var temporary = Path.Combine(folder, StoredFileNames.ManifestTemporaryName);
+        StorageUnavailableException.Guard($"write {temporary}", () =>
+        {
+            using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            file.Write(content);
+            file.Flush(flushToDisk: true);
+        });
+        var manifest = Path.Combine(folder, StoredFileNames.ManifestName);
+        StorageUnavailableException.Guard($"rename {temporary} to {manifest}", () => File.Move(temporary, manifest));
     }
 
     private void WriteContent(Utf8JsonWriter writer, Experiment experiment)

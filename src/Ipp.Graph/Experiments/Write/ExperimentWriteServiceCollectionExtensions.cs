@@ -2,7 +2,7 @@ using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Experiments.Write;
 
-/// <summary>Registers the writing side of experiments: the writer, the per-user quota, the recovery at start.</summary>
+/// <summary>Registers the writing side of experiments: the writer, the per-user limits, the recovery at start.</summary>
 public static class ExperimentWriteServiceCollectionExtensions
 {
     public static IServiceCollection AddExperimentWrites(this IServiceCollection services, IConfiguration configuration)
@@ -18,6 +18,7 @@ public static class ExperimentWriteServiceCollectionExtensions
         services.AddSingleton<ExperimentsInFlight>();
         services.AddSingleton<NewExperimentValidator>();
         services.AddSingleton<UserQuota>();
+        services.AddSingleton<ExperimentCreationRateLimiter>();
         services.AddSingleton<IUploadAllowance>(provider => provider.GetRequiredService<UserQuota>());
         services.AddSingleton<ExperimentWriter>();
         // Registered after the database's migrator, so its StartingAsync runs on the migrated database.

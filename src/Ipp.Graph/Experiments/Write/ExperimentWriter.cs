@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ipp.Graph.Data;
+using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
@@ -11,10 +12,12 @@ namespace Ipp.Graph.Experiments.Write;
 
 /// <summary>
 /// Creates, submits and deletes experiments so that the backend never sees a half-done one and a failure at any
-/// step leaves nothing behind. Creation: validate; insert the row hidden (Staging) with the quota checked in the
-/// same write transaction; assemble <c>.staging/&lt;eid&gt;/</c> (uploads moved in, experiment.json written whole);
-/// rename it into <c>&lt;uid&gt;/&lt;editing|submitted&gt;/&lt;eid&gt;</c>; record the status and its event in one
-/// transaction; publish the event. A crash between two steps is repaired by <see cref="StagingRecovery"/> at start.
+/// step leaves nothing behind. Creation: validate; insert the row hidden (Staging) with the user's limits checked in
+/// the same write transaction (<see cref="UserQuota"/>); assemble <c>.staging/&lt;eid&gt;/</c> (uploads moved in,
+/// experiment.json written whole); rename it into <c>&lt;uid&gt;/&lt;editing|submitted&gt;/&lt;eid&gt;</c>; record the
+/// status and its event in one transaction; publish the event. A crash between two steps is repaired by
+/// <see cref="StagingRecovery"/> at start. Folders that cannot be written (<see cref="StorageUnavailableException"/>)
+/// are logged once and answered with STORAGE_UNAVAILABLE, the steps taken undone.
 /// </summary>
 public sealed class ExperimentWriter
 {
@@ -83,10 +86,10 @@ public sealed class ExperimentWriter
                 OriginalName = Shorten(upload.FileName, IppDbContext.FileNameMaxLength),
                 Size = upload.Length,
             });
-            experiment.InputBytes += upload.Length;
         }
 
-        using var working = await InsertHiddenAsync(experiment, cancellationToken);
+        var inserted = await InsertHiddenAsync(experiment, new ExperimentManifest(email, validation.ManifestParametersJson!), cancellationToken);
+        using var working = inserted.Working;
         var status = input.Draft ? ExperimentStatus.Editing : ExperimentStatus.Submitted;
         var staging = StagingPath(experiment.Id);
         var placed = _folder.ExperimentPath(userId, status, experiment.Id);
@@ -94,7 +97,7 @@ public sealed class ExperimentWriter
         try
         {
             // From here on the steps are short and local: they run to the end (or are undone) whatever the client does.
-            Assemble(staging, experiment, uploads, new ExperimentManifest(email, validation.ManifestParametersJson!));
+            Assemble(staging, experiment, uploads, inserted.Manifest);
             DurableDirectory.Create(_folder.NamespacePath(userId, status));
             DurableDirectory.Move(staging, placed);
             reachedNamespace = true;
@@ -108,14 +111,23 @@ public sealed class ExperimentWriter
             experiment.Status = status;
             return experiment;
         }
+        catch (StorageUnavailableException failure)
+        {
+            await UndoCreationAsync(experiment, reachedNamespace ? placed : null, staging);
+            throw Unavailable(failure);
+        }
         catch (Exception failure)
         {
-            await UndoCreationAsync(experiment, reachedNamespace ? placed : null, staging, failure);
+            _logger.LogWarning(failure, "Creating experiment {ExperimentId} failed; undoing it", experiment.Id);
+            await UndoCreationAsync(experiment, reachedNamespace ? placed : null, staging);
             throw;
         }
     }
 
-    /// <summary>Submits the user's draft: its folder moves from <c>editing/</c> to <c>submitted/</c>.</summary>
+    /// <summary>
+    /// Submits the user's draft: its folder moves from <c>editing/</c> to <c>submitted/</c>. A move that cannot be
+    /// done leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
+    /// </summary>
     public async Task<Experiment> SubmitAsync(long userId, string id, CancellationToken cancellationToken)
     {
         var experimentId = DecodeId(id);
@@ -137,8 +149,16 @@ public sealed class ExperimentWriter
                 throw new MutationException(new ExperimentNotEditableError(_folder.StatusOnDisk(userId, experimentId) ?? experiment.Status));
             }
 
-            DurableDirectory.Create(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
-            DurableDirectory.Move(draft, submitted);
+            try
+            {
+                DurableDirectory.Create(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
+                DurableDirectory.Move(draft, submitted);
+            }
+            catch (StorageUnavailableException failure)
+            {
+                throw Unavailable(failure);
+            }
+
             ExperimentEvent? change;
             try
             {
@@ -170,7 +190,8 @@ public sealed class ExperimentWriter
 
     /// <summary>
     /// Deletes the user's experiment when it is a draft or finished: its folder leaves the namespace at once (renamed
-    /// into <c>.staging/</c>), then its row and inputs go, then the folder's content.
+    /// into <c>.staging/</c>), then its row and inputs go, then the folder's content. A move that cannot be done
+    /// leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
     /// </summary>
     public async Task<string> DeleteAsync(long userId, string id, CancellationToken cancellationToken)
     {
@@ -193,7 +214,14 @@ public sealed class ExperimentWriter
             var folder = onDisk is { } placed ? _folder.ExperimentPath(userId, placed, experimentId) : null;
             if (folder is not null)
             {
-                DurableDirectory.Move(folder, trash);
+                try
+                {
+                    DurableDirectory.Move(folder, trash);
+                }
+                catch (StorageUnavailableException failure)
+                {
+                    throw Unavailable(failure);
+                }
             }
 
             bool deleted;
@@ -248,21 +276,23 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>
-    /// Inserts the row as Staging, hidden from the API, with the quota checked in the same write transaction; the
-    /// experiment is marked in flight before the row can be seen, until the returned mark is disposed.
+    /// Inserts the row as Staging, hidden from the API, in one write transaction with the user's limits: one more
+    /// experiment must be allowed; then, once the insert gave the id experiment.json names, the manifest is rendered
+    /// and the row records all it stores (<see cref="UserStoredBytes"/>), which must fit in the quota. The experiment
+    /// is marked in flight before the row can be seen, until the returned mark is disposed; experiment.json's content
+    /// is returned, to be written as counted.
     /// </summary>
-    private async Task<IDisposable> InsertHiddenAsync(Experiment experiment, CancellationToken cancellationToken)
+    private async Task<(IDisposable Working, byte[] Manifest)> InsertHiddenAsync(Experiment experiment, ExperimentManifest manifest, CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await WriteTransactions.BeginAsync(db, cancellationToken);
-        var used = await UserQuota.UsedBytesAsync(db, experiment.UserId, cancellationToken);
-        if (experiment.InputBytes > 0 && used + experiment.InputBytes > _quota.MaxUserBytes)
-        {
-            throw new MutationException(new QuotaExceededError(_quota.MaxUserBytes, used, experiment.InputBytes));
-        }
-
+        await _quota.EnsureRoomForExperimentAsync(db, experiment.UserId, cancellationToken);
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(cancellationToken);
+        var content = manifest.Render(experiment);
+        experiment.StoredBytes = UserStoredBytes.Of(experiment, content.Length);
+        await db.SaveChangesAsync(cancellationToken);
+        await _quota.EnsureWithinQuotaAsync(db, experiment.UserId, experiment.StoredBytes, cancellationToken);
         var working = _inFlight.Begin(experiment.Id);
         try
         {
@@ -274,16 +304,16 @@ public sealed class ExperimentWriter
             throw;
         }
 
-        return working;
+        return (working, content);
     }
 
     /// <summary>
     /// Fills <c>.staging/&lt;eid&gt;/</c>: the uploads moved in under their stored names (each flushed to the disk by
     /// the transport), then experiment.json; then the folder's entries are flushed too.
     /// </summary>
-    private static void Assemble(string staging, Experiment experiment, List<(string Parameter, IStoredUpload File)> uploads, ExperimentManifest manifest)
+    private static void Assemble(string staging, Experiment experiment, List<(string Parameter, IStoredUpload File)> uploads, byte[] manifest)
     {
-        Directory.CreateDirectory(staging);
+        StorageUnavailableException.Guard($"create the folder {staging}", () => Directory.CreateDirectory(staging));
         var movedTo = new Dictionary<IStoredUpload, string>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < uploads.Count; i++)
         {
@@ -292,16 +322,16 @@ public sealed class ExperimentWriter
             if (movedTo.TryGetValue(upload, out var first))
             {
                 // The multipart spec lets one file fill several variables: each use gets its own copy.
-                File.Copy(first, destination);
+                StorageUnavailableException.Guard($"copy {first} to {destination}", () => File.Copy(first, destination));
             }
             else
             {
-                upload.MoveTo(destination);
+                StorageUnavailableException.Guard($"move an upload to {destination}", () => upload.MoveTo(destination));
                 movedTo.Add(upload, destination);
             }
         }
 
-        manifest.Write(staging, experiment);
+        ExperimentManifest.Write(staging, manifest);
         DurableDirectory.Flush(staging);
     }
 
@@ -332,9 +362,8 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>Takes back a creation that failed: the folder (out of the namespace first), then the row.</summary>
-    private async Task UndoCreationAsync(Experiment experiment, string? placed, string staging, Exception failure)
+    private async Task UndoCreationAsync(Experiment experiment, string? placed, string staging)
     {
-        _logger.LogWarning(failure, "Creating experiment {ExperimentId} failed; undoing it", experiment.Id);
         try
         {
             if (placed is not null && Directory.Exists(placed))
@@ -356,6 +385,13 @@ public sealed class ExperimentWriter
             // What is left is a Staging row or a folder outside the namespaces: the next start removes both.
             _logger.LogError(undoFailure, "Undoing the creation of experiment {ExperimentId} failed; the next start will finish it", experiment.Id);
         }
+    }
+
+    /// <summary>The client's error for folders that could not be written; what failed is logged here, once.</summary>
+    private GraphQLError Unavailable(StorageUnavailableException failure)
+    {
+        failure.Log(_logger);
+        return StorageUnavailableException.ClientError();
     }
 
     private async Task<Experiment> FindAsync(long userId, long experimentId, string id, CancellationToken cancellationToken)

@@ -2,15 +2,20 @@ using System.Security.Claims;
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Ipp.Graph.Experiments.Write.Errors;
+using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Experiments.Write;
 
 /// <summary>
-/// The per-user quota: the input bytes of all a user's experiments (those being created included) may not exceed
-/// <see cref="ExperimentQuotaOptions.MaxUserBytes"/>. The multipart transport asks it before storing files; the
-/// experiment's insert checks it again in the same write transaction, so parallel requests cannot both pass.
+/// The per-user quota: what a user stores (<see cref="UserStoredBytes"/>, those experiments being created included)
+/// may not exceed <see cref="ExperimentQuotaOptions.MaxUserBytes"/>, nor their experiments number more than
+/// <see cref="ExperimentQuotaOptions.MaxPerUser"/>. Both are checked in the write transaction that stores, so
+/// parallel requests cannot together pass them. The multipart transport asks it before storing files: the files
+/// may take what is left of the quota, which the experiment's own bytes, checked at the insert, then share.
 /// </summary>
 public sealed class UserQuota : IUploadAllowance
 {
@@ -22,10 +27,14 @@ public sealed class UserQuota : IUploadAllowance
         _databases = databases;
         _accounts = accounts;
         MaxUserBytes = options.Value.MaxUserBytes;
+        MaxExperiments = options.Value.MaxPerUser;
     }
 
-    /// <summary>The bytes a user's experiments may hold together.</summary>
+    /// <summary>The bytes a user may store.</summary>
     public long MaxUserBytes { get; }
+
+    /// <summary>The experiments a user may keep.</summary>
+    public int MaxExperiments { get; }
 
     public async ValueTask<UploadAllowance> GetAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
@@ -35,11 +44,29 @@ public sealed class UserQuota : IUploadAllowance
         }
 
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-        var used = await UsedBytesAsync(db, signedIn.UserId, cancellationToken);
+        var used = await UserStoredBytes.SumAsync(db, signedIn.UserId, cancellationToken);
         return new UploadAllowance(Math.Max(0, MaxUserBytes - used));
     }
 
-    /// <summary>The input bytes the user's experiments hold, those being created included.</summary>
-    public static Task<long> UsedBytesAsync(IppDbContext db, long userId, CancellationToken cancellationToken) =>
-        db.Experiments.Where(e => e.UserId == userId).SumAsync(e => e.InputBytes, cancellationToken);
+    /// <summary>Throws EXPERIMENT_LIMIT_REACHED unless the user may have one experiment more; in the transaction that inserts it.</summary>
+    public async Task EnsureRoomForExperimentAsync(IppDbContext db, long userId, CancellationToken cancellationToken)
+    {
+        if (await db.Experiments.CountAsync(e => e.UserId == userId, cancellationToken) >= MaxExperiments)
+        {
+            throw new MutationException(new ExperimentLimitReachedError(MaxExperiments));
+        }
+    }
+
+    /// <summary>
+    /// Throws QUOTA_EXCEEDED when the user's total, <paramref name="addedBytes"/> just written included, is over the
+    /// quota; called in the write transaction that wrote them, which the refusal then rolls back.
+    /// </summary>
+    public async Task EnsureWithinQuotaAsync(IppDbContext db, long userId, long addedBytes, CancellationToken cancellationToken)
+    {
+        var total = await UserStoredBytes.SumAsync(db, userId, cancellationToken);
+        if (total > MaxUserBytes)
+        {
+            throw new MutationException(new QuotaExceededError(MaxUserBytes, total - addedBytes, addedBytes));
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Storage;
 using Ipp.Graph.Transport.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -173,20 +174,23 @@ internal sealed class MultipartBody
     /// <summary>
     /// Copies a file part to its temporary file through one pooled buffer, refusing it as soon as it is over the
     /// per-file limit or when it takes the request's files (<paramref name="stored"/> bytes before it) over the
-    /// caller's <paramref name="allowance"/>; the file is flushed to disk before it counts as stored.
+    /// caller's <paramref name="allowance"/>; the file is flushed to disk before it counts as stored. A file that
+    /// cannot be written (the incoming folder read-only or missing, the disk full) throws
+    /// <see cref="StorageUnavailableException"/>; the body's own failures stay what they are.
     /// </summary>
     private async ValueTask<(long Length, HttpProblem? Problem)> StoreAsync(Stream body, SpooledUpload upload, long stored, long allowance)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
         try
         {
-            await using var file = new FileStream(upload.TemporaryPath!, new FileStreamOptions
+            var path = upload.TemporaryPath!;
+            await using var file = StorageUnavailableException.Guard($"create the upload {path}", () => new FileStream(path, new FileStreamOptions
             {
                 Mode = FileMode.CreateNew,
                 Access = FileAccess.Write,
                 Share = FileShare.None,
                 BufferSize = 0,
-            });
+            }));
             long length = 0;
             while (true)
             {
@@ -212,12 +216,12 @@ internal sealed class MultipartBody
 
                 if (filled > 0)
                 {
-                    await file.WriteAsync(buffer.AsMemory(0, filled), _aborted);
+                    await WriteAsync(file, buffer.AsMemory(0, filled), path);
                 }
 
                 if (read == 0)
                 {
-                    file.Flush(flushToDisk: true);
+                    StorageUnavailableException.Guard($"write the upload {path}", () => file.Flush(flushToDisk: true));
                     return (length, null);
                 }
             }
@@ -225,6 +229,19 @@ internal sealed class MultipartBody
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes to the upload's file: a failure there is the storage's, not the body's.</summary>
+    private async ValueTask WriteAsync(FileStream file, ReadOnlyMemory<byte> bytes, string path)
+    {
+        try
+        {
+            await file.WriteAsync(bytes, _aborted);
+        }
+        catch (Exception exception) when (StorageUnavailableException.IsCause(exception))
+        {
+            throw new StorageUnavailableException($"write the upload {path}", exception);
         }
     }
 

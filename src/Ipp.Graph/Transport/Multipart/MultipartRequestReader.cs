@@ -14,6 +14,7 @@ namespace Ipp.Graph.Transport.Multipart;
 /// <c>map</c> (file part name to paths of nulls in the variables) and the files, each streamed to a temporary file in
 /// <see cref="UploadFolder.IncomingPath"/> and handed to resolvers as an <see cref="GraphQL.IStoredUpload"/>. The
 /// request it gives deletes every file no resolver moved when it is disposed; a request refused midway leaves none.
+/// Files that cannot be written are a 503 <c>STORAGE_UNAVAILABLE</c>, logged once with the path.
 /// </summary>
 public sealed class MultipartRequestReader
 {
@@ -23,11 +24,13 @@ public sealed class MultipartRequestReader
     private readonly MultipartUploadOptions _options;
     private readonly UploadFolder _folder;
     private readonly JsonDocumentOptions _jsonOptions;
+    private readonly ILogger<MultipartRequestReader> _logger;
 
-    public MultipartRequestReader(MultipartUploadOptions options, GraphQLHttpOptions httpOptions, UploadFolder folder)
+    public MultipartRequestReader(MultipartUploadOptions options, GraphQLHttpOptions httpOptions, UploadFolder folder, ILogger<MultipartRequestReader> logger)
     {
         _options = options;
         _folder = folder;
+        _logger = logger;
         _jsonOptions = new JsonDocumentOptions { MaxDepth = httpOptions.MaxJsonDepth, AllowDuplicateProperties = false };
     }
 
@@ -71,6 +74,11 @@ public sealed class MultipartRequestReader
             // The client went away: nobody to answer, nothing to keep.
             Release(body, spool);
             throw;
+        }
+        catch (StorageUnavailableException exception)
+        {
+            exception.Log(_logger);
+            problem = UploadProblems.StorageUnavailable;
         }
         catch (BadHttpRequestException exception)
         {

@@ -1,4 +1,5 @@
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Storage;
 using Ipp.Graph.Transport.Http;
 
 namespace Ipp.Graph.Transport.Multipart;
@@ -27,6 +28,12 @@ internal static class UploadProblems
         StatusCodes.Status413PayloadTooLarge,
         ServerErrorCodes.PayloadTooLarge,
         $"The \"operations\" and \"map\" parts are larger than the limit of {limit} bytes.");
+
+    /// <summary>The files could not be written (the log says where and why): the server's trouble, so a 503.</summary>
+    public static readonly HttpProblem StorageUnavailable = new(
+        StatusCodes.Status503ServiceUnavailable,
+        ServerErrorCodes.StorageUnavailable,
+        StorageUnavailableException.ClientMessage);
 
     public static HttpProblem QuotaExceeded(long remaining) => new(
         StatusCodes.Status413PayloadTooLarge,

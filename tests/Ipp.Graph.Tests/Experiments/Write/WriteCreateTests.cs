@@ -56,7 +56,7 @@ public sealed class WriteCreateTests
         Assert.Equal(0, root.GetProperty("files").GetArrayLength());
 
         var row = Assert.Single(await RowsAsync(server));
-        Assert.Equal((eid, ada.Id, ExperimentStatus.Editing, 0L), (row.Id, row.UserId, row.Status, row.InputBytes));
+        Assert.Equal((eid, ada.Id, ExperimentStatus.Editing, StoredBytesOf(row, folder)), (row.Id, row.UserId, row.Status, row.StoredBytes));
         var created = Assert.Single(await EventsAsync(server));
         Assert.Equal((eid, ada.Id, ExperimentStatus.Editing, (ExperimentStatus?)null), (created.ExperimentId, created.UserId, created.Status, created.PreviousStatus));
         Assert.Equal(Instants.Rfc3339(created.OccurredAt), experiment.GetProperty("statusChangedAt").GetString());

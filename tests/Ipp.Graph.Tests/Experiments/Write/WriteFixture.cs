@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL;
@@ -28,8 +29,8 @@ public static class WriteFixture
         + "errors { __typename ... on Error { code message } ... on ExperimentNotFoundError { id } ... on ExperimentBusyError { status } } } }";
 
     /// <summary>
-    /// The tests' catalogue: <c>demo</c>, whose parameters are all optional (so experiments need no files) and whose
-    /// attachments take any number of files.
+    /// The tests' catalogue: <c>demo</c>, whose parameters are all optional (so experiments need no files), whose
+    /// <c>notes</c> take text of any length and whose attachments take any number of files.
     /// </summary>
     public const string Catalogue = """
         [{"appKey": "demo", "label": "Demo", "description": "<p>For tests.</p>", "fieldGroups": {"main": {"label": "Main", "open": true, "fields": {
@@ -38,6 +39,7 @@ public static class WriteFixture
           "threshold": {"type": "integer", "label": "Threshold", "min": 1, "max": 10},
           "mode": {"type": "select", "label": "Mode", "choices": {"fast": "Fast", "exact": "Exact"}},
           "ratio": {"type": "float", "label": "Ratio"},
+          "notes": {"type": "string", "label": "Notes"},
           "images": {"type": "attachment", "label": "Images"},
           "t1": {"type": "attachment", "label": "T1"},
           "flair": {"type": "attachment", "label": "FLAIR"}}}}}]
@@ -132,6 +134,14 @@ public static class WriteFixture
         return await db.ExperimentEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
     }
 
-    /// <summary>The error's <c>extensions.code</c>, for responses with one error.</summary>
-    public static string? Code(GraphQLResponse response) => response.ErrorCode;
+    /// <summary>
+    /// What an experiment stores, as the quota counts it: its files, its experiment.json as on the disk in
+    /// <paramref name="folder"/>, and the UTF-8 bytes of the texts of its row and inputs.
+    /// </summary>
+    public static long StoredBytesOf(Experiment row, string folder) =>
+        new FileInfo(Path.Combine(folder, "experiment.json")).Length
+        + Utf8(row.ApplicationKey) + Utf8(row.Name) + Utf8(row.Description) + Utf8(row.ParametersJson)
+        + row.Inputs.Sum(input => input.Size + Utf8(input.Parameter) + Utf8(input.StoredName) + Utf8(input.OriginalName));
+
+    private static long Utf8(string? text) => text is null ? 0 : Encoding.UTF8.GetByteCount(text);
 }

@@ -13,7 +13,7 @@ namespace Ipp.Graph.Tests.Experiments.Write;
 /// <summary>
 /// The experiment folder assembled from stored uploads (real files in <c>.incoming</c>, as the multipart transport
 /// leaves them), through the server's <see cref="ExperimentWriter"/>: safe unique names, experiment.json, the quota,
-/// and a failure midway leaving nothing.
+/// and a failure midway (a full disk) leaving nothing.
 /// </summary>
 public sealed class WriteFolderAssemblyTests
 {
@@ -52,7 +52,8 @@ public sealed class WriteFolderAssemblyTests
             """[{"parameter":"images","name":"scan.nii","originalName":"scan.nii","size":10},{"parameter":"images","name":"scan (2).nii","originalName":"scan.nii","size":11},{"parameter":"images","name":"x","originalName":"../../x","size":6},{"parameter":"images","name":"experiment (2).json","originalName":"experiment.json","size":13},{"parameter":"images","name":"file","originalName":"..","size":4}]""",
             JsonSerializer.Serialize(manifest.RootElement.GetProperty("files")));
         var row = Assert.Single(await RowsAsync(server));
-        Assert.Equal(44, row.InputBytes);
+        Assert.Equal(44, row.Inputs.Sum(input => input.Size));
+        Assert.Equal(StoredBytesOf(row, folder), row.StoredBytes);
         Assert.Equal(
             ["scan.nii", "scan (2).nii", "x", "experiment (2).json", "file"],
             row.Inputs.OrderBy(i => i.Id).Select(i => i.StoredName));
@@ -72,11 +73,13 @@ public sealed class WriteFolderAssemblyTests
         var folder = FolderOf(server, ada.Id, "editing", experiment.Id);
         Assert.Equal("brain", File.ReadAllText(Path.Combine(folder, "t1.nii")));
         Assert.Equal("brain", File.ReadAllText(Path.Combine(folder, "t1 (2).nii")));
-        Assert.Equal(10, Assert.Single(await RowsAsync(server)).InputBytes);
+        var row = Assert.Single(await RowsAsync(server));
+        Assert.Equal(10, row.Inputs.Sum(input => input.Size));
+        Assert.Equal(StoredBytesOf(row, folder), row.StoredBytes);
     }
 
     [Fact]
-    public async Task AFailureMidwayLeavesNeitherFolderNorRow()
+    public async Task AFullDiskMidwayLeavesNeitherFolderNorRowAndIsStorageUnavailable()
     {
         await using var server = await StartAsync();
         using var http = new GraphQLHttp(server);
@@ -84,43 +87,55 @@ public sealed class WriteFolderAssemblyTests
         var moved = WriteTestUpload.Create(server.UploadFolder, "a.nii", "moved first");
         var failing = WriteTestUpload.Create(server.UploadFolder, "b.nii", "cannot move", failMove: true);
 
-        var failure = await Assert.ThrowsAsync<IOException>(() => CreateAsync(server, ada, [moved, failing]));
+        var failure = await Assert.ThrowsAsync<GraphQLError>(() => CreateAsync(server, ada, [moved, failing]));
 
-        Assert.Equal("No space left on device.", failure.Message);
+        Assert.Equal("STORAGE_UNAVAILABLE", failure.Extensions!["code"]);
+        Assert.Equal("The server cannot store files right now. Please try again later.", failure.Message);
         Assert.Empty(ExperimentFolders(server.UploadFolder));
         Assert.Empty(EntriesOf(server, ".staging"));
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(await EventsAsync(server));
         // The file not moved is still the transport's, which deletes it when the request ends.
         Assert.Equal([Path.GetFileName(failing.Path)], EntriesOf(server, ".incoming"));
+        var logged = Assert.Single(server.Logs.ServerWarnings);
+        Assert.Equal(LogLevel.Error, logged.Level);
+        Assert.Null(logged.Exception);
+        Assert.StartsWith($"The server cannot store files: could not move an upload to {server.UploadFolder}/.staging/", logged.Message);
+        Assert.EndsWith("b.nii: No space left on device : '/dev/full'", logged.Message);
     }
 
     [Fact]
     public async Task TheQuotaCountsEveryExperimentAndDeletingFreesIt()
     {
-        await using var server = await StartAsync("--Experiments:MaxUserBytes=10");
+        // One experiment with a 400-byte file stores about 800 bytes with its experiment.json and texts: two do not fit.
+        await using var server = await StartAsync("--Experiments:MaxUserBytes=1000");
         using var http = new GraphQLHttp(server);
         var ada = await SignUpAsync(http, "ada@example.org");
         var bob = await SignUpAsync(http, "bob@example.org");
+        var content = new string('x', 400);
 
-        var tooBig = WriteTestUpload.Create(server.UploadFolder, "big.nii", "eleven byte");
+        var tooBig = WriteTestUpload.Create(server.UploadFolder, "big.nii", new string('x', 1000));
         var refused = Assert.IsType<QuotaExceededError>((await Assert.ThrowsAsync<MutationException>(() => CreateAsync(server, ada, [tooBig]))).Error);
         Assert.Equal("QUOTA_EXCEEDED", refused.Code);
+        var requested = refused.RequestedBytes;
+        Assert.InRange(requested, 1001, 2000);
+        Assert.Equal((1000L, 0L), (refused.MaxBytes, refused.UsedBytes));
         Assert.Equal(
-            "This experiment (11 bytes) would take your experiments over your quota of 10 bytes (0 bytes already used). Delete experiments you no longer need.",
+            $"This experiment needs {requested} bytes (its files, experiment.json and its texts), which would take what you store over your quota of 1000 bytes (0 bytes already used). Delete experiments you no longer need.",
             refused.Message);
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(ExperimentFolders(server.UploadFolder));
         Assert.True(File.Exists(tooBig.Path));
 
-        var first = await CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "a.nii", "six b.")]);
-        var second = Assert.IsType<QuotaExceededError>((await Assert.ThrowsAsync<MutationException>(() => CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "b.nii", "six b.")]))).Error);
-        Assert.Equal(6L, second.UsedBytes);
+        var first = await CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "a.nii", content)]);
+        var second = Assert.IsType<QuotaExceededError>((await Assert.ThrowsAsync<MutationException>(() => CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "b.nii", content)]))).Error);
+        Assert.Equal(first.StoredBytes, second.UsedBytes);
+        Assert.Equal(first.StoredBytes, second.RequestedBytes);
         // Another user's quota is their own.
-        await CreateAsync(server, bob, [WriteTestUpload.Create(server.UploadFolder, "b.nii", "six b.")]);
+        await CreateAsync(server, bob, [WriteTestUpload.Create(server.UploadFolder, "b.nii", content)]);
 
         await http.PostAsync(Delete, new { id = IdOf(first.Id) }, ada.Token);
-        await CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "c.nii", "six b.")]);
+        await CreateAsync(server, ada, [WriteTestUpload.Create(server.UploadFolder, "c.nii", content)]);
 
         Assert.Equal(2, (await RowsAsync(server)).Count);
     }
@@ -128,10 +143,10 @@ public sealed class WriteFolderAssemblyTests
     [Fact]
     public async Task CreationsSideBySideCannotTogetherPassTheQuota()
     {
-        await using var server = await StartAsync("--Experiments:MaxUserBytes=10");
+        await using var server = await StartAsync("--Experiments:MaxUserBytes=1000");
         using var http = new GraphQLHttp(server);
         var ada = await SignUpAsync(http, "ada@example.org");
-        var uploads = Enumerable.Range(0, 6).Select(i => WriteTestUpload.Create(server.UploadFolder, $"{i}.nii", "six b.")).ToList();
+        var uploads = Enumerable.Range(0, 6).Select(i => WriteTestUpload.Create(server.UploadFolder, $"{i}.nii", new string('x', 400))).ToList();
 
         var attempts = uploads.Select(upload => Task.Run(async () =>
         {
@@ -149,7 +164,7 @@ public sealed class WriteFolderAssemblyTests
 
         Assert.Equal(1, outcomes.Count(o => o == "created"));
         Assert.Equal(5, outcomes.Count(o => o == "QUOTA_EXCEEDED"));
-        Assert.Equal(6, Assert.Single(await RowsAsync(server)).InputBytes);
+        Assert.InRange(Assert.Single(await RowsAsync(server)).StoredBytes, 401, 1000);
     }
 
     private static Task<Experiment> CreateAsync(RunningServer server, WriteUser user, WriteTestUpload[] uploads, bool draft = true) =>

@@ -142,7 +142,7 @@ public sealed class WriteRecoveryTests
             Status = ExperimentStatus.Staging,
             StatusChangedAt = now,
             CreatedAt = now,
-            InputBytes = 4,
+            StoredBytes = 4,
             Inputs = [new ExperimentInput { Parameter = "images", StoredName = "scan.nii", OriginalName = "scan.nii", Size = 4 }],
         };
         db.Experiments.Add(experiment);

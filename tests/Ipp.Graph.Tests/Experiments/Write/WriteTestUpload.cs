@@ -4,10 +4,13 @@ namespace Ipp.Graph.Tests.Experiments.Write;
 
 /// <summary>
 /// An upload as the multipart transport leaves it: a real file, complete, in the uploads root's <c>.incoming</c>
-/// folder; <see cref="MoveTo"/> renames it. <see cref="FailMove"/> makes the move fail, as a full disk would.
+/// folder; <see cref="MoveTo"/> renames it. <see cref="FailMove"/> makes the move fail with the system's own ENOSPC,
+/// as on a full disk (a write to <c>/dev/full</c>, which takes no byte).
 /// </summary>
 public sealed class WriteTestUpload : IStoredUpload
 {
+    private const string FullDevice = "/dev/full";
+
     private WriteTestUpload(string path, string fileName, long length)
     {
         Path = path;
@@ -44,7 +47,15 @@ public sealed class WriteTestUpload : IStoredUpload
     {
         if (FailMove)
         {
-            throw new IOException("No space left on device.");
+            if (!File.Exists(FullDevice))
+            {
+                throw new InvalidOperationException($"{FullDevice} is missing: this machine cannot make the disk-full failure the test needs.");
+            }
+
+            using var full = new FileStream(FullDevice, FileMode.Open, FileAccess.Write);
+            full.WriteByte(0);
+            full.Flush();
+            throw new InvalidOperationException($"Writing to {FullDevice} did not fail.");
         }
 
         File.Move(Path, destinationPath);

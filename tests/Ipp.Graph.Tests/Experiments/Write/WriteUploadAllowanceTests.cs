@@ -10,21 +10,26 @@ namespace Ipp.Graph.Tests.Experiments.Write;
 public sealed class WriteUploadAllowanceTests
 {
     [Fact]
-    public async Task ASignedInCallerMayUploadWhatTheirExperimentsLeaveOfTheQuota()
+    public async Task ASignedInCallerMayUploadWhatTheirStoredExperimentsLeaveOfTheQuota()
     {
-        await using var server = await StartAsync("--Experiments:MaxUserBytes=10");
+        await using var server = await StartAsync("--Experiments:MaxUserBytes=10000");
         using var http = new GraphQLHttp(server);
         var ada = await SignUpAsync(http, "ada@example.org");
         var allowance = server.Services.GetRequiredService<IUploadAllowance>();
         var caller = await server.Services.GetRequiredService<ICallerAuthenticator>().AuthenticateAsync(ada.Token, CancellationToken.None);
 
-        Assert.Equal(new UploadAllowance(10), await allowance.GetAsync(caller, CancellationToken.None));
+        Assert.Equal(new UploadAllowance(10000), await allowance.GetAsync(caller, CancellationToken.None));
 
         var upload = WriteTestUpload.Create(server.UploadFolder, "a.nii", "six b.");
-        await server.Services.GetRequiredService<ExperimentWriter>().CreateAsync(
+        var withFile = await server.Services.GetRequiredService<ExperimentWriter>().CreateAsync(
             ada.Id, ada.Email, new CreateExperimentInput("demo", "One", null, null, [new ExperimentFileInput("images", upload)], true), CancellationToken.None);
+        var draft = await CreateDraftAsync(http, ada, "A draft without files");
 
-        Assert.Equal(new UploadAllowance(4), await allowance.GetAsync(caller, CancellationToken.None));
+        // What the experiments store, not only their files: experiment.json and the texts count too.
+        var rows = await RowsAsync(server);
+        Assert.Equal(StoredBytesOf(rows[0], FolderOf(server, ada.Id, "editing", withFile.Id)), rows[0].StoredBytes);
+        Assert.Equal(StoredBytesOf(rows[1], FolderOf(server, ada.Id, "editing", draft)), rows[1].StoredBytes);
+        Assert.Equal(new UploadAllowance(10000 - rows.Sum(row => row.StoredBytes)), await allowance.GetAsync(caller, CancellationToken.None));
     }
 
     [Fact]

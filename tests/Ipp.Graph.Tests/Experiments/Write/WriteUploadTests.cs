@@ -40,7 +40,9 @@ public sealed class WriteUploadTests
             JsonSerializer.Serialize(manifest.RootElement.GetProperty("files")));
         Assert.Empty(EntriesOf(server, ".incoming"));
         Assert.Empty(EntriesOf(server, ".staging"));
-        Assert.Equal(17, Assert.Single(await RowsAsync(server)).InputBytes);
+        var row = Assert.Single(await RowsAsync(server));
+        Assert.Equal(17, row.Inputs.Sum(input => input.Size));
+        Assert.Equal(StoredBytesOf(row, folder), row.StoredBytes);
         Assert.Empty(server.Logs.Errors);
     }
 

@@ -5,7 +5,7 @@ namespace Ipp.Graph.Experiments.Write.Errors;
 
 /// <summary>The user has as many experiments as a user may have (<c>EXPERIMENT_LIMIT_REACHED</c>).</summary>
 public sealed class ExperimentLimitReachedError(int maxExperiments)
-    : MutationError($"You have {maxExperiments} experiments, as many as a user may have: delete some you no longer need first.")
+    : MutationError($"You already have {maxExperiments} experiments, the most you may keep. Delete experiments you no longer need.")
 {
     public override string Code => ServerErrorCodes.ExperimentLimitReached;
 

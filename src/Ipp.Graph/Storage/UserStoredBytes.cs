@@ -1,0 +1,34 @@
+using System.Text;
+using Ipp.Graph.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ipp.Graph.Storage;
+
+/// <summary>
+/// The bytes a user makes the server store, in one place: what the per-user quota (<c>Experiments:MaxUserBytes</c>)
+/// counts. An experiment stores its files, its experiment.json on the disk and the texts of its database rows (name,
+/// description, parameters, file names), with or without files; its row keeps the total
+/// (<see cref="Experiment.StoredBytes"/>), which its deletion frees. A feature that stores more for a user (library
+/// files) records its bytes likewise and adds them to <see cref="SumAsync"/>.
+/// </summary>
+public static class UserStoredBytes
+{
+    /// <summary>What the user stores; in a write transaction (WriteTransactions) it cannot change before the end.</summary>
+    public static Task<long> SumAsync(IppDbContext db, long userId, CancellationToken cancellationToken) =>
+        db.Experiments.Where(e => e.UserId == userId).SumAsync(e => e.StoredBytes, cancellationToken);
+
+    /// <summary>What <paramref name="experiment"/> stores, given the size of its experiment.json.</summary>
+    public static long Of(Experiment experiment, long manifestBytes)
+    {
+        var bytes = manifestBytes + Text(experiment.ApplicationKey) + Text(experiment.Name) + Text(experiment.Description) + Text(experiment.ParametersJson);
+        foreach (var input in experiment.Inputs)
+        {
+            bytes += input.Size + Text(input.Parameter) + Text(input.StoredName) + Text(input.OriginalName);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The UTF-8 bytes of a text the database stores; 0 for none.</summary>
+    private static long Text(string? text) => text is null ? 0 : Encoding.UTF8.GetByteCount(text);
+}
