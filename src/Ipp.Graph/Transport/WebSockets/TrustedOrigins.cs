@@ -23,7 +23,8 @@ internal sealed class TrustedOrigins
 
     /// <summary>
     /// True when <paramref name="request"/> has no Origin (no browser sent it, so nothing in it is ambient), or its
-    /// Origin is this server's (the host and port of its Host header) or an allowed one.
+    /// Origin is this server's (the request's scheme, and the host and port of its Host header: an https page of the
+    /// same host and port is another origin) or an allowed one.
     /// </summary>
     public bool Trust(HttpRequest request)
     {
@@ -38,11 +39,8 @@ internal sealed class TrustedOrigins
             return false; // "null" (a sandboxed or file: page), or not an origin at all.
         }
 
-        var page = new Uri(normalized);
-        var host = request.Host;
-        var sameHost = string.Equals(page.IdnHost, host.Host, StringComparison.OrdinalIgnoreCase)
-            && (host.Port is { } port ? page.Port == port : page.IsDefaultPort);
-        return sameHost || _allowed.Contains(normalized);
+        var own = TryNormalize($"{request.Scheme}://{request.Host.ToUriComponent()}", out var server) && server == normalized;
+        return own || _allowed.Contains(normalized);
     }
 
     /// <summary>

@@ -24,6 +24,17 @@ public sealed class WebSocketOriginTests
         Assert.Equal(Email, await MeAsync(server, token, origin: null));
     }
 
+    [Fact]
+    public async Task The_servers_host_and_port_under_another_scheme_is_another_origin()
+    {
+        await using var server = await RunningServer.StartAsync(AccountsClient.FastHashing);
+        var token = await AccountsClient.SignUpAsync(server, Email);
+        var ownHostOverHttps = new UriBuilder(server.Address) { Scheme = "https" }.Uri.GetLeftPart(UriPartial.Authority);
+
+        // The server is http://127.0.0.1:port; a page of https://127.0.0.1:port is not its page.
+        Assert.Null(await MeAsync(server, token, ownHostOverHttps));
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:1")]
     [InlineData("http://evil.example")]
