@@ -24,7 +24,11 @@ public static class IppGraphApp
     /// <param name="configure">Last changes before building (the tests add a log capture).</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root, where appsettings.json is read, is the server's own folder (the build or publish output,
+        // where the file is copied), not the working directory: `dotnet run` starts the server in the repository root,
+        // a deployment anywhere. Relative data paths (the database, UPLOAD_FOLDER) still resolve against the working
+        // directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddGraphQLServer(builder.Configuration);
         builder.Services.AddDatabase(builder.Configuration);
         builder.Services.AddUploadFolder(builder.Configuration);
