@@ -3,7 +3,7 @@ using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Support;
 
-namespace Ipp.Graph.Tests.Hosting;
+namespace Ipp.Graph.Tests.Deployment;
 
 /// <summary>
 /// src/Ipp.Graph/appsettings.json applies however the server is started: README's <c>dotnet run --project

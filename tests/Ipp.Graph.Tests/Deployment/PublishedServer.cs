@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Tests.Support;
 
-namespace Ipp.Graph.Tests.Hosting;
+namespace Ipp.Graph.Tests.Deployment;
 
 /// <summary>
 /// The server published as a deployment publishes it (<c>dotnet publish</c>, from the build the tests already made)
