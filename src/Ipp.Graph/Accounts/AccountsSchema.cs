@@ -43,7 +43,7 @@ public static class AccountsSchema
         var input = context.GetArgument<CreateUserInput>("input");
         var server = context.Server();
         var accounts = Accounts(context);
-        RateLimiter(context).Acquire(server.RemoteAddress);
+        RateLimiter(context).Acquire(server);
         var payload = await accounts.CreateUserAsync(input.Email, input.Password, context.CancellationToken);
         SessionCookie.Set(server, accounts.Options.CookieName, payload.Token, payload.ExpiresAt);
         return payload;
@@ -53,7 +53,7 @@ public static class AccountsSchema
     {
         var server = context.Server();
         var accounts = Accounts(context);
-        RateLimiter(context).Acquire(server.RemoteAddress);
+        RateLimiter(context).Acquire(server);
         var payload = await accounts.AuthenticateAsync(
             context.GetArgument<string>("email"), context.GetArgument<string>("password"), context.CancellationToken);
         SessionCookie.Set(server, accounts.Options.CookieName, payload.Token, payload.ExpiresAt);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
@@ -10,7 +11,8 @@ namespace Ipp.Graph.Accounts;
 /// <summary>
 /// Limits <c>createUser</c> and <c>authenticate</c> attempts per client address (a fixed window each; IPv6
 /// clients by their /64 network, which one subscriber usually holds whole), against password guessing and
-/// mass sign-ups. A refused attempt is a <c>RATE_LIMITED</c> error whose <c>retryAfter</c> gives the seconds to wait.
+/// mass sign-ups. A refused attempt is a <c>RATE_LIMITED</c> error whose <c>retryAfter</c> gives the seconds to wait,
+/// as does the HTTP response's <c>Retry-After</c> header (over plain HTTP; a WebSocket or event stream has none).
 /// </summary>
 public sealed class SignInRateLimiter : IDisposable
 {
@@ -32,10 +34,13 @@ public sealed class SignInRateLimiter : IDisposable
             }));
     }
 
-    /// <summary>Counts an attempt from the address; throws RATE_LIMITED when it is one too many.</summary>
-    public void Acquire(IPAddress? address)
+    /// <summary>
+    /// Counts an attempt from the request's client address; when it is one too many, sets the response's Retry-After
+    /// and throws RATE_LIMITED.
+    /// </summary>
+    public void Acquire(ServerRequestContext request)
     {
-        using var lease = _limiter.AttemptAcquire(PartitionOf(address));
+        using var lease = _limiter.AttemptAcquire(PartitionOf(request.RemoteAddress));
         if (lease.IsAcquired)
         {
             return;
@@ -43,6 +48,7 @@ public sealed class SignInRateLimiter : IDisposable
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _window;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        request.ResponseHeaders?.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         throw new GraphQLError(
             $"Too many attempts from this address: try again in {seconds} seconds.",
             code: ServerErrorCodes.RateLimited,
