@@ -1,6 +1,7 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Data;
+using Ipp.Graph.Deployment;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.GraphQL;
@@ -29,6 +30,7 @@ public static class IppGraphApp
         // a deployment anywhere. Relative data paths (the database, UPLOAD_FOLDER) still resolve against the working
         // directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddDeployment(builder.Configuration);
         builder.Services.AddGraphQLServer(builder.Configuration);
         builder.Services.AddDatabase(builder.Configuration);
         builder.Services.AddUploadFolder(builder.Configuration);
@@ -43,6 +45,7 @@ public static class IppGraphApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseDeployment();
         app.UseAccounts();
         app.MapHealth();
         app.UseIde();
