@@ -37,7 +37,7 @@ public sealed class ForwardedHeadersSettings
 
         foreach (var network in KnownNetworks)
         {
-            if (!TryParseNetwork(network, out _))
+            if (!IsNetwork(network))
             {
                 throw new InvalidOperationException(
                     $"The setting {Section}:{nameof(KnownNetworks)} must list networks in CIDR notation, the address's bits past the prefix zero (10.0.0.0/8, fd00::/8); \"{network}\" is not one.");
@@ -46,8 +46,9 @@ public sealed class ForwardedHeadersSettings
     }
 
     /// <summary>
-    /// The options of ASP.NET Core's forwarded headers middleware that trust exactly these proxies: its defaults trust
-    /// loopback, which would let any local process (or a proxy not meant to be trusted) name the client.
+    /// The options (of settings that passed <see cref="Validate"/>) of ASP.NET Core's forwarded headers middleware
+    /// that trust exactly these proxies: its defaults trust loopback, which would let any local process (or a proxy
+    /// not meant to be trusted) name the client.
     /// </summary>
     internal ForwardedHeadersOptions ToOptions()
     {
@@ -66,18 +67,19 @@ public sealed class ForwardedHeadersSettings
 
         foreach (var network in KnownNetworks)
         {
-            options.KnownIPNetworks.Add(TryParseNetwork(network, out var parsed) ? parsed : throw new InvalidOperationException("Not validated: " + network));
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         }
 
         return options;
     }
 
     /// <summary>
-    /// A network in CIDR notation whose address has no bit set past the prefix: <c>10.0.0.5/8</c> is refused rather
-    /// than read as 10.0.0.0/8, since it more likely means one proxy than sixteen million.
+    /// True when <paramref name="text"/> is a network in CIDR notation whose address has no bit set past the prefix:
+    /// <c>10.0.0.5/8</c> is refused rather than read as 10.0.0.0/8, since it more likely means one proxy than sixteen
+    /// million.
     /// </summary>
-    private static bool TryParseNetwork(string text, out System.Net.IPNetwork network) =>
-        System.Net.IPNetwork.TryParse(text, out network)
-        && IPAddress.TryParse(text.AsSpan(0, text.IndexOf('/')), out var address)
+    private static bool IsNetwork(string text) =>
+        System.Net.IPNetwork.TryParse(text, out var network)
+        && IPAddress.TryParse(text.Split('/')[0], out var address)
         && address.Equals(network.BaseAddress);
 }
