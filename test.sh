@@ -1,12 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test in the repository and ends with the line "tests: N passed, N failed".
-# Installs what the tests need first: the npm packages of tests/js (graphql-js, the reference implementation).
+# The build installs what the tests need (the npm packages of tests/js, graphql-js and the other reference
+# implementations: tests/Directory.Build.targets), as it does for `dotnet test` alone.
 set -uo pipefail
 cd "$(dirname "$0")"
-
-if [ -f tests/js/package.json ]; then
-  npm ci --prefix tests/js --no-audit --no-fund --loglevel=error || { echo "npm ci failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
-fi
 
 results=.test-results
 rm -rf "$results"

@@ -1,6 +1,7 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Data;
+using Ipp.Graph.Deployment;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.GraphQL;
@@ -24,7 +25,12 @@ public static class IppGraphApp
     /// <param name="configure">Last changes before building (the tests add a log capture).</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root, where appsettings.json is read, is the server's own folder (the build or publish output,
+        // where the file is copied), not the working directory: `dotnet run` starts the server in the repository root,
+        // a deployment anywhere. Relative data paths (the database, UPLOAD_FOLDER) still resolve against the working
+        // directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddDeployment(builder.Configuration);
         builder.Services.AddGraphQLServer(builder.Configuration);
         builder.Services.AddDatabase(builder.Configuration);
         builder.Services.AddUploadFolder(builder.Configuration);
@@ -39,6 +45,7 @@ public static class IppGraphApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseDeployment();
         app.UseAccounts();
         app.MapHealth();
         app.UseIde();

@@ -8,7 +8,8 @@ namespace Ipp.Graph.Accounts;
 /// <summary>
 /// Limits <c>createUser</c> and <c>authenticate</c> attempts per client address (a fixed window each; IPv6
 /// clients by their /64 network, which one subscriber usually holds whole), against password guessing and
-/// mass sign-ups. A refused attempt is a <see cref="RateLimitedError"/>, which gives the seconds to wait.
+/// mass sign-ups. A refused attempt is a <see cref="GraphQL.Mutations.RateLimitedError"/>, which gives the seconds to
+/// wait, as does the HTTP response's <c>Retry-After</c> header (<see cref="KeyedRateLimiter{TKey}"/>).
 /// </summary>
 public sealed class SignInRateLimiter : IDisposable
 {
@@ -17,8 +18,8 @@ public sealed class SignInRateLimiter : IDisposable
     public SignInRateLimiter(IOptions<AccountsOptions> options) =>
         _limiter = new KeyedRateLimiter<string>(options.Value.RateLimit, "Too many attempts from this address");
 
-    /// <summary>Counts an attempt from the address; throws a <see cref="GraphQL.Mutations.RateLimitedError"/> when it is one too many.</summary>
-    public void Acquire(IPAddress? address) => _limiter.Acquire(PartitionOf(address));
+    /// <summary>Counts an attempt from the request's client address; refuses it when it is one too many.</summary>
+    public void Acquire(ServerRequestContext request) => _limiter.Acquire(PartitionOf(request.RemoteAddress), request);
 
     public void Dispose() => _limiter.Dispose();
 

@@ -5,7 +5,8 @@ namespace Ipp.Graph.GraphQL;
 
 /// <summary>
 /// The engine's request context as the server fills it: besides the caller, services and cancellation, where the
-/// request came from and, for plain HTTP requests, the response's cookies (WebSocket and SSE operations have none).
+/// request came from and, for plain HTTP requests, the response's cookies and headers (WebSocket and SSE operations
+/// have none: their headers went out before any operation ran).
 /// Resolvers reach it through <see cref="ServerRequestContextExtensions.Server"/>.
 /// </summary>
 public sealed class ServerRequestContext : RequestContext
@@ -15,6 +16,9 @@ public sealed class ServerRequestContext : RequestContext
 
     /// <summary>The cookies of the HTTP response being prepared; null over WebSocket and SSE.</summary>
     public IResponseCookies? ResponseCookies { get; init; }
+
+    /// <summary>The headers of the HTTP response being prepared (Retry-After); null over WebSocket and SSE.</summary>
+    public IHeaderDictionary? ResponseHeaders { get; init; }
 
     /// <summary>True when the request arrived over HTTPS (cookies are then marked Secure).</summary>
     public bool IsHttps { get; init; }

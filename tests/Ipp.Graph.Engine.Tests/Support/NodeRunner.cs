@@ -14,7 +14,7 @@ public static class NodeRunner
         var workingDirectory = RepositoryPaths.Combine("tests", "js");
         if (!Directory.Exists(Path.Combine(workingDirectory, "node_modules", "graphql")))
         {
-            throw new InvalidOperationException("graphql-js is not installed: run ./test.sh (or npm ci --prefix tests/js) first.");
+            throw new InvalidOperationException("graphql-js is not installed in tests/js: build the tests first (dotnet build or dotnet test runs npm ci there).");
         }
 
         var start = new ProcessStartInfo("node")

@@ -1,13 +1,12 @@
 using System.Diagnostics;
-using Ipp.Graph.Engine.Tests.Support;
 
 namespace Ipp.Graph.Tests.Support;
 
 /// <summary>The server's built assembly (Ipp.Graph.dll), for tests that run it as a process of its own.</summary>
 public static class ServerAssembly
 {
-    /// <summary>Where it is: beside the tests' (a project reference copies it), else the project's Release output.</summary>
-    public static string Path { get; } = Find();
+    /// <summary>Where it is: the server's build output (<see cref="ServerProcess.BuildFolder"/>).</summary>
+    public static string Path { get; } = System.IO.Path.Combine(ServerProcess.BuildFolder, "Ipp.Graph.dll");
 
     /// <summary>
     /// Runs <c>dotnet Ipp.Graph.dll</c> with <paramref name="arguments"/> from the assembly's folder (where its
@@ -43,17 +42,6 @@ public static class ServerAssembly
         }
 
         return new ProcessResult(process.ExitCode, await output, await error);
-    }
-
-    private static string Find()
-    {
-        var beside = System.IO.Path.Combine(AppContext.BaseDirectory, "Ipp.Graph.dll");
-        if (File.Exists(beside) && File.Exists(System.IO.Path.Combine(AppContext.BaseDirectory, "Ipp.Graph.runtimeconfig.json")))
-        {
-            return beside;
-        }
-
-        return System.IO.Path.Combine(RepositoryPaths.Root, "src", "Ipp.Graph", "bin", "Release", "net10.0", "Ipp.Graph.dll");
     }
 }
 

@@ -15,7 +15,7 @@ public sealed class ExperimentCreationRateLimiter : IDisposable
         _limiter = new KeyedRateLimiter<long>(options.Value.CreateRateLimit, "Too many experiments created");
 
     /// <summary>Counts a call by the user; throws a <see cref="GraphQL.Mutations.RateLimitedError"/> when it is one too many.</summary>
-    public void Acquire(long userId) => _limiter.Acquire(userId);
+    public void Acquire(long userId, ServerRequestContext request) => _limiter.Acquire(userId, request);
 
     public void Dispose() => _limiter.Dispose();
 }

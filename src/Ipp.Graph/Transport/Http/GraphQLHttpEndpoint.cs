@@ -41,6 +41,7 @@ public sealed class GraphQLHttpEndpoint
     /// <summary>POST /graphql.</summary>
     public async Task PostAsync(HttpContext context)
     {
+        HttpResponses.ForbidStoring(context.Response);
         if (Negotiate(context) is not { } format)
         {
             await NotAcceptableAsync(context);
@@ -64,6 +65,7 @@ public sealed class GraphQLHttpEndpoint
             return;
         }
 
+        HttpResponses.ForbidStoring(context.Response);
         if (Negotiate(context) is not { } format)
         {
             await NotAcceptableAsync(context);

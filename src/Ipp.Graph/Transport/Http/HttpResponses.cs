@@ -18,6 +18,12 @@ public static class HttpResponses
         SkipValidation = true,
     };
 
+    /// <summary>
+    /// Marks a GraphQL response (over HTTP or an event stream) as one no cache may keep: each is for its caller alone,
+    /// and some carry a session token (<c>createUser</c>, <c>authenticate</c>).
+    /// </summary>
+    public static void ForbidStoring(HttpResponse response) => response.Headers.CacheControl = "no-store";
+
     /// <summary>The Content-Type header of a response in <paramref name="format"/>.</summary>
     public static string ContentTypeOf(GraphQLResponseFormat format) =>
         format == GraphQLResponseFormat.GraphQLResponseJson ? MediaTypes.GraphQLResponseJsonUtf8 : MediaTypes.JsonUtf8;

@@ -8,15 +8,16 @@ public static class HttpServerRequestContext
     /// <summary>
     /// The context resolvers run in for <paramref name="context"/>: the authenticated caller, the request's services
     /// and cancellation, the client's address, and (unless the response is a stream whose headers go out first,
-    /// as Server-Sent Events) the response's cookies.
+    /// as Server-Sent Events) the response's cookies and headers.
     /// </summary>
-    public static ServerRequestContext Create(HttpContext context, bool withResponseCookies = true) => new()
+    public static ServerRequestContext Create(HttpContext context, bool withResponseHeaders = true) => new()
     {
         User = context.User,
         Services = context.RequestServices,
         CancellationToken = context.RequestAborted,
         RemoteAddress = context.Connection.RemoteIpAddress,
-        ResponseCookies = withResponseCookies ? context.Response.Cookies : null,
+        ResponseCookies = withResponseHeaders ? context.Response.Cookies : null,
+        ResponseHeaders = withResponseHeaders ? context.Response.Headers : null,
         IsHttps = context.Request.IsHttps,
     };
 }

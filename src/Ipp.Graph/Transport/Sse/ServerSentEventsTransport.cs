@@ -45,6 +45,7 @@ internal sealed class ServerSentEventsTransport
     /// <summary>Serves one event-stream request until its operation ends or the client goes away.</summary>
     public async Task HandleAsync(HttpContext context)
     {
+        HttpResponses.ForbidStoring(context.Response);
         var isGet = HttpMethods.IsGet(context.Request.Method);
         using var read = isGet ? _reader.ReadQueryString(context.Request.Query) : await _reader.ReadBodyAsync(context.Request);
         if (read.Problem is { } problem)
@@ -65,7 +66,7 @@ internal sealed class ServerSentEventsTransport
         // Stopped by the client going away, the server stopping, or a write that failed.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _lifetime.ApplicationStopping);
         using var stream = new EventStreamWriter(context.Response.BodyWriter, stop);
-        var serverContext = HttpServerRequestContext.Create(context, withResponseCookies: false);
+        var serverContext = HttpServerRequestContext.Create(context, withResponseHeaders: false);
         try
         {
             // The operation starts before the response does: once the client sees the stream open, a subscription
@@ -95,7 +96,6 @@ internal sealed class ServerSentEventsTransport
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = EventStreamUtf8;
-        response.Headers.CacheControl = "no-cache";
 
         // Proxies that buffer responses (nginx) would hold the events back.
         response.Headers["X-Accel-Buffering"] = "no";

@@ -37,14 +37,6 @@ public sealed class WebSocketSettings
     /// </summary>
     public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// Origins besides the server's own (<c>https://portal.example.org</c>) whose pages may open a WebSocket that
-    /// speaks for the browser's signed-in user (its session cookie); a connection from any other page starts anonymous
-    /// and must sign in through <c>connection_init</c>. Clients that are not browsers send no Origin and are not
-    /// concerned. Default none.
-    /// </summary>
-    public string[] AllowedOrigins { get; init; } = [];
-
     /// <summary>Throws when a setting is out of range, naming it, so a bad deployment fails at start.</summary>
     internal void Validate()
     {
@@ -53,10 +45,6 @@ public sealed class WebSocketSettings
         Require(MaxMessageBytes > 0, nameof(MaxMessageBytes), "more than zero");
         Require(MaxOperations > 0, nameof(MaxOperations), "more than zero");
         Require(SendTimeout > TimeSpan.Zero, nameof(SendTimeout), "more than zero");
-        Require(
-            AllowedOrigins.All(origin => TrustedOrigins.TryNormalize(origin, out _)),
-            nameof(AllowedOrigins),
-            "origins, scheme, host and port only (https://portal.example.org)");
     }
 
     private static void Require(bool valid, string name, string expected)

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Ipp.Graph.Deployment;
 using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Transport.WebSockets;
@@ -18,13 +19,14 @@ internal sealed class WebSocketTransport
 
     public WebSocketTransport(
         WebSocketSettings settings,
+        BrowserOrigins origins,
         RequestRunner runner,
         IServiceScopeFactory scopes,
         IHostApplicationLifetime lifetime,
         ILogger<WebSocketTransport> logger)
     {
         Settings = settings;
-        Origins = new TrustedOrigins(settings.AllowedOrigins);
+        Origins = new TrustedOrigins(origins);
         Runner = runner;
         Scopes = scopes;
         Logger = logger;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ipp.Graph.Tests.Support;
 using Microsoft.Data.Sqlite;
 using static Ipp.Graph.Tests.Experiments.Write.WriteFixture;
 
@@ -41,7 +42,7 @@ public sealed class WriteCrashTests : IAsyncLifetime
     public async Task AKillMidwayThroughAnUploadLeavesNothingVisibleAndTheRestartClearsWhatWasLeft()
     {
         string token;
-        await using (var server = await WriteServerProcess.StartAsync(Settings))
+        await using (var server = await ServerProcess.StartBuiltAsync(Settings))
         {
             using var client = server.CreateClient();
             token = await SignUpAsync(client);
@@ -61,7 +62,7 @@ public sealed class WriteCrashTests : IAsyncLifetime
         // The upload really was midway: its partial file is still in the spool.
         Assert.NotEmpty(Directory.GetFileSystemEntries(Path.Combine(Uploads, ".incoming")));
 
-        await using (var restarted = await WriteServerProcess.StartAsync(Settings))
+        await using (var restarted = await ServerProcess.StartBuiltAsync(Settings))
         {
             Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Uploads, ".incoming")));
             Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Uploads, ".staging")));
@@ -80,7 +81,7 @@ public sealed class WriteCrashTests : IAsyncLifetime
         Assert.Single(ExperimentFolders(Uploads));
     }
 
-    private async Task WaitForSpooledBytesAsync(long minimum, WriteServerProcess server)
+    private async Task WaitForSpooledBytesAsync(long minimum, ServerProcess server)
     {
         var incoming = Path.Combine(Uploads, ".incoming");
         for (var attempt = 0; attempt < 600; attempt++)

@@ -26,7 +26,7 @@ public sealed class ServerSentEventsTests
 
         Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
         Assert.Equal("text/event-stream; charset=utf-8", stream.Response.Content.Headers.ContentType!.ToString());
-        Assert.True(stream.Response.Headers.CacheControl!.NoCache);
+        Assert.True(stream.Response.Headers.CacheControl!.NoStore);
         Assert.Equal(
             [":", """next: {"data":{"counter":1}}""", """next: {"data":{"counter":2}}""", "complete: "],
             await stream.RestAsync());

@@ -18,7 +18,6 @@ public sealed class StreamingSettingsTests
         Assert.Equal(
             (defaults.ConnectionInitTimeout, defaults.KeepAliveInterval, defaults.MaxMessageBytes, defaults.MaxOperations, defaults.SendTimeout),
             (webSockets.ConnectionInitTimeout, webSockets.KeepAliveInterval, webSockets.MaxMessageBytes, webSockets.MaxOperations, webSockets.SendTimeout));
-        Assert.Equal(defaults.AllowedOrigins, webSockets.AllowedOrigins);
         Assert.Equal(
             new ServerSentEventsSettings().KeepAliveInterval,
             settings.GetSection(ServerSentEventsSettings.Section).Get<ServerSentEventsSettings>()!.KeepAliveInterval);
@@ -29,8 +28,6 @@ public sealed class StreamingSettingsTests
     [InlineData("--WebSockets:MaxOperations=-1", "The setting WebSockets:MaxOperations must be more than zero.")]
     [InlineData("--WebSockets:ConnectionInitTimeout=-00:00:01", "The setting WebSockets:ConnectionInitTimeout must be zero or more.")]
     [InlineData("--WebSockets:SendTimeout=00:00:00", "The setting WebSockets:SendTimeout must be more than zero.")]
-    [InlineData("--WebSockets:AllowedOrigins:0=https://portal.example.org/app", "The setting WebSockets:AllowedOrigins must be origins, scheme, host and port only (https://portal.example.org).")]
-    [InlineData("--WebSockets:AllowedOrigins:0=portal.example.org", "The setting WebSockets:AllowedOrigins must be origins, scheme, host and port only (https://portal.example.org).")]
     [InlineData("--ServerSentEvents:KeepAliveInterval=-00:00:01", "The setting ServerSentEvents:KeepAliveInterval must be zero or more.")]
     public async Task A_setting_out_of_range_stops_the_server_from_starting(string setting, string message)
     {

@@ -4,9 +4,10 @@ namespace Ipp.Graph.Tests.Transport.WebSockets;
 
 /// <summary>
 /// Cross-site WebSocket hijacking: a browser sends the session cookie with an upgrade request from any page of the same
-/// site, so the cookie speaks for the user only when the Origin header is the server's own or an allowed one; from
-/// any other page the connection starts anonymous (and may still sign in with a token in connection_init). Clients
-/// that send no Origin are not browsers and keep the caller of their request.
+/// site, so the cookie speaks for the user only when the Origin header is the server's own (scheme, host and port) or
+/// one of Cors:AllowedOrigins, the one list of origins trusted with the browser's credentials; from any other page the
+/// connection starts anonymous (and may still sign in with a token in connection_init). Clients that send no Origin
+/// are not browsers and keep the caller of their request.
 /// </summary>
 public sealed class WebSocketOriginTests
 {
@@ -24,6 +25,17 @@ public sealed class WebSocketOriginTests
         Assert.Equal(Email, await MeAsync(server, token, origin: null));
     }
 
+    [Fact]
+    public async Task The_servers_host_and_port_under_another_scheme_is_another_origin()
+    {
+        await using var server = await RunningServer.StartAsync(AccountsClient.FastHashing);
+        var token = await AccountsClient.SignUpAsync(server, Email);
+        var ownHostOverHttps = new UriBuilder(server.Address) { Scheme = "https" }.Uri.GetLeftPart(UriPartial.Authority);
+
+        // The server is http://127.0.0.1:port; a page of https://127.0.0.1:port is not its page.
+        Assert.Null(await MeAsync(server, token, ownHostOverHttps));
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:1")]
     [InlineData("http://evil.example")]
@@ -32,7 +44,7 @@ public sealed class WebSocketOriginTests
     [InlineData("not an origin")]
     public async Task Another_pages_socket_starts_anonymous_whatever_cookie_the_browser_sends(string origin)
     {
-        await using var server = await RunningServer.StartAsync(AccountsClient.FastHashing, "--WebSockets:AllowedOrigins:0=https://portal.example.org");
+        await using var server = await RunningServer.StartAsync(AccountsClient.FastHashing, "--Cors:AllowedOrigins:0=https://portal.example.org");
         var token = await AccountsClient.SignUpAsync(server, Email);
 
         Assert.Null(await MeAsync(server, token, origin));
@@ -55,7 +67,7 @@ public sealed class WebSocketOriginTests
     public async Task An_allowed_origins_pages_keep_the_cookies_user(string allowed, string origin)
     {
         await using var server = await RunningServer.StartAsync(
-            AccountsClient.FastHashing, "--WebSockets:AllowedOrigins:0=https://other.example", "--WebSockets:AllowedOrigins:1=" + allowed);
+            AccountsClient.FastHashing, "--Cors:AllowedOrigins:0=https://other.example", "--Cors:AllowedOrigins:1=" + allowed);
         var token = await AccountsClient.SignUpAsync(server, Email);
 
         Assert.Equal(Email, await MeAsync(server, token, origin));
@@ -63,8 +75,12 @@ public sealed class WebSocketOriginTests
         Assert.Null(await MeAsync(server, token, origin.Replace("s://", "://", StringComparison.Ordinal).Replace(":3000", ":3001", StringComparison.Ordinal)));
     }
 
-    /// <summary>The email <c>me</c> answers on a graphql-transport-ws connection opened as told; null when anonymous.</summary>
-    private static async Task<string?> MeAsync(RunningServer server, string? cookieToken, string? origin, string? initToken = null)
+    /// <summary>
+    /// The email <c>me</c> answers on a graphql-transport-ws connection opened as told (with further
+    /// <paramref name="headers"/> on the upgrade request); null when anonymous.
+    /// </summary>
+    internal static async Task<string?> MeAsync(
+        RunningServer server, string? cookieToken, string? origin, string? initToken = null, params (string Name, string Value)[] headers)
     {
         await using var socket = await TestSocket.ConnectAsync(
             server,
@@ -78,6 +94,11 @@ public sealed class WebSocketOriginTests
                 if (origin is not null)
                 {
                     options.SetRequestHeader("Origin", origin);
+                }
+
+                foreach (var (name, value) in headers)
+                {
+                    options.SetRequestHeader(name, value);
                 }
             },
             "graphql-transport-ws");
