@@ -10,7 +10,8 @@ namespace Ipp.Graph.Applications;
 /// <list type="bullet">
 /// <item>Each parameter names one of the application's <see cref="Application.Fields"/> that is not an attachment;
 ///   each file names an attachment field.</item>
-/// <item>A required field is given (a STRING with some non-blank text); a null value counts as not given.</item>
+/// <item>A required field is given (a STRING with some non-blank text), or has a default; a null value counts as not
+///   given, and a field not given takes its default.</item>
 /// <item>Types are JSON's: STRING a string, INTEGER a whole number (5 or 5.0; the text "5" is refused: clients send
 ///   JSON, and a number in quotes is more likely a mistake than a convenience), FLOAT a number, SELECT one of the
 ///   choices' values compared as text (so 1 and "1" both match the choice "1").</item>
@@ -105,15 +106,16 @@ public static class ParameterValidator
     {
         if (value is null || (field.Required && ParameterRules.TryGetText(value, out var text) && string.IsNullOrWhiteSpace(text)))
         {
-            if (field.Required)
+            if (field.Default is { } fallback)
             {
-                problems.Add(new(field.Name, subject + " is required"));
-            }
-            else if (field.Default is { } fallback)
-            {
-                // The reader refused any default its field's rules refuse: this only normalises it.
+                // The default stands for a missing value, a required field's too (the form showed it). The reader
+                // refused any default its field's rules refuse: this only normalises it.
                 ParameterRules.Check(field, fallback, subject, out var normalisedDefault);
                 stored.Add(new(storedAs, normalisedDefault));
+            }
+            else if (field.Required)
+            {
+                problems.Add(new(field.Name, subject + " is required"));
             }
 
             return;

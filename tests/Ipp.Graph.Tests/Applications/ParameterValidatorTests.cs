@@ -45,6 +45,17 @@ public sealed class ParameterValidatorTests
     }
 
     [Fact]
+    public void A_required_field_with_a_default_takes_the_default_when_not_given_as_a_form_showing_it_would()
+    {
+        var app = CatalogText.Application(
+            """{"k": {"type": "float", "label": "K", "required": true, "min": 0.01, "max": 1000, "def": 10}, "regions": {"type": "string", "label": "R", "required": true, "def": "10,150"}}""");
+
+        AssertStored(Validate(app, "{}"), """{"k":10,"regions":"10,150"}""");
+        AssertStored(Validate(app, """{"k": null, "regions": "  "}"""), """{"k":10,"regions":"10,150"}""");
+        AssertStored(Validate(app, """{"k": 2.5, "regions": "7"}"""), """{"k":2.5,"regions":"7"}""");
+    }
+
+    [Fact]
     public void No_parameters_at_all_is_an_empty_object()
     {
         var app = CatalogText.Application("""{"note": {"type": "string", "label": "N"}}""");
