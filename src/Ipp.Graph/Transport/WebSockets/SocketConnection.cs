@@ -246,24 +246,14 @@ internal abstract class SocketConnection
     }
 
     /// <summary>
-    /// The <c>id</c> of a message of <paramref name="type"/>: a non-empty string (without lone surrogates, which
-    /// could not be written back as JSON); null, the message rejected, when it is not one.
+    /// The <c>id</c> of a message of <paramref name="type"/>: a non-empty string; null, the message rejected, when it
+    /// is not one.
     /// </summary>
     protected async ValueTask<string?> ReadIdAsync(JsonElement message, string type)
     {
-        if (message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+        if (message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } text)
         {
-            try
-            {
-                if (id.GetString() is { Length: > 0 } text)
-                {
-                    return text;
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // A lone surrogate.
-            }
+            return text;
         }
 
         await RejectAsync($"Invalid message: \"{type}\" needs an 'id' that is a non-empty string");
@@ -292,7 +282,8 @@ internal abstract class SocketConnection
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(Channel.Message, MessageJson);
+            // A text message is valid UTF-8: the WebSocket layer closes the socket (1007) on one that is not.
+            document = ClientJson.Parse(Channel.Message, MessageJson);
         }
         catch (JsonException exception)
         {
