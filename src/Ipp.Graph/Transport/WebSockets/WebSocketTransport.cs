@@ -19,6 +19,7 @@ internal sealed class WebSocketTransport
     public WebSocketTransport(
         WebSocketSettings settings,
         RequestRunner runner,
+        ISessionLifetimes sessions,
         IServiceScopeFactory scopes,
         IHostApplicationLifetime lifetime,
         ILogger<WebSocketTransport> logger)
@@ -26,6 +27,7 @@ internal sealed class WebSocketTransport
         Settings = settings;
         Origins = new TrustedOrigins(settings.AllowedOrigins);
         Runner = runner;
+        Sessions = sessions;
         Scopes = scopes;
         Logger = logger;
         _lifetime = lifetime;
@@ -37,6 +39,9 @@ internal sealed class WebSocketTransport
     public TrustedOrigins Origins { get; }
 
     public RequestRunner Runner { get; }
+
+    /// <summary>When the sessions of connections' callers end.</summary>
+    public ISessionLifetimes Sessions { get; }
 
     public IServiceScopeFactory Scopes { get; }
 
