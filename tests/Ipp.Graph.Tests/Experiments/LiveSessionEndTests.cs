@@ -66,14 +66,16 @@ public sealed class LiveSessionEndTests
     }
 
     [Theory]
-    [InlineData(StatusStream.TransportWs)]
-    [InlineData(StatusStream.LegacyWs)]
-    public async Task A_socket_signed_in_by_its_upgrade_request_is_closed_when_the_session_ends(string protocol)
+    [InlineData(StatusStream.TransportWs, "Authorization")]
+    [InlineData(StatusStream.TransportWs, "Cookie")]
+    [InlineData(StatusStream.LegacyWs, "Authorization")]
+    [InlineData(StatusStream.LegacyWs, "Cookie")]
+    public async Task A_socket_signed_in_by_its_upgrade_request_is_closed_when_the_session_ends(string protocol, string header)
     {
         await using var server = await StartAsync(new SettableClock());
         var ada = await LiveFixture.SignUpAsync(server, "ada@example.org");
         var experiment = await ada.SeedAsync(ExperimentStatus.Submitted);
-        await using var stream = await StatusStream.OpenAsync(server, protocol, ada.Token, inUpgradeRequest: true);
+        await using var stream = await StatusStream.OpenAsync(server, protocol, ada.Token, header);
         await ada.WaitForSubscribersAsync(1);
 
         await AccountsClient.PostAsync(server, "mutation { logout { loggedOut } }", token: ada.Token);

@@ -22,12 +22,14 @@ public abstract class StatusStream : IAsyncDisposable
     private const string Subscription = """{"query":"subscription { experimentStatusChanged { experimentId status previousStatus } }"}""";
 
     /// <summary>
-    /// Subscribes with <paramref name="token"/>: over a WebSocket in its <c>connection_init</c> payload, or, with
-    /// <paramref name="inUpgradeRequest"/>, as the upgrade request's Bearer header; over SSE as the Bearer header.
-    /// Returns once the server acknowledged the connection (the subscription may still be starting).
+    /// Subscribes with <paramref name="token"/>: over SSE as the Bearer header; over a WebSocket in its
+    /// <c>connection_init</c> payload, or, when <paramref name="upgradeHeader"/> is <c>Authorization</c> or
+    /// <c>Cookie</c>, in that header of the upgrade request (the cookie sent from the server's own origin, as a
+    /// browser on its page sends it). Returns once the server acknowledged the connection (the subscription may still
+    /// be starting).
     /// </summary>
-    public static async Task<StatusStream> OpenAsync(RunningServer server, string transport, string token, bool inUpgradeRequest = false) =>
-        transport == Sse ? await SseStream.ConnectAsync(server, token) : await SocketStream.ConnectAsync(server, transport, token, inUpgradeRequest);
+    public static async Task<StatusStream> OpenAsync(RunningServer server, string transport, string token, string? upgradeHeader = null) =>
+        transport == Sse ? await SseStream.ConnectAsync(server, token) : await SocketStream.ConnectAsync(server, transport, token, upgradeHeader);
 
     /// <summary>The next status change, as <see cref="SubscriberOutcome.Describe"/> writes it.</summary>
     public abstract Task<string> NextChangeAsync();
@@ -42,17 +44,30 @@ public abstract class StatusStream : IAsyncDisposable
 
     private sealed class SocketStream(TestSocket socket, bool legacy) : StatusStream
     {
-        public static async Task<StatusStream> ConnectAsync(RunningServer server, string protocol, string token, bool inUpgradeRequest)
+        public static async Task<StatusStream> ConnectAsync(RunningServer server, string protocol, string token, string? upgradeHeader)
         {
-            var socket = await TestSocket.ConnectAsync(
-                server, options => { if (inUpgradeRequest) { options.SetRequestHeader("Authorization", "Bearer " + token); } }, protocol);
+            var socket = await TestSocket.ConnectAsync(server, options => SignIn(options, server, token, upgradeHeader), protocol);
             var legacy = protocol == LegacyWs;
-            await socket.SendAsync(inUpgradeRequest
+            await socket.SendAsync(upgradeHeader is not null
                 ? """{"type":"connection_init"}"""
                 : $$$"""{"type":"connection_init","payload":{"authorization":"Bearer {{{token}}}"}}""");
             Assert.Equal("""{"type":"connection_ack"}""", await socket.ReceiveTextAsync());
             await socket.SendAsync($$$"""{"id":"s","type":"{{{(legacy ? "start" : "subscribe")}}}","payload":""" + Subscription + "}");
             return new SocketStream(socket, legacy);
+        }
+
+        private static void SignIn(System.Net.WebSockets.ClientWebSocketOptions options, RunningServer server, string token, string? upgradeHeader)
+        {
+            switch (upgradeHeader)
+            {
+                case "Authorization":
+                    options.SetRequestHeader("Authorization", "Bearer " + token);
+                    break;
+                case "Cookie":
+                    options.SetRequestHeader("Cookie", "ipp_session=" + token);
+                    options.SetRequestHeader("Origin", server.Address.GetLeftPart(UriPartial.Authority));
+                    break;
+            }
         }
 
         public override async Task<string> NextChangeAsync()
