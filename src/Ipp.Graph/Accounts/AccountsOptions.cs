@@ -20,7 +20,10 @@ public sealed class AccountsOptions
     /// <summary>How long a token works after it is issued.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How often a <c>sessionEnded</c> subscription re-reads the clock to notice its session expired.</summary>
+    /// <summary>
+    /// How often the clock is read again to notice that a session which something waits on (<c>sessionEnded</c>, a
+    /// WebSocket or SSE stream) expired, which then ends.
+    /// </summary>
     public TimeSpan ExpiryCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The name of the cookie carrying the token for browsers.</summary>

@@ -86,40 +86,17 @@ public static class AccountsSchema
 
     private static ValueTask<IAsyncEnumerable<object?>> SessionEnded(ResolveContext context)
     {
+        // Said before the session is checked: once the session ends, the transports end its other operations at
+        // once, but let this one deliver its event first (a session ending after the check is then seen here).
+        context.Server().MarkReportsSessionEnd();
         var caller = context.LiveCaller() ?? throw Callers.NotAuthenticated();
-        var watch = Watch(caller, Accounts(context), context.Service<SessionEndings>(), context.Service<TimeProvider>(), CancellationToken.None);
-        return new ValueTask<IAsyncEnumerable<object?>>(watch);
+        return new ValueTask<IAsyncEnumerable<object?>>(Watch(context.Service<SessionLifetimes>().WhenEnded(caller), CancellationToken.None));
     }
 
-    /// <summary>
-    /// One event when the session ends, then the end of the stream. Its expiry is noticed here as well (the clock
-    /// is read again at least every <see cref="AccountsOptions.ExpiryCheckInterval"/>), since nothing else ends it.
-    /// </summary>
-    private static async IAsyncEnumerable<object?> Watch(
-        SignedInCaller caller,
-        AccountService accounts,
-        SessionEndings endings,
-        TimeProvider clock,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>One event when the session ends (or expires), then the end of the stream.</summary>
+    private static async IAsyncEnumerable<object?> Watch(Task<SessionEndedEvent> ended, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var ended = endings.WhenEnded(caller.SessionId, caller.SessionExpiresAt);
-        while (!ended.IsCompleted)
-        {
-            var remaining = caller.SessionExpiresAt - clock.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
-            {
-                await accounts.ExpireAsync(caller.SessionId, caller.SessionExpiresAt, cancellationToken);
-                break;
-            }
-
-            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var interval = accounts.Options.ExpiryCheckInterval;
-            await Task.WhenAny(ended, Task.Delay(remaining < interval ? remaining : interval, clock, stopWaiting.Token));
-            await stopWaiting.CancelAsync();
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-
-        yield return await ended;
+        yield return await ended.WaitAsync(cancellationToken);
     }
 
     private static AccountService Accounts(ResolveContext context) => context.Service<AccountService>();

@@ -23,6 +23,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<SessionEndings>();
         services.AddSingleton<SignInRateLimiter>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<SessionLifetimes>();
+        services.AddSingleton<ISessionLifetimes>(provider => provider.GetRequiredService<SessionLifetimes>());
         services.AddSingleton<ICallerAuthenticator, CallerAuthenticator>();
         services.AddAuthentication(SessionTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionTokenAuthenticationHandler>(SessionTokenAuthenticationHandler.SchemeName, null);

@@ -3,11 +3,11 @@ using System.Collections.Concurrent;
 namespace Ipp.Graph.Accounts;
 
 /// <summary>
-/// The in-process record of sessions that ended while their token could still have worked, and the signal the
-/// <c>sessionEnded</c> subscribers of each session wait on. Every end of a session goes through this server
-/// (one process owns the database), so a principal authenticated earlier, such as a WebSocket connection's, can
-/// be checked against it without asking the database. An entry is dropped once its session's expiry has passed:
-/// the expiry alone then tells that the session is over.
+/// The in-process record of sessions that ended while their token could still have worked, and the signal that
+/// <see cref="SessionLifetimes"/> waits on for each session (for <c>sessionEnded</c> and the transports' streams).
+/// Every end of a session goes through this server (one process owns the database), so a principal authenticated
+/// earlier, such as a WebSocket connection's, can be checked against it without asking the database. An entry is
+/// dropped once its session's expiry has passed: the expiry alone then tells that the session is over.
 /// </summary>
 public sealed class SessionEndings
 {

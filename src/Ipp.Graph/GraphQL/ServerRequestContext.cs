@@ -11,6 +11,8 @@ namespace Ipp.Graph.GraphQL;
 /// </summary>
 public sealed class ServerRequestContext : RequestContext
 {
+    private bool _reportsSessionEnd;
+
     /// <summary>The client's address, for per-client limits; null when unknown.</summary>
     public IPAddress? RemoteAddress { get; init; }
 
@@ -22,6 +24,15 @@ public sealed class ServerRequestContext : RequestContext
 
     /// <summary>True when the request arrived over HTTPS (cookies are then marked Secure).</summary>
     public bool IsHttps { get; init; }
+
+    /// <summary>
+    /// True once the operation said it reports the end of the caller's session (<c>sessionEnded</c>): when the
+    /// session ends, the transports end its other operations at once, but let this one deliver its event and complete.
+    /// </summary>
+    public bool ReportsSessionEnd => Volatile.Read(ref _reportsSessionEnd);
+
+    /// <summary>Says the operation reports the end of the caller's session (see <see cref="ReportsSessionEnd"/>).</summary>
+    public void MarkReportsSessionEnd() => Volatile.Write(ref _reportsSessionEnd, true);
 }
 
 /// <summary>Access to the server's context from a resolver.</summary>

@@ -6,7 +6,8 @@ namespace Ipp.Graph.Transport;
 
 /// <summary>
 /// JSON a client sends as bytes (a request body, a multipart part): read into pooled memory within a limit, and
-/// parsed only when it is valid UTF-8 throughout (the JSON reader checks strings only when they are read).
+/// parsed (by <see cref="ClientJson"/>) only when it is valid UTF-8 throughout (the JSON reader checks strings only
+/// when they are read).
 /// </summary>
 internal static class PooledJsonBody
 {
@@ -62,7 +63,7 @@ internal static class PooledJsonBody
 
         try
         {
-            json = JsonDocument.Parse(bytes, options);
+            json = ClientJson.Parse(bytes, options);
             return null;
         }
         catch (JsonException exception)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Ipp.Graph.Accounts.Passwords;
 using Ipp.Graph.Engine.Tests.Support;
@@ -109,19 +110,23 @@ public sealed class AuthenticateTests
 
     /// <summary>
     /// Weakness 5: a lone surrogate has no UTF-8 form, so bcrypt was given U+FFFD for every one of them, and two
-    /// different passwords opened the same account.
+    /// different passwords opened the same account. Neither now gets past the JSON a client sends (I-JSON).
     /// </summary>
     [Fact]
     public async Task PasswordsDifferingInALoneSurrogateNeverShareAnAccount()
     {
         await using var server = await AccountsServer.StartAsync();
         using var http = new GraphQLHttp(server);
+        var hasher = server.Services.GetRequiredService<PasswordHasher>();
+        var before = hasher.Verifications;
 
         var created = await http.PostWithRawVariablesAsync(Operations.CreateUser, """{"email":"ada@example.org","password":"correct\ud800horse"}""");
         var signedIn = await http.PostWithRawVariablesAsync(Operations.Authenticate, """{"email":"ada@example.org","password":"correct\udbffhorse"}""");
 
-        Assert.Equal(ServerErrorCodes.InvalidPassword, created.PayloadErrorCode("createUser"));
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, signedIn.PayloadErrorCode("authenticate"));
+        Assert.Equal((HttpStatusCode.BadRequest, ServerErrorCodes.BadRequest), (created.Status, created.ErrorCode));
+        Assert.Equal((HttpStatusCode.BadRequest, ServerErrorCodes.BadRequest), (signedIn.Status, signedIn.ErrorCode));
+        Assert.Equal(0L, await ScalarAsync(server, "SELECT COUNT(*) FROM users"));
+        Assert.Equal(before, hasher.Verifications);
         Assert.Empty(server.Logs.Errors);
     }
 
@@ -143,9 +148,9 @@ public sealed class AuthenticateTests
         var surrogate = await http.PostWithRawVariablesAsync(Operations.Authenticate, """{"email":"ada@example.org","password":"correct\ud800horse"}""");
         var unknownEmail = await http.PostWithRawVariablesAsync(Operations.Authenticate, """{"email":"nobody@example.org","password":"correct\ud800horse"}""");
 
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, surrogate.PayloadErrorCode("authenticate"));
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, unknownEmail.PayloadErrorCode("authenticate"));
-        Assert.Equal(before + 2, hasher.Verifications);
+        Assert.Equal(ServerErrorCodes.BadRequest, surrogate.ErrorCode);
+        Assert.Equal(ServerErrorCodes.BadRequest, unknownEmail.ErrorCode);
+        Assert.Equal(before, hasher.Verifications);
         Assert.Empty(server.Logs.Errors);
         var replacement = await http.PostWithRawVariablesAsync(Operations.Authenticate, """{"email":"ada@example.org","password":"correct\ufffdhorse"}""");
         Assert.Equal("ada@example.org", replacement.Data("authenticate").GetProperty("user").GetProperty("email").GetString());
@@ -157,7 +162,6 @@ public sealed class AuthenticateTests
     [InlineData("""ad\u00ada@example.org""")]
     [InlineData("""\ufeffada@example.org""")]
     [InlineData("""ada\u202e@example.org""")]
-    [InlineData("""ada\ud800@example.org""")]
     [InlineData("""ada\u3164@example.org""")]
     public async Task ALookAlikeOfAnEmailCanNeitherBeCreatedNorSignIn(string escapedLookAlike)
     {

@@ -131,8 +131,6 @@ public sealed class CreateUserTests
     [InlineData("""ada\u0085@example.org""", "U+0085")]
     [InlineData("""ada\u00a0lovelace@example.org""", "U+00A0")]
     [InlineData("""ada\u3000lovelace@example.org""", "U+3000")]
-    [InlineData("""ada\ud800@example.org""", "U+D800")]
-    [InlineData("""ada\udfff@example.org""", "U+DFFF")]
     [InlineData("""ada\ue000@example.org""", "U+E000")]
     [InlineData("""ada\udb80\udc00@example.org""", "U+F0000")]
     [InlineData("""ada\u0378@example.org""", "U+0378")]
@@ -186,22 +184,25 @@ public sealed class CreateUserTests
         Assert.Equal(72, error.GetProperty("maxBytes").GetInt32());
     }
 
-    /// <summary>A lone surrogate has no UTF-8 form: it would be hashed as U+FFFD, as every other lone surrogate would.</summary>
+    /// <summary>
+    /// A lone surrogate has no UTF-8 form: hashed, it would be U+FFFD, as every other lone surrogate would. The JSON a
+    /// client sends may hold none (I-JSON), so such a password never reaches the rules (which refuse it too,
+    /// <see cref="PasswordRulesTests"/>): the request is refused as malformed.
+    /// </summary>
     [Theory]
-    [InlineData("""correct\ud800horse""", "U+D800")]
-    [InlineData("""correct horse\udbff""", "U+DBFF")]
-    [InlineData("""\udc00correct horse""", "U+DC00")]
-    [InlineData("""correct\udc00\ud800horse""", "U+DC00")]
-    public async Task APasswordWithALoneSurrogateIsRefused(string escapedPassword, string surrogate)
+    [InlineData("""correct\ud800horse""")]
+    [InlineData("""correct horse\udbff""")]
+    [InlineData("""\udc00correct horse""")]
+    [InlineData("""correct\udc00\ud800horse""")]
+    public async Task APasswordWithALoneSurrogateIsRefused(string escapedPassword)
     {
         await using var server = await AccountsServer.StartAsync();
         using var http = new GraphQLHttp(server);
 
         var response = await http.PostWithRawVariablesAsync(Operations.CreateUser, $$"""{"email":"ada@example.org","password":"{{escapedPassword}}"}""");
 
-        var error = response.PayloadError("createUser");
-        Assert.Equal(ServerErrorCodes.InvalidPassword, error.GetProperty("code").GetString());
-        Assert.Equal($"The password must not contain a lone surrogate ({surrogate}): it is not a character, and has no UTF-8 form.", error.GetProperty("message").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(ServerErrorCodes.BadRequest, response.ErrorCode);
         Assert.Equal(0L, await AuthenticateTests.ScalarAsync(server, "SELECT COUNT(*) FROM users"));
         Assert.Empty(server.Logs.Errors);
     }

@@ -182,7 +182,7 @@ public sealed class HttpGraphQLRequestReader
 
         try
         {
-            using var parsed = JsonDocument.Parse(text, _jsonOptions);
+            using var parsed = ClientJson.Parse(text, _jsonOptions);
             var root = parsed.RootElement;
             switch (root.ValueKind)
             {

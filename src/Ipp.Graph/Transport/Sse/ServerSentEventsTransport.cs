@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.GraphQL;
@@ -15,7 +16,9 @@ namespace Ipp.Graph.Transport.Sse;
 /// <c>next</c> events, one per response (a subscription's events, or the one result of a query or mutation), then a
 /// <c>complete</c> event; keep-alive comments while it waits. A request that cannot be read is refused as GraphQL
 /// over HTTP refuses it (400, 413, 415); one that fails validation is answered in the stream, as the protocol says.
-/// The caller is the HTTP request's; closing the connection stops the operation and disposes its stream.
+/// The caller is the HTTP request's; closing the connection stops the operation and disposes its stream. When the
+/// caller's session ends, a subscription's stream ends with it: a last <c>next</c> event holds an
+/// <c>AUTH_NOT_AUTHENTICATED</c> error, then <c>complete</c> (but <c>sessionEnded</c>, which reports that end).
 /// </summary>
 internal sealed class ServerSentEventsTransport
 {
@@ -28,17 +31,26 @@ internal sealed class ServerSentEventsTransport
         ServerErrorCodes.MethodNotAllowed,
         "A mutation cannot be sent with GET, which must not change anything: send it with POST.");
 
+    private static readonly ExecutionResult SessionEnded = ExecutionResult.FromError(new GraphQLError(
+        "Your session ended (signed out, signed in elsewhere, or expired): sign in again.", code: ServerErrorCodes.AuthNotAuthenticated));
+
     private readonly ServerSentEventsSettings _settings;
     private readonly RequestRunner _runner;
     private readonly HttpGraphQLRequestReader _reader;
+    private readonly ISessionLifetimes _sessions;
     private readonly IHostApplicationLifetime _lifetime;
 
     public ServerSentEventsTransport(
-        ServerSentEventsSettings settings, RequestRunner runner, HttpGraphQLRequestReader reader, IHostApplicationLifetime lifetime)
+        ServerSentEventsSettings settings,
+        RequestRunner runner,
+        HttpGraphQLRequestReader reader,
+        ISessionLifetimes sessions,
+        IHostApplicationLifetime lifetime)
     {
         _settings = settings;
         _runner = runner;
         _reader = reader;
+        _sessions = sessions;
         _lifetime = lifetime;
     }
 
@@ -76,7 +88,11 @@ internal sealed class ServerSentEventsTransport
             await StartAsync(context.Response, stream);
             if (subscription?.Stream is { } events)
             {
-                await StreamAsync(events, stream, stop.Token);
+                var sessionEnded = serverContext.ReportsSessionEnd ? null : _sessions.WhenEnded(context.User);
+                if (await StreamAsync(events, stream, sessionEnded, stop.Token))
+                {
+                    await stream.WriteNextAsync(SessionEnded);
+                }
             }
             else
             {
@@ -106,25 +122,35 @@ internal sealed class ServerSentEventsTransport
 
     /// <summary>
     /// A subscription's responses as <c>next</c> events, with keep-alive comments while waiting for them, until the
-    /// source ends or <paramref name="stop"/> is cancelled (the engine then ends the stream and disposes its source).
+    /// source ends, <paramref name="stop"/> is cancelled or <paramref name="sessionEnded"/> completes (the engine
+    /// then ends the stream and disposes its source). True when it ended because the session did.
     /// </summary>
-    private async Task StreamAsync(IAsyncEnumerable<ExecutionResult> events, EventStreamWriter stream, CancellationToken stop)
+    private async Task<bool> StreamAsync(IAsyncEnumerable<ExecutionResult> events, EventStreamWriter stream, Task? sessionEnded, CancellationToken stop)
     {
         using var keepAlive = _settings.KeepAliveInterval > TimeSpan.Zero ? new PeriodicTimer(_settings.KeepAliveInterval) : null;
+        using var end = CancellationTokenSource.CreateLinkedTokenSource(stop);
         Task<bool>? tick = null;
-        await using var responses = events.GetAsyncEnumerator(stop);
-        while (true)
+        await using var responses = events.GetAsyncEnumerator(end.Token);
+        while (sessionEnded is not { IsCompleted: true })
         {
             var moving = responses.MoveNextAsync().AsTask();
 
             // The enumerator may not be disposed while a move is pending: every path below waits for it to end,
-            // which it does promptly once stop is cancelled.
-            while (keepAlive is not null && !moving.IsCompleted)
+            // which it does promptly once the stream is told to end.
+            while (!moving.IsCompleted && (keepAlive is not null || sessionEnded is not null))
             {
-                tick ??= keepAlive.WaitForNextTickAsync(CancellationToken.None).AsTask();
-                if (await Task.WhenAny(moving, tick) == moving)
+                tick ??= keepAlive?.WaitForNextTickAsync(CancellationToken.None).AsTask();
+                var first = await Task.WhenAny(Waits(moving, tick, sessionEnded));
+                if (first == moving)
                 {
                     break;
+                }
+
+                if (first == sessionEnded)
+                {
+                    await end.CancelAsync();
+                    await moving;
+                    return true;
                 }
 
                 tick = null;
@@ -133,11 +159,30 @@ internal sealed class ServerSentEventsTransport
 
             if (!await moving)
             {
-                return;
+                return false;
             }
 
             await stream.WriteNextAsync(responses.Current);
         }
+
+        return true;
+    }
+
+    /// <summary>The tasks a waiting stream watches: the next response, and the keep-alive tick and session end when given.</summary>
+    private static List<Task> Waits(Task moving, Task? tick, Task? sessionEnded)
+    {
+        var waits = new List<Task>(3) { moving };
+        if (tick is not null)
+        {
+            waits.Add(tick);
+        }
+
+        if (sessionEnded is not null)
+        {
+            waits.Add(sessionEnded);
+        }
+
+        return waits;
     }
 
     /// <summary>

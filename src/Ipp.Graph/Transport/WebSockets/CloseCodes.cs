@@ -12,7 +12,7 @@ internal static class CloseCodes
     /// <summary>A <c>subscribe</c> before the connection was acknowledged.</summary>
     public const int Unauthorized = 4401;
 
-    /// <summary>The server refused the <c>connection_init</c>.</summary>
+    /// <summary>The server refused the <c>connection_init</c>, or the session of the connection's caller ended.</summary>
     public const int Forbidden = 4403;
 
     /// <summary>The client offered no subprotocol this server speaks.</summary>

@@ -26,6 +26,13 @@ internal sealed class LegacyWsConnection : SocketConnection
     protected override ValueTask OnTooLargeAsync() =>
         Channel.CloseAsync((int)WebSocketCloseStatus.MessageTooBig, $"Message larger than {Settings.MaxMessageBytes} bytes");
 
+    /// <summary>Says why in a <c>connection_error</c> first, as a refused <c>connection_init</c> does.</summary>
+    protected override async ValueTask CloseForSessionEndAsync()
+    {
+        await RejectAsync(SessionEndedReason);
+        await Channel.CloseAsync(CloseCodes.Forbidden, SessionEndedReason);
+    }
+
     protected override async ValueTask<bool> SendKeepAliveAsync() =>
         await Channel.SendAsync("ka", SocketMessages.WriteType);
 

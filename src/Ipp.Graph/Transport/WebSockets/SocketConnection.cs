@@ -12,7 +12,8 @@ namespace Ipp.Graph.Transport.WebSockets;
 /// What both WebSocket protocols share once a socket is accepted: the receive loop, the initialisation timeout,
 /// keep-alive, the caller that <c>connection_init</c> establishes, and the operations, each run in a DI scope of its
 /// own through <see cref="RequestRunner"/> and stopped (its subscription stream disposed) when the client stops it or
-/// the socket ends. The protocols say what the messages are.
+/// the socket ends. When the caller's session ends, the connection ends with it (<see cref="CloseForSessionEndAsync"/>).
+/// The protocols say what the messages are.
 /// </summary>
 internal abstract class SocketConnection
 {
@@ -22,12 +23,16 @@ internal abstract class SocketConnection
     /// </summary>
     private static readonly JsonDocumentOptions MessageJson = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
+    /// <summary>The close reason (with <see cref="CloseCodes.Forbidden"/>) of a connection whose session ended.</summary>
+    protected const string SessionEndedReason = "Forbidden: the session ended";
+
     private readonly WebSocketTransport _transport;
     private readonly HttpContext _http;
     private readonly CancellationTokenSource _lifetime;
     private readonly Dictionary<string, SocketOperation> _operationsById = new(StringComparer.Ordinal);
     private readonly HashSet<SocketOperation> _running = [];
     private Task _keepAlive = Task.CompletedTask;
+    private Task _sessionWatch = Task.CompletedTask;
     private bool _initReceived;
 
     protected SocketConnection(WebSocketChannel channel, HttpContext http, WebSocketTransport transport)
@@ -103,6 +108,7 @@ internal abstract class SocketConnection
             await Task.WhenAll(StopAll());
             await initTimeout;
             await _keepAlive;
+            await _sessionWatch;
             _lifetime.Dispose();
         }
     }
@@ -118,6 +124,12 @@ internal abstract class SocketConnection
 
     /// <summary>A message over <see cref="WebSocketSettings.MaxMessageBytes"/> arrived (it is not read further).</summary>
     protected abstract ValueTask OnTooLargeAsync();
+
+    /// <summary>
+    /// Closes the socket because the caller's session ended (its operations have ended): with 4403, which
+    /// graphql-ws clients retry, signing in again through their connection parameters.
+    /// </summary>
+    protected abstract ValueTask CloseForSessionEndAsync();
 
     /// <summary>Sends a keep-alive message; false when the socket is gone.</summary>
     protected abstract ValueTask<bool> SendKeepAliveAsync();
@@ -172,13 +184,21 @@ internal abstract class SocketConnection
         return null;
     }
 
-    /// <summary>Marks the connection acknowledged (after the protocol sent its ack) and starts keep-alive.</summary>
+    /// <summary>
+    /// Marks the connection acknowledged (after the protocol sent its ack), starts keep-alive, and watches the end of
+    /// the session of the caller, which is settled now.
+    /// </summary>
     protected void Acknowledge()
     {
         Acknowledged = true;
         if (Settings.KeepAliveInterval > TimeSpan.Zero)
         {
             _keepAlive = KeepAliveAsync();
+        }
+
+        if (_transport.Sessions.WhenEnded(Caller) is { } sessionEnded)
+        {
+            _sessionWatch = EndWithSessionAsync(sessionEnded);
         }
     }
 
@@ -246,24 +266,14 @@ internal abstract class SocketConnection
     }
 
     /// <summary>
-    /// The <c>id</c> of a message of <paramref name="type"/>: a non-empty string (without lone surrogates, which
-    /// could not be written back as JSON); null, the message rejected, when it is not one.
+    /// The <c>id</c> of a message of <paramref name="type"/>: a non-empty string; null, the message rejected, when it
+    /// is not one.
     /// </summary>
     protected async ValueTask<string?> ReadIdAsync(JsonElement message, string type)
     {
-        if (message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+        if (message.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } text)
         {
-            try
-            {
-                if (id.GetString() is { Length: > 0 } text)
-                {
-                    return text;
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // A lone surrogate.
-            }
+            return text;
         }
 
         await RejectAsync($"Invalid message: \"{type}\" needs an 'id' that is a non-empty string");
@@ -292,7 +302,8 @@ internal abstract class SocketConnection
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(Channel.Message, MessageJson);
+            // A text message is valid UTF-8: the WebSocket layer closes the socket (1007) on one that is not.
+            document = ClientJson.Parse(Channel.Message, MessageJson);
         }
         catch (JsonException exception)
         {
@@ -331,6 +342,7 @@ internal abstract class SocketConnection
                 RemoteAddress = _http.Connection.RemoteIpAddress,
                 IsHttps = _http.Request.IsHttps,
             };
+            operation.Context = context;
 
             if (_transport.Runner.GetOperationType(request) == OperationType.Subscription)
             {
@@ -407,21 +419,47 @@ internal abstract class SocketConnection
         await SendCompleteAsync(operation);
     }
 
-    /// <summary>Cancels every operation still running; their tasks, to wait for.</summary>
-    private List<Task> StopAll()
+    /// <summary>
+    /// Cancels every operation still running, but those that report the end of the session when
+    /// <paramref name="sessionEnded"/>; the tasks of all, to wait for.
+    /// </summary>
+    private List<Task> StopAll(bool sessionEnded = false)
     {
         lock (_operationsById)
         {
-            _operationsById.Clear();
             var tasks = new List<Task>(_running.Count);
             foreach (var operation in _running)
             {
-                operation.Cancel();
+                if (!sessionEnded || !operation.ReportsSessionEnd)
+                {
+                    operation.Cancel();
+                    if (_operationsById.TryGetValue(operation.Id, out var registered) && registered == operation)
+                    {
+                        _operationsById.Remove(operation.Id);
+                    }
+                }
+
                 tasks.Add(operation.Running);
             }
 
             return tasks;
         }
+    }
+
+    /// <summary>
+    /// Once the caller's session ends: stops the operations (those reporting the end first deliver their event and
+    /// complete), then closes the socket. Nothing when the connection ends first.
+    /// </summary>
+    private async Task EndWithSessionAsync(Task sessionEnded)
+    {
+        var connectionEnded = Task.Delay(Timeout.InfiniteTimeSpan, _lifetime.Token);
+        if (await Task.WhenAny(sessionEnded, connectionEnded) == connectionEnded)
+        {
+            return;
+        }
+
+        await Task.WhenAll(StopAll(sessionEnded: true));
+        await CloseForSessionEndAsync();
     }
 
     private async Task CloseUnlessInitialisedAsync()

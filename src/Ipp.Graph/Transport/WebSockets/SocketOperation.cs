@@ -1,3 +1,5 @@
+using Ipp.Graph.GraphQL;
+
 namespace Ipp.Graph.Transport.WebSockets;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Ipp.Graph.Transport.WebSockets;
 internal sealed class SocketOperation : IDisposable
 {
     private readonly CancellationTokenSource _cancellation;
+    private ServerRequestContext? _context;
 
     public SocketOperation(string id, CancellationToken connectionLifetime)
     {
@@ -19,6 +22,16 @@ internal sealed class SocketOperation : IDisposable
 
     /// <summary>Cancelled when the operation is to stop; its messages are then no longer sent.</summary>
     public CancellationToken Token => _cancellation.Token;
+
+    /// <summary>The context the operation runs in, once it started (read by the watch of the session's end).</summary>
+    public ServerRequestContext? Context
+    {
+        get => Volatile.Read(ref _context);
+        set => Volatile.Write(ref _context, value);
+    }
+
+    /// <summary>True when the operation reports the end of its caller's session (<c>sessionEnded</c>).</summary>
+    public bool ReportsSessionEnd => Context?.ReportsSessionEnd == true;
 
     /// <summary>The running operation; it never fails (it reports its own failures).</summary>
     public Task Running { get; set; } = Task.CompletedTask;

@@ -22,6 +22,8 @@ internal sealed class TransportWsConnection : SocketConnection
     protected override ValueTask OnTooLargeAsync() =>
         Channel.CloseAsync(CloseCodes.BadRequest, $"Invalid message: larger than {Settings.MaxMessageBytes} bytes");
 
+    protected override ValueTask CloseForSessionEndAsync() => Channel.CloseAsync(CloseCodes.Forbidden, SessionEndedReason);
+
     protected override async ValueTask<bool> SendKeepAliveAsync() =>
         await Channel.SendAsync("ping", SocketMessages.WriteType);
 

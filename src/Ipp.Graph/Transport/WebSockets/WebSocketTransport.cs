@@ -21,6 +21,7 @@ internal sealed class WebSocketTransport
         WebSocketSettings settings,
         BrowserOrigins origins,
         RequestRunner runner,
+        ISessionLifetimes sessions,
         IServiceScopeFactory scopes,
         IHostApplicationLifetime lifetime,
         ILogger<WebSocketTransport> logger)
@@ -28,6 +29,7 @@ internal sealed class WebSocketTransport
         Settings = settings;
         Origins = new TrustedOrigins(origins);
         Runner = runner;
+        Sessions = sessions;
         Scopes = scopes;
         Logger = logger;
         _lifetime = lifetime;
@@ -39,6 +41,9 @@ internal sealed class WebSocketTransport
     public TrustedOrigins Origins { get; }
 
     public RequestRunner Runner { get; }
+
+    /// <summary>When the sessions of connections' callers end.</summary>
+    public ISessionLifetimes Sessions { get; }
 
     public IServiceScopeFactory Scopes { get; }
 

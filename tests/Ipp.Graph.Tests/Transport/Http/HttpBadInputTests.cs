@@ -108,6 +108,49 @@ public sealed class HttpBadInputTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Empty(fixture.Server.Logs.Errors);
     }
 
+    /// <summary>
+    /// Escapes of lone surrogates (half a UTF-16 pair, which is no character) in member names, at any depth, and in
+    /// string values: refused as not being JSON this server accepts, over POST and GET alike.
+    /// </summary>
+    public static TheoryData<string> LoneSurrogateRequests => new(
+        Body("""{"query":"{ __typename }","variables":{"\udc00":1}}"""),
+        Body("""{"query":"{ __typename }","\ud800":1}"""),
+        Body("""{"\udbff":{},"query":"{ __typename }"}"""),
+        Body("""{"query":"{ __typename }","variables":{"a":{"b":[{"c":{"\udfff":null}}]}}}"""),
+        Body("""{"query":"{ __typename }","extensions":{"\udc00\ud800":true}}"""),
+        Body("""{"query":"{ __typename }","extensions":{"persistedQuery":{"sha256Hash\ud83d":"x"}}}"""),
+        Body("""{"query":"query ($s: String!) { __type(name: $s) { name } }","variables":{"s":"a\udc00b"}}"""),
+        Body("""{"query":"{ __typename }","operationName":"\ud800"}"""),
+        Body("""{"query":"{ __typename }","extensions":{"a":["\\\\\udc00"]}}"""),
+        "GET variables=" + Uri.EscapeDataString("""{"\udc00":1}"""),
+        "GET variables=" + Uri.EscapeDataString("""{"a":{"\ud800":1}}"""),
+        "GET variables=" + Uri.EscapeDataString("""{"s":"\udc00"}"""),
+        "GET extensions=" + Uri.EscapeDataString("""{"\udfff":{}}"""));
+
+    [Theory]
+    [MemberData(nameof(LoneSurrogateRequests))]
+    public async Task A_lone_surrogate_escape_anywhere_in_the_JSON_is_a_400_bad_request_logged_as_no_error(string request)
+    {
+        var answer = request.StartsWith("GET ", StringComparison.Ordinal)
+            ? await fixture.Client.GetGraphQLAsync("query=%7B__typename%7D&" + request["GET ".Length..], Accept)
+            : await fixture.Client.SendAsync(HttpMethod.Post, "graphql", Encoding.UTF8.GetBytes(request["POST ".Length..]), "application/json", Accept);
+
+        Assert.True(answer.Status == 400, answer.ToString());
+        answer.AssertErrorBody("BAD_REQUEST");
+        Assert.Contains("is a lone surrogate", answer.ErrorMessage);
+        Assert.Empty(fixture.Server.Logs.Errors);
+    }
+
+    [Theory]
+    [InlineData("""{"query":"query ($s: String!) { __type(name: $s) { name } }","variables":{"s":"\\udc00 \\\\\\ud800 \ud83d\ude00 \uDBFF\uDFFF"}}""", """{"data":{"__type":null}}""")]
+    [InlineData("""{"query":"{ __typename }","extensions":{"\ud83d\ude00":"\\\\"}}""", """{"data":{"__typename":"Query"}}""")]
+    public async Task Escaped_backslashes_before_u_and_surrogate_pairs_are_no_lone_surrogates(string body, string expected)
+    {
+        var answer = await fixture.Client.SendAsync(HttpMethod.Post, "graphql", Encoding.UTF8.GetBytes(body), "application/json", Accept);
+
+        Assert.Equal((200, expected), (answer.Status, answer.Body));
+    }
+
     [Theory]
     [InlineData("Bearer !!!")]
     [InlineData("Bearer ")]
@@ -186,6 +229,8 @@ public sealed class HttpBadInputTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     private static string Request(string query) => JsonSerializer.Serialize(new { query });
+
+    private static string Body(string json) => "POST " + json;
 
     private static Func<HttpClient, Task<HttpAnswer>> Post(string body, string? accept = Accept, string? contentType = "application/json") =>
         client => client.SendAsync(HttpMethod.Post, "graphql", Encoding.UTF8.GetBytes(body), contentType, accept);

@@ -42,6 +42,14 @@ public sealed class MultipartBadInputTests(UploadServerFixture fixture) : IClass
             "The \"operations\" part is not a GraphQL request: The request has no \"query\" parameter: it must hold the GraphQL document as a string."),
         ["map not JSON"] = (Body([Operations1, Part.Json("map", "{\"0\":[variables.input.files.0.file]}"), File0]), ContentType,
             "The \"map\" part is not valid JSON: "),
+        ["operations with a lone surrogate in a member name"] = (Body([Part.Json("operations", Operations().Replace("\"name\":", "\"\\udc00\":")), Map1, File0]), ContentType,
+            "The \"operations\" part is not valid JSON: the escape \\udc00 at byte "),
+        ["operations with a lone surrogate in a value"] = (Body([Part.Json("operations", Operations().Replace("upload test", "upload \\ud800 test")), Map1, File0]), ContentType,
+            "The \"operations\" part is not valid JSON: the escape \\ud800 at byte "),
+        ["map with a lone surrogate in a file name"] = (Body([Operations1, Part.Json("map", """{"\udc00":["variables.input.files.0.file"]}"""), File0]), ContentType,
+            "The \"map\" part is not valid JSON: the escape \\udc00 at byte 2 is a lone surrogate, which is no character."),
+        ["map with a lone surrogate in a path"] = (Body([Operations1, Part.Json("map", """{"0":["variables.input.files.0.\udfff"]}"""), File0]), ContentType,
+            "The \"map\" part is not valid JSON: the escape \\udfff at byte 31 is a lone surrogate, which is no character."),
         ["map an array"] = (Body([Operations1, Part.Json("map", "[\"variables.input.files.0.file\"]"), File0]), ContentType,
             "The \"map\" part must be a JSON object (file part name to paths), not an array."),
         ["map entry a string"] = (Body([Operations1, Part.Json("map", """{"0":"variables.input.files.0.file"}"""), File0]), ContentType,
@@ -96,6 +104,10 @@ public sealed class MultipartBadInputTests(UploadServerFixture fixture) : IClass
         if (message.EndsWith(": ", StringComparison.Ordinal))
         {
             Assert.StartsWith(message, answer.ErrorMessage);
+        }
+        else if (message.EndsWith(" at byte ", StringComparison.Ordinal))
+        {
+            Assert.Matches("^" + System.Text.RegularExpressions.Regex.Escape(message) + "[0-9]+ is a lone surrogate, which is no character\\.$", answer.ErrorMessage);
         }
         else
         {

@@ -112,6 +112,30 @@ public sealed class ServerSentEventsTests
         Assert.Empty(server.Logs.Errors);
     }
 
+    [Theory]
+    [InlineData("""{"query":"subscription { counter(to: 1) }","variables":{"\udc00":1}}""", null)]
+    [InlineData("""{"query":"subscription { counter(to: 1) }","extensions":{"a":{"\ud800":{}}}}""", null)]
+    [InlineData("""{"query":"subscription { counter(to: 1) }","variables":{"s":"\udfff"}}""", null)]
+    [InlineData(null, """{"\udc00":1}""")]
+    [InlineData(null, """{"s":["\ud800"]}""")]
+    public async Task A_lone_surrogate_escape_in_the_request_is_refused_with_400_and_logged_as_no_error(string? body, string? getVariables)
+    {
+        await using var server = await StreamingServer.StartAsync();
+        using var client = server.CreateClient();
+        var request = body is not null
+            ? Post(body)
+            : new HttpRequestMessage(HttpMethod.Get, "graphql?query=" + Uri.EscapeDataString("subscription { counter(to: 1) }") + "&variables=" + Uri.EscapeDataString(getVariables!));
+        request.Headers.Accept.ParseAdd(EventStream);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal("BAD_REQUEST", ErrorCode(text));
+        Assert.Contains("is a lone surrogate, which is no character.", text);
+        Assert.Empty(server.Logs.Errors);
+    }
+
     [Fact]
     public async Task A_body_over_the_size_limit_is_refused_with_413()
     {

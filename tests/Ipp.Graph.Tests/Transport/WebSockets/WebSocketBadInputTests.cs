@@ -18,7 +18,6 @@ public sealed class WebSocketBadInputTests
         { """{"type":null}""", "Invalid message: the 'type' property must be a string" },
         { """{"type":["ping"]}""", "Invalid message: the 'type' property must be a string" },
         { """{"type":"start","id":"1","payload":{"query":"{ hello }"}}""", "Invalid message: unknown type \"start\"" },
-        { """{"type":"\ud800"}""", "Invalid message: unknown type \"\uFFFD\"" },
         { """{"type":"next","id":"1","payload":{}}""", "Invalid message: \"next\" is sent by servers only" },
         { """{"type":"error","id":"1","payload":[]}""", "Invalid message: \"error\" is sent by servers only" },
         { """{"type":"connection_ack"}""", "Invalid message: \"connection_ack\" is sent by servers only" },
@@ -28,7 +27,6 @@ public sealed class WebSocketBadInputTests
         { """{"type":"subscribe","payload":{"query":"{ hello }"}}""", "Invalid message: \"subscribe\" needs an 'id' that is a non-empty string" },
         { """{"type":"subscribe","id":"","payload":{"query":"{ hello }"}}""", "Invalid message: \"subscribe\" needs an 'id' that is a non-empty string" },
         { """{"type":"subscribe","id":1,"payload":{"query":"{ hello }"}}""", "Invalid message: \"subscribe\" needs an 'id' that is a non-empty string" },
-        { """{"type":"subscribe","id":"\udc00","payload":{"query":"{ hello }"}}""", "Invalid message: \"subscribe\" needs an 'id' that is a non-empty string" },
         { """{"type":"subscribe","id":"1"}""", "Invalid message: the \"subscribe\" payload must be an object" },
         { """{"type":"subscribe","id":"1","payload":"{ hello }"}""", "Invalid message: the \"subscribe\" payload must be an object" },
         { """{"type":"subscribe","id":"1","payload":{}}""", "Invalid message: The request has no \"query\" parameter: it must hold the GraphQL document as a string." },
@@ -51,6 +49,54 @@ public sealed class WebSocketBadInputTests
 
         await socket.AssertClosedAsync(4400, reason);
         await AssertStillServingAsync(server);
+    }
+
+    /// <summary>Escapes of lone surrogates anywhere in a message: in member names at any depth, in string values.</summary>
+    public static TheoryData<string, int> LoneSurrogateMessages => new()
+    {
+        { """{"type":"\ud800"}""", 9 },
+        { """{"type":"subscribe","id":"\udc00","payload":{"query":"{ hello }"}}""", 26 },
+        { """{"\udc00":1,"type":"ping"}""", 2 },
+        { """{"type":"ping","payload":{"\udfff":true}}""", 27 },
+        { """{"id":"1","type":"subscribe","payload":{"query":"{ hello }","variables":{"\udc00":1}}}""", 74 },
+        { """{"id":"1","type":"subscribe","payload":{"query":"{ hello }","variables":{"a":[{"b":{"\udbff":null}}]}}}""", 85 },
+        { """{"id":"1","type":"subscribe","payload":{"query":"{ hello }","extensions":{"x\udc00\ud800":1}}}""", 76 },
+        { """{"id":"1","type":"subscribe","payload":{"query":"{ hello }","variables":{"s":"\\\udc00"}}}""", 80 },
+        { """{"type":"connection_init","payload":{"authorization":"Bearer \udc00"}}""", 61 },
+    };
+
+    [Theory]
+    [MemberData(nameof(LoneSurrogateMessages))]
+    public async Task A_lone_surrogate_escape_anywhere_in_a_message_is_closed_with_4400_and_logged_as_no_error(string message, int at)
+    {
+        // No keep-alive: a socket left open fails the wait for its close.
+        await using var server = await StreamingServer.StartAsync("--WebSockets:KeepAliveInterval=00:00:00");
+        await using var socket = await TestSocket.InitialisedAsync(server);
+
+        await socket.SendAsync(message);
+
+        var escape = message.Substring(at, 6);
+        await socket.AssertClosedAsync(4400, $"Invalid JSON: the escape {escape} at byte {at} is a lone surrogate, which is no character.");
+        await AssertStillServingAsync(server);
+    }
+
+    [Fact]
+    public async Task The_legacy_protocol_answers_a_lone_surrogate_escape_as_other_malformed_JSON_and_carries_on()
+    {
+        await using var server = await StreamingServer.StartAsync();
+        await using var socket = await TestSocket.ConnectAsync(server, "graphql-ws");
+        await socket.SendAsync("""{"type":"connection_init"}""");
+        Assert.Equal("""{"type":"connection_ack"}""", await socket.ReceiveTextAsync());
+        Assert.Equal("""{"type":"ka"}""", await socket.ReceiveTextAsync());
+
+        await socket.SendAsync("""{"id":"1","type":"start","payload":{"query":"{ hello }","variables":{"\udc00":1}}}""");
+
+        Assert.Equal(
+            """{"type":"connection_error","payload":{"message":"Invalid JSON: the escape \\udc00 at byte 70 is a lone surrogate, which is no character."}}""",
+            await socket.ReceiveTextAsync());
+        await socket.SendAsync("""{"id":"2","type":"start","payload":{"query":"{ hello }"}}""");
+        Assert.Equal("""{"id":"2","type":"data","payload":{"data":{"hello":"world"}}}""", await socket.ReceiveTextAsync());
+        Assert.Empty(server.Logs.Errors);
     }
 
     [Theory]
