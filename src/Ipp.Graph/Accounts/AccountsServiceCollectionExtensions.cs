@@ -10,14 +10,7 @@ public static class AccountsServiceCollectionExtensions
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AccountsOptions>()
-            .Bind(configuration.GetSection(AccountsOptions.Section))
-            .Validate(options =>
-            {
-                options.Validate();
-                return true;
-            })
-            .ValidateOnStart();
+        services.AddValidatedSettings<AccountsOptions>(configuration.GetSection(AccountsOptions.Section), options => options.Validate());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<SessionEndings>();

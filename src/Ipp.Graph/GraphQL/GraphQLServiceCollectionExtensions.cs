@@ -12,14 +12,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<Schema>(_ => ContractSchema.Build());
         services.AddSingleton(provider => new RequestExecutor(provider.GetRequiredService<Schema>(), options));
         services.AddSingleton<RequestRunner>();
-        services.AddOptions<NodesOptions>()
-            .Bind(configuration.GetSection(NodesOptions.Section))
-            .Validate(options =>
-            {
-                options.Validate();
-                return true;
-            })
-            .ValidateOnStart();
+        services.AddValidatedSettings<NodesOptions>(configuration.GetSection(NodesOptions.Section), options => options.Validate());
         return services;
     }
 }

@@ -30,14 +30,7 @@ public static class ExperimentQueries
     /// <summary>Registers the paging settings (section <c>Experiments</c>).</summary>
     public static IServiceCollection AddExperimentQueries(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ExperimentsPagingOptions>()
-            .Bind(configuration.GetSection(ExperimentsPagingOptions.Section))
-            .Validate(options =>
-            {
-                options.Validate();
-                return true;
-            })
-            .ValidateOnStart();
+        services.AddValidatedSettings<ExperimentsPagingOptions>(configuration.GetSection(ExperimentsPagingOptions.Section), options => options.Validate());
         return services;
     }
 

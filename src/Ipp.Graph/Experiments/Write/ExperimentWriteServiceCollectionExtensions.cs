@@ -7,14 +7,7 @@ public static class ExperimentWriteServiceCollectionExtensions
 {
     public static IServiceCollection AddExperimentWrites(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ExperimentQuotaOptions>()
-            .Bind(configuration.GetSection(ExperimentQuotaOptions.Section))
-            .Validate(options =>
-            {
-                options.Validate();
-                return true;
-            })
-            .ValidateOnStart();
+        services.AddValidatedSettings<ExperimentQuotaOptions>(configuration.GetSection(ExperimentQuotaOptions.Section), options => options.Validate());
         services.AddSingleton<ExperimentsInFlight>();
         services.AddSingleton<NewExperimentValidator>();
         services.AddSingleton<UserQuota>();
