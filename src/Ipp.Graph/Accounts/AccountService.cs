@@ -1,10 +1,10 @@
 using Ipp.Graph.Accounts.Errors;
 using Ipp.Graph.Accounts.Passwords;
 using Ipp.Graph.Data;
+using Ipp.Graph.GraphQL.Mutations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Accounts;
 

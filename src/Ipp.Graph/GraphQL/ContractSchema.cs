@@ -1,10 +1,10 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
+using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.GraphQL.Mutations;
-using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.GraphQL;
 

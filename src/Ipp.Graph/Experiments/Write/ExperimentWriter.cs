@@ -4,9 +4,9 @@ using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
-using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Experiments.Write;
 

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Ipp.Graph.Experiments.Write.Errors;
-using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Experiments.Write;
 
