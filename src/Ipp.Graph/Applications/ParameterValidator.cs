@@ -45,9 +45,17 @@ public static class ParameterValidator
         string? description)
     {
         var problems = new List<ParameterProblem>();
-        var texts = new List<KeyValuePair<string, object>>(2);
-        CheckValue(application.NameField, "the experiment's name", name, Application.CatalogNameField, problems, texts);
-        CheckValue(application.DescriptionField, "the experiment's description", description, Application.CatalogDescriptionField, problems, texts);
+        // experiment.json's parameters: the name and description first, under the catalogue's fields where it has them.
+        var manifest = new List<KeyValuePair<string, object>>(application.Fields.Count + 2);
+        CheckValue(
+            application.NameField, "the experiment's name", name, application.HasCatalogNameField ? Application.CatalogNameField : null, problems, manifest);
+        CheckValue(
+            application.DescriptionField,
+            "the experiment's description",
+            description,
+            application.HasCatalogDescriptionField ? Application.CatalogDescriptionField : null,
+            problems,
+            manifest);
         var given = ReadParameters(parameters, problems);
         var fileProblems = new List<ParameterProblem>();
         var fileCounts = CountFiles(application, fileParameters, fileProblems);
@@ -83,15 +91,6 @@ public static class ParameterValidator
             return new ParameterValidation(problems, null, null);
         }
 
-        var manifest = new List<KeyValuePair<string, object>>(texts.Count + stored.Count);
-        foreach (var text in texts)
-        {
-            if (text.Key == Application.CatalogNameField ? application.HasCatalogNameField : application.HasCatalogDescriptionField)
-            {
-                manifest.Add(text);
-            }
-        }
-
         manifest.AddRange(stored);
         return new ParameterValidation(problems, Write(stored), Write(manifest));
     }
@@ -99,10 +98,10 @@ public static class ParameterValidator
     /// <summary>
     /// Checks one value of a field that takes a value (not files): a missing one against <c>required</c> (a blank
     /// text counts as missing) or replaced by the default; a given one against the field's rules. The problem is named
-    /// after the field; the value (normalised) is kept under <paramref name="storedAs"/>.
+    /// after the field; the value (normalised) is kept under <paramref name="storedAs"/>, unless that is null.
     /// </summary>
     private static void CheckValue(
-        ApplicationField field, string subject, object? value, string storedAs, List<ParameterProblem> problems, List<KeyValuePair<string, object>> stored)
+        ApplicationField field, string subject, object? value, string? storedAs, List<ParameterProblem> problems, List<KeyValuePair<string, object>> stored)
     {
         if (value is null || (field.Required && ParameterRules.TryGetText(value, out var text) && string.IsNullOrWhiteSpace(text)))
         {
@@ -111,7 +110,7 @@ public static class ParameterValidator
                 // The default stands for a missing value, a required field's too (the form showed it). The reader
                 // refused any default its field's rules refuse: this only normalises it.
                 ParameterRules.Check(field, fallback, subject, out var normalisedDefault);
-                stored.Add(new(storedAs, normalisedDefault));
+                Keep(storedAs, normalisedDefault, stored);
             }
             else if (field.Required)
             {
@@ -124,11 +123,19 @@ public static class ParameterValidator
         var problem = ParameterRules.Check(field, value, subject, out var normalised);
         if (problem is null)
         {
-            stored.Add(new(storedAs, normalised));
+            Keep(storedAs, normalised, stored);
         }
         else
         {
             problems.Add(new(field.Name, problem));
+        }
+    }
+
+    private static void Keep(string? storedAs, object value, List<KeyValuePair<string, object>> stored)
+    {
+        if (storedAs is not null)
+        {
+            stored.Add(new(storedAs, value));
         }
     }
 
