@@ -149,16 +149,8 @@ public sealed class ExperimentWriter
                 throw new MutationException(new ExperimentNotEditableError(_folder.StatusOnDisk(userId, experimentId) ?? experiment.Status));
             }
 
-            try
-            {
-                DurableDirectory.Create(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
-                DurableDirectory.Move(draft, submitted);
-            }
-            catch (StorageUnavailableException failure)
-            {
-                throw Unavailable(failure);
-            }
-
+            DurableDirectory.Create(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
+            DurableDirectory.Move(draft, submitted);
             ExperimentEvent? change;
             try
             {
@@ -181,6 +173,11 @@ public sealed class ExperimentWriter
             experiment.Status = ExperimentStatus.Submitted;
             experiment.StatusChangedAt = change.OccurredAt;
             return experiment;
+        }
+        catch (StorageUnavailableException failure)
+        {
+            // A move that failed (or the move back after the database failed) left the folder where it was.
+            throw Unavailable(failure);
         }
         finally
         {
@@ -214,14 +211,7 @@ public sealed class ExperimentWriter
             var folder = onDisk is { } placed ? _folder.ExperimentPath(userId, placed, experimentId) : null;
             if (folder is not null)
             {
-                try
-                {
-                    DurableDirectory.Move(folder, trash);
-                }
-                catch (StorageUnavailableException failure)
-                {
-                    throw Unavailable(failure);
-                }
+                DurableDirectory.Move(folder, trash);
             }
 
             bool deleted;
@@ -255,6 +245,10 @@ public sealed class ExperimentWriter
             }
 
             return id;
+        }
+        catch (StorageUnavailableException failure)
+        {
+            throw Unavailable(failure);
         }
         finally
         {
