@@ -25,11 +25,7 @@ public static class IppGraphApp
     /// <param name="configure">Last changes before building (the tests add a log capture).</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        // The content root, where appsettings.json is read, is the server's own folder (the build or publish output,
-        // where the file is copied), not the working directory: `dotnet run` starts the server in the repository root,
-        // a deployment anywhere. Relative data paths (the database, UPLOAD_FOLDER) still resolve against the working
-        // directory.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = CreateBuilder(args);
         builder.Services.AddDeployment(builder.Configuration);
         builder.Services.AddGraphQLServer(builder.Configuration);
         builder.Services.AddDatabase(builder.Configuration);
@@ -54,4 +50,14 @@ public static class IppGraphApp
         app.MapExperimentFiles();
         return app;
     }
+
+    /// <summary>
+    /// A builder with the server's configuration (appsettings.json, the environment, <paramref name="args"/>), for the
+    /// server and for its commands alike. The content root, where appsettings.json is read, is the server's own folder
+    /// (the build or publish output, where the file is copied), not the working directory: `dotnet run` starts the
+    /// server in the repository root, a deployment anywhere. Relative data paths (the database, UPLOAD_FOLDER) still
+    /// resolve against the working directory.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 }

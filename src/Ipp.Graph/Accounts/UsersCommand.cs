@@ -62,15 +62,13 @@ public static class UsersCommand
     }
 
     /// <summary>
-    /// The server's configuration and database only. Log lines go to standard error, the command's answer to standard
-    /// output; EF Core's statements are left out even where no appsettings.json says so (<c>dotnet run</c> runs from
-    /// the repository's root).
+    /// The server's configuration (<see cref="IppGraphApp.CreateBuilder"/>: its appsettings.json too) and database only.
+    /// Log lines go to standard error, the command's answer to standard output.
     /// </summary>
     private static WebApplication Build(string[] settings)
     {
-        var builder = WebApplication.CreateBuilder(settings);
+        var builder = IppGraphApp.CreateBuilder(settings);
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddDatabase(builder.Configuration);
         return builder.Build();
     }
