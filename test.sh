@@ -2,6 +2,8 @@
 # Runs every test in the repository and ends with the line "tests: N passed, N failed".
 # The build installs what the tests need (the npm packages of tests/js, graphql-js and the other reference
 # implementations: tests/Directory.Build.targets), as it does for `dotnet test` alone.
+# The server's tests run on SQLite, then once more on PostgreSQL when IPP_TEST_POSTGRES holds a connection string to
+# a server whose user may create databases (tests/postgres/cluster.sh starts a throwaway one; .ci/run does).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -12,8 +14,11 @@ dotnet build Ipp.sln -c Release --nologo -v quiet || status=$?
 if [ "$status" -eq 0 ]; then
   for project in tests/*/*.Tests.csproj; do
     name=$(basename "$project" .csproj)
-    dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=$?
+    env -u IPP_TEST_POSTGRES dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=$?
   done
+  if [ -n "${IPP_TEST_POSTGRES:-}" ]; then
+    dotnet test tests/Ipp.Graph.Tests/Ipp.Graph.Tests.csproj -c Release --no-build --nologo --logger "trx;LogFileName=Ipp.Graph.Tests.PostgreSql.trx" --results-directory "$results" "$@" || status=$?
+  fi
 fi
 
 passed=0

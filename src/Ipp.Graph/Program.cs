@@ -1,12 +1,13 @@
 using Ipp.Graph;
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
+using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
 
 // `schema export --output <file>` writes the served schema; `health` asks a running server's /health (the container's
-// health check); `users grant-admin <email>` (and revoke-admin, list) manages accounts' roles; anything else runs the
-// server.
+// health check); `users grant-admin <email>` (and revoke-admin, list) manages accounts' roles; `database migrate`
+// migrates the database and exits; anything else runs the server.
 if (args is ["schema", "export", .. var options])
 {
     return SchemaExportCommand.Run(options, Console.Out, Console.Error);
@@ -15,6 +16,11 @@ if (args is ["schema", "export", .. var options])
 if (args is ["users", .. var usersArguments])
 {
     return await UsersCommand.RunAsync(usersArguments, Console.Out, Console.Error);
+}
+
+if (args is ["database", .. var databaseArguments])
+{
+    return await DatabaseCommand.RunAsync(databaseArguments, Console.Error);
 }
 
 if (args is ["health", .. var healthOptions])

@@ -1,3 +1,4 @@
+using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Accounts.Errors;
 using Ipp.Graph.Accounts.Passwords;
 using Ipp.Graph.Data;
@@ -16,9 +17,6 @@ namespace Ipp.Graph.Accounts;
 /// </summary>
 public sealed class AccountService : IDisposable
 {
-    /// <summary>How often starting a session is retried when a concurrent sign-in of the same user wins the race.</summary>
-    private const int SessionStartAttempts = 3;
-
     /// <summary>How long a remembered caller stays in memory without being used.</summary>
     private static readonly TimeSpan CacheIdleTime = TimeSpan.FromMinutes(10);
 
@@ -79,7 +77,7 @@ public sealed class AccountService : IDisposable
         }
 
         var hash = await _hasher.HashAsync(password, cancellationToken);
-        var now = _clock.GetUtcNow();
+        var now = new DateTimeOffset(_clock.UtcNowToMillisecond());
         var (token, tokenHash) = SessionToken.Create();
         var user = new User
         {
@@ -212,59 +210,52 @@ public sealed class AccountService : IDisposable
     public bool IsLive(SignedInCaller caller) =>
         _clock.GetUtcNow() < caller.SessionExpiresAt && !_endings.HasEnded(caller.SessionId);
 
+    /// <summary>
+    /// Replaces the user's session (if any) with a new one, as one of the user's writers (<see cref="UserTransactions"/>):
+    /// of two sign-ins of one user at once, the second replaces the first's session.
+    /// </summary>
     private async Task<NewSession> StartSessionAsync(UserRow user, string? newHash, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var now = new DateTimeOffset(_clock.UtcNowToMillisecond());
+        var (token, tokenHash) = SessionToken.Create();
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await UserTransactions.BeginAsync(db, user.Id, cancellationToken);
+        var previous = await db.Sessions
+            .Where(session => session.UserId == user.Id)
+            .Select(session => new { session.Id, session.ExpiresAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (previous is not null)
         {
-            var now = _clock.GetUtcNow();
-            var (token, tokenHash) = SessionToken.Create();
-            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var previous = await db.Sessions
-                .Where(session => session.UserId == user.Id)
-                .Select(session => new { session.Id, session.ExpiresAt })
-                .FirstOrDefaultAsync(cancellationToken);
-            if (previous is not null)
-            {
-                await db.Sessions.Where(session => session.Id == previous.Id).ExecuteDeleteAsync(cancellationToken);
-            }
-
-            if (newHash is not null)
-            {
-                await db.Users.Where(row => row.Id == user.Id)
-                    .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.PasswordHash, newHash), cancellationToken);
-            }
-
-            // Read at each sign-in: a role granted or revoked since (UsersCommand) holds from this session on.
-            var roles = await db.UserRoles.Where(role => role.UserId == user.Id).Select(role => role.Role).ToListAsync(cancellationToken);
-            var session = new Session
-            {
-                UserId = user.Id,
-                TokenHash = tokenHash,
-                IssuedAt = now.UtcDateTime,
-                ExpiresAt = (now + _options.TokenLifetime).UtcDateTime,
-            };
-            db.Sessions.Add(session);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DbUpdateException exception) when (UniqueConstraint.IsViolation(exception) && attempt < SessionStartAttempts)
-            {
-                // A sign-in of the same user committed in between: start over, replacing that session.
-                continue;
-            }
-
-            if (previous is not null)
-            {
-                var previousExpiry = new DateTimeOffset(previous.ExpiresAt);
-                _endings.End(previous.Id, previousExpiry, previousExpiry <= now ? SessionEndReason.Expired : SessionEndReason.Replaced);
-            }
-
-            var caller = new SignedInCaller(user.Id, user.Email, RolesOf(roles), new DateTimeOffset(user.CreatedAt), session.Id, now + _options.TokenLifetime);
-            return new NewSession(token, caller.SessionExpiresAt, caller.User);
+            await db.Sessions.Where(session => session.Id == previous.Id).ExecuteDeleteAsync(cancellationToken);
         }
+
+        if (newHash is not null)
+        {
+            await db.Users.Where(row => row.Id == user.Id)
+                .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.PasswordHash, newHash), cancellationToken);
+        }
+
+        // Read at each sign-in: a role granted or revoked since (UsersCommand) holds from this session on.
+        var roles = await db.UserRoles.Where(role => role.UserId == user.Id).Select(role => role.Role).ToListAsync(cancellationToken);
+        var session = new Session
+        {
+            UserId = user.Id,
+            TokenHash = tokenHash,
+            IssuedAt = now.UtcDateTime,
+            ExpiresAt = (now + _options.TokenLifetime).UtcDateTime,
+        };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        if (previous is not null)
+        {
+            var previousExpiry = new DateTimeOffset(previous.ExpiresAt);
+            _endings.End(previous.Id, previousExpiry, previousExpiry <= now ? SessionEndReason.Expired : SessionEndReason.Replaced);
+        }
+
+        var caller = new SignedInCaller(user.Id, user.Email, RolesOf(roles), new DateTimeOffset(user.CreatedAt), session.Id, now + _options.TokenLifetime);
+        return new NewSession(token, caller.SessionExpiresAt, caller.User);
     }
 
     public void Dispose() => _callers?.Dispose();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Accounts.Errors;
-using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Accounts;
@@ -55,7 +55,7 @@ public readonly record struct EmailAddress(string Written, string Normalized)
         address = default;
         var written = text.Trim();
         var at = written.IndexOf('@', StringComparison.Ordinal);
-        if (written.Length > IppDbContext.EmailMaxLength || at <= 0 || at > MaxLocalPartLength || at != written.LastIndexOf('@'))
+        if (written.Length > User.EmailMaxLength || at <= 0 || at > MaxLocalPartLength || at != written.LastIndexOf('@'))
         {
             return false;
         }

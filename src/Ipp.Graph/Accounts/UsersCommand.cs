@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,14 +36,13 @@ public static class UsersCommand
                 break;
         }
 
-        // Settings only as --Key=Value, so a stray word (a second email) is an error rather than silently ignored.
-        if (settings is null || settings.Any(setting => !setting.StartsWith("--", StringComparison.Ordinal) || !setting.Contains('=', StringComparison.Ordinal)))
+        if (settings is null || !DatabaseHost.AreSettings(settings))
         {
             await error.WriteLineAsync(Usage);
             return 2;
         }
 
-        await using var app = Build(settings);
+        await using var app = DatabaseHost.Build(settings);
         var contexts = app.Services.GetRequiredService<IDbContextFactory<IppDbContext>>();
         try
         {
@@ -59,18 +59,6 @@ public static class UsersCommand
             await error.WriteLineAsync($"The database could not be used: {exception.Message}");
             return 1;
         }
-    }
-
-    /// <summary>
-    /// The server's configuration (<see cref="IppGraphApp.CreateBuilder"/>: its appsettings.json too) and database only.
-    /// Log lines go to standard error, the command's answer to standard output.
-    /// </summary>
-    private static WebApplication Build(string[] settings)
-    {
-        var builder = IppGraphApp.CreateBuilder(settings);
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddDatabase(builder.Configuration);
-        return builder.Build();
     }
 
     private static async Task<int> GrantAdminAsync(IDbContextFactory<IppDbContext> contexts, string email, TextWriter output, TextWriter error)

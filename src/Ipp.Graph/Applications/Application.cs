@@ -1,4 +1,4 @@
-using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 
 namespace Ipp.Graph.Applications;
 
@@ -58,8 +58,8 @@ public sealed class Application
         HasCatalogNameField = nameField is not null;
         HasCatalogDescriptionField = descriptionField is not null;
         var group = catalogFields.Count > 0 ? catalogFields[0].Group : "Experiment";
-        NameField = InputField(nameField, "name", "Name", group, IppDbContext.NameMaxLength) with { Required = true };
-        DescriptionField = InputField(descriptionField, "description", "Description", group, IppDbContext.DescriptionMaxLength);
+        NameField = InputField(nameField, "name", "Name", group, Experiment.NameMaxLength) with { Required = true };
+        DescriptionField = InputField(descriptionField, "description", "Description", group, Experiment.DescriptionMaxLength);
     }
 
     public string Key { get; }

@@ -5,16 +5,18 @@ namespace Ipp.Graph.Data;
 
 /// <summary>
 /// Brings the database up to date when the server starts, before it accepts requests: creates the SQLite file's
-/// folder when missing, then applies the migrations not yet applied. A failure stops the start. The server's
-/// commands that use the database (<c>users</c>) run it first too.
+/// folder when missing, then applies the migrations not yet applied. Instances starting at once on one database
+/// migrate it once: EF Core holds the provider's migration lock while it migrates (a lock table on SQLite, an
+/// advisory lock on PostgreSQL), and the others find nothing left to do. A failure stops the start. The server's
+/// commands that use the database (<c>users</c>, <c>database migrate</c>) run it first too.
 /// </summary>
 internal sealed class DatabaseMigrator : IHostedLifecycleService
 {
     private readonly IDbContextFactory<IppDbContext> _contexts;
-    private readonly Settings _settings;
+    private readonly DatabaseSettings _settings;
     private readonly ILogger<DatabaseMigrator> _logger;
 
-    public DatabaseMigrator(IDbContextFactory<IppDbContext> contexts, Settings settings, ILogger<DatabaseMigrator> logger)
+    public DatabaseMigrator(IDbContextFactory<IppDbContext> contexts, DatabaseSettings settings, ILogger<DatabaseMigrator> logger)
     {
         _contexts = contexts;
         _settings = settings;
@@ -27,8 +29,13 @@ internal sealed class DatabaseMigrator : IHostedLifecycleService
     /// <summary>Creates the database file's folder when missing and applies the pending migrations.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        CreateFolderOf(_settings.ConnectionString);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        if (_settings.Provider == DatabaseProvider.Sqlite)
+        {
+            CreateFolderOf(_settings.ConnectionString);
+            await HandWrittenMigrations.AdoptAsync(db, _logger, cancellationToken);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -62,7 +69,4 @@ internal sealed class DatabaseMigrator : IHostedLifecycleService
             Directory.CreateDirectory(folder);
         }
     }
-
-    /// <summary>The connection string the migrator creates the folder for.</summary>
-    public sealed record Settings(string ConnectionString);
 }

@@ -3,31 +3,47 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Ipp.Graph.Data;
 
-/// <summary>Registers the database (connection string <c>ConnectionStrings:Ipp</c>) and its migration at start.</summary>
+/// <summary>
+/// Registers the database of the settings (<c>Database:Provider</c>, <c>ConnectionStrings:Ipp</c>) and its
+/// migration at start.
+/// </summary>
 public static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>The connection string used when the settings name none.</summary>
-    public const string DefaultConnectionString = "Data Source=data/ipp.db";
-
     /// <summary>
-    /// Adds a pooled <see cref="IDbContextFactory{IppDbContext}"/>: features create a short-lived context per unit of
-    /// work, so resolvers running side by side never share one, whatever service scope the transport provides.
+    /// Adds a pooled <see cref="IDbContextFactory{IppDbContext}"/> of the provider's context: features create a
+    /// short-lived context per unit of work, so resolvers running side by side never share one, whatever service
+    /// scope the transport provides.
     /// </summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Ipp") is { Length: > 0 } configured ? configured : DefaultConnectionString;
-        services.AddPooledDbContextFactory<IppDbContext>(options => options
-            .UseSqlite(connectionString)
+        var settings = DatabaseSettings.From(configuration);
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.PostgreSql:
+                AddContext<PostgreSqlIppDbContext>(services, options => options.UseNpgsql(settings.ConnectionString));
+                break;
+            default:
+                AddContext<SqliteIppDbContext>(services, options => options.UseSqlite(settings.ConnectionString));
+                break;
+        }
+
+        services.AddSingleton(settings);
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseMigrator>());
+        return services;
+    }
+
+    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> useProvider)
+        where TContext : IppDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(options => useProvider(options
             // A failed command or save reaches the code that ran it, which handles it (a duplicate email) or lets it
             // reach the transport's error log; EF's own error entries would only log it twice, or as an error when handled.
             .ConfigureWarnings(warnings => warnings.Log(
                 (RelationalEventId.CommandError, LogLevel.Debug),
                 (RelationalEventId.ConnectionError, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug),
-                (CoreEventId.QueryIterationFailed, LogLevel.Debug))));
-        services.AddSingleton(new DatabaseMigrator.Settings(connectionString));
-        services.AddSingleton<DatabaseMigrator>();
-        services.AddHostedService(provider => provider.GetRequiredService<DatabaseMigrator>());
-        return services;
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug)))));
+        services.AddSingleton<IDbContextFactory<IppDbContext>, ProviderContextFactory<TContext>>();
     }
 }

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.Query;
 using Ipp.Graph.Experiments.Write;

@@ -1,5 +1,6 @@
 using System.Text;
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Storage;
@@ -13,7 +14,7 @@ namespace Ipp.Graph.Storage;
 /// </summary>
 public static class UserStoredBytes
 {
-    /// <summary>What the user stores; in a write transaction (WriteTransactions) it cannot change before the end.</summary>
+    /// <summary>What the user stores; in a transaction of the user's writers (<see cref="UserTransactions"/>) it cannot change before the end.</summary>
     public static Task<long> SumAsync(IppDbContext db, long userId, CancellationToken cancellationToken) =>
         db.Experiments.Where(e => e.UserId == userId).SumAsync(e => e.StoredBytes, cancellationToken);
 

@@ -4,7 +4,6 @@ using Ipp.Graph.Accounts.Passwords;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Ipp.Graph.Tests.Accounts;
 
@@ -32,7 +31,7 @@ public sealed class AuthenticateTests
         Assert.Equal("""{"id":"VXNlcjox","email":"Ada@Example.org","roles":["RESEARCHER"],"createdAt":""" + $"\"{Instants.Rfc3339(clock.GetUtcNow().AddMinutes(-5))}\"}}", payload.GetProperty("user").GetRawText());
         Assert.Null(await http.MeAsync(first));
         Assert.Equal("Ada@Example.org", await http.MeAsync(second));
-        Assert.Equal(1L, await ScalarAsync(server, "SELECT COUNT(*) FROM sessions"));
+        Assert.Equal(1L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM sessions"));
     }
 
     [Fact]
@@ -44,7 +43,7 @@ public sealed class AuthenticateTests
 
         var tokens = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => http.AuthenticateAsync("ada@example.org")));
 
-        Assert.Equal(1L, await ScalarAsync(server, "SELECT COUNT(*) FROM sessions"));
+        Assert.Equal(1L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM sessions"));
         var working = new List<string>();
         foreach (var token in tokens.Append(first))
         {
@@ -125,7 +124,7 @@ public sealed class AuthenticateTests
 
         Assert.Equal((HttpStatusCode.BadRequest, ServerErrorCodes.BadRequest), (created.Status, created.ErrorCode));
         Assert.Equal((HttpStatusCode.BadRequest, ServerErrorCodes.BadRequest), (signedIn.Status, signedIn.ErrorCode));
-        Assert.Equal(0L, await ScalarAsync(server, "SELECT COUNT(*) FROM users"));
+        Assert.Equal(0L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM users"));
         Assert.Equal(before, hasher.Verifications);
         Assert.Empty(server.Logs.Errors);
     }
@@ -138,11 +137,10 @@ public sealed class AuthenticateTests
         var hasher = server.Services.GetRequiredService<PasswordHasher>();
         // An account whose password holds U+FFFD itself, as one made before lone surrogates were refused holds.
         var hash = await hasher.HashAsync("correct\ufffdhorse", CancellationToken.None);
-        await ExecuteAsync(
-            server,
-            "INSERT INTO users (email, normalized_email, password_hash, created_at) VALUES ('ada@example.org', 'ada@example.org', $hash, '2021-07-01 12:00:00');"
-            + "INSERT INTO user_roles (user_id, role) VALUES (last_insert_rowid(), 'RESEARCHER');",
-            ("$hash", hash));
+        await server.Database.ExecuteAsync(
+            "INSERT INTO users (email, normalized_email, password_hash, created_at) VALUES ('ada@example.org', 'ada@example.org', @hash, '2021-07-01 12:00:00');"
+            + "INSERT INTO user_roles (user_id, role) VALUES ((SELECT id FROM users WHERE normalized_email = 'ada@example.org'), 'RESEARCHER');",
+            ("@hash", hash));
         var before = hasher.Verifications;
 
         var surrogate = await http.PostWithRawVariablesAsync(Operations.Authenticate, """{"email":"ada@example.org","password":"correct\ud800horse"}""");
@@ -176,7 +174,7 @@ public sealed class AuthenticateTests
         Assert.Equal(ServerErrorCodes.InvalidEmail, created.PayloadErrorCode("createUser"));
         Assert.Equal(ServerErrorCodes.InvalidCredentials, withItsPassword.PayloadErrorCode("authenticate"));
         Assert.Equal(ServerErrorCodes.InvalidCredentials, withAdasPassword.PayloadErrorCode("authenticate"));
-        Assert.Equal(1L, await ScalarAsync(server, "SELECT COUNT(*) FROM users"));
+        Assert.Equal(1L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM users"));
         Assert.Empty(server.Logs.Errors);
     }
 
@@ -190,11 +188,10 @@ public sealed class AuthenticateTests
         const string password = "py-bcrypt wrote this ✓";
         var legacyHash = NodeRunner.Run("accounts/bcrypt-hash.js", JsonSerializer.Serialize(new[] { new { password, variant, cost = 5 } })).Trim();
         Assert.StartsWith($"${variant}$05$", legacyHash);
-        await ExecuteAsync(
-            server,
-            "INSERT INTO users (email, normalized_email, password_hash, created_at) VALUES ('Old@Example.org', 'old@example.org', $hash, '2021-07-01 12:00:00');"
-            + "INSERT INTO user_roles (user_id, role) VALUES (last_insert_rowid(), 'RESEARCHER');",
-            ("$hash", legacyHash));
+        await server.Database.ExecuteAsync(
+            "INSERT INTO users (email, normalized_email, password_hash, created_at) VALUES ('Old@Example.org', 'old@example.org', @hash, '2021-07-01 12:00:00');"
+            + "INSERT INTO user_roles (user_id, role) VALUES ((SELECT id FROM users WHERE normalized_email = 'old@example.org'), 'RESEARCHER');",
+            ("@hash", legacyHash));
 
         var wrong = await http.PostAsync(Operations.Authenticate, new { email = "old@example.org", password = "not it" });
         var response = await http.PostAsync(Operations.Authenticate, new { email = "old@example.org", password });
@@ -203,7 +200,7 @@ public sealed class AuthenticateTests
         var user = response.Data("authenticate").GetProperty("user");
         Assert.Equal("Old@Example.org", user.GetProperty("email").GetString());
         Assert.Equal("2021-07-01T12:00:00.000Z", user.GetProperty("createdAt").GetString());
-        var upgraded = (string)(await ScalarAsync(server, "SELECT password_hash FROM users"))!;
+        var upgraded = (string)(await server.Database.ScalarAsync("SELECT password_hash FROM users"))!;
         Assert.StartsWith("$2b$04$", upgraded);
         Assert.NotNull(await http.AuthenticateAsync("old@example.org", password));
     }
@@ -235,31 +232,8 @@ public sealed class AuthenticateTests
 
         // Refused before any password work; other fields are not limited.
         Assert.Equal(verifications, hasher.Verifications);
-        Assert.Equal(0L, await ScalarAsync(server, "SELECT COUNT(*) FROM users WHERE normalized_email = 'grace@example.org'"));
+        Assert.Equal(0L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM users WHERE normalized_email = 'grace@example.org'"));
         Assert.Equal("ada@example.org", await http.MeAsync(token));
         Assert.Empty(server.Logs.Errors);
-    }
-
-    internal static async Task<object?> ScalarAsync(RunningServer server, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
-    }
-
-    internal static async Task ExecuteAsync(RunningServer server, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using Ipp.Graph.GraphQL;
-using Microsoft.Data.Sqlite;
 
 namespace Ipp.Graph.Tests.Accounts;
 
@@ -40,8 +39,7 @@ public sealed class CreateUserTests
 
         await http.CreateUserAsync(" Grace@Example.ORG ", "correct horse battery");
 
-        await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await server.Database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT email, normalized_email, password_hash FROM users";
         await using var reader = await command.ExecuteReaderAsync();
@@ -148,7 +146,7 @@ public sealed class CreateUserTests
         var error = response.PayloadError("createUser");
         Assert.Equal(ServerErrorCodes.InvalidEmail, error.GetProperty("code").GetString());
         Assert.Equal($"The email address is not valid: it contains {character}, which is not a visible character of its own (an invisible, formatting, control, private-use or unassigned code point, a lone surrogate or a combining mark).", error.GetProperty("message").GetString());
-        Assert.Equal(0L, await AuthenticateTests.ScalarAsync(server, "SELECT COUNT(*) FROM users"));
+        Assert.Equal(0L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM users"));
         Assert.Empty(server.Logs.Errors);
     }
 
@@ -203,7 +201,7 @@ public sealed class CreateUserTests
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(ServerErrorCodes.BadRequest, response.ErrorCode);
-        Assert.Equal(0L, await AuthenticateTests.ScalarAsync(server, "SELECT COUNT(*) FROM users"));
+        Assert.Equal(0L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM users"));
         Assert.Empty(server.Logs.Errors);
     }
 

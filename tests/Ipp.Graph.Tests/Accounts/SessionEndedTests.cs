@@ -83,7 +83,7 @@ public sealed class SessionEndedTests
         Assert.True(await next);
         Assert.Equal(Event("EXPIRED", clock.GetUtcNow()), events.Current.ToJson());
         Assert.False(await events.MoveNextAsync());
-        Assert.Equal(0L, await AuthenticateTests.ScalarAsync(server, "SELECT COUNT(*) FROM sessions"));
+        Assert.Equal(0L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM sessions"));
         Assert.True(clock.GetUtcNow() > expiresAt);
     }
 

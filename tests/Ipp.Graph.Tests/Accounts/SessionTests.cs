@@ -127,7 +127,7 @@ public sealed class SessionTests
         Assert.Equal(ServerErrorCodes.AuthNotAuthenticated, logout.ErrorCode);
 
         // The expired session is gone from the database; signing in again starts a new one.
-        Assert.Equal(0L, await AuthenticateTests.ScalarAsync(server, "SELECT COUNT(*) FROM sessions"));
+        Assert.Equal(0L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM sessions"));
         var renewed = await http.AuthenticateAsync("ada@example.org");
         Assert.Equal("ada@example.org", await http.MeAsync(renewed));
     }
@@ -141,7 +141,7 @@ public sealed class SessionTests
         var second = await http.AuthenticateAsync("ada@example.org");
         var third = await http.CreateUserAsync("grace@example.org");
 
-        var stored = ReadDatabaseFiles(server);
+        var stored = await server.Database.StoredBytesAsync();
 
         foreach (var token in new[] { first, second, third })
         {
@@ -151,7 +151,7 @@ public sealed class SessionTests
 
         // What is stored is the SHA-256 of the live tokens (so the search above reads the right bytes).
         Assert.NotEqual(-1, stored.AsSpan().IndexOf(SHA256.HashData(Encoding.ASCII.GetBytes(third))));
-        Assert.Equal(2L, await AuthenticateTests.ScalarAsync(server, "SELECT COUNT(*) FROM sessions WHERE length(token_hash) = 32"));
+        Assert.Equal(2L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM sessions WHERE length(token_hash) = 32"));
     }
 
     [Theory]
@@ -173,7 +173,7 @@ public sealed class SessionTests
         Assert.True(cleared.Expires < DateTimeOffset.UtcNow);
         Assert.Equal("/", cleared.Path.Value);
         Assert.Null(await http.MeAsync(token));
-        Assert.Equal(0L, await AuthenticateTests.ScalarAsync(server, "SELECT COUNT(*) FROM sessions"));
+        Assert.Equal(0L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM sessions"));
 
         var again = await http.PostAsync(Operations.Logout, token: token);
         Assert.Equal(ServerErrorCodes.AuthNotAuthenticated, again.ErrorCode);
@@ -193,7 +193,7 @@ public sealed class SessionTests
         Assert.Equal("ada@example.org", await http.MeAsync(token));
 
         // Not how sessions end (that goes through the server, which forgets them): it shows whether the database is asked.
-        await AuthenticateTests.ExecuteAsync(server, "DELETE FROM sessions");
+        await server.Database.ExecuteAsync("DELETE FROM sessions");
 
         Assert.Equal(meAfterRowDeleted, await http.MeAsync(token));
     }
@@ -220,7 +220,7 @@ public sealed class SessionTests
         await using var server = await AccountsServer.StartAsync();
         using var http = new GraphQLHttp(server);
         await http.CreateUserAsync("Ada@Example.org");
-        await AuthenticateTests.ExecuteAsync(server, "INSERT INTO user_roles (user_id, role) VALUES (1, 'ADMIN')");
+        await server.Database.ExecuteAsync("INSERT INTO user_roles (user_id, role) VALUES (1, 'ADMIN')");
         var token = await http.AuthenticateAsync("ada@example.org");
         var authenticator = server.Services.GetRequiredService<ICallerAuthenticator>();
 
@@ -233,7 +233,7 @@ public sealed class SessionTests
         Assert.Equal("1", caller.FindFirstValue(ClaimTypes.NameIdentifier));
         Assert.Equal("Ada@Example.org", caller.FindFirstValue(ClaimTypes.Email));
         Assert.Equal(["ADMIN", "RESEARCHER"], caller.FindAll(ClaimTypes.Role).Select(claim => claim.Value));
-        Assert.Equal(await AuthenticateTests.ScalarAsync(server, "SELECT id FROM sessions") is long id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, caller.FindFirstValue("sid"));
+        Assert.Equal(await server.Database.ScalarAsync("SELECT id FROM sessions") is long id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, caller.FindFirstValue("sid"));
         Assert.Equal("1", withScheme.FindFirstValue(ClaimTypes.NameIdentifier));
         Assert.False(unknown.Identity!.IsAuthenticated);
         Assert.False(none.Identity!.IsAuthenticated);
@@ -262,21 +262,5 @@ public sealed class SessionTests
         Assert.Equal("null", unknownType.Data("node").GetRawText());
         Assert.Equal("null", notAnId.Data("node").GetRawText());
         Assert.Equal("null", me.Data("me").GetRawText());
-    }
-
-    /// <summary>Every byte SQLite holds for the database: the file and its write-ahead log.</summary>
-    private static byte[] ReadDatabaseFiles(Ipp.Graph.Tests.Support.RunningServer server)
-    {
-        var bytes = new List<byte>();
-        foreach (var file in Directory.GetFiles(server.Folder, "ipp.db*"))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            bytes.AddRange(copy.ToArray());
-        }
-
-        Assert.NotEmpty(bytes);
-        return [.. bytes];
     }
 }

@@ -1,7 +1,5 @@
-using System.Text;
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Ipp.Graph.Tests.Accounts;
 
@@ -18,7 +16,7 @@ public sealed class UsersCommandTests
         using var http = new GraphQLHttp(server);
         await http.CreateUserAsync("Ada@Example.org");
         await http.CreateUserAsync("grace@example.org");
-        var before = await TablesAsync(server);
+        var before = await server.Database.RowsAsync();
 
         var granted = await RunAsync(server, "grant-admin", " ADA@example.org ");
 
@@ -27,7 +25,7 @@ public sealed class UsersCommandTests
         Assert.Equal("", granted.Error);
         const string Roles = "user_roles:\n1|RESEARCHER\n2|RESEARCHER\n";
         Assert.Contains(Roles, before, StringComparison.Ordinal);
-        Assert.Equal(before.Replace(Roles, Roles + "1|ADMIN\n", StringComparison.Ordinal), await TablesAsync(server));
+        Assert.Equal(before.Replace(Roles, "user_roles:\n1|ADMIN\n1|RESEARCHER\n2|RESEARCHER\n", StringComparison.Ordinal), await server.Database.RowsAsync());
 
         var signIn = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "correct horse battery" });
         Assert.Equal("""["ADMIN","RESEARCHER"]""", signIn.Data("authenticate").GetProperty("user").GetProperty("roles").GetRawText());
@@ -44,7 +42,7 @@ public sealed class UsersCommandTests
         await using var server = await AccountsServer.StartAsync();
         using var http = new GraphQLHttp(server);
         await http.CreateUserAsync("ada@example.org");
-        var before = await TablesAsync(server);
+        var before = await server.Database.RowsAsync();
 
         var grant = await RunAsync(server, "grant-admin", "nobody@example.org");
         var revoke = await RunAsync(server, "revoke-admin", "nobody@example.org");
@@ -56,7 +54,7 @@ public sealed class UsersCommandTests
             Assert.Equal("No account has the email nobody@example.org: nothing changed. (users list shows the accounts.)\n", result.Error);
         }
 
-        Assert.Equal(before, await TablesAsync(server));
+        Assert.Equal(before, await server.Database.RowsAsync());
     }
 
     [Fact]
@@ -67,11 +65,11 @@ public sealed class UsersCommandTests
         await http.CreateUserAsync("ada@example.org");
         await http.CreateUserAsync("Grace@Example.org");
         Assert.Equal(0, (await RunAsync(server, "grant-admin", "ada@example.org")).ExitCode);
-        var afterGrant = await TablesAsync(server);
+        var afterGrant = await server.Database.RowsAsync();
 
         var again = await RunAsync(server, "grant-admin", "ada@example.org");
         Assert.Equal((0, "ada@example.org already has ADMIN (roles: ADMIN, RESEARCHER); nothing changed.\n"), (again.ExitCode, again.Output));
-        Assert.Equal(afterGrant, await TablesAsync(server));
+        Assert.Equal(afterGrant, await server.Database.RowsAsync());
 
         var list = await RunAsync(server, "list");
         Assert.Equal(0, list.ExitCode);
@@ -88,22 +86,21 @@ public sealed class UsersCommandTests
     [Fact]
     public async Task TheDatabaseIsMigratedFirstAsTheServerDoesIt()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
-        var database = Path.Combine(folder, "new", "ipp.db");
+        var folder = Directory.CreateTempSubdirectory("ipp-graph-tests-").FullName;
+        await using var database = await TestDatabase.CreateAsync(folder);
         try
         {
-            var list = await ServerAssembly.RunAsync("users", "list", $"--ConnectionStrings:Ipp=Data Source={database}");
+            var list = await ServerAssembly.RunAsync("users", "list", database.Setting);
 
             Assert.Equal((0, ""), (list.ExitCode, list.Output));
             Assert.Contains("Applying database migrations", list.Error, StringComparison.Ordinal);
-            await using var server = await AccountsServer.StartAsync($"--ConnectionStrings:Ipp=Data Source={database}");
+            await using var server = await AccountsServer.StartAsync(database.Setting);
             using var http = new GraphQLHttp(server);
             await http.CreateUserAsync("ada@example.org");
             Assert.Empty(server.Logs.Errors);
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -153,42 +150,5 @@ public sealed class UsersCommandTests
     }
 
     private static Task<ProcessResult> RunAsync(RunningServer server, params string[] arguments) =>
-        ServerAssembly.RunAsync(["users", .. arguments, $"--ConnectionStrings:Ipp=Data Source={server.DatabasePath}"]);
-
-    /// <summary>Every row of every table (the migrations' history too), one per line, to compare a database before and after.</summary>
-    private static async Task<string> TablesAsync(RunningServer server)
-    {
-        await using var connection = new SqliteConnection($"Data Source={server.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        var text = new StringBuilder();
-        foreach (var table in tables)
-        {
-            text.Append(table).Append(":\n");
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    text.Append(i == 0 ? "" : "|").Append(reader.GetValue(i) is byte[] bytes ? Convert.ToHexString(bytes) : reader.GetValue(i));
-                }
-
-                text.Append('\n');
-            }
-        }
-
-        return text.ToString();
-    }
+        ServerAssembly.RunAsync(["users", .. arguments, server.Database.Setting]);
 }

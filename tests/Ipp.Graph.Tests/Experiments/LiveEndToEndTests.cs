@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Experiments.Write;
 

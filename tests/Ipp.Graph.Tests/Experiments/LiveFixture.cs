@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Tests.Support;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Storage;

@@ -1,4 +1,4 @@
-using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Storage;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.Tests.Support;
@@ -19,10 +19,12 @@ public sealed class LiveReconciliationTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
         var uploads = Path.Combine(folder, "uploads");
+        Directory.CreateDirectory(folder);
+        await using var database = await TestDatabase.CreateAsync(folder);
         string[] settings =
         [
             AccountsClient.FastHashing,
-            $"--ConnectionStrings:Ipp=Data Source={Path.Combine(folder, "ipp.db")}",
+            database.Setting,
             $"--UPLOAD_FOLDER={uploads}",
             "--Experiments:ReconcileInterval=00:00:00",
         ];
@@ -84,7 +86,6 @@ public sealed class LiveReconciliationTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -1,4 +1,4 @@
-using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Support;
 using Ipp.Graph.Tests.Transport.WebSockets;

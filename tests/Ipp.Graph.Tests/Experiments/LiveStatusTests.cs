@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Support;
 using Ipp.Graph.Tests.Transport.WebSockets;

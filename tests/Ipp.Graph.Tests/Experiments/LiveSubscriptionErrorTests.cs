@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Ipp.Graph.Data;
+using Ipp.Graph.Accounts.Entities;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Support;
 using Ipp.Graph.Tests.Transport.WebSockets;

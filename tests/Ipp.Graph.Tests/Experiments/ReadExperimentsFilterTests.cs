@@ -1,4 +1,6 @@
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.Tests.Support;
 using static Ipp.Graph.Tests.Experiments.ReadJson;
 
 namespace Ipp.Graph.Tests.Experiments;
@@ -143,11 +145,11 @@ public sealed class ReadExperimentsFilterTests(ReadServer fixture) : IClassFixtu
         var query = Assert.Single(sql, command => command.Contains("-- experiments: page", StringComparison.Ordinal));
         // The caller's rows, never Staging, the filter, the order with the id last, and one row more than the page.
         var lines = query.Split('\n');
-        Assert.Contains(
-            "WHERE \"e\".\"user_id\" = @userId AND \"e\".\"status\" <> 'staging' AND (instr(\"e\".\"name\", @Value) > 0 "
-            + "OR \"e\".\"status\" = @Value2 OR \"e\".\"status\" = @Value3) AND \"e\".\"created_at\" >= @Value4",
-            lines);
-        Assert.Contains("ORDER BY \"e\".\"name\", \"e\".\"id\"", lines);
+        var contains = TestDatabase.Provider == DatabaseProvider.Sqlite ? "instr(e.name, @Value) > 0" : "e.name LIKE @Value_contains";
+        Assert.Equal(
+            $"WHERE e.user_id = @userId AND e.status <> 'staging' AND ({contains} OR e.status = @Value2 OR e.status = @Value3) AND e.created_at >= @Value4",
+            Assert.Single(lines, line => line.StartsWith("WHERE ", StringComparison.Ordinal)));
+        Assert.Contains("ORDER BY e.name, e.id", lines);
         Assert.Contains("LIMIT @p", lines);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Tests.Accounts;
@@ -94,14 +95,17 @@ public sealed class ReadServer : IAsyncLifetime
     public string FolderOf(Experiment experiment) =>
         Server.Services.GetRequiredService<UploadFolder>().ExperimentPath(experiment.UserId, experiment.Status, experiment.Id);
 
-    /// <summary>The SQL of the commands EF Core sent while <paramref name="action"/> ran.</summary>
+    /// <summary>
+    /// The SQL of the commands EF Core sent while <paramref name="action"/> ran, names unquoted (SQLite quotes every
+    /// name, PostgreSQL only those that need it).
+    /// </summary>
     public async Task<List<string>> CaptureSqlAsync(Func<Task> action)
     {
         var before = Server.Logs.Entries.Count;
         await action();
         return Server.Logs.Entries.Skip(before)
             .Where(e => e.Category == "Microsoft.EntityFrameworkCore.Database.Command" && e.Message.Contains("Executed DbCommand", StringComparison.Ordinal))
-            .Select(e => e.Message)
+            .Select(e => e.Message.Replace("\"", "", StringComparison.Ordinal))
             .ToList();
     }
 }

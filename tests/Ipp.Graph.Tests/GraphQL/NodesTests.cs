@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Experiments;
+using Ipp.Graph.Tests.Support;
 using static Ipp.Graph.Tests.Experiments.ReadJson;
 
 namespace Ipp.Graph.Tests.GraphQL;
@@ -35,7 +38,7 @@ public sealed class NodesTests(ReadServer fixture) : IClassFixture<ReadServer>
             $$"""[{"__typename":"Experiment","id":"{{GlobalIdOf(second)}}","name":"second"},null,{"__typename":"Experiment","id":"{{GlobalIdOf(first)}}","name":"first"},{"__typename":"User","id":"{{GlobalId.Encode("User", ada.Id)}}"},null,null,null,null,{"__typename":"Experiment","id":"{{GlobalIdOf(second)}}","name":"second"}]""",
             nodes.GetRawText());
         // The experiments of all the ids in one query (the folder watcher may query single experiments meanwhile).
-        Assert.Single(sql, command => command.Contains("FROM \"experiments\"", StringComparison.Ordinal) && command.Contains("\"e\".\"id\" IN (", StringComparison.Ordinal));
+        Assert.Single(sql, command => command.Contains("FROM experiments", StringComparison.Ordinal) && command.Contains(TestDatabase.Provider == DatabaseProvider.Sqlite ? "e.id IN (" : "e.id = ANY (", StringComparison.Ordinal));
     }
 
     [Fact]

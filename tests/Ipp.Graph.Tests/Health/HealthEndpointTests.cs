@@ -1,6 +1,5 @@
 using System.Net;
 using Ipp.Graph.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Ipp.Graph.Tests.Health;
 
@@ -30,14 +29,7 @@ public sealed class HealthEndpointTests
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        // The database file is gone and a folder stands in its place: nothing can open it.
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(server.Folder, "ipp.db*"))
-        {
-            File.Delete(file);
-        }
-
-        Directory.CreateDirectory(server.DatabasePath);
+        await server.Database.MakeUnreachableAsync();
 
         using var response = await client.GetAsync("health");
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Tests.Support;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Tests.Experiments;
 using Ipp.Graph.Tests.Support;

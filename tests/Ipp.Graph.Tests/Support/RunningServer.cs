@@ -5,25 +5,28 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Ipp.Graph.Tests.Support;
 
 /// <summary>
-/// The real server, started as Program.cs starts it, on a free port of 127.0.0.1, with its own SQLite file and
-/// uploads folder in a fresh temporary folder (deleted on dispose). Settings are given as command-line arguments.
+/// The real server, started as Program.cs starts it, on a free port of 127.0.0.1, with its own database
+/// (<see cref="TestDatabase"/>: SQLite, or PostgreSQL when the suite runs on it) and uploads folder in a fresh
+/// temporary folder (both deleted on dispose). Settings are given as command-line arguments.
 /// </summary>
 public sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private RunningServer(WebApplication app, string folder, Uri address, CapturedLogs logs)
+    private RunningServer(WebApplication app, string folder, TestDatabase database, Uri address, CapturedLogs logs)
     {
         _app = app;
         Folder = folder;
+        Database = database;
         Address = address;
         Logs = logs;
     }
 
-    /// <summary>The temporary folder holding the database (ipp.db) and the uploads (uploads/).</summary>
+    /// <summary>The temporary folder holding the uploads (uploads/) and, on SQLite, the database (ipp.db).</summary>
     public string Folder { get; }
 
-    public string DatabasePath => Path.Combine(Folder, "ipp.db");
+    /// <summary>The server's database (a setting given in <c>settings</c> names another the server uses instead).</summary>
+    public TestDatabase Database { get; }
 
     public string UploadFolder => Path.Combine(Folder, "uploads");
 
@@ -46,22 +49,33 @@ public sealed class RunningServer : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(folder);
+        var database = await TestDatabase.CreateAsync(folder);
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
-            $"--ConnectionStrings:Ipp=Data Source={Path.Combine(folder, "ipp.db")}",
+            database.Setting,
             $"--UPLOAD_FOLDER={Path.Combine(folder, "uploads")}",
             .. settings,
         ];
         var logs = new CapturedLogs();
-        var app = IppGraphApp.Create(args, builder =>
+        WebApplication app;
+        try
         {
-            builder.Logging.AddProvider(logs);
-            configure?.Invoke(builder);
-        });
-        await app.StartAsync();
+            app = IppGraphApp.Create(args, builder =>
+            {
+                builder.Logging.AddProvider(logs);
+                configure?.Invoke(builder);
+            });
+            await app.StartAsync();
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new RunningServer(app, folder, new Uri(address + "/"), logs);
+        return new RunningServer(app, folder, database, new Uri(address + "/"), logs);
     }
 
     /// <summary>A client for this server.</summary>
@@ -71,7 +85,7 @@ public sealed class RunningServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await Database.DisposeAsync();
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 
 namespace Ipp.Graph.Experiments.Live;
 

@@ -1,5 +1,5 @@
-using System.Data;
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Experiments.Live;
@@ -10,7 +10,8 @@ public static class ExperimentEvents
     /// <summary>
     /// Moves the experiment from <paramref name="from"/> to <paramref name="to"/> only if it still is in
     /// <paramref name="from"/> (<c>UPDATE … WHERE id = @id AND status = @from</c>), and records the event, in one
-    /// write transaction (SQLite's <c>BEGIN IMMEDIATE</c>). Of two callers racing to record one change, exactly one
+    /// transaction of the user's writers (<see cref="UserTransactions"/>), so the user's events commit in the order of
+    /// their ids. Of two callers racing to record one change, exactly one
     /// gets the event (to publish once committed); the other gets null, as does a caller whose experiment is gone or
     /// has another status. Coming from <see cref="ExperimentStatus.Staging"/> is a creation: its event has no
     /// previous status.
@@ -18,7 +19,7 @@ public static class ExperimentEvents
     public static async Task<ExperimentEvent?> TryChangeAsync(
         IppDbContext db, long experimentId, long userId, ExperimentStatus from, ExperimentStatus to, DateTime now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        await using var transaction = await UserTransactions.BeginAsync(db, userId, cancellationToken);
         var changed = await db.Experiments
             .Where(e => e.Id == experimentId && e.UserId == userId && e.Status == from)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.Status, to).SetProperty(e => e.StatusChangedAt, now), cancellationToken);

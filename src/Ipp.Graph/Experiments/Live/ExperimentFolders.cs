@@ -1,5 +1,5 @@
 using System.Globalization;
-using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Storage;
 
 namespace Ipp.Graph.Experiments.Live;

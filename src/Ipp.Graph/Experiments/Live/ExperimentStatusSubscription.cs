@@ -4,6 +4,7 @@ using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;
 

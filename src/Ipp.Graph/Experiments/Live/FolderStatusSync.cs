@@ -1,6 +1,7 @@
 using Ipp.Graph.Data;
-using Ipp.Graph.Storage;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Write;
+using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Experiments.Live;

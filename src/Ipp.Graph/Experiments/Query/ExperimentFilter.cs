@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Linq.Expressions;
-using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Experiments.Query;

@@ -1,8 +1,8 @@
 using System.Buffers.Text;
 using System.Linq.Expressions;
 using System.Text.Json;
-using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Experiments.Query;

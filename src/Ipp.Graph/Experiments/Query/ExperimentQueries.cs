@@ -2,6 +2,7 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Experiments.Query;

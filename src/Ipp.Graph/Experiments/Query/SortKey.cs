@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json;
-using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 
 namespace Ipp.Graph.Experiments.Query;
 

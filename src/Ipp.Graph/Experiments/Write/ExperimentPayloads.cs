@@ -1,4 +1,4 @@
-using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Experiments.Write;

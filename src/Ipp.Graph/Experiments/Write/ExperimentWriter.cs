@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
@@ -83,7 +84,7 @@ public sealed class ExperimentWriter
             {
                 Parameter = parameter,
                 StoredName = names.Reserve(upload.FileName),
-                OriginalName = Shorten(upload.FileName, IppDbContext.FileNameMaxLength),
+                OriginalName = Shorten(upload.FileName, ExperimentInput.FileNameMaxLength),
                 Size = upload.Length,
             });
         }
@@ -279,7 +280,7 @@ public sealed class ExperimentWriter
     private async Task<(IDisposable Working, byte[] Manifest)> InsertHiddenAsync(Experiment experiment, ExperimentManifest manifest, CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await WriteTransactions.BeginAsync(db, cancellationToken);
+        await using var transaction = await UserTransactions.BeginAsync(db, experiment.UserId, cancellationToken);
         await _quota.EnsureRoomForExperimentAsync(db, experiment.UserId, cancellationToken);
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(cancellationToken);
@@ -339,20 +340,14 @@ public sealed class ExperimentWriter
         return await ExperimentEvents.TryChangeAsync(db, experimentId, userId, from, to, _clock.UtcNowToMillisecond(), CancellationToken.None);
     }
 
-    /// <summary>Deletes the row and its inputs when its status is still <paramref name="status"/>.</summary>
+    /// <summary>
+    /// Deletes the row, and its inputs with it (the foreign key cascades), when its status is still
+    /// <paramref name="status"/>: one statement, so no change of status can come between the check and the deletion.
+    /// </summary>
     private async Task<bool> DeleteRowAsync(long experimentId, ExperimentStatus status)
     {
         await using var db = await _databases.CreateDbContextAsync();
-        await using var transaction = await WriteTransactions.BeginAsync(db, CancellationToken.None);
-        if (await db.Experiments.CountAsync(e => e.Id == experimentId && e.Status == status) == 0)
-        {
-            return false;
-        }
-
-        await db.ExperimentInputs.Where(i => i.ExperimentId == experimentId).ExecuteDeleteAsync();
-        await db.Experiments.Where(e => e.Id == experimentId).ExecuteDeleteAsync();
-        await transaction.CommitAsync();
-        return true;
+        return await db.Experiments.Where(e => e.Id == experimentId && e.Status == status).ExecuteDeleteAsync() > 0;
     }
 
     /// <summary>Takes back a creation that failed: the folder (out of the namespace first), then the row.</summary>

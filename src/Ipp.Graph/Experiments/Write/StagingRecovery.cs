@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -108,18 +109,9 @@ public sealed class StagingRecovery : IHostedLifecycleService
         }
     }
 
-    private static async Task DeleteRowAsync(IppDbContext db, long experimentId, bool onlyStaging, CancellationToken cancellationToken)
-    {
-        await using var transaction = await WriteTransactions.BeginAsync(db, cancellationToken);
-        var rows = db.Experiments.Where(e => e.Id == experimentId && (!onlyStaging || e.Status == ExperimentStatus.Staging));
-        if (await rows.AnyAsync(cancellationToken))
-        {
-            await db.ExperimentInputs.Where(i => i.ExperimentId == experimentId).ExecuteDeleteAsync(cancellationToken);
-            await rows.ExecuteDeleteAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    /// <summary>Deletes the row, and its inputs with it (the foreign key cascades), in one statement.</summary>
+    private static Task DeleteRowAsync(IppDbContext db, long experimentId, bool onlyStaging, CancellationToken cancellationToken) =>
+        db.Experiments.Where(e => e.Id == experimentId && (!onlyStaging || e.Status == ExperimentStatus.Staging)).ExecuteDeleteAsync(cancellationToken);
 
     private static string[] Entries(string folder) =>
         Directory.Exists(folder) ? Directory.GetFileSystemEntries(folder) : [];

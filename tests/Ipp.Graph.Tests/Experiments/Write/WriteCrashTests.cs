@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ipp.Graph.Tests.Support;
-using Microsoft.Data.Sqlite;
 using static Ipp.Graph.Tests.Experiments.Write.WriteFixture;
 
 namespace Ipp.Graph.Tests.Experiments.Write;
@@ -17,25 +16,26 @@ public sealed class WriteCrashTests : IAsyncLifetime
 
     private string Uploads => Path.Combine(_folder, "uploads");
 
+    private TestDatabase _database = null!;
+
     private string[] Settings =>
     [
-        $"--ConnectionStrings:Ipp=Data Source={Path.Combine(_folder, "ipp.db")}",
+        _database.Setting,
         $"--UPLOAD_FOLDER={Uploads}",
         "--Accounts:BcryptCost=4",
         $"--Applications:CatalogPath={CataloguePath}",
     ];
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
+        _database = await TestDatabase.CreateAsync(_folder);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        await _database.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -97,14 +97,8 @@ public sealed class WriteCrashTests : IAsyncLifetime
         throw new TimeoutException($"No upload reached {minimum} bytes in {incoming}:\n{server.Output}");
     }
 
-    private async Task<long> CountExperimentRowsAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "ipp.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM experiments";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private async Task<long> CountExperimentRowsAsync() =>
+        (long)(await _database.ScalarAsync("SELECT COUNT(*) FROM experiments"))!;
 
     private static async Task<string> SignUpAsync(HttpClient client)
     {

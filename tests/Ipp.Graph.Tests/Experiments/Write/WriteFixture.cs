@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL.Mutations;

@@ -1,4 +1,5 @@
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Support;
@@ -93,7 +94,9 @@ public sealed class WriteRecoveryTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
         var uploads = Path.Combine(folder, "uploads");
-        string[] settings = [$"--ConnectionStrings:Ipp=Data Source={Path.Combine(folder, "ipp.db")}", $"--UPLOAD_FOLDER={Path.Combine(folder, "uploads")}"];
+        Directory.CreateDirectory(folder);
+        await using var database = await TestDatabase.CreateAsync(folder);
+        string[] settings = [database.Setting, $"--UPLOAD_FOLDER={Path.Combine(folder, "uploads")}"];
         try
         {
             long userId;
@@ -120,7 +123,6 @@ public sealed class WriteRecoveryTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Support;
 using Ipp.Graph.Tests.Transport.Multipart;

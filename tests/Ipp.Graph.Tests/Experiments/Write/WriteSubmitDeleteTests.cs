@@ -1,4 +1,6 @@
+using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Tests.Accounts;
 using Microsoft.EntityFrameworkCore;
 using static Ipp.Graph.Tests.Experiments.Write.WriteFixture;

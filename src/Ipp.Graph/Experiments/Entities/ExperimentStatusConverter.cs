@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Ipp.Graph.Data;
+namespace Ipp.Graph.Experiments.Entities;
 
 /// <summary>Stores an <see cref="ExperimentStatus"/> as its folder namespace (<c>submitted</c>).</summary>
 public sealed class ExperimentStatusConverter : ValueConverter<ExperimentStatus, string>

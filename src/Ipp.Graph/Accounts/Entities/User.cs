@@ -1,8 +1,11 @@
-namespace Ipp.Graph.Data;
+namespace Ipp.Graph.Accounts.Entities;
 
 /// <summary>An account (table <c>users</c>).</summary>
 public sealed class User
 {
+    /// <summary>The longest email accepted (RFC 5321's limit on a path).</summary>
+    public const int EmailMaxLength = 254;
+
     public long Id { get; set; }
 
     /// <summary>The email as the user wrote it (trimmed): what the API shows.</summary>

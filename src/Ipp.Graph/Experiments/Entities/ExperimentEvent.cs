@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Data;
+namespace Ipp.Graph.Experiments.Entities;
 
 /// <summary>
 /// A change of an experiment's status (table <c>experiment_events</c>), kept so that a subscriber who reconnects

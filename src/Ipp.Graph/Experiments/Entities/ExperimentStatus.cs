@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Data;
+namespace Ipp.Graph.Experiments.Entities;
 
 /// <summary>
 /// Where an experiment is. Except for <see cref="Staging"/>, each is the namespace of the experiment's folder,

@@ -1,8 +1,11 @@
-namespace Ipp.Graph.Data;
+namespace Ipp.Graph.Experiments.Entities;
 
 /// <summary>A file uploaded with an experiment (table <c>experiment_inputs</c>), stored in the experiment's folder.</summary>
 public sealed class ExperimentInput
 {
+    /// <summary>The longest stored file name, in characters (file systems allow 255 bytes).</summary>
+    public const int FileNameMaxLength = 255;
+
     public long Id { get; set; }
 
     public long ExperimentId { get; set; }

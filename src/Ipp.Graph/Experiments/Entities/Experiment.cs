@@ -1,9 +1,18 @@
-namespace Ipp.Graph.Data;
+namespace Ipp.Graph.Experiments.Entities;
 
 /// <summary>An experiment (table <c>experiments</c>): a run of an application its owner asked for.</summary>
 public sealed class Experiment
 {
-    /// <summary>The eid of the folder contract; never reused (<c>AUTOINCREMENT</c>).</summary>
+    /// <summary>The longest application key or parameter name.</summary>
+    public const int ApplicationKeyMaxLength = 128;
+
+    /// <summary>The longest experiment name.</summary>
+    public const int NameMaxLength = 200;
+
+    /// <summary>The longest experiment description.</summary>
+    public const int DescriptionMaxLength = 4000;
+
+    /// <summary>The eid of the folder contract; never reused (SQLite's <c>AUTOINCREMENT</c>, PostgreSQL's identity).</summary>
     public long Id { get; set; }
 
     /// <summary>The owner: the uid of the folder contract.</summary>

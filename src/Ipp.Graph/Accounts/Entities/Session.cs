@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Data;
+namespace Ipp.Graph.Accounts.Entities;
 
 /// <summary>
 /// A signed-in session (table <c>sessions</c>): at most one per user. Only the SHA-256 of its token is stored,

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ipp.Graph.Accounts.Entities;
+
+/// <summary>Table <c>users</c>.</summary>
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> user)
+    {
+        user.ToTable("users");
+        user.HasKey(u => u.Id);
+        user.Property(u => u.Id).HasColumnName("id");
+        user.Property(u => u.Email).HasColumnName("email").HasMaxLength(User.EmailMaxLength);
+        user.Property(u => u.NormalizedEmail).HasColumnName("normalized_email").HasMaxLength(User.EmailMaxLength);
+        user.Property(u => u.PasswordHash).HasColumnName("password_hash").HasMaxLength(100);
+        user.Property(u => u.CreatedAt).HasColumnName("created_at");
+        user.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName("ix_users_normalized_email");
+    }
+}
