@@ -4,22 +4,18 @@ using Ipp.Graph.Accounts.Passwords;
 using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL.Mutations;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Accounts;
 
 /// <summary>
 /// Accounts and their sessions: creating users, signing in (which replaces the user's session), signing out, and
-/// finding the caller a token belongs to (remembered in memory, up to <see cref="AccountsOptions.SessionCacheSize"/>
-/// sessions, so requests of a signed-in client do not each query the database). Each operation uses its own
-/// short-lived database context.
+/// finding the caller a token belongs to (<see cref="RememberedCallers"/>, so requests of a signed-in client do not
+/// each query the database). Each end of a session goes through <see cref="ISessionRevocations"/>, so it holds on
+/// every instance. Each operation uses its own short-lived database context.
 /// </summary>
-public sealed class AccountService : IDisposable
+public sealed class AccountService
 {
-    /// <summary>How long a remembered caller stays in memory without being used.</summary>
-    private static readonly TimeSpan CacheIdleTime = TimeSpan.FromMinutes(10);
-
     private static readonly Func<IppDbContext, byte[], CancellationToken, Task<SessionRow?>> FindSessionByTokenHash =
         EF.CompileAsyncQuery((IppDbContext db, byte[] tokenHash, CancellationToken cancellationToken) =>
             db.Sessions
@@ -36,23 +32,27 @@ public sealed class AccountService : IDisposable
     private readonly IDbContextFactory<IppDbContext> _contexts;
     private readonly PasswordHasher _hasher;
     private readonly SessionEndings _endings;
+    private readonly ISessionRevocations _revocations;
+    private readonly RememberedCallers _callers;
     private readonly TimeProvider _clock;
     private readonly AccountsOptions _options;
-    private readonly MemoryCache? _callers;
 
     public AccountService(
         IDbContextFactory<IppDbContext> contexts,
         PasswordHasher hasher,
         SessionEndings endings,
+        ISessionRevocations revocations,
+        RememberedCallers callers,
         TimeProvider clock,
         IOptions<AccountsOptions> options)
     {
         _contexts = contexts;
         _hasher = hasher;
         _endings = endings;
+        _revocations = revocations;
+        _callers = callers;
         _clock = clock;
         _options = options.Value;
-        _callers = _options.SessionCacheSize > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.SessionCacheSize }) : null;
     }
 
     /// <summary>The settings accounts run with.</summary>
@@ -146,7 +146,7 @@ public sealed class AccountService : IDisposable
 
         if (deleted > 0)
         {
-            _endings.End(caller.SessionId, caller.SessionExpiresAt, SessionEndReason.LoggedOut);
+            await _revocations.RevokeAsync(caller.SessionId, caller.SessionExpiresAt, SessionEndReason.LoggedOut, CancellationToken.None);
         }
 
         return deleted > 0;
@@ -160,7 +160,7 @@ public sealed class AccountService : IDisposable
             await db.Sessions.Where(session => session.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
         }
 
-        _endings.End(sessionId, expiresAt, SessionEndReason.Expired);
+        await _revocations.RevokeAsync(sessionId, expiresAt, SessionEndReason.Expired, CancellationToken.None);
     }
 
     /// <summary>The caller a token belongs to; null when the token is malformed, unknown or expired.</summary>
@@ -171,16 +171,16 @@ public sealed class AccountService : IDisposable
             return null;
         }
 
-        // Every end of a session goes through SessionEndings, so a remembered caller is as good as the row while IsLive holds.
+        // Every end of a session reaches SessionEndings (ISessionRevocations), so a remembered caller is as good as the row while IsLive holds.
         var key = Convert.ToBase64String(tokenHash);
-        if (_callers is not null && _callers.TryGetValue(key, out SignedInCaller? remembered) && remembered is not null)
+        if (_callers.TryGet(key, out var remembered) && remembered is not null)
         {
             if (IsLive(remembered))
             {
                 return remembered;
             }
 
-            _callers.Remove(key);
+            _callers.Forget(key);
         }
 
         SessionRow? row;
@@ -202,7 +202,7 @@ public sealed class AccountService : IDisposable
         }
 
         var caller = new SignedInCaller(row.UserId, row.Email, RolesOf(row.Roles), new DateTimeOffset(row.CreatedAt), row.SessionId, expiresAt);
-        _callers?.Set(key, caller, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = CacheIdleTime });
+        _callers.Remember(key, caller);
         return caller;
     }
 
@@ -251,14 +251,12 @@ public sealed class AccountService : IDisposable
         if (previous is not null)
         {
             var previousExpiry = new DateTimeOffset(previous.ExpiresAt);
-            _endings.End(previous.Id, previousExpiry, previousExpiry <= now ? SessionEndReason.Expired : SessionEndReason.Replaced);
+            await _revocations.RevokeAsync(previous.Id, previousExpiry, previousExpiry <= now ? SessionEndReason.Expired : SessionEndReason.Replaced, CancellationToken.None);
         }
 
         var caller = new SignedInCaller(user.Id, user.Email, RolesOf(roles), new DateTimeOffset(user.CreatedAt), session.Id, now + _options.TokenLifetime);
         return new NewSession(token, caller.SessionExpiresAt, caller.User);
     }
-
-    public void Dispose() => _callers?.Dispose();
 
     private static IReadOnlyList<Role> RolesOf(IEnumerable<UserRole> roles) => RolesOf(roles.Select(role => role.Role));
 

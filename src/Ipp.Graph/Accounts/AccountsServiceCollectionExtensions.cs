@@ -1,4 +1,5 @@
 using Ipp.Graph.Accounts.Passwords;
+using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,18 @@ public static class AccountsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<SessionEndings>();
+        services.AddSingleton<RememberedCallers>();
+        if (DatabaseSettings.From(configuration).Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<PostgreSqlSessionRevocations>();
+            services.AddSingleton<ISessionRevocations>(provider => provider.GetRequiredService<PostgreSqlSessionRevocations>());
+            services.AddSingleton<IPostgreSqlChannel>(provider => provider.GetRequiredService<PostgreSqlSessionRevocations>());
+        }
+        else
+        {
+            services.AddSingleton<ISessionRevocations, InProcessSessionRevocations>();
+        }
+
         services.AddSingleton<SignInRateLimiter>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<SessionLifetimes>();

@@ -30,6 +30,10 @@ public sealed class SessionEndings
     /// <summary>True when the session ended before its expiry.</summary>
     public bool HasEnded(long sessionId) => _entries.TryGetValue(sessionId, out var entry) && entry.Ended.Task.IsCompleted;
 
+    /// <summary>The sessions someone here waits on that have not ended, with their expiry.</summary>
+    public Dictionary<long, DateTimeOffset> OpenSessions() =>
+        _entries.Where(entry => !entry.Value.Ended.Task.IsCompleted).ToDictionary(entry => entry.Key, entry => entry.Value.ExpiresAt);
+
     /// <summary>Completes with the event when the session ends (at once when it already has).</summary>
     public Task<SessionEndedEvent> WhenEnded(long sessionId, DateTimeOffset expiresAt)
     {

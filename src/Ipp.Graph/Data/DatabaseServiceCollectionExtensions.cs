@@ -17,19 +17,22 @@ public static class DatabaseServiceCollectionExtensions
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = DatabaseSettings.From(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseMigrator>());
         switch (settings.Provider)
         {
             case DatabaseProvider.PostgreSql:
                 AddContext<PostgreSqlIppDbContext>(services, options => options.UseNpgsql(settings.ConnectionString));
+                // The instances' bus; after the migrator, so it starts listening once the database is ready.
+                services.AddSingleton<PostgreSqlNotifications>();
+                services.AddHostedService(provider => provider.GetRequiredService<PostgreSqlNotifications>());
                 break;
             default:
                 AddContext<SqliteIppDbContext>(services, options => options.UseSqlite(settings.ConnectionString));
                 break;
         }
 
-        services.AddSingleton(settings);
-        services.AddSingleton<DatabaseMigrator>();
-        services.AddHostedService(provider => provider.GetRequiredService<DatabaseMigrator>());
         return services;
     }
 

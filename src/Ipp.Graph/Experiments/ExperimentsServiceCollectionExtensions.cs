@@ -10,7 +10,6 @@ public static class ExperimentsServiceCollectionExtensions
 {
     public static IServiceCollection AddExperiments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ExperimentEventHub>();
         services.AddExperimentsLive(configuration);
         services.AddExperimentQueries(configuration);
         services.AddExperimentFiles();

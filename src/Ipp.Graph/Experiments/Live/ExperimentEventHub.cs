@@ -26,6 +26,24 @@ public sealed class ExperimentEventHub
         }
     }
 
+    /// <summary>
+    /// What a subscription receives in place of an event when events may have gone by unannounced (the instances'
+    /// bus lost its connection): it reads them from the table (<c>ExperimentStatusSubscription</c>).
+    /// </summary>
+    public static ExperimentEvent CatchUpMarker { get; } = new() { Id = -1 };
+
+    /// <summary>Tells every live subscription to read what it may have missed from the table.</summary>
+    public void CatchUp()
+    {
+        foreach (var (_, subscriptions) in _byUser)
+        {
+            foreach (var entry in subscriptions)
+            {
+                entry.Key.Events.Writer.TryWrite(CatchUpMarker);
+            }
+        }
+    }
+
     /// <summary>Starts receiving the user's events; disposing the subscription stops it.</summary>
     public Subscription Subscribe(long userId)
     {

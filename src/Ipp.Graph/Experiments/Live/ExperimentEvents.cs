@@ -4,21 +4,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Experiments.Live;
 
-/// <summary>How every change of an experiment's status is recorded: the row and its event, in one transaction.</summary>
-public static class ExperimentEvents
+/// <summary>
+/// How every change of an experiment's status is recorded and announced: the row and its event in one transaction,
+/// the announcement on the <see cref="IExperimentEventBus"/> bound to its commit.
+/// </summary>
+public sealed class ExperimentEvents(IDbContextFactory<IppDbContext> databases, IExperimentEventBus bus, TimeProvider clock)
 {
     /// <summary>
     /// Moves the experiment from <paramref name="from"/> to <paramref name="to"/> only if it still is in
     /// <paramref name="from"/> (<c>UPDATE … WHERE id = @id AND status = @from</c>), and records the event, in one
     /// transaction of the user's writers (<see cref="UserTransactions"/>), so the user's events commit in the order of
-    /// their ids. Of two callers racing to record one change, exactly one
-    /// gets the event (to publish once committed); the other gets null, as does a caller whose experiment is gone or
-    /// has another status. Coming from <see cref="ExperimentStatus.Staging"/> is a creation: its event has no
-    /// previous status.
+    /// their ids. Of two callers racing to record one change, on one instance or two, exactly one gets the event, which
+    /// every instance's subscribers receive once it is committed; the other gets null, as does a caller whose
+    /// experiment is gone or has another status. Coming from <see cref="ExperimentStatus.Staging"/> is a creation: its
+    /// event has no previous status.
     /// </summary>
-    public static async Task<ExperimentEvent?> TryChangeAsync(
-        IppDbContext db, long experimentId, long userId, ExperimentStatus from, ExperimentStatus to, DateTime now, CancellationToken cancellationToken)
+    public async Task<ExperimentEvent?> TryChangeAsync(
+        long experimentId, long userId, ExperimentStatus from, ExperimentStatus to, CancellationToken cancellationToken)
     {
+        var now = clock.UtcNowToMillisecond();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await UserTransactions.BeginAsync(db, userId, cancellationToken);
         var changed = await db.Experiments
             .Where(e => e.Id == experimentId && e.UserId == userId && e.Status == from)
@@ -28,23 +33,19 @@ public static class ExperimentEvents
             return null;
         }
 
-        var change = AddEvent(db, experimentId, userId, to, from == ExperimentStatus.Staging ? null : from, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return change;
-    }
-
-    private static ExperimentEvent AddEvent(IppDbContext db, long experimentId, long userId, ExperimentStatus status, ExperimentStatus? previous, DateTime now)
-    {
         var change = new ExperimentEvent
         {
             ExperimentId = experimentId,
             UserId = userId,
-            Status = status,
-            PreviousStatus = previous,
+            Status = to,
+            PreviousStatus = from == ExperimentStatus.Staging ? null : from,
             OccurredAt = now,
         };
         db.ExperimentEvents.Add(change);
+        await db.SaveChangesAsync(cancellationToken);
+        await bus.EnlistAsync(db, change, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        bus.Committed(change);
         return change;
     }
 }

@@ -68,8 +68,10 @@ public static class ExperimentStatusSubscription
 
     /// <summary>
     /// The replay, then the live events. The hub subscription starts before the replay is read, so an event
-    /// committed in between arrives both ways: the live copy of anything up to the last replayed id is dropped.
-    /// (Event ids grow in commit order: SQLite commits one writer at a time.)
+    /// committed in between arrives both ways: the live copy of anything up to the last replayed id is dropped. This
+    /// holds because a user's events commit in the order of their ids (<see cref="UserTransactions"/>) and are
+    /// announced in commit order. When the hub says events may have gone by unannounced, the stream reads them from
+    /// the table after the last one it saw, the same way.
     /// </summary>
     private static async IAsyncEnumerable<object?> Stream(
         long userId,
@@ -80,33 +82,61 @@ public static class ExperimentStatusSubscription
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var live = hub.Subscribe(userId);
+        // Live events up to this id were replayed already; a catch-up reads after the last id seen either way.
         var replayedUpTo = 0L;
-        if (after is { } start)
+        var seenUpTo = after ?? await LatestIdAsync(databases, userId, cancellationToken);
+        var replay = after is not null;
+        while (true)
         {
-            replayedUpTo = start;
-            while (true)
+            if (replay)
             {
-                var page = await ReadAfterAsync(databases, userId, experimentId, replayedUpTo, cancellationToken);
-                foreach (var change in page)
+                while (true)
                 {
-                    replayedUpTo = change.Id;
-                    yield return change;
+                    var page = await ReadAfterAsync(databases, userId, experimentId, seenUpTo, cancellationToken);
+                    foreach (var change in page)
+                    {
+                        seenUpTo = change.Id;
+                        yield return change;
+                    }
+
+                    if (page.Count < ReplayPageSize)
+                    {
+                        break;
+                    }
                 }
 
-                if (page.Count < ReplayPageSize)
+                replayedUpTo = seenUpTo;
+                replay = false;
+            }
+
+            if (!await live.Events.Reader.WaitToReadAsync(cancellationToken))
+            {
+                yield break;
+            }
+
+            while (!replay && live.Events.Reader.TryRead(out var change))
+            {
+                if (ReferenceEquals(change, ExperimentEventHub.CatchUpMarker))
                 {
-                    break;
+                    replay = true;
+                }
+                else if (change.Id > replayedUpTo)
+                {
+                    seenUpTo = Math.Max(seenUpTo, change.Id);
+                    if (experimentId is not { } only || change.ExperimentId == only)
+                    {
+                        yield return change;
+                    }
                 }
             }
         }
+    }
 
-        await foreach (var change in live.Events.Reader.ReadAllAsync(cancellationToken))
-        {
-            if (change.Id > replayedUpTo && (experimentId is not { } only || change.ExperimentId == only))
-            {
-                yield return change;
-            }
-        }
+    /// <summary>The id of the user's latest event (0 when none): where a catch-up starts if nothing was seen since.</summary>
+    private static async Task<long> LatestIdAsync(IDbContextFactory<IppDbContext> databases, long userId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.ExperimentEvents.Where(e => e.UserId == userId).MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
     }
 
     private static async Task<List<ExperimentEvent>> ReadAfterAsync(

@@ -25,7 +25,7 @@ public sealed class FolderStatusSync
     private readonly IDbContextFactory<IppDbContext> _databases;
     private readonly ExperimentFolders _folders;
     private readonly UploadFolder _uploads;
-    private readonly ExperimentEventHub _hub;
+    private readonly ExperimentEvents _events;
     private readonly ExperimentsInFlight _inFlight;
     private readonly TimeProvider _clock;
     private readonly ILogger<FolderStatusSync> _logger;
@@ -34,7 +34,7 @@ public sealed class FolderStatusSync
         IDbContextFactory<IppDbContext> databases,
         ExperimentFolders folders,
         UploadFolder uploads,
-        ExperimentEventHub hub,
+        ExperimentEvents events,
         ExperimentsInFlight inFlight,
         TimeProvider clock,
         ILogger<FolderStatusSync> logger)
@@ -42,7 +42,7 @@ public sealed class FolderStatusSync
         _databases = databases;
         _folders = folders;
         _uploads = uploads;
-        _hub = hub;
+        _events = events;
         _inFlight = inFlight;
         _clock = clock;
         _logger = logger;
@@ -175,19 +175,13 @@ public sealed class FolderStatusSync
                 return false;
             }
 
-            ExperimentEvent? change;
-            await using (var db = await _databases.CreateDbContextAsync(cancellationToken))
-            {
-                change = await ExperimentEvents.TryChangeAsync(
-                    db, row.Id, row.UserId, row.Status, onDisk, _clock.UtcNowToMillisecond(), cancellationToken);
-            }
+            var change = await _events.TryChangeAsync(row.Id, row.UserId, row.Status, onDisk, cancellationToken);
 
             if (change is not null)
             {
                 _logger.LogInformation(
                     "Experiment {ExperimentId} of user {UserId} went from {Previous} to {Status} (its folder moved)",
                     row.Id, row.UserId, row.Status.ToName(), onDisk.ToName());
-                _hub.Publish(change);
                 return true;
             }
 

@@ -1,11 +1,29 @@
+using Ipp.Graph.Data;
+
 namespace Ipp.Graph.Experiments.Live;
 
-/// <summary>Registers the live status: the folder monitor and what it uses (the hub is registered by the feature).</summary>
+/// <summary>
+/// Registers the live status: the events' recording and their bus (in process on SQLite, PostgreSQL's NOTIFY between
+/// instances on PostgreSQL), the hub of this instance's subscribers, the folder monitor and what it uses.
+/// </summary>
 public static class LiveServiceCollectionExtensions
 {
     public static IServiceCollection AddExperimentsLive(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section));
+        services.AddSingleton<ExperimentEventHub>();
+        services.AddSingleton<ExperimentEvents>();
+        if (DatabaseSettings.From(configuration).Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<PostgreSqlExperimentEventBus>();
+            services.AddSingleton<IExperimentEventBus>(provider => provider.GetRequiredService<PostgreSqlExperimentEventBus>());
+            services.AddSingleton<IPostgreSqlChannel>(provider => provider.GetRequiredService<PostgreSqlExperimentEventBus>());
+        }
+        else
+        {
+            services.AddSingleton<IExperimentEventBus, InProcessExperimentEventBus>();
+        }
+
         services.AddSingleton<ExperimentFolders>();
         services.AddSingleton<FolderStatusSync>();
         services.AddHostedService<FolderMonitor>();

@@ -24,7 +24,7 @@ public sealed class ExperimentWriter
 {
     private readonly IDbContextFactory<IppDbContext> _databases;
     private readonly UploadFolder _folder;
-    private readonly ExperimentEventHub _hub;
+    private readonly ExperimentEvents _events;
     private readonly NewExperimentValidator _validator;
     private readonly UserQuota _quota;
     private readonly ExperimentsInFlight _inFlight;
@@ -37,7 +37,7 @@ public sealed class ExperimentWriter
     public ExperimentWriter(
         IDbContextFactory<IppDbContext> databases,
         UploadFolder folder,
-        ExperimentEventHub hub,
+        ExperimentEvents events,
         NewExperimentValidator validator,
         UserQuota quota,
         ExperimentsInFlight inFlight,
@@ -46,7 +46,7 @@ public sealed class ExperimentWriter
     {
         _databases = databases;
         _folder = folder;
-        _hub = hub;
+        _events = events;
         _validator = validator;
         _quota = quota;
         _inFlight = inFlight;
@@ -105,7 +105,6 @@ public sealed class ExperimentWriter
             var change = await RecordCreationAsync(experiment.Id, experiment.UserId, status);
             if (change is not null)
             {
-                _hub.Publish(change);
                 experiment.StatusChangedAt = change.OccurredAt;
             }
 
@@ -170,7 +169,6 @@ public sealed class ExperimentWriter
                 throw new MutationException(new ExperimentNotEditableError((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status));
             }
 
-            _hub.Publish(change);
             experiment.Status = ExperimentStatus.Submitted;
             experiment.StatusChangedAt = change.OccurredAt;
             return experiment;
@@ -334,11 +332,8 @@ public sealed class ExperimentWriter
     private Task<ExperimentEvent?> RecordCreationAsync(long experimentId, long userId, ExperimentStatus status) =>
         RecordChangeAsync(experimentId, userId, ExperimentStatus.Staging, status);
 
-    private async Task<ExperimentEvent?> RecordChangeAsync(long experimentId, long userId, ExperimentStatus from, ExperimentStatus to)
-    {
-        await using var db = await _databases.CreateDbContextAsync();
-        return await ExperimentEvents.TryChangeAsync(db, experimentId, userId, from, to, _clock.UtcNowToMillisecond(), CancellationToken.None);
-    }
+    private Task<ExperimentEvent?> RecordChangeAsync(long experimentId, long userId, ExperimentStatus from, ExperimentStatus to) =>
+        _events.TryChangeAsync(experimentId, userId, from, to, CancellationToken.None);
 
     /// <summary>
     /// Deletes the row, and its inputs with it (the foreign key cascades), when its status is still

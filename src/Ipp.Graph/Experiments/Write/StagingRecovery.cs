@@ -21,7 +21,7 @@ public sealed class StagingRecovery : IHostedLifecycleService
 
     private readonly IDbContextFactory<IppDbContext> _databases;
     private readonly UploadFolder _folder;
-    private readonly ExperimentEventHub _hub;
+    private readonly ExperimentEvents _events;
     private readonly ExperimentsInFlight _inFlight;
     private readonly TimeProvider _clock;
     private readonly ILogger<StagingRecovery> _logger;
@@ -29,14 +29,14 @@ public sealed class StagingRecovery : IHostedLifecycleService
     public StagingRecovery(
         IDbContextFactory<IppDbContext> databases,
         UploadFolder folder,
-        ExperimentEventHub hub,
+        ExperimentEvents events,
         ExperimentsInFlight inFlight,
         TimeProvider clock,
         ILogger<StagingRecovery> logger)
     {
         _databases = databases;
         _folder = folder;
-        _hub = hub;
+        _events = events;
         _inFlight = inFlight;
         _clock = clock;
         _logger = logger;
@@ -69,11 +69,10 @@ public sealed class StagingRecovery : IHostedLifecycleService
 
             if (_folder.StatusOnDisk(row.UserId, row.Id) is { } status)
             {
-                var change = await ExperimentEvents.TryChangeAsync(db, row.Id, row.UserId, ExperimentStatus.Staging, status, _clock.UtcNowToMillisecond(), cancellationToken);
+                var change = await _events.TryChangeAsync(row.Id, row.UserId, ExperimentStatus.Staging, status, cancellationToken);
                 if (change is not null)
                 {
                     _logger.LogInformation("Experiment {ExperimentId} was created up to its folder before the server stopped: completed as {Status}", row.Id, status.ToName());
-                    _hub.Publish(change);
                 }
             }
             else

@@ -1,0 +1,146 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ipp.Graph.Engine.Tests.Support;
+using Ipp.Graph.GraphQL;
+using Ipp.Graph.Tests.Experiments;
+using Ipp.Graph.Tests.Support;
+using static Ipp.Graph.Tests.Experiments.Write.WriteFixture;
+
+namespace Ipp.Graph.Tests.Instances;
+
+/// <summary>
+/// Two server processes on one PostgreSQL database and one upload folder, as behind a load balancer: what is recorded
+/// through either reaches the subscribers of both, once each, and a session ended through one ends on the other.
+/// </summary>
+public sealed class TwoInstancesTests : IAsyncLifetime
+{
+    /// <summary>How long a subscriber is given to subscribe before the changes it waits for are made.</summary>
+    private static readonly TimeSpan SubscribeTime = TimeSpan.FromSeconds(2);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("ipp-graph-tests-").FullName;
+    private TestDatabase _database = null!;
+    private ServerProcess _a = null!;
+    private ServerProcess _b = null!;
+
+    private string Uploads => Path.Combine(_folder, "uploads");
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(_folder);
+        if (TestDatabase.Provider != Ipp.Graph.Data.DatabaseProvider.PostgreSql)
+        {
+            return;
+        }
+
+        string[] settings = [_database.Setting, $"--UPLOAD_FOLDER={Uploads}", "--Accounts:BcryptCost=4", $"--Applications:CatalogPath={CataloguePath}"];
+        _a = await ServerProcess.StartBuiltAsync(settings);
+        _b = await ServerProcess.StartBuiltAsync(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_a is not null)
+        {
+            await _a.DisposeAsync();
+            await _b.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [PostgreSqlFact]
+    public async Task A_change_recorded_through_either_instance_reaches_the_subscribers_of_both_once()
+    {
+        using var a = _a.CreateClient();
+        using var b = _b.CreateClient();
+        var (token, userId) = await SignUpAsync(a);
+        var experimentId = await CreateDraftAsync(b, token);
+        var until = (GlobalId.Encode("Experiment", experimentId), "COMPLETED");
+
+        var onA = Subscribe(_a, "ws", token, until);
+        var onB = Subscribe(_b, "sse", token, until);
+        await Task.Delay(SubscribeTime);
+        await PostAsync(b, Submit, new { id = GlobalId.Encode("Experiment", experimentId) }, token);
+        // The backend finishes the job: both instances watch the folder; one of them records it.
+        var submitted = Path.Combine(Uploads, userId.ToString(), "submitted", experimentId.ToString());
+        await WaitUntilAsync(() => Directory.Exists(submitted));
+        var completed = Path.Combine(Uploads, userId.ToString(), "completed");
+        Directory.CreateDirectory(completed);
+        Directory.Move(submitted, Path.Combine(completed, experimentId.ToString()));
+
+        string[] expected = [$"{experimentId} EDITING->SUBMITTED", $"{experimentId} SUBMITTED->COMPLETED"];
+        foreach (var outcome in await Task.WhenAll(onA, onB))
+        {
+            Assert.Equal(JsonValueKind.Null, outcome.Error.ValueKind);
+            Assert.Equal(expected, outcome.Changes);
+        }
+
+        Assert.Equal(1L, await _database.ScalarAsync($"SELECT COUNT(*) FROM experiment_events WHERE experiment_id = {experimentId} AND status = 'completed'"));
+    }
+
+    [PostgreSqlFact]
+    public async Task A_sign_out_through_one_instance_ends_the_session_s_streams_and_requests_on_the_other()
+    {
+        using var a = _a.CreateClient();
+        using var b = _b.CreateClient();
+        var (token, _) = await SignUpAsync(a);
+        Assert.Equal(JsonValueKind.Object, (await PostAsync(b, "{ me { email } }", null, token)).GetProperty("data").GetProperty("me").ValueKind);
+
+        var onB = Subscribe(_b, "ws", token, ("-", "-"));
+        await Task.Delay(SubscribeTime);
+        await PostAsync(a, "mutation { logout { loggedOut } }", null, token);
+
+        var outcome = await onB;
+        // The socket was closed for the session's end (4403): the client reports it as the reason its stream ended.
+        Assert.NotEqual(JsonValueKind.Null, outcome.Error.ValueKind);
+        Assert.Empty(outcome.Results);
+        Assert.Equal(JsonValueKind.Null, (await PostAsync(b, "{ me { email } }", null, token)).GetProperty("data").GetProperty("me").ValueKind);
+    }
+
+    private static async Task<(string Token, long UserId)> SignUpAsync(HttpClient client)
+    {
+        var created = await PostAsync(client, "mutation { createUser(input: {email: \"ada@example.org\", password: \"correct horse battery\"}) { token user { id } } }", null, null);
+        var payload = created.GetProperty("data").GetProperty("createUser");
+        Assert.True(GlobalId.TryDecode(payload.GetProperty("user").GetProperty("id").GetString()!, out _, out var userId));
+        return (payload.GetProperty("token").GetString()!, userId);
+    }
+
+    private static async Task<long> CreateDraftAsync(HttpClient client, string token)
+    {
+        var created = await PostAsync(client, Create, new { input = new { application = "demo", name = "Across", draft = true } }, token);
+        return EidOf(created.GetProperty("data").GetProperty("createExperiment").GetProperty("experiment"));
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient client, string query, object? variables, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new("Bearer", token);
+        }
+
+        using var response = await client.SendAsync(request);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.False(document.RootElement.TryGetProperty("errors", out var errors), errors.ToString());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>A subscriber (tests/js/live/status-events.mjs) on <paramref name="server"/> until the given change.</summary>
+    private static Task<SubscriberOutcome> Subscribe(ServerProcess server, string transport, string token, (string Experiment, string Status) until) =>
+        Task.Run(() =>
+        {
+            var output = NodeRunner.Run("live/status-events.mjs", "", transport, new Uri(server.Address, "graphql").ToString(), token, until.Experiment, until.Status, "-", "-");
+            using var document = JsonDocument.Parse(output);
+            return new SubscriberOutcome(document.RootElement.Clone());
+        });
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var attempt = 0; !condition(); attempt++)
+        {
+            Assert.True(attempt < 200, "Waited in vain.");
+            await Task.Delay(50);
+        }
+    }
+}
