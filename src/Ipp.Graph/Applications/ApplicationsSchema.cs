@@ -1,6 +1,6 @@
 using Ipp.Graph.Data;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Applications;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.Query;
 using Ipp.Graph.Experiments.Write;

@@ -1,5 +1,6 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.Experiments;

@@ -1,3 +1,4 @@
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Tests.Support;

@@ -1,7 +1,7 @@
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Support;
 using Microsoft.AspNetCore.Hosting;

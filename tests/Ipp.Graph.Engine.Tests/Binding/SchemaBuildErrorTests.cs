@@ -1,9 +1,9 @@
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Tests.Utilities;
+namespace Ipp.Graph.Engine.Tests.Binding;
 
 /// <summary>One test per kind of problem that stops SchemaBuilder.Build, with its exact message and location.</summary>
 public class SchemaBuildErrorTests

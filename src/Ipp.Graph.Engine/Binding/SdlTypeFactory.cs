@@ -1,8 +1,9 @@
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>
 /// Builds the types, directives and root types an SDL document defines, with graphql-js's buildASTSchema semantics:

@@ -2,8 +2,9 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>
 /// Compiles the factories that turn coerced input objects (dictionaries) into bound .NET types: through the public

@@ -4,7 +4,7 @@ using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Validation;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>
 /// Builds an executable <see cref="Schema"/> from SDL (schema-first) and binds resolvers to it by

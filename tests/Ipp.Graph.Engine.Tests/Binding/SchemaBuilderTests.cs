@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Tests.Support;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.Types;
 
-namespace Ipp.Graph.Engine.Tests.Utilities;
+namespace Ipp.Graph.Engine.Tests.Binding;
 
 /// <summary>SchemaBuilder: what the SDL defines, how documents extend each other, and the bindings (checked by running queries).</summary>
 public class SchemaBuilderTests

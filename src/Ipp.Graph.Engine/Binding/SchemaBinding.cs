@@ -1,8 +1,9 @@
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>
 /// Applies a <see cref="SchemaBuilder"/>'s bindings to the types built from SDL, reporting each binding that names
