@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Binding;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Binding;
 

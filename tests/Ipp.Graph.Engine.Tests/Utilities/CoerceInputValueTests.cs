@@ -1,4 +1,5 @@
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;

@@ -1,6 +1,6 @@
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Types;
 

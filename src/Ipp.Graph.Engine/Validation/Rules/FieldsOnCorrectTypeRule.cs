@@ -1,3 +1,4 @@
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ipp.Graph.Engine.Types;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.JavaScript;
 
 /// <summary>The canonical text of the non-string values messages and scalars write as text.</summary>
 internal static class ScalarText

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Tests.Utilities;
+namespace Ipp.Graph.Engine.Tests.JavaScript;
 
 public sealed class JsonStringsTests
 {

@@ -1,8 +1,8 @@
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Tests.Utilities;
+namespace Ipp.Graph.Engine.Tests.JavaScript;
 
 /// <summary>Inspect.Format against graphql-js's inspect() (expected texts produced with node).</summary>
 public class InspectTests
