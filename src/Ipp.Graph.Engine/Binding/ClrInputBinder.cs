@@ -3,6 +3,7 @@ using System.Reflection;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
 namespace Ipp.Graph.Engine.Binding;
 

@@ -1,6 +1,7 @@
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Introspection;
 using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Binding;

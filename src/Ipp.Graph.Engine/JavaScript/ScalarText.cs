@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
 namespace Ipp.Graph.Engine.JavaScript;
 

@@ -1,4 +1,3 @@
-using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Types;
 using static Ipp.Graph.Engine.Tests.Execution.ExecutionHarness;
 

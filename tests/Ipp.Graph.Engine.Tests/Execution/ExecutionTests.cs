@@ -1,5 +1,6 @@
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Execution.Planning;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
 using static Ipp.Graph.Engine.Tests.Execution.ExecutionHarness;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Tests.Support;
 
 namespace Ipp.Graph.Engine.Tests.Introspection;

@@ -1,6 +1,7 @@
 using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
 namespace Ipp.Graph.Engine.Tests.JavaScript;
 

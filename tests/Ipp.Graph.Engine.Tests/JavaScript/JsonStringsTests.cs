@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Ipp.Graph.Engine.JavaScript;
-using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
 namespace Ipp.Graph.Engine.Tests.JavaScript;
 

@@ -4,6 +4,7 @@ using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
 namespace Ipp.Graph.Engine.Tests.Types;
 

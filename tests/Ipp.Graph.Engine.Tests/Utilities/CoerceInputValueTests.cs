@@ -2,6 +2,7 @@ using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 using Ipp.Graph.Engine.Utilities;
 using static Ipp.Graph.Engine.Tests.Utilities.CoercionTypes;
 
@@ -184,7 +185,7 @@ public class CoerceInputValueTests
 
         public override object ParseValue(object value) => throw new FormatException("Not odd.");
 
-        public override object ParseLiteral(Engine.Language.ValueNode literal, IReadOnlyDictionary<string, object?>? variables) => 1;
+        public override object ParseLiteral(Engine.Language.Ast.ValueNode literal, IReadOnlyDictionary<string, object?>? variables) => 1;
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 using Ipp.Graph.Engine.Utilities;
 using static Ipp.Graph.Engine.Tests.Utilities.CoercionTypes;
 

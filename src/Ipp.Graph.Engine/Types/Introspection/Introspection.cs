@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary>
 /// The introspection types (<c>__Schema</c>, <c>__Type</c>, ...) that every schema contains, and the meta-fields

@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Scalars;
 
 /// <summary>
 /// The custom scalars the server offers, for <see cref="Binding.SchemaBuilder.AddScalar"/>. Each read gives a new
