@@ -5,7 +5,6 @@ using Ipp.Graph.Engine.Types;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 
 namespace Ipp.Graph.Tests.Transport.Http;
 
