@@ -242,10 +242,10 @@ internal sealed class ClrInputBinder(List<GraphQLError> problems)
     /// <summary>The .NET type of the scalars' internal values where it is known.</summary>
     private static Type? InternalType(ScalarType scalar) => scalar switch
     {
-        _ when ReferenceEquals(scalar, Scalars.Int) => typeof(int),
-        _ when ReferenceEquals(scalar, Scalars.Float) => typeof(double),
-        _ when ReferenceEquals(scalar, Scalars.Boolean) => typeof(bool),
-        _ when ReferenceEquals(scalar, Scalars.String) || ReferenceEquals(scalar, Scalars.ID) => typeof(string),
+        _ when ReferenceEquals(scalar, SpecifiedScalars.Int) => typeof(int),
+        _ when ReferenceEquals(scalar, SpecifiedScalars.Float) => typeof(double),
+        _ when ReferenceEquals(scalar, SpecifiedScalars.Boolean) => typeof(bool),
+        _ when ReferenceEquals(scalar, SpecifiedScalars.String) || ReferenceEquals(scalar, SpecifiedScalars.ID) => typeof(string),
         DateTimeScalar => typeof(DateTimeOffset),
         UuidScalar => typeof(Guid),
         LongScalar => typeof(long),

@@ -155,7 +155,7 @@ internal sealed class SchemaBinding(SdlTypeFactory factory, List<GraphQLError> p
     {
         foreach (var type in schema.TypeMap.Values)
         {
-            if (Introspection.IsIntrospectionType(type))
+            if (IntrospectionTypes.IsIntrospectionType(type))
             {
                 continue;
             }

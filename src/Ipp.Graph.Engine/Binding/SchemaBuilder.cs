@@ -140,7 +140,7 @@ public sealed class SchemaBuilder
         factory.BuildTypes();
         foreach (var scalar in _scalars)
         {
-            if (!factory.DeclaredScalars.Contains(scalar.Name) && !Scalars.TryGet(scalar.Name, out _))
+            if (!factory.DeclaredScalars.Contains(scalar.Name) && !SpecifiedScalars.TryGet(scalar.Name, out _))
             {
                 problems.Add(new GraphQLError(
                     $"Scalar \"{scalar.Name}\" was given to AddScalar, but the SDL declares no scalar \"{scalar.Name}\"."));
@@ -212,7 +212,7 @@ public sealed class SchemaBuilder
         var scalars = new Dictionary<string, ScalarType>(StringComparer.Ordinal);
         foreach (var scalar in _scalars)
         {
-            if (Scalars.TryGet(scalar.Name, out _))
+            if (SpecifiedScalars.TryGet(scalar.Name, out _))
             {
                 problems.Add(new GraphQLError($"Scalar \"{scalar.Name}\" is built in and cannot be replaced with AddScalar."));
             }

@@ -72,7 +72,7 @@ public sealed class Schema
             }
         }
 
-        foreach (var type in Introspection.Introspection.Types)
+        foreach (var type in Introspection.IntrospectionTypes.Types)
         {
             CollectReferencedTypes(type, order, recurse: true);
         }

@@ -98,7 +98,7 @@ public static partial class SchemaValidator
             var cycles = new InputObjectCycleDetector(this);
             foreach (var type in schema.TypeMap.Values)
             {
-                if (!Introspection.Introspection.IsIntrospectionType(type))
+                if (!Introspection.IntrospectionTypes.IsIntrospectionType(type))
                 {
                     ValidateName(type.Name, type.AstNode);
                 }

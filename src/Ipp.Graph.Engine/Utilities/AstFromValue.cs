@@ -63,7 +63,7 @@ public static class AstFromValue
             case EnumType enumType:
                 return new EnumValueNode { Value = enumType.Serialize(value) };
             case ScalarType scalar:
-                return FromSerialized(scalar.Serialize(value), ReferenceEquals(scalar, Scalars.ID), depth);
+                return FromSerialized(scalar.Serialize(value), ReferenceEquals(scalar, SpecifiedScalars.ID), depth);
             default:
                 throw new ArgumentException($"Unexpected input type: {type}.", nameof(type));
         }

@@ -32,7 +32,7 @@ public static class PrintSchema
 
         foreach (var type in schema.TypeMap.Values)
         {
-            if (!Scalars.IsSpecified(type) && !Introspection.IsIntrospectionType(type))
+            if (!SpecifiedScalars.IsSpecified(type) && !IntrospectionTypes.IsIntrospectionType(type))
             {
                 parts.Add(PrintType(type));
             }

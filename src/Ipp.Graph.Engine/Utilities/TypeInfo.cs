@@ -71,11 +71,11 @@ public sealed class TypeInfo
             switch (fieldName)
             {
                 case "__typename" when parentType is ComplexType or UnionType:
-                    return Introspection.TypeNameMetaField;
+                    return IntrospectionTypes.TypeNameMetaField;
                 case "__schema" when parentType is not null && ReferenceEquals(parentType, schema.Query):
-                    return Introspection.SchemaMetaField;
+                    return IntrospectionTypes.SchemaMetaField;
                 case "__type" when parentType is not null && ReferenceEquals(parentType, schema.Query):
-                    return Introspection.TypeMetaField;
+                    return IntrospectionTypes.TypeMetaField;
             }
         }
 

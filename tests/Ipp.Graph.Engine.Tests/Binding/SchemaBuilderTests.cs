@@ -66,7 +66,7 @@ public class SchemaBuilderTests
         Assert.Equal("MEMBER", filter.GetField("role")!.DefaultValue);
         Assert.Equal("[String!]", filter.GetField("names")!.Type.ToString());
         Assert.Equal("Date", schema.GetType("Date")!.Name);
-        Assert.Same(Scalars.ID, schema.GetType("ID"));
+        Assert.Same(SpecifiedScalars.ID, schema.GetType("ID"));
     }
 
     [Fact]
@@ -512,6 +512,6 @@ public class SchemaBuilderTests
     public void Built_in_scalar_names_may_be_declared_and_stay_built_in()
     {
         var schema = Sdl("scalar String type Query { a: String }").Build();
-        Assert.Same(Scalars.String, schema.GetType("String"));
+        Assert.Same(SpecifiedScalars.String, schema.GetType("String"));
     }
 }

@@ -27,6 +27,6 @@ public sealed class JsonStringsTests
     public void The_string_scalar_accepts_a_variable_holding_a_lone_surrogate()
     {
         using var document = JsonDocument.Parse("\"a\\ud800b\"");
-        Assert.Equal("a" + (char)0xD800 + "b", Scalars.String.ParseValue(document.RootElement));
+        Assert.Equal("a" + (char)0xD800 + "b", SpecifiedScalars.String.ParseValue(document.RootElement));
     }
 }

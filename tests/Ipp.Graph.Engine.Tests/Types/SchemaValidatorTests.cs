@@ -118,7 +118,7 @@ public class SchemaValidatorTests
     {
         var directive = new DirectiveDefinition("empty", []);
         var query = new ObjectType("Query");
-        query.SetFields([new FieldDefinition("a", Scalars.Int)]);
+        query.SetFields([new FieldDefinition("a", SpecifiedScalars.Int)]);
         var errors = SchemaValidator.Validate(new Schema(query, directives: [directive]));
         Assert.Equal(["Directive @empty must include 1 or more locations."], errors.Select(e => e.Message));
     }

@@ -189,7 +189,7 @@ internal sealed class PlanBuilder
             return null;
         }
 
-        var kind = ReferenceEquals(definition, Introspection.TypeNameMetaField) ? FieldKind.TypeName
+        var kind = ReferenceEquals(definition, IntrospectionTypes.TypeNameMetaField) ? FieldKind.TypeName
             : isSubscriptionRoot && definition.Resolver is null ? FieldKind.SubscriptionEvent
             : FieldKind.Resolve;
 

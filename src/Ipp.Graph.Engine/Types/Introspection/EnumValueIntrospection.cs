@@ -15,10 +15,10 @@ internal static class EnumValueIntrospection
     {
         enumValue.SetFields(
         [
-            Field("name", NonNull(Scalars.Scalars.String), static context => new(Parent(context).Name), "The value as written in documents and responses."),
-            Field("description", Scalars.Scalars.String, static context => new(Parent(context).Description), "What the value means, in Markdown."),
-            Field("isDeprecated", NonNull(Scalars.Scalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsDeprecated)), "True when clients should stop using the value."),
-            Field("deprecationReason", Scalars.Scalars.String, static context => new(Parent(context).DeprecationReason), "Why the value is deprecated and what to use instead; null when it is not deprecated."),
+            Field("name", NonNull(SpecifiedScalars.String), static context => new(Parent(context).Name), "The value as written in documents and responses."),
+            Field("description", SpecifiedScalars.String, static context => new(Parent(context).Description), "What the value means, in Markdown."),
+            Field("isDeprecated", NonNull(SpecifiedScalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsDeprecated)), "True when clients should stop using the value."),
+            Field("deprecationReason", SpecifiedScalars.String, static context => new(Parent(context).DeprecationReason), "Why the value is deprecated and what to use instead; null when it is not deprecated."),
         ]);
     }
 

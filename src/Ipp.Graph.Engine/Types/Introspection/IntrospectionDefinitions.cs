@@ -19,7 +19,7 @@ internal static class IntrospectionDefinitions
 
     /// <summary><c>includeDeprecated: Boolean = false</c>, or <c>Boolean! = false</c> when <paramref name="nonNull"/>.</summary>
     public static ArgumentDefinition IncludeDeprecated(bool nonNull = false) =>
-        new("includeDeprecated", nonNull ? NonNull(Scalars.Scalars.Boolean) : Scalars.Scalars.Boolean)
+        new("includeDeprecated", nonNull ? NonNull(SpecifiedScalars.Boolean) : SpecifiedScalars.Boolean)
         {
             HasDefaultValue = true,
             DefaultValue = ScalarValues.False,

@@ -9,9 +9,9 @@ namespace Ipp.Graph.Engine.Types.Introspection;
 /// our own. Every resolver completes synchronously and allocates nothing on the common paths: the lists it returns
 /// are the schema's own, or filtered copies cached per list.
 /// </remarks>
-public static class Introspection
+public static class IntrospectionTypes
 {
-    static Introspection()
+    static IntrospectionTypes()
     {
         var typeKind = TypeKindIntrospection.CreateType();
         var directiveLocation = DirectiveLocationIntrospection.CreateType();
