@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 
 namespace Ipp.Graph.Engine.Benchmarks;
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Validation;
 

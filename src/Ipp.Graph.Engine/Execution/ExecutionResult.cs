@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution.Engine;
+using Ipp.Graph.Engine.Execution.Output;
 
 namespace Ipp.Graph.Engine.Execution;
 

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Ipp.Graph.Engine.Execution.DataLoader;
+using Ipp.Graph.Engine.Execution.Engine;
 
 namespace Ipp.Graph.Engine.Execution;
 

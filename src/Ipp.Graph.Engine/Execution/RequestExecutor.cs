@@ -1,5 +1,9 @@
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution.Documents;
+using Ipp.Graph.Engine.Execution.Planning;
+using Ipp.Graph.Engine.Execution.Subscriptions;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Validation;
 using Ipp.Graph.Engine.Validation.Limits;

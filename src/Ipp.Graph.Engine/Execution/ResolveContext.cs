@@ -1,4 +1,7 @@
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Execution.Engine;
+using Ipp.Graph.Engine.Execution.Planning;
+using Ipp.Graph.Engine.Execution.Values;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 
 namespace Ipp.Graph.Engine.Execution;

@@ -1,3 +1,5 @@
+using Ipp.Graph.Engine.Language.Ast;
+
 namespace Ipp.Graph.Engine.Language;
 
 /// <summary>The document and its executable definitions: operations, variables, selections, fragments.</summary>

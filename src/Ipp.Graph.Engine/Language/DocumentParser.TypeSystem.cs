@@ -1,3 +1,5 @@
+using Ipp.Graph.Engine.Language.Ast;
+
 namespace Ipp.Graph.Engine.Language;
 
 /// <summary>Type-system definitions and extensions: schema, types, fields, arguments, enum values, directives.</summary>

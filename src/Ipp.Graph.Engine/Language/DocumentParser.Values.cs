@@ -1,3 +1,5 @@
+using Ipp.Graph.Engine.Language.Ast;
+
 namespace Ipp.Graph.Engine.Language;
 
 /// <summary>Names, arguments, value literals, directives and type references.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Language.Ast;
 
 namespace Ipp.Graph.Engine.Language;
 

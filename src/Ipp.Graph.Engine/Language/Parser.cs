@@ -1,3 +1,5 @@
+using Ipp.Graph.Engine.Language.Ast;
+
 namespace Ipp.Graph.Engine.Language;
 
 /// <summary>Parses GraphQL documents (executable and type-system) into syntax trees.</summary>

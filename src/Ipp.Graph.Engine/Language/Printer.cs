@@ -1,3 +1,5 @@
+using Ipp.Graph.Engine.Language.Ast;
+
 namespace Ipp.Graph.Engine.Language;
 
 /// <summary>Prints syntax trees back to GraphQL text, formatted as graphql-js's printer formats them.</summary>

@@ -48,7 +48,7 @@ public sealed class DirectiveDefinition
     /// <summary>True for @skip, @include, @deprecated, @specifiedBy and @oneOf.</summary>
     public bool IsBuiltIn { get; internal set; }
 
-    public Language.DirectiveDefinitionNode? AstNode { get; internal set; }
+    public Language.Ast.DirectiveDefinitionNode? AstNode { get; internal set; }
 
     public ArgumentDefinition? GetArgument(string name)
     {

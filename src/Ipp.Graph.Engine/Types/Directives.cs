@@ -1,3 +1,5 @@
+using Ipp.Graph.Engine.Types.Scalars;
+
 namespace Ipp.Graph.Engine.Types;
 
 /// <summary>The directives the spec defines: @skip, @include, @deprecated, @specifiedBy, @oneOf.</summary>
@@ -11,14 +13,14 @@ public static class Directives
         "include",
         "Keeps this field or fragment in the result only when the `if` argument is true.",
         [DirectiveLocation.FIELD, DirectiveLocation.FRAGMENT_SPREAD, DirectiveLocation.INLINE_FRAGMENT],
-        new ArgumentDefinition("if", new NonNullType(Scalars.Boolean), "When false, the field or fragment is left out."));
+        new ArgumentDefinition("if", new NonNullType(SpecifiedScalars.Boolean), "When false, the field or fragment is left out."));
 
     /// <summary><c>@skip(if: Boolean!) on FIELD | FRAGMENT_SPREAD | INLINE_FRAGMENT</c>.</summary>
     public static DirectiveDefinition Skip { get; } = Create(
         "skip",
         "Leaves this field or fragment out of the result when the `if` argument is true.",
         [DirectiveLocation.FIELD, DirectiveLocation.FRAGMENT_SPREAD, DirectiveLocation.INLINE_FRAGMENT],
-        new ArgumentDefinition("if", new NonNullType(Scalars.Boolean), "When true, the field or fragment is left out."));
+        new ArgumentDefinition("if", new NonNullType(SpecifiedScalars.Boolean), "When true, the field or fragment is left out."));
 
     /// <summary>
     /// <c>@deprecated(reason: String = "No longer supported") on FIELD_DEFINITION | ARGUMENT_DEFINITION |
@@ -36,12 +38,12 @@ public static class Directives
         ],
         new ArgumentDefinition(
             "reason",
-            Scalars.String,
+            SpecifiedScalars.String,
             "Why it is deprecated and, usually, what to use instead. Written in Markdown (CommonMark).")
         {
             HasDefaultValue = true,
             DefaultValue = DefaultDeprecationReason,
-            DefaultValueLiteral = new Language.StringValueNode { Value = DefaultDeprecationReason },
+            DefaultValueLiteral = new Language.Ast.StringValueNode { Value = DefaultDeprecationReason },
         });
 
     /// <summary><c>@specifiedBy(url: String!) on SCALAR</c>.</summary>
@@ -49,7 +51,7 @@ public static class Directives
         "specifiedBy",
         "Gives the address of the specification a custom scalar follows.",
         [DirectiveLocation.SCALAR],
-        new ArgumentDefinition("url", new NonNullType(Scalars.String), "The address of the scalar's specification."));
+        new ArgumentDefinition("url", new NonNullType(SpecifiedScalars.String), "The address of the scalar's specification."));
 
     /// <summary><c>@oneOf on INPUT_OBJECT</c>.</summary>
     public static DirectiveDefinition OneOf { get; } = Create(

@@ -65,7 +65,7 @@ public sealed class EnumValueDefinition
 
     public bool IsDeprecated => DeprecationReason is not null;
 
-    public Language.EnumValueDefinitionNode? AstNode { get; internal set; }
+    public Language.Ast.EnumValueDefinitionNode? AstNode { get; internal set; }
 
     public override string ToString() => Name;
 }

@@ -1,5 +1,5 @@
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 
 namespace Ipp.Graph.Engine.Types;
 

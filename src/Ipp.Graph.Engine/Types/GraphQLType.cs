@@ -53,10 +53,10 @@ public abstract class NamedType : GraphQLType
     public override NamedType Named => this;
 
     /// <summary>The definition this type was built from, when it was built from SDL.</summary>
-    public Language.TypeDefinitionNode? AstNode { get; internal set; }
+    public Language.Ast.TypeDefinitionNode? AstNode { get; internal set; }
 
     /// <summary>The <c>extend</c> definitions that added to this type, in document order.</summary>
-    public IReadOnlyList<Language.TypeExtensionNode> ExtensionAstNodes { get; internal set; } = [];
+    public IReadOnlyList<Language.Ast.TypeExtensionNode> ExtensionAstNodes { get; internal set; } = [];
 
     /// <summary>True for the types every schema has (String, Int, ..., and the introspection types).</summary>
     public bool IsBuiltIn { get; internal set; }

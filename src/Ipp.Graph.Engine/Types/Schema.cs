@@ -72,7 +72,7 @@ public sealed class Schema
             }
         }
 
-        foreach (var type in Introspection.Types)
+        foreach (var type in Introspection.IntrospectionTypes.Types)
         {
             CollectReferencedTypes(type, order, recurse: true);
         }
@@ -100,14 +100,14 @@ public sealed class Schema
 
     public IReadOnlyList<DirectiveDefinition> Directives { get; }
 
-    public Language.SchemaDefinitionNode? AstNode { get; internal set; }
+    public Language.Ast.SchemaDefinitionNode? AstNode { get; internal set; }
 
-    public IReadOnlyList<Language.SchemaExtensionNode> ExtensionAstNodes { get; internal set; } = [];
+    public IReadOnlyList<Language.Ast.SchemaExtensionNode> ExtensionAstNodes { get; internal set; } = [];
 
-    public ObjectType? GetRootType(Language.OperationType operation) => operation switch
+    public ObjectType? GetRootType(Language.Ast.OperationType operation) => operation switch
     {
-        Language.OperationType.Query => Query,
-        Language.OperationType.Mutation => Mutation,
+        Language.Ast.OperationType.Query => Query,
+        Language.Ast.OperationType.Mutation => Mutation,
         _ => Subscription,
     };
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 
 namespace Ipp.Graph.Engine.Types;
 
@@ -98,7 +98,7 @@ public static partial class SchemaValidator
             var cycles = new InputObjectCycleDetector(this);
             foreach (var type in schema.TypeMap.Values)
             {
-                if (!Introspection.IsIntrospectionType(type))
+                if (!Introspection.IntrospectionTypes.IsIntrospectionType(type))
                 {
                     ValidateName(type.Name, type.AstNode);
                 }

@@ -1,8 +1,10 @@
 using System.Collections;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.JavaScript;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
 namespace Ipp.Graph.Engine.Utilities;
 
@@ -61,7 +63,7 @@ public static class AstFromValue
             case EnumType enumType:
                 return new EnumValueNode { Value = enumType.Serialize(value) };
             case ScalarType scalar:
-                return FromSerialized(scalar.Serialize(value), ReferenceEquals(scalar, Scalars.ID), depth);
+                return FromSerialized(scalar.Serialize(value), ReferenceEquals(scalar, SpecifiedScalars.ID), depth);
             default:
                 throw new ArgumentException($"Unexpected input type: {type}.", nameof(type));
         }

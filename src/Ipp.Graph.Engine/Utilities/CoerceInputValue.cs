@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Types;
 
 namespace Ipp.Graph.Engine.Utilities;

@@ -1,6 +1,9 @@
 using System.Text;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Introspection;
+using Ipp.Graph.Engine.Types.Scalars;
 
 namespace Ipp.Graph.Engine.Utilities;
 
@@ -29,7 +32,7 @@ public static class PrintSchema
 
         foreach (var type in schema.TypeMap.Values)
         {
-            if (!Scalars.IsSpecified(type) && !Introspection.IsIntrospectionType(type))
+            if (!SpecifiedScalars.IsSpecified(type) && !IntrospectionTypes.IsIntrospectionType(type))
             {
                 parts.Add(PrintType(type));
             }

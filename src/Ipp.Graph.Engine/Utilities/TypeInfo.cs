@@ -1,5 +1,6 @@
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Introspection;
 
 namespace Ipp.Graph.Engine.Utilities;
 
@@ -70,11 +71,11 @@ public sealed class TypeInfo
             switch (fieldName)
             {
                 case "__typename" when parentType is ComplexType or UnionType:
-                    return Introspection.TypeNameMetaField;
+                    return IntrospectionTypes.TypeNameMetaField;
                 case "__schema" when parentType is not null && ReferenceEquals(parentType, schema.Query):
-                    return Introspection.SchemaMetaField;
+                    return IntrospectionTypes.SchemaMetaField;
                 case "__type" when parentType is not null && ReferenceEquals(parentType, schema.Query):
-                    return Introspection.TypeMetaField;
+                    return IntrospectionTypes.TypeMetaField;
             }
         }
 

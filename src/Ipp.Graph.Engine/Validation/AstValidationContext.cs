@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 
 namespace Ipp.Graph.Engine.Validation;

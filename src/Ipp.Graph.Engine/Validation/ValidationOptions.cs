@@ -1,6 +1,6 @@
 namespace Ipp.Graph.Engine.Validation;
 
-/// <summary>Options of <see cref="Validator.Validate(Types.Schema, Language.DocumentNode, ValidationOptions)"/>.</summary>
+/// <summary>Options of <see cref="Validator.Validate(Types.Schema, Language.Ast.DocumentNode, ValidationOptions)"/>.</summary>
 public sealed class ValidationOptions
 {
     public static ValidationOptions Default { get; } = new();

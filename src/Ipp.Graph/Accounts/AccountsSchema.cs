@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Accounts.Errors;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 

@@ -1,5 +1,5 @@
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 

@@ -1,6 +1,8 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Live;

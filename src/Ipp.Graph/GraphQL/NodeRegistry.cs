@@ -1,6 +1,6 @@
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Utilities;
 using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.GraphQL;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Execution.Subscriptions;
+using Ipp.Graph.Engine.Language.Ast;
 
 namespace Ipp.Graph.GraphQL;
 

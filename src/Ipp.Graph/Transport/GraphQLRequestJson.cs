@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.JavaScript;
 
 namespace Ipp.Graph.Transport;
 

@@ -1,4 +1,3 @@
-using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Types;
 using static Ipp.Graph.Engine.Tests.Execution.ExecutionHarness;
 
@@ -121,7 +120,7 @@ public sealed class AbstractTypeTests
     /// <summary>The schema builder recognises bound types in its own type resolvers; IsTypeOf is set here to test the executor's use of it.</summary>
     private static void SetIsTypeOf<T>(Schema schema, string typeName) => ((ObjectType)schema.GetType(typeName)!).IsTypeOf = value => value is T;
 
-    private static Engine.Utilities.SchemaBuilder SchemaBuilder() =>
+    private static Engine.Binding.SchemaBuilder SchemaBuilder() =>
         Sdl(PetsSdl).BindType<DogValue>("Dog").BindType<CatValue>("Cat").BindType<RobotValue>("Robot");
 
     private sealed record DogValue(string Name, bool Barks);

@@ -1,4 +1,5 @@
 using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Execution.DataLoader;
 using Ipp.Graph.Engine.Types;
 using static Ipp.Graph.Engine.Tests.Execution.ExecutionHarness;
 

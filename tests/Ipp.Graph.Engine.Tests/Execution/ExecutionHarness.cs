@@ -1,8 +1,8 @@
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Tests.Execution;
 

@@ -1,5 +1,6 @@
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Execution.Planning;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Types;
 using static Ipp.Graph.Engine.Tests.Execution.ExecutionHarness;
@@ -205,7 +206,7 @@ public sealed class ExecutionTests
     [Fact]
     public async Task Json_elements_resolve_as_objects_and_lists_with_the_default_resolver()
     {
-        var schema = Engine.Utilities.SchemaBuilder.FromSdl("type Query { name: String items: [Item] tags: [String] } type Item { id: Int! }")
+        var schema = Engine.Binding.SchemaBuilder.FromSdl("type Query { name: String items: [Item] tags: [String] } type Item { id: Int! }")
             .UseDefaultResolver(DefaultResolver.Instance)
             .Build();
         var root = Support.Json.Parse("""{ "name": "json", "items": [{ "id": 1 }, { "id": 2 }], "tags": ["a", null] }""");

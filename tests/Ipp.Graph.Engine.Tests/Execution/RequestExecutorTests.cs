@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 using static Ipp.Graph.Engine.Tests.Execution.ExecutionHarness;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Types;
 using static Ipp.Graph.Engine.Tests.Execution.ExecutionHarness;
 
 namespace Ipp.Graph.Engine.Tests.Execution;

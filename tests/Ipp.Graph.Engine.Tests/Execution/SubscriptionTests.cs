@@ -241,7 +241,7 @@ public sealed class SubscriptionTests
     }
 
     /// <summary>The schema's builder with both subscription fields bound: to the given subscribers, or to empty streams.</summary>
-    private static Engine.Utilities.SchemaBuilder Builder(SubscriptionResolver? counter = null, SubscriptionResolver? message = null) =>
+    private static Engine.Binding.SchemaBuilder Builder(SubscriptionResolver? counter = null, SubscriptionResolver? message = null) =>
         Sdl(Sdl_)
             .Subscribe("Subscription.counter", counter ?? (_ => new(new Source([]).Events(0))))
             .Subscribe("Subscription.message", message ?? (_ => new(new Source([]).Events(0))));

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Tests.Support;
-using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Tests.Introspection;
 

@@ -1,5 +1,6 @@
 using Ipp.Graph.Engine.Types;
-using MetaTypes = Ipp.Graph.Engine.Types.Introspection;
+using Ipp.Graph.Engine.Types.Introspection;
+using MetaTypes = Ipp.Graph.Engine.Types.Introspection.IntrospectionTypes;
 
 namespace Ipp.Graph.Engine.Tests.Introspection;
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 
 namespace Ipp.Graph.Engine.Tests.Language;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Tests.Support;
 
 namespace Ipp.Graph.Engine.Tests.Language;

@@ -1,4 +1,5 @@
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Tests.Support;
 
 namespace Ipp.Graph.Engine.Tests.Language;

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.JavaScript;
 
 namespace Ipp.Graph.Engine.Tests.Oracle;
 

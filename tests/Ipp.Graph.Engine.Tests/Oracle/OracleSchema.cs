@@ -1,5 +1,5 @@
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.Engine.Tests.Oracle;
 

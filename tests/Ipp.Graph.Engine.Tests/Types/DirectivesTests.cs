@@ -1,4 +1,5 @@
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
 namespace Ipp.Graph.Engine.Tests.Types;
 
@@ -23,7 +24,7 @@ public class DirectivesTests
             var argument = Assert.Single(directive.Arguments);
             Assert.Equal("if", argument.Name);
             Assert.Equal("Boolean!", argument.Type.ToString());
-            Assert.Same(Scalars.Boolean, argument.Type.Named);
+            Assert.Same(SpecifiedScalars.Boolean, argument.Type.Named);
             Assert.False(argument.HasDefaultValue);
         }
     }
@@ -42,7 +43,7 @@ public class DirectivesTests
             Directives.Deprecated.Locations);
         var reason = Assert.Single(Directives.Deprecated.Arguments);
         Assert.Equal("reason", reason.Name);
-        Assert.Same(Scalars.String, reason.Type);
+        Assert.Same(SpecifiedScalars.String, reason.Type);
         Assert.True(reason.HasDefaultValue);
         Assert.Equal("No longer supported", reason.DefaultValue);
         Assert.Equal(Directives.DefaultDeprecationReason, reason.DefaultValue);

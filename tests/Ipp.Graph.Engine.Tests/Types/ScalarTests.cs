@@ -1,7 +1,9 @@
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
 namespace Ipp.Graph.Engine.Tests.Types;
 
@@ -12,20 +14,20 @@ public class ScalarTests
 
     private static ScalarType Scalar(string name) => name switch
     {
-        "Int" => Scalars.Int,
-        "Float" => Scalars.Float,
-        "String" => Scalars.String,
-        "Boolean" => Scalars.Boolean,
-        _ => Scalars.ID,
+        "Int" => SpecifiedScalars.Int,
+        "Float" => SpecifiedScalars.Float,
+        "String" => SpecifiedScalars.String,
+        "Boolean" => SpecifiedScalars.Boolean,
+        _ => SpecifiedScalars.ID,
     };
 
     [Fact]
     public void Specified_lists_the_five_in_the_spec_order_and_they_are_built_in()
     {
-        Assert.Equal(["Int", "Float", "String", "Boolean", "ID"], Scalars.Specified.Select(s => s.Name));
-        Assert.All(Scalars.Specified, s => Assert.True(s.IsBuiltIn));
-        Assert.All(Scalars.Specified, s => Assert.False(string.IsNullOrEmpty(s.Description)));
-        Assert.All(Scalars.Specified, s => Assert.Null(s.SpecifiedByUrl));
+        Assert.Equal(["Int", "Float", "String", "Boolean", "ID"], SpecifiedScalars.Specified.Select(s => s.Name));
+        Assert.All(SpecifiedScalars.Specified, s => Assert.True(s.IsBuiltIn));
+        Assert.All(SpecifiedScalars.Specified, s => Assert.False(string.IsNullOrEmpty(s.Description)));
+        Assert.All(SpecifiedScalars.Specified, s => Assert.Null(s.SpecifiedByUrl));
     }
 
     [Theory]
@@ -78,47 +80,47 @@ public class ScalarTests
     [Fact]
     public void ParseValue_accepts_normalised_dotnet_values()
     {
-        Assert.Equal(5, Scalars.Int.ParseValue(5L));
-        Assert.Equal(5, Scalars.Int.ParseValue(5.0));
-        Assert.Equal(5, Scalars.Int.ParseValue(5m));
-        Assert.Equal(2.5, Scalars.Float.ParseValue(2.5m));
-        Assert.Equal(7d, Scalars.Float.ParseValue(7));
-        Assert.Equal(7d, Scalars.Float.ParseValue(7L));
-        Assert.Equal("42", Scalars.ID.ParseValue(42L));
-        Assert.Equal("42", Scalars.ID.ParseValue(42.0));
-        Assert.Equal(true, Scalars.Boolean.ParseValue(true));
-        Assert.Equal("x", Scalars.String.ParseValue("x"));
+        Assert.Equal(5, SpecifiedScalars.Int.ParseValue(5L));
+        Assert.Equal(5, SpecifiedScalars.Int.ParseValue(5.0));
+        Assert.Equal(5, SpecifiedScalars.Int.ParseValue(5m));
+        Assert.Equal(2.5, SpecifiedScalars.Float.ParseValue(2.5m));
+        Assert.Equal(7d, SpecifiedScalars.Float.ParseValue(7));
+        Assert.Equal(7d, SpecifiedScalars.Float.ParseValue(7L));
+        Assert.Equal("42", SpecifiedScalars.ID.ParseValue(42L));
+        Assert.Equal("42", SpecifiedScalars.ID.ParseValue(42.0));
+        Assert.Equal(true, SpecifiedScalars.Boolean.ParseValue(true));
+        Assert.Equal("x", SpecifiedScalars.String.ParseValue("x"));
     }
 
     [Fact]
     public void ParseValue_rejects_normalised_dotnet_values()
     {
-        Assert.Equal("Int cannot represent non 32-bit signed integer value: 3000000000", ErrorOf(() => Scalars.Int.ParseValue(3000000000L)));
-        Assert.Equal("Int cannot represent non-integer value: 1.5", ErrorOf(() => Scalars.Int.ParseValue(1.5)));
-        Assert.Equal("Int cannot represent non-integer value: \"1\"", ErrorOf(() => Scalars.Int.ParseValue("1")));
-        Assert.Equal("Float cannot represent non numeric value: NaN", ErrorOf(() => Scalars.Float.ParseValue(double.NaN)));
-        Assert.Equal("Float cannot represent non numeric value: -Infinity", ErrorOf(() => Scalars.Float.ParseValue(double.NegativeInfinity)));
+        Assert.Equal("Int cannot represent non 32-bit signed integer value: 3000000000", ErrorOf(() => SpecifiedScalars.Int.ParseValue(3000000000L)));
+        Assert.Equal("Int cannot represent non-integer value: 1.5", ErrorOf(() => SpecifiedScalars.Int.ParseValue(1.5)));
+        Assert.Equal("Int cannot represent non-integer value: \"1\"", ErrorOf(() => SpecifiedScalars.Int.ParseValue("1")));
+        Assert.Equal("Float cannot represent non numeric value: NaN", ErrorOf(() => SpecifiedScalars.Float.ParseValue(double.NaN)));
+        Assert.Equal("Float cannot represent non numeric value: -Infinity", ErrorOf(() => SpecifiedScalars.Float.ParseValue(double.NegativeInfinity)));
         Assert.Equal(
             "String cannot represent a non string value: { a: 1 }",
-            ErrorOf(() => Scalars.String.ParseValue(new Dictionary<string, object?> { ["a"] = 1 })));
-        Assert.Equal("Boolean cannot represent a non boolean value: 0", ErrorOf(() => Scalars.Boolean.ParseValue(0)));
-        Assert.Equal("ID cannot represent value: [1, 2]", ErrorOf(() => Scalars.ID.ParseValue(new object?[] { 1, 2 })));
+            ErrorOf(() => SpecifiedScalars.String.ParseValue(new Dictionary<string, object?> { ["a"] = 1 })));
+        Assert.Equal("Boolean cannot represent a non boolean value: 0", ErrorOf(() => SpecifiedScalars.Boolean.ParseValue(0)));
+        Assert.Equal("ID cannot represent value: [1, 2]", ErrorOf(() => SpecifiedScalars.ID.ParseValue(new object?[] { 1, 2 })));
     }
 
     [Fact]
     public void Int_and_boolean_results_reuse_boxes()
     {
         object boxed = 123456;
-        Assert.Same(boxed, Scalars.Int.Serialize(boxed));
-        Assert.Same(boxed, Scalars.Int.ParseValue(boxed));
+        Assert.Same(boxed, SpecifiedScalars.Int.Serialize(boxed));
+        Assert.Same(boxed, SpecifiedScalars.Int.ParseValue(boxed));
         object flag = true;
-        Assert.Same(flag, Scalars.Boolean.Serialize(flag));
-        Assert.Same(Scalars.Int.ParseValue(7L), Scalars.Int.ParseValue(7L));
+        Assert.Same(flag, SpecifiedScalars.Boolean.Serialize(flag));
+        Assert.Same(SpecifiedScalars.Int.ParseValue(7L), SpecifiedScalars.Int.ParseValue(7L));
         object text = "abc";
-        Assert.Same(text, Scalars.String.Serialize(text));
-        Assert.Same(text, Scalars.ID.ParseValue(text));
+        Assert.Same(text, SpecifiedScalars.String.Serialize(text));
+        Assert.Same(text, SpecifiedScalars.ID.ParseValue(text));
         object real = 1.5;
-        Assert.Same(real, Scalars.Float.ParseValue(real));
+        Assert.Same(real, SpecifiedScalars.Float.ParseValue(real));
     }
 
     [Theory]
@@ -180,28 +182,28 @@ public class ScalarTests
     public void Serialize_rejects_objects_and_lists()
     {
         var map = new Dictionary<string, object?> { ["a"] = 1 };
-        Assert.Equal("Int cannot represent non-integer value: { a: 1 }", ErrorOf(() => Scalars.Int.Serialize(map)));
-        Assert.Equal("String cannot represent value: { a: 1 }", ErrorOf(() => Scalars.String.Serialize(map)));
-        Assert.Equal("String cannot represent value: [1, 2]", ErrorOf(() => Scalars.String.Serialize(new List<object?> { 1, 2 })));
-        Assert.Equal("Float cannot represent non numeric value: [1]", ErrorOf(() => Scalars.Float.Serialize(new[] { 1 })));
-        Assert.Equal("ID cannot represent value: {}", ErrorOf(() => Scalars.ID.Serialize(new Dictionary<string, object?>())));
+        Assert.Equal("Int cannot represent non-integer value: { a: 1 }", ErrorOf(() => SpecifiedScalars.Int.Serialize(map)));
+        Assert.Equal("String cannot represent value: { a: 1 }", ErrorOf(() => SpecifiedScalars.String.Serialize(map)));
+        Assert.Equal("String cannot represent value: [1, 2]", ErrorOf(() => SpecifiedScalars.String.Serialize(new List<object?> { 1, 2 })));
+        Assert.Equal("Float cannot represent non numeric value: [1]", ErrorOf(() => SpecifiedScalars.Float.Serialize(new[] { 1 })));
+        Assert.Equal("ID cannot represent value: {}", ErrorOf(() => SpecifiedScalars.ID.Serialize(new Dictionary<string, object?>())));
     }
 
     [Fact]
     public void Serialize_accepts_every_dotnet_numeric_type()
     {
-        Assert.Equal(7, Scalars.Int.Serialize((short)7));
-        Assert.Equal(7, Scalars.Int.Serialize((byte)7));
-        Assert.Equal(7, Scalars.Int.Serialize(7u));
-        Assert.Equal(7, Scalars.Int.Serialize(7UL));
-        Assert.Equal(7, Scalars.Int.Serialize(7f));
-        Assert.Equal(7, Scalars.Int.Serialize(7.000m));
-        Assert.Equal(2.5, Scalars.Float.Serialize(2.5f));
-        Assert.Equal(2.5, Scalars.Float.Serialize(2.5m));
-        Assert.Equal("2.5", Scalars.String.Serialize(2.50m));
-        Assert.Equal("18446744073709551615", Scalars.String.Serialize(ulong.MaxValue));
-        Assert.Equal("7", Scalars.ID.Serialize((short)7));
-        Assert.Equal(true, Scalars.Boolean.Serialize(3L));
+        Assert.Equal(7, SpecifiedScalars.Int.Serialize((short)7));
+        Assert.Equal(7, SpecifiedScalars.Int.Serialize((byte)7));
+        Assert.Equal(7, SpecifiedScalars.Int.Serialize(7u));
+        Assert.Equal(7, SpecifiedScalars.Int.Serialize(7UL));
+        Assert.Equal(7, SpecifiedScalars.Int.Serialize(7f));
+        Assert.Equal(7, SpecifiedScalars.Int.Serialize(7.000m));
+        Assert.Equal(2.5, SpecifiedScalars.Float.Serialize(2.5f));
+        Assert.Equal(2.5, SpecifiedScalars.Float.Serialize(2.5m));
+        Assert.Equal("2.5", SpecifiedScalars.String.Serialize(2.50m));
+        Assert.Equal("18446744073709551615", SpecifiedScalars.String.Serialize(ulong.MaxValue));
+        Assert.Equal("7", SpecifiedScalars.ID.Serialize((short)7));
+        Assert.Equal(true, SpecifiedScalars.Boolean.Serialize(3L));
     }
 
     private enum Colour
@@ -213,37 +215,37 @@ public class ScalarTests
     public void String_and_id_serialize_dotnet_values_with_a_canonical_text()
     {
         var guid = Guid.Parse("5F0D7C6E-2B59-4F0C-9E43-0B6F3F1C2A10");
-        Assert.Equal("5f0d7c6e-2b59-4f0c-9e43-0b6f3f1c2a10", Scalars.String.Serialize(guid));
-        Assert.Equal("5f0d7c6e-2b59-4f0c-9e43-0b6f3f1c2a10", Scalars.ID.Serialize(guid));
-        Assert.Equal("DeepRed", Scalars.String.Serialize(Colour.DeepRed));
+        Assert.Equal("5f0d7c6e-2b59-4f0c-9e43-0b6f3f1c2a10", SpecifiedScalars.String.Serialize(guid));
+        Assert.Equal("5f0d7c6e-2b59-4f0c-9e43-0b6f3f1c2a10", SpecifiedScalars.ID.Serialize(guid));
+        Assert.Equal("DeepRed", SpecifiedScalars.String.Serialize(Colour.DeepRed));
         Assert.Equal(
             "2026-11-21T13:44:00.000Z",
-            Scalars.String.Serialize(new DateTimeOffset(2026, 11, 21, 14, 44, 0, TimeSpan.FromHours(1))));
-        Assert.Equal("Int cannot represent non-integer value: Colour.DeepRed", ErrorOf(() => Scalars.Int.Serialize(Colour.DeepRed)));
-        Assert.Equal("ID cannot represent value: Colour.DeepRed", ErrorOf(() => Scalars.ID.Serialize(Colour.DeepRed)));
+            SpecifiedScalars.String.Serialize(new DateTimeOffset(2026, 11, 21, 14, 44, 0, TimeSpan.FromHours(1))));
+        Assert.Equal("Int cannot represent non-integer value: Colour.DeepRed", ErrorOf(() => SpecifiedScalars.Int.Serialize(Colour.DeepRed)));
+        Assert.Equal("ID cannot represent value: Colour.DeepRed", ErrorOf(() => SpecifiedScalars.ID.Serialize(Colour.DeepRed)));
     }
 
     [Fact]
     public void Serialize_reads_json_elements_returned_by_resolvers()
     {
-        Assert.Equal(3, Scalars.Int.Serialize(Json.Parse("3")));
-        Assert.Equal("x", Scalars.String.Serialize(Json.Parse("\"x\"")));
-        Assert.Equal(false, Scalars.Boolean.Serialize(Json.Parse("false")));
-        Assert.Equal("String cannot represent value: { a: 1 }", ErrorOf(() => Scalars.String.Serialize(Json.Parse("{\"a\":1}"))));
+        Assert.Equal(3, SpecifiedScalars.Int.Serialize(Json.Parse("3")));
+        Assert.Equal("x", SpecifiedScalars.String.Serialize(Json.Parse("\"x\"")));
+        Assert.Equal(false, SpecifiedScalars.Boolean.Serialize(Json.Parse("false")));
+        Assert.Equal("String cannot represent value: { a: 1 }", ErrorOf(() => SpecifiedScalars.String.Serialize(Json.Parse("{\"a\":1}"))));
     }
 
     [Fact]
     public void ParseLiteral_accepts_literals_of_the_right_kind()
     {
-        Assert.Equal(1, Scalars.Int.ParseLiteral(new IntValueNode { Value = "1" }, null));
-        Assert.Equal(-2147483648, Scalars.Int.ParseLiteral(new IntValueNode { Value = "-2147483648" }, null));
-        Assert.Equal(1d, Scalars.Float.ParseLiteral(new IntValueNode { Value = "1" }, null));
-        Assert.Equal(1500d, Scalars.Float.ParseLiteral(new FloatValueNode { Value = "1.5e3" }, null));
-        Assert.Equal(double.PositiveInfinity, Scalars.Float.ParseLiteral(new FloatValueNode { Value = "1e400" }, null));
-        Assert.Equal("a", Scalars.String.ParseLiteral(new StringValueNode { Value = "a" }, null));
-        Assert.Equal(true, Scalars.Boolean.ParseLiteral(new BooleanValueNode { Value = true }, null));
-        Assert.Equal("a", Scalars.ID.ParseLiteral(new StringValueNode { Value = "a" }, null));
-        Assert.Equal("12", Scalars.ID.ParseLiteral(new IntValueNode { Value = "12" }, null));
+        Assert.Equal(1, SpecifiedScalars.Int.ParseLiteral(new IntValueNode { Value = "1" }, null));
+        Assert.Equal(-2147483648, SpecifiedScalars.Int.ParseLiteral(new IntValueNode { Value = "-2147483648" }, null));
+        Assert.Equal(1d, SpecifiedScalars.Float.ParseLiteral(new IntValueNode { Value = "1" }, null));
+        Assert.Equal(1500d, SpecifiedScalars.Float.ParseLiteral(new FloatValueNode { Value = "1.5e3" }, null));
+        Assert.Equal(double.PositiveInfinity, SpecifiedScalars.Float.ParseLiteral(new FloatValueNode { Value = "1e400" }, null));
+        Assert.Equal("a", SpecifiedScalars.String.ParseLiteral(new StringValueNode { Value = "a" }, null));
+        Assert.Equal(true, SpecifiedScalars.Boolean.ParseLiteral(new BooleanValueNode { Value = true }, null));
+        Assert.Equal("a", SpecifiedScalars.ID.ParseLiteral(new StringValueNode { Value = "a" }, null));
+        Assert.Equal("12", SpecifiedScalars.ID.ParseLiteral(new IntValueNode { Value = "12" }, null));
     }
 
     [Theory]
@@ -273,7 +275,7 @@ public class ScalarTests
     {
         var source = new Source("3000000000");
         var literal = new IntValueNode { Value = "3000000000", Location = new Location(0, 10, source) };
-        var error = Assert.Throws<GraphQLError>(() => Scalars.Int.ParseLiteral(literal, null));
+        var error = Assert.Throws<GraphQLError>(() => SpecifiedScalars.Int.ParseLiteral(literal, null));
         Assert.Equal("Int cannot represent non 32-bit signed integer value: 3000000000", error.Message);
         Assert.Equal([new SourceLocation(1, 1)], error.Locations!);
     }

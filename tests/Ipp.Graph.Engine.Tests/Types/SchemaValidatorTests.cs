@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.Types.Scalars;
 
 namespace Ipp.Graph.Engine.Tests.Types;
 
@@ -117,7 +118,7 @@ public class SchemaValidatorTests
     {
         var directive = new DirectiveDefinition("empty", []);
         var query = new ObjectType("Query");
-        query.SetFields([new FieldDefinition("a", Scalars.Int)]);
+        query.SetFields([new FieldDefinition("a", SpecifiedScalars.Int)]);
         var errors = SchemaValidator.Validate(new Schema(query, directives: [directive]));
         Assert.Equal(["Directive @empty must include 1 or more locations."], errors.Select(e => e.Message));
     }

@@ -1,6 +1,8 @@
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.JavaScript;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 using Ipp.Graph.Engine.Utilities;
 using static Ipp.Graph.Engine.Tests.Utilities.CoercionTypes;
 
@@ -32,36 +34,36 @@ public class AstFromValueTests
     [Fact]
     public void Converts_scalars()
     {
-        Assert.Equal("BooleanValue true", Describe(true, Scalars.Boolean));
-        Assert.Equal("BooleanValue false", Describe(0, Scalars.Boolean));
-        Assert.Equal("IntValue 123", Describe(123, Scalars.Int));
-        Assert.Equal("IntValue 123", Describe(123d, Scalars.Float));
-        Assert.Equal("FloatValue 123.5", Describe(123.5, Scalars.Float));
-        Assert.Equal("FloatValue 1e+40", Describe(1e40, Scalars.Float));
-        Assert.Equal("FloatValue 1e-7", Describe(1e-7, Scalars.Float));
-        Assert.Equal("IntValue 0", Describe(-0d, Scalars.Float));
-        Assert.Equal("StringValue \"01\"", Describe("01", Scalars.ID));
-        Assert.Equal("IntValue 123", Describe("123", Scalars.ID));
-        Assert.Equal("IntValue -1", Describe("-1", Scalars.ID));
-        Assert.Equal("StringValue \"hello\"", Describe("hello", Scalars.String));
-        Assert.Equal("StringValue \"he\\\"l\\nlo\"", Describe("he\"l\nlo", Scalars.String));
-        Assert.Equal("StringValue \"12\"", Describe(12, Scalars.String));
+        Assert.Equal("BooleanValue true", Describe(true, SpecifiedScalars.Boolean));
+        Assert.Equal("BooleanValue false", Describe(0, SpecifiedScalars.Boolean));
+        Assert.Equal("IntValue 123", Describe(123, SpecifiedScalars.Int));
+        Assert.Equal("IntValue 123", Describe(123d, SpecifiedScalars.Float));
+        Assert.Equal("FloatValue 123.5", Describe(123.5, SpecifiedScalars.Float));
+        Assert.Equal("FloatValue 1e+40", Describe(1e40, SpecifiedScalars.Float));
+        Assert.Equal("FloatValue 1e-7", Describe(1e-7, SpecifiedScalars.Float));
+        Assert.Equal("IntValue 0", Describe(-0d, SpecifiedScalars.Float));
+        Assert.Equal("StringValue \"01\"", Describe("01", SpecifiedScalars.ID));
+        Assert.Equal("IntValue 123", Describe("123", SpecifiedScalars.ID));
+        Assert.Equal("IntValue -1", Describe("-1", SpecifiedScalars.ID));
+        Assert.Equal("StringValue \"hello\"", Describe("hello", SpecifiedScalars.String));
+        Assert.Equal("StringValue \"he\\\"l\\nlo\"", Describe("he\"l\nlo", SpecifiedScalars.String));
+        Assert.Equal("StringValue \"12\"", Describe(12, SpecifiedScalars.String));
     }
 
     [Fact]
     public void Null_gives_a_null_literal_except_for_non_null_types()
     {
-        Assert.Equal("null", Describe(null, new NonNullType(Scalars.Int)));
-        Assert.Equal("NullValue null", Describe(null, Scalars.Int));
+        Assert.Equal("null", Describe(null, new NonNullType(SpecifiedScalars.Int)));
+        Assert.Equal("NullValue null", Describe(null, SpecifiedScalars.Int));
     }
 
     [Fact]
     public void Converts_enums_lists_and_input_objects()
     {
         Assert.Equal("EnumValue RED", Describe("RED", Color));
-        Assert.Equal("ListValue [1, 2]", Describe(new object?[] { 1, null, 2 }, new ListType(new NonNullType(Scalars.Int))));
-        Assert.Equal("ListValue [1, null, 2]", Describe(new List<object?> { 1, null, 2 }, new ListType(Scalars.Int)));
-        Assert.Equal("IntValue 5", Describe(5, new ListType(Scalars.Int)));
+        Assert.Equal("ListValue [1, 2]", Describe(new object?[] { 1, null, 2 }, new ListType(new NonNullType(SpecifiedScalars.Int))));
+        Assert.Equal("ListValue [1, null, 2]", Describe(new List<object?> { 1, null, 2 }, new ListType(SpecifiedScalars.Int)));
+        Assert.Equal("IntValue 5", Describe(5, new ListType(SpecifiedScalars.Int)));
         Assert.Equal(
             "ObjectValue {x: 1, y: null, list: [1], color: BLUE}",
             Describe(new Dictionary<string, object?> { ["x"] = 1, ["y"] = null, ["color"] = "BLUE", ["list"] = new object?[] { 1 } }, In));
@@ -75,13 +77,13 @@ public class AstFromValueTests
     {
         Assert.Equal(
             "Int cannot represent non 32-bit signed integer value: 1e+40",
-            Assert.Throws<GraphQLError>(() => AstFromValue.Convert(1e40, Scalars.Int)).Message);
+            Assert.Throws<GraphQLError>(() => AstFromValue.Convert(1e40, SpecifiedScalars.Int)).Message);
         Assert.Equal(
             "Enum \"Color\" cannot represent value: \"PURPLE\"",
             Assert.Throws<GraphQLError>(() => AstFromValue.Convert("PURPLE", Color)).Message);
         Assert.Equal(
             "Int cannot represent non-integer value: \"x\"",
-            Assert.Throws<GraphQLError>(() => AstFromValue.Convert("x", Scalars.Int)).Message);
+            Assert.Throws<GraphQLError>(() => AstFromValue.Convert("x", SpecifiedScalars.Int)).Message);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 using Ipp.Graph.Engine.Utilities;
 using static Ipp.Graph.Engine.Tests.Utilities.CoercionTypes;
 
@@ -148,14 +150,14 @@ public class CoerceInputValueTests
     [Fact]
     public void Coerces_lists()
     {
-        var intList = new NonNullType(new ListType(new NonNullType(Scalars.Int)));
+        var intList = new NonNullType(new ListType(new NonNullType(SpecifiedScalars.Int)));
         Assert.Equal(["[] null Expected non-nullable type \"[Int!]!\" not to be null."], Collect(null, intList).Errors);
         Assert.Equal(["[] null Expected non-nullable type \"[Int!]!\" not to be null."], Collect(Json.Parse("null"), intList).Errors);
         Assert.Equal(
             ["[1] null Expected non-nullable type \"Int!\" not to be null.", "[2] \"x\" Int cannot represent non-integer value: \"x\""],
             Collect(Json.Parse("[1, null, \"x\"]"), intList).Errors);
-        Assert.Equal(new object?[] { 3 }, Collect(3, new ListType(Scalars.Int)).Value);
-        var nested = Collect(Json.Parse("[1, [2]]"), new ListType(new ListType(Scalars.Int)));
+        Assert.Equal(new object?[] { 3 }, Collect(3, new ListType(SpecifiedScalars.Int)).Value);
+        var nested = Collect(Json.Parse("[1, [2]]"), new ListType(new ListType(SpecifiedScalars.Int)));
         Assert.Empty(nested.Errors);
         Assert.Equal(new object?[] { new object?[] { 1 }, new object?[] { 2 } }, nested.Value);
         Assert.Equal("Invalid value null at \"value[1]\": Expected non-nullable type \"Int!\" not to be null.", Thrown(Json.Parse("[1, null]"), intList));
@@ -164,16 +166,16 @@ public class CoerceInputValueTests
     [Fact]
     public void Null_for_a_nullable_type_is_null()
     {
-        var (value, errors) = Collect(Json.Parse("null"), Scalars.Int);
+        var (value, errors) = Collect(Json.Parse("null"), SpecifiedScalars.Int);
         Assert.Null(value);
         Assert.Empty(errors);
-        Assert.Equal("Invalid value null: Expected non-nullable type \"Int!\" not to be null.", Thrown(null, new NonNullType(Scalars.Int)));
+        Assert.Equal("Invalid value null: Expected non-nullable type \"Int!\" not to be null.", Thrown(null, new NonNullType(SpecifiedScalars.Int)));
     }
 
     [Fact]
     public void Thrown_errors_carry_the_bad_user_input_code()
     {
-        var error = Assert.Throws<GraphQLError>(() => CoerceInputValue.Coerce("x", Scalars.Int));
+        var error = Assert.Throws<GraphQLError>(() => CoerceInputValue.Coerce("x", SpecifiedScalars.Int));
         Assert.Equal(ErrorCodes.BadUserInput, error.Code);
     }
 
@@ -183,7 +185,7 @@ public class CoerceInputValueTests
 
         public override object ParseValue(object value) => throw new FormatException("Not odd.");
 
-        public override object ParseLiteral(Engine.Language.ValueNode literal, IReadOnlyDictionary<string, object?>? variables) => 1;
+        public override object ParseLiteral(Engine.Language.Ast.ValueNode literal, IReadOnlyDictionary<string, object?>? variables) => 1;
     }
 
     [Fact]

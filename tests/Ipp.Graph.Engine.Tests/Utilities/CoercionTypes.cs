@@ -1,4 +1,5 @@
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
 namespace Ipp.Graph.Engine.Tests.Utilities;
 
@@ -30,7 +31,7 @@ internal static class CoercionTypes
         var in2 = new InputObjectType("In2");
         in2.SetFields(
         [
-            new InputFieldDefinition("a", new NonNullType(Scalars.Boolean)),
+            new InputFieldDefinition("a", new NonNullType(SpecifiedScalars.Boolean)),
             new InputFieldDefinition("deep", new ListType(new ListType(new NonNullType(in2)))),
         ]);
         return in2;
@@ -41,9 +42,9 @@ internal static class CoercionTypes
         var input = new InputObjectType("In");
         input.SetFields(
         [
-            new InputFieldDefinition("x", new NonNullType(Scalars.Int)),
-            new InputFieldDefinition("y", Scalars.String) { HasDefaultValue = true, DefaultValue = "d" },
-            new InputFieldDefinition("list", new ListType(Scalars.Int)),
+            new InputFieldDefinition("x", new NonNullType(SpecifiedScalars.Int)),
+            new InputFieldDefinition("y", SpecifiedScalars.String) { HasDefaultValue = true, DefaultValue = "d" },
+            new InputFieldDefinition("list", new ListType(SpecifiedScalars.Int)),
             new InputFieldDefinition("nested", In2),
             new InputFieldDefinition("color", Color),
         ]);
@@ -53,7 +54,7 @@ internal static class CoercionTypes
     private static InputObjectType CreateOne()
     {
         var one = new InputObjectType("One") { IsOneOf = true };
-        one.SetFields([new InputFieldDefinition("a", Scalars.Int), new InputFieldDefinition("b", Scalars.String)]);
+        one.SetFields([new InputFieldDefinition("a", SpecifiedScalars.Int), new InputFieldDefinition("b", SpecifiedScalars.String)]);
         return one;
     }
 }

@@ -1,5 +1,7 @@
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 using Ipp.Graph.Engine.Utilities;
 using static Ipp.Graph.Engine.Tests.Utilities.CoercionTypes;
 
@@ -33,44 +35,44 @@ public class ValueFromAstTests
     [Fact]
     public void Converts_scalar_literals()
     {
-        Assert.Equal(123, Valid("123", Scalars.Int));
-        Assert.Equal(123d, Valid("123", Scalars.Float));
-        Assert.Equal(1.5, Valid("1.5", Scalars.Float));
-        Assert.Equal("x", Valid("\"x\"", Scalars.String));
-        Assert.Equal("123", Valid("123", Scalars.ID));
-        Assert.Equal("a", Valid("\"a\"", Scalars.ID));
-        Assert.Equal(true, Valid("true", Scalars.Boolean));
-        Invalid("1.5", Scalars.Int);
-        Invalid("\"1\"", Scalars.Int);
-        Invalid("3000000000", Scalars.Int);
+        Assert.Equal(123, Valid("123", SpecifiedScalars.Int));
+        Assert.Equal(123d, Valid("123", SpecifiedScalars.Float));
+        Assert.Equal(1.5, Valid("1.5", SpecifiedScalars.Float));
+        Assert.Equal("x", Valid("\"x\"", SpecifiedScalars.String));
+        Assert.Equal("123", Valid("123", SpecifiedScalars.ID));
+        Assert.Equal("a", Valid("\"a\"", SpecifiedScalars.ID));
+        Assert.Equal(true, Valid("true", SpecifiedScalars.Boolean));
+        Invalid("1.5", SpecifiedScalars.Int);
+        Invalid("\"1\"", SpecifiedScalars.Int);
+        Invalid("3000000000", SpecifiedScalars.Int);
     }
 
     [Fact]
     public void Null_is_valid_only_for_nullable_types()
     {
-        Assert.Null(Valid("null", Scalars.Int));
-        Invalid("null", new NonNullType(Scalars.Int));
+        Assert.Null(Valid("null", SpecifiedScalars.Int));
+        Invalid("null", new NonNullType(SpecifiedScalars.Int));
     }
 
     [Fact]
     public void Reads_variables_and_treats_missing_ones_as_not_given()
     {
-        Assert.Equal(7, Valid("$i", Scalars.Int));
-        Invalid("$missing", Scalars.Int);
-        Invalid("$n", new NonNullType(Scalars.Int));
-        Assert.Null(Valid("$n", Scalars.Int));
-        Assert.False(ValueFromAst.TryConvert(Parser.ParseValue("$i"), Scalars.Int, null, out _));
-        Assert.False(ValueFromAst.TryConvert(null, Scalars.Int, Variables, out _));
+        Assert.Equal(7, Valid("$i", SpecifiedScalars.Int));
+        Invalid("$missing", SpecifiedScalars.Int);
+        Invalid("$n", new NonNullType(SpecifiedScalars.Int));
+        Assert.Null(Valid("$n", SpecifiedScalars.Int));
+        Assert.False(ValueFromAst.TryConvert(Parser.ParseValue("$i"), SpecifiedScalars.Int, null, out _));
+        Assert.False(ValueFromAst.TryConvert(null, SpecifiedScalars.Int, Variables, out _));
     }
 
     [Fact]
     public void Converts_lists()
     {
-        Assert.Equal(new object?[] { 1, null, 3 }, Valid("[1, $missing, 3]", new ListType(Scalars.Int)));
-        Invalid("[1, $missing]", new ListType(new NonNullType(Scalars.Int)));
-        Assert.Equal(new object?[] { 4 }, Valid("4", new ListType(Scalars.Int)));
-        Invalid("[1, \"x\"]", new ListType(Scalars.Int));
-        Assert.Equal(new object?[] { new object?[] { 1 }, new object?[] { 2 } }, Valid("[1, [2]]", new ListType(new ListType(Scalars.Int))));
+        Assert.Equal(new object?[] { 1, null, 3 }, Valid("[1, $missing, 3]", new ListType(SpecifiedScalars.Int)));
+        Invalid("[1, $missing]", new ListType(new NonNullType(SpecifiedScalars.Int)));
+        Assert.Equal(new object?[] { 4 }, Valid("4", new ListType(SpecifiedScalars.Int)));
+        Invalid("[1, \"x\"]", new ListType(SpecifiedScalars.Int));
+        Assert.Equal(new object?[] { new object?[] { 1 }, new object?[] { 2 } }, Valid("[1, [2]]", new ListType(new ListType(SpecifiedScalars.Int))));
         Assert.Equal(new object?[] { "RED", "BLUE" }, Valid("[RED, BLUE]", new ListType(Color)));
     }
 

@@ -1,4 +1,5 @@
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Validation;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationTestSchema;
 

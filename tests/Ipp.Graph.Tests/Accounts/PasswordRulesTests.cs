@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Ipp.Graph.Accounts;
-using Ipp.Graph.Engine.Error;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 

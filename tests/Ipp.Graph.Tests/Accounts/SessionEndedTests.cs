@@ -1,4 +1,3 @@
-using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Tests.Accounts;

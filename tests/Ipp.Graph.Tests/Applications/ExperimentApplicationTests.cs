@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments;

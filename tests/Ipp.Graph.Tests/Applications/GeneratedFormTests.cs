@@ -2,7 +2,6 @@ using System.Text.Json;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Experiments.Write;
-using Ipp.Graph.Tests.Support;
 
 namespace Ipp.Graph.Tests.Applications;
 

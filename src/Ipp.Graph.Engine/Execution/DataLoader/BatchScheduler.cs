@@ -1,4 +1,6 @@
-namespace Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Execution.Engine;
+
+namespace Ipp.Graph.Engine.Execution.DataLoader;
 
 /// <summary>A data loader as its scheduler sees it: something holding keys to load in one batch.</summary>
 internal interface IBatchLoader

@@ -1,6 +1,6 @@
 using Ipp.Graph.Engine.Error;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.DataLoader;
 
 /// <summary>
 /// Batches and caches loads of one kind of data for one request. Resolvers call <see cref="LoadAsync"/>; the keys

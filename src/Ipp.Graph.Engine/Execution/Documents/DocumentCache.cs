@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Documents;
 
 /// <summary>
 /// Prepared documents by query text, bounded both in count and in total text length: beyond either, the least

@@ -1,8 +1,12 @@
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Execution.Engine;
+using Ipp.Graph.Engine.Execution.Planning;
+using Ipp.Graph.Engine.Execution.Subscriptions;
+using Ipp.Graph.Engine.Execution.Values;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Documents;
 
 /// <summary>What executing and subscribing share once a document is prepared: operation selection, variables, root type.</summary>
 internal static class OperationRunner

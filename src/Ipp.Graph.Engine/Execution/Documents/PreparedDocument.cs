@@ -1,8 +1,9 @@
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Execution.Planning;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Documents;
 
 /// <summary>
 /// A document ready to execute (parsed, and validated when it came through <see cref="RequestExecutor"/>), with its

@@ -1,6 +1,6 @@
 using System.Threading.Tasks.Sources;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Engine;
 
 /// <summary>
 /// Where resolvers that completed asynchronously hand their results back to the request's loop. Any thread may

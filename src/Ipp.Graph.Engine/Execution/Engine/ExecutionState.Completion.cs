@@ -2,10 +2,11 @@ using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution.Planning;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Engine;
 
 /// <summary>Completing values (graphql-js's completeValue): non-null checks, lists, leaves, objects, abstract types.</summary>
 internal sealed partial class ExecutionState

@@ -1,7 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution.Planning;
+using Ipp.Graph.Engine.Execution.Values;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Engine;
 
 /// <summary>
 /// Executing fields: arguments, resolvers, and what happens when they fail.

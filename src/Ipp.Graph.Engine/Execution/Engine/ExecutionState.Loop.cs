@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Engine;
 
 /// <summary>The request's loop: pending resolvers, deferred sub-trees, data loader batches, time limit.</summary>
 internal sealed partial class ExecutionState

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Execution.Planning;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Engine;
 
 /// <summary>
 /// One execution of an operation: the result tree, the errors, and the loop that drives resolvers.

@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Engine;
 
 /// <summary>
 /// A field whose resolver has not completed yet. When its value task completes, it posts itself to the

@@ -1,6 +1,7 @@
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution.Planning;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Engine;
 
 /// <summary>
 /// A node of the compact result tree: an object (slots aligned to its plan's fields) or a list (one slot per

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Output;
 
 /// <summary>A growable byte buffer rented from <see cref="ArrayPool{T}.Shared"/>; dispose to return it.</summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable

@@ -2,9 +2,10 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.Execution.Engine;
+using Ipp.Graph.Engine.JavaScript;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Output;
 
 /// <summary>Writes responses as JSON straight from the compact result tree.</summary>
 internal static class ResultWriter

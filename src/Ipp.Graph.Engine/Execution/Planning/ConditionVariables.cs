@@ -1,6 +1,6 @@
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Planning;
 
 /// <summary>Finds the variables an operation's @skip and @include directives depend on.</summary>
 internal static class ConditionVariables

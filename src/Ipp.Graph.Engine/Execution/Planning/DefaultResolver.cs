@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Planning;
 
 /// <summary>
 /// The resolver of fields the schema gave none: the parent's entry named like the field when the parent is a

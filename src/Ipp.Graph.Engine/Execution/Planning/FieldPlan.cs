@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Planning;
 
 /// <summary>
 /// One response entry of a selection-set plan: the merged field nodes sharing a response name, the field they

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Planning;
 
 /// <summary>
 /// Everything about one operation of a document that does not depend on a request: its root type, its variable

@@ -1,10 +1,12 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Execution.Values;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Introspection;
 using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Planning;
 
 /// <summary>
 /// Collects fields (graphql-js's collectFields) into plans for one operation and one set of values of the
@@ -187,7 +189,7 @@ internal sealed class PlanBuilder
             return null;
         }
 
-        var kind = ReferenceEquals(definition, Introspection.TypeNameMetaField) ? FieldKind.TypeName
+        var kind = ReferenceEquals(definition, IntrospectionTypes.TypeNameMetaField) ? FieldKind.TypeName
             : isSubscriptionRoot && definition.Resolver is null ? FieldKind.SubscriptionEvent
             : FieldKind.Resolve;
 

@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Planning;
 
 /// <summary>Counts planning work, so tests can prove that cached documents are not planned again.</summary>
 internal sealed class PlanStatistics

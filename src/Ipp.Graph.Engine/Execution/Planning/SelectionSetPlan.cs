@@ -1,8 +1,8 @@
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Planning;
 
 /// <summary>
 /// The fields of a selection set as they execute for one runtime object type: fragments expanded, fields

@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Subscriptions;
 
 /// <summary>
 /// What subscribing gives: a stream of responses, one per event, or (when the subscription could not start:

@@ -1,7 +1,9 @@
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution.Engine;
+using Ipp.Graph.Engine.Execution.Planning;
 using Ipp.Graph.Engine.Types;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Subscriptions;
 
 /// <summary>
 /// Maps a subscription's source stream to responses (graphql-js's mapAsyncIterator over execute): each event is

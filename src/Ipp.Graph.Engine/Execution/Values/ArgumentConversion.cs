@@ -5,7 +5,7 @@ using System.Reflection;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Types;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Values;
 
 /// <summary>
 /// Converts coerced argument values to the .NET type a resolver asks for (<see cref="ResolveContext.GetArgument{T}"/>).

@@ -1,9 +1,10 @@
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Values;
 
 /// <summary>Coerces the arguments written on a field or directive (graphql-js's getArgumentValues).</summary>
 internal static class ArgumentValues

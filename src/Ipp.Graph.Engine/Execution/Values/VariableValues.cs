@@ -1,10 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution.Planning;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Values;
 
 /// <summary>Coerces a request's raw variable values to the operation's variable types (graphql-js's getVariableValues).</summary>
 internal static class VariableValues

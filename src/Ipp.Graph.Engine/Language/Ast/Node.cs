@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Language;
+namespace Ipp.Graph.Engine.Language.Ast;
 
 /// <summary>
 /// Base of every syntax tree node. Nodes are immutable once parsed and compared by reference, so caches

@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Language;
+namespace Ipp.Graph.Engine.Language.Ast;
 
 /// <summary>The kind of a syntax node; the names follow graphql-js's Kind enumeration.</summary>
 public enum NodeKind

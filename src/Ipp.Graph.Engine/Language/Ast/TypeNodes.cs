@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Language;
+namespace Ipp.Graph.Engine.Language.Ast;
 
 /// <summary>A type reference: <c>Name</c>, <c>[T]</c> or <c>T!</c>.</summary>
 public abstract class TypeNode : Node

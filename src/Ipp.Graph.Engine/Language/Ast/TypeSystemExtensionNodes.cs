@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Language;
+namespace Ipp.Graph.Engine.Language.Ast;
 
 /// <summary><c>extend schema @dir { mutation: Mutation }</c>.</summary>
 public sealed class SchemaExtensionNode : TypeSystemDefinitionNode

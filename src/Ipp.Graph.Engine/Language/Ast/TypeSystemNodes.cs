@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Language;
+namespace Ipp.Graph.Engine.Language.Ast;
 
 /// <summary>A schema, type or directive definition, or an extension of one.</summary>
 public abstract class TypeSystemDefinitionNode : DefinitionNode, IHasDirectives

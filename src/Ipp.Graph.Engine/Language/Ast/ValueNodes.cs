@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Language;
+namespace Ipp.Graph.Engine.Language.Ast;
 
 /// <summary>An input value literal, or a variable reference.</summary>
 public abstract class ValueNode : Node

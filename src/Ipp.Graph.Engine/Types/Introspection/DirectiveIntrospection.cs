@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Execution;
-using static Ipp.Graph.Engine.Types.IntrospectionDefinitions;
+using Ipp.Graph.Engine.Types.Scalars;
+using static Ipp.Graph.Engine.Types.Introspection.IntrospectionDefinitions;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary><c>__Directive</c>: a directive the schema accepts, where it may appear and what arguments it takes.</summary>
 internal static class DirectiveIntrospection
@@ -20,9 +21,9 @@ internal static class DirectiveIntrospection
     {
         directive.SetFields(
         [
-            Field("name", NonNull(Scalars.String), static context => new(Parent(context).Name), "The directive's name, without the `@`."),
-            Field("description", Scalars.String, static context => new(Parent(context).Description), "What the directive does, in Markdown."),
-            Field("isRepeatable", NonNull(Scalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsRepeatable)), "True when the directive may be written more than once at the same place."),
+            Field("name", NonNull(SpecifiedScalars.String), static context => new(Parent(context).Name), "The directive's name, without the `@`."),
+            Field("description", SpecifiedScalars.String, static context => new(Parent(context).Description), "What the directive does, in Markdown."),
+            Field("isRepeatable", NonNull(SpecifiedScalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsRepeatable)), "True when the directive may be written more than once at the same place."),
             Field("locations", NonNullListOfNonNull(directiveLocation), static context => new(Locations(Parent(context))), "Where the directive may be written."),
             Field(
                 "args",
@@ -32,8 +33,8 @@ internal static class DirectiveIntrospection
                 IncludeDeprecated()),
 
             // graphql-js can deprecate directives only behind an experimental parser option; here they never are.
-            Field("isDeprecated", NonNull(Scalars.Boolean), static _ => new(ScalarValues.False), "Always false: directives are not deprecated."),
-            Field("deprecationReason", Scalars.String, static _ => new((object?)null), "Always null: directives are not deprecated."),
+            Field("isDeprecated", NonNull(SpecifiedScalars.Boolean), static _ => new(ScalarValues.False), "Always false: directives are not deprecated."),
+            Field("deprecationReason", SpecifiedScalars.String, static _ => new((object?)null), "Always null: directives are not deprecated."),
         ]);
     }
 

@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary>
 /// <c>__DirectiveLocation</c>: the places in a document or schema where a directive may appear; its internal values

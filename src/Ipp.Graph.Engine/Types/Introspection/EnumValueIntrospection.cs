@@ -1,7 +1,8 @@
 using Ipp.Graph.Engine.Execution;
-using static Ipp.Graph.Engine.Types.IntrospectionDefinitions;
+using Ipp.Graph.Engine.Types.Scalars;
+using static Ipp.Graph.Engine.Types.Introspection.IntrospectionDefinitions;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary><c>__EnumValue</c>: one value of an enum type.</summary>
 internal static class EnumValueIntrospection
@@ -14,10 +15,10 @@ internal static class EnumValueIntrospection
     {
         enumValue.SetFields(
         [
-            Field("name", NonNull(Scalars.String), static context => new(Parent(context).Name), "The value as written in documents and responses."),
-            Field("description", Scalars.String, static context => new(Parent(context).Description), "What the value means, in Markdown."),
-            Field("isDeprecated", NonNull(Scalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsDeprecated)), "True when clients should stop using the value."),
-            Field("deprecationReason", Scalars.String, static context => new(Parent(context).DeprecationReason), "Why the value is deprecated and what to use instead; null when it is not deprecated."),
+            Field("name", NonNull(SpecifiedScalars.String), static context => new(Parent(context).Name), "The value as written in documents and responses."),
+            Field("description", SpecifiedScalars.String, static context => new(Parent(context).Description), "What the value means, in Markdown."),
+            Field("isDeprecated", NonNull(SpecifiedScalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsDeprecated)), "True when clients should stop using the value."),
+            Field("deprecationReason", SpecifiedScalars.String, static context => new(Parent(context).DeprecationReason), "Why the value is deprecated and what to use instead; null when it is not deprecated."),
         ]);
     }
 

@@ -1,7 +1,8 @@
 using Ipp.Graph.Engine.Execution;
-using static Ipp.Graph.Engine.Types.IntrospectionDefinitions;
+using Ipp.Graph.Engine.Types.Scalars;
+using static Ipp.Graph.Engine.Types.Introspection.IntrospectionDefinitions;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary><c>__Field</c>: a field of an object or interface type, with its arguments and its type.</summary>
 internal static class FieldIntrospection
@@ -16,8 +17,8 @@ internal static class FieldIntrospection
     {
         field.SetFields(
         [
-            Field("name", NonNull(Scalars.String), static context => new(Parent(context).Name), "The field's name."),
-            Field("description", Scalars.String, static context => new(Parent(context).Description), "What the field is, in Markdown."),
+            Field("name", NonNull(SpecifiedScalars.String), static context => new(Parent(context).Name), "The field's name."),
+            Field("description", SpecifiedScalars.String, static context => new(Parent(context).Description), "What the field is, in Markdown."),
             Field(
                 "args",
                 NonNullListOfNonNull(inputValue),
@@ -25,8 +26,8 @@ internal static class FieldIntrospection
                 "The field's arguments; deprecated ones only when `includeDeprecated` is true.",
                 IncludeDeprecated()),
             Field("type", NonNull(type), static context => new(Parent(context).Type), "The type of the field's value."),
-            Field("isDeprecated", NonNull(Scalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsDeprecated)), "True when clients should stop using the field."),
-            Field("deprecationReason", Scalars.String, static context => new(Parent(context).DeprecationReason), "Why the field is deprecated and what to use instead; null when it is not deprecated."),
+            Field("isDeprecated", NonNull(SpecifiedScalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsDeprecated)), "True when clients should stop using the field."),
+            Field("deprecationReason", SpecifiedScalars.String, static context => new(Parent(context).DeprecationReason), "Why the field is deprecated and what to use instead; null when it is not deprecated."),
         ]);
     }
 

@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Types.Scalars;
 using Ipp.Graph.Engine.Utilities;
-using static Ipp.Graph.Engine.Types.IntrospectionDefinitions;
+using static Ipp.Graph.Engine.Types.Introspection.IntrospectionDefinitions;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary><c>__InputValue</c>: an argument of a field or directive, or a field of an input object type.</summary>
 internal static class InputValueIntrospection
@@ -20,12 +21,12 @@ internal static class InputValueIntrospection
     {
         inputValue.SetFields(
         [
-            Field("name", NonNull(Scalars.String), static context => new(Parent(context).Name), "The argument's or input field's name."),
-            Field("description", Scalars.String, static context => new(Parent(context).Description), "What the value is for, in Markdown."),
+            Field("name", NonNull(SpecifiedScalars.String), static context => new(Parent(context).Name), "The argument's or input field's name."),
+            Field("description", SpecifiedScalars.String, static context => new(Parent(context).Description), "What the value is for, in Markdown."),
             Field("type", NonNull(type), static context => new(Parent(context).Type), "The type a given value must have."),
-            Field("defaultValue", Scalars.String, static context => new(DefaultValue(Parent(context))), "The value used when none is given, written as a GraphQL literal; null when there is none."),
-            Field("isDeprecated", NonNull(Scalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsDeprecated)), "True when clients should stop giving this value."),
-            Field("deprecationReason", Scalars.String, static context => new(Parent(context).DeprecationReason), "Why the value is deprecated and what to use instead; null when it is not deprecated."),
+            Field("defaultValue", SpecifiedScalars.String, static context => new(DefaultValue(Parent(context))), "The value used when none is given, written as a GraphQL literal; null when there is none."),
+            Field("isDeprecated", NonNull(SpecifiedScalars.Boolean), static context => new(ScalarValues.Box(Parent(context).IsDeprecated)), "True when clients should stop giving this value."),
+            Field("deprecationReason", SpecifiedScalars.String, static context => new(Parent(context).DeprecationReason), "Why the value is deprecated and what to use instead; null when it is not deprecated."),
         ]);
     }
 

@@ -1,6 +1,7 @@
 using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Types.Scalars;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary>Shorthands for declaring the introspection types' fields and arguments.</summary>
 internal static class IntrospectionDefinitions
@@ -18,7 +19,7 @@ internal static class IntrospectionDefinitions
 
     /// <summary><c>includeDeprecated: Boolean = false</c>, or <c>Boolean! = false</c> when <paramref name="nonNull"/>.</summary>
     public static ArgumentDefinition IncludeDeprecated(bool nonNull = false) =>
-        new("includeDeprecated", nonNull ? NonNull(Scalars.Boolean) : Scalars.Boolean)
+        new("includeDeprecated", nonNull ? NonNull(SpecifiedScalars.Boolean) : SpecifiedScalars.Boolean)
         {
             HasDefaultValue = true,
             DefaultValue = ScalarValues.False,

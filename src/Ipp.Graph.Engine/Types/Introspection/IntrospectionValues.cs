@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.Types.Scalars;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary>
 /// What the introspection resolvers return without allocating: boxed enum values created once, and lists without

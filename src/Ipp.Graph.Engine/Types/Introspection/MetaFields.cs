@@ -1,6 +1,7 @@
-using static Ipp.Graph.Engine.Types.IntrospectionDefinitions;
+using Ipp.Graph.Engine.Types.Scalars;
+using static Ipp.Graph.Engine.Types.Introspection.IntrospectionDefinitions;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary>
 /// The fields every operation may select without the schema declaring them: <c>__schema</c> and <c>__type</c> on
@@ -20,11 +21,11 @@ internal static class MetaFields
         static context => new(
             context.Arguments.TryGetValue("name", out var name) && name is string typeName ? context.Schema.GetType(typeName) : null),
         "The named type of the schema; null when the schema has no type of that name.",
-        new ArgumentDefinition("name", NonNull(Scalars.String)));
+        new ArgumentDefinition("name", NonNull(SpecifiedScalars.String)));
 
     public static FieldDefinition CreateTypeNameField() => Field(
         "__typename",
-        NonNull(Scalars.String),
+        NonNull(SpecifiedScalars.String),
         static context => new(context.ParentType.Name),
         "The name of the object type of the value this field is selected on.");
 }

@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Execution;
-using static Ipp.Graph.Engine.Types.IntrospectionDefinitions;
+using Ipp.Graph.Engine.Types.Scalars;
+using static Ipp.Graph.Engine.Types.Introspection.IntrospectionDefinitions;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary><c>__Schema</c>: the whole schema, its root operation types, every type and every directive.</summary>
 internal static class SchemaIntrospection
@@ -18,7 +19,7 @@ internal static class SchemaIntrospection
     {
         schema.SetFields(
         [
-            Field("description", Scalars.String, static context => new(Parent(context).Description), "What the schema is for, in Markdown; null when it has no description."),
+            Field("description", SpecifiedScalars.String, static context => new(Parent(context).Description), "What the schema is for, in Markdown; null when it has no description."),
             Field("types", NonNullListOfNonNull(type), static context => new(Types(Parent(context))), "Every named type of the schema, built-in ones included."),
             Field("queryType", NonNull(type), static context => new(Parent(context).Query), "The root type of query operations."),
             Field("mutationType", type, static context => new(Parent(context).Mutation), "The root type of mutation operations; null when the schema has none."),

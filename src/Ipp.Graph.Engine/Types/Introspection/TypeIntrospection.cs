@@ -1,7 +1,8 @@
 using Ipp.Graph.Engine.Execution;
-using static Ipp.Graph.Engine.Types.IntrospectionDefinitions;
+using Ipp.Graph.Engine.Types.Scalars;
+using static Ipp.Graph.Engine.Types.Introspection.IntrospectionDefinitions;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary>
 /// <c>__Type</c>: any type, named or wrapped. Which fields apply depends on its kind; the others are null.
@@ -23,16 +24,16 @@ internal static class TypeIntrospection
         type.SetFields(
         [
             Field("kind", NonNull(typeKind), static context => new(IntrospectionValues.Box(Parent(context).Kind)), "What kind of type this is."),
-            Field("name", Scalars.String, static context => new((Parent(context) as NamedType)?.Name), "The type's name; null for lists and non-null wrappers."),
-            Field("description", Scalars.String, static context => new((Parent(context) as NamedType)?.Description), "What the type is, in Markdown."),
-            Field("specifiedByURL", Scalars.String, static context => new((Parent(context) as ScalarType)?.SpecifiedByUrl), "For a scalar, the URL of the specification its values follow (`@specifiedBy`)."),
+            Field("name", SpecifiedScalars.String, static context => new((Parent(context) as NamedType)?.Name), "The type's name; null for lists and non-null wrappers."),
+            Field("description", SpecifiedScalars.String, static context => new((Parent(context) as NamedType)?.Description), "What the type is, in Markdown."),
+            Field("specifiedByURL", SpecifiedScalars.String, static context => new((Parent(context) as ScalarType)?.SpecifiedByUrl), "For a scalar, the URL of the specification its values follow (`@specifiedBy`)."),
             Field("fields", ListOfNonNull(field), static context => new(Fields(context)), "For an object or interface type, its fields; deprecated ones only when `includeDeprecated` is true.", IncludeDeprecated()),
             Field("interfaces", ListOfNonNull(type), static context => new((Parent(context) as ComplexType)?.Interfaces), "For an object or interface type, the interfaces it implements."),
             Field("possibleTypes", ListOfNonNull(type), static context => new(PossibleTypes(context)), "For an interface or union, the object types its values may have."),
             Field("enumValues", ListOfNonNull(enumValue), static context => new(EnumValues(context)), "For an enum, its values; deprecated ones only when `includeDeprecated` is true.", IncludeDeprecated()),
             Field("inputFields", ListOfNonNull(inputValue), static context => new(InputFields(context)), "For an input object type, its fields; deprecated ones only when `includeDeprecated` is true.", IncludeDeprecated()),
             Field("ofType", type, static context => new(OfType(Parent(context))), "For a list or non-null wrapper, the type it wraps."),
-            Field("isOneOf", Scalars.Boolean, static context => new(IsOneOf(Parent(context))), "For an input object type, true when exactly one of its fields must be given (`@oneOf`)."),
+            Field("isOneOf", SpecifiedScalars.Boolean, static context => new(IsOneOf(Parent(context))), "For an input object type, true when exactly one of its fields must be given (`@oneOf`)."),
         ]);
     }
 

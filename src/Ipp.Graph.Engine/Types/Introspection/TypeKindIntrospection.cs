@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary><c>__TypeKind</c>: the enum naming what a <c>__Type</c> is; its internal values are <see cref="TypeKind"/> members.</summary>
 internal static class TypeKindIntrospection

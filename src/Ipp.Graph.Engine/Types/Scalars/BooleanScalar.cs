@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.Language.Ast;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Scalars;
 
 /// <summary>
 /// The built-in <c>Boolean</c>. Internal value: <see cref="bool"/>. Output accepts booleans and finite numbers

@@ -1,7 +1,7 @@
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Scalars;
 
 /// <summary>
-/// The custom scalars the server offers, for <see cref="Utilities.SchemaBuilder.AddScalar"/>. Each read gives a new
+/// The custom scalars the server offers, for <see cref="Binding.SchemaBuilder.AddScalar"/>. Each read gives a new
 /// instance: a schema takes the scalars it is given as its own (the SDL's description and @specifiedBy are set on them).
 /// </summary>
 public static class CustomScalars

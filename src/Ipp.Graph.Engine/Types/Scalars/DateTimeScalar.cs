@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.Language.Ast;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Scalars;
 
 /// <summary>
 /// <c>DateTime</c>: an instant written as an RFC 3339 date-time with an offset (<c>2026-11-21T13:44:00.000Z</c>,

@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Scalars;
 
 /// <summary>
 /// A file sent with a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec).

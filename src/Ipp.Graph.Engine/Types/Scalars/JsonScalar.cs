@@ -2,10 +2,10 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.JavaScript;
+using Ipp.Graph.Engine.Language.Ast;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Scalars;
 
 /// <summary>
 /// <c>JSON</c>: any JSON value. Internal value: the value in the engine's JSON shape — null, bool, string, long (whole

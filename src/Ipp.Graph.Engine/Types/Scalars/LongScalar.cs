@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.Language.Ast;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Scalars;
 
 /// <summary>
 /// <c>Long</c>: a signed 64-bit whole number. Internal value: <see cref="long"/>. Input accepts whole numbers and

@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Scalars;
 
 /// <summary>Strict reading of RFC 3339 date-times (<c>yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:mm)</c>).</summary>
 internal static class Rfc3339

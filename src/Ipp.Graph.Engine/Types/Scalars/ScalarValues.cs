@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.JavaScript;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Scalars;
 
 /// <summary>What a value is, numerically: not a number, a whole number that fits a long, or another double.</summary>
 internal enum NumberKind

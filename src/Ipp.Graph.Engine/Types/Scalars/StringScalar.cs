@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.Language.Ast;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Scalars;
 
 /// <summary>
 /// The built-in <c>String</c>. Internal value: <see cref="string"/>. Output accepts strings, booleans and finite numbers

@@ -1,8 +1,8 @@
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.JavaScript;
+using Ipp.Graph.Engine.Language.Ast;
 
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Scalars;
 
 /// <summary>
 /// <c>Upload</c>: a file sent with a GraphQL multipart request. Input only: variables carry an

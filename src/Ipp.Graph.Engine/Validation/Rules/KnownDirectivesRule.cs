@@ -1,4 +1,4 @@
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 
 namespace Ipp.Graph.Engine.Validation.Rules;

@@ -1,5 +1,5 @@
 using System.Text;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 
 namespace Ipp.Graph.Engine.Validation.Rules;
 

@@ -1,4 +1,4 @@
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 
 namespace Ipp.Graph.Engine.Validation.Rules;
 

@@ -1,5 +1,6 @@
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Utilities;
 

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;

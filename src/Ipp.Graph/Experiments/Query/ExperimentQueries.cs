@@ -1,7 +1,7 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;

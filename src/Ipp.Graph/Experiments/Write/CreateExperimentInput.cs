@@ -1,4 +1,4 @@
-using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
 namespace Ipp.Graph.Experiments.Write;
 

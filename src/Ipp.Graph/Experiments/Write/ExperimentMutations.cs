@@ -1,7 +1,7 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;

@@ -1,5 +1,5 @@
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Utilities;
 
 namespace Ipp.Graph.GraphQL.Mutations;
 

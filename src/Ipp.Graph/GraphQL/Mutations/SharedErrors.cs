@@ -1,4 +1,4 @@
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.Binding;
 
 namespace Ipp.Graph.GraphQL.Mutations;
 

@@ -26,7 +26,7 @@ internal sealed class SpooledUpload : IStoredUpload
 
     public long Length { get; private set; }
 
-    long? Engine.Types.IUploadedFile.Length => Length;
+    long? Engine.Types.Scalars.IUploadedFile.Length => Length;
 
     /// <summary>The temporary file the part is written to, once it began to arrive.</summary>
     public string? TemporaryPath => _path;

@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Transport.Http;
 

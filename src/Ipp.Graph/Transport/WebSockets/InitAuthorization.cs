@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.JavaScript;
 
 namespace Ipp.Graph.Transport.WebSockets;
 

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.JavaScript;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Transport.WebSockets;

@@ -1,6 +1,6 @@
+using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Validation;
 using Ipp.Graph.Engine.Validation.Rules;
-using Ipp.Graph.Engine.Language;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationHarness;
 using static Ipp.Graph.Engine.Tests.Validation.Support.ValidationTestSchema;
 

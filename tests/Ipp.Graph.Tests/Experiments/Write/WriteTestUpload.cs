@@ -27,7 +27,7 @@ public sealed class WriteTestUpload : IStoredUpload
 
     public long Length { get; }
 
-    long? Engine.Types.IUploadedFile.Length => Length;
+    long? Engine.Types.Scalars.IUploadedFile.Length => Length;
 
     public bool FailMove { get; init; }
 

@@ -1,11 +1,10 @@
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 
 namespace Ipp.Graph.Tests.Transport.Http;
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Tests.Transport.Http;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.GraphQL;
-using static Ipp.Graph.Tests.Transport.Http.HttpExchange;
 
 namespace Ipp.Graph.Tests.Transport.Http;
 

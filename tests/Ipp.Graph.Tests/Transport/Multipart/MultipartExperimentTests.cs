@@ -1,5 +1,4 @@
 using System.Text;
-using static Ipp.Graph.Tests.Transport.Multipart.MultipartRequests;
 
 namespace Ipp.Graph.Tests.Transport.Multipart;
 

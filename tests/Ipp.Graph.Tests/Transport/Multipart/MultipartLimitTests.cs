@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Accounts;

@@ -1,5 +1,3 @@
-using Ipp.Graph.Tests.Support;
-
 namespace Ipp.Graph.Tests.Transport.WebSockets;
 
 /// <summary>

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Threading.Channels;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
 
 namespace Ipp.Graph.Engine.Validation.Rules.OverlappingFields;

@@ -1,8 +1,10 @@
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Introspection;
+using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>
 /// Applies a <see cref="SchemaBuilder"/>'s bindings to the types built from SDL, reporting each binding that names
@@ -153,7 +155,7 @@ internal sealed class SchemaBinding(SdlTypeFactory factory, List<GraphQLError> p
     {
         foreach (var type in schema.TypeMap.Values)
         {
-            if (Introspection.IsIntrospectionType(type))
+            if (IntrospectionTypes.IsIntrospectionType(type))
             {
                 continue;
             }

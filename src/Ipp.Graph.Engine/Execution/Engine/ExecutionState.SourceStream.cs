@@ -1,6 +1,6 @@
 using Ipp.Graph.Engine.Error;
 
-namespace Ipp.Graph.Engine.Execution;
+namespace Ipp.Graph.Engine.Execution.Engine;
 
 /// <summary>Resolving a subscription's source stream (graphql-js's createSourceEventStream).</summary>
 internal sealed partial class ExecutionState

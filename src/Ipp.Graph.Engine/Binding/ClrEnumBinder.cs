@@ -1,7 +1,7 @@
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Types;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>Maps the values of a GraphQL enum to the members of a .NET enum: <c>DEEP_RED</c> to <c>DeepRed</c>, or same name.</summary>
 internal static class ClrEnumBinder

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.JavaScript;
 
 /// <summary>
 /// A read-only view of a JSON object however it arrived: a <see cref="JsonElement"/> object or a dictionary of

@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Language;
-using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Tests.Support;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
-namespace Ipp.Graph.Engine.Tests.Utilities;
+namespace Ipp.Graph.Engine.Tests.Binding;
 
 /// <summary>SchemaBuilder: what the SDL defines, how documents extend each other, and the bindings (checked by running queries).</summary>
 public class SchemaBuilderTests
@@ -65,7 +66,7 @@ public class SchemaBuilderTests
         Assert.Equal("MEMBER", filter.GetField("role")!.DefaultValue);
         Assert.Equal("[String!]", filter.GetField("names")!.Type.ToString());
         Assert.Equal("Date", schema.GetType("Date")!.Name);
-        Assert.Same(Scalars.ID, schema.GetType("ID"));
+        Assert.Same(SpecifiedScalars.ID, schema.GetType("ID"));
     }
 
     [Fact]
@@ -511,6 +512,6 @@ public class SchemaBuilderTests
     public void Built_in_scalar_names_may_be_declared_and_stay_built_in()
     {
         var schema = Sdl("scalar String type Query { a: String }").Build();
-        Assert.Same(Scalars.String, schema.GetType("String"));
+        Assert.Same(SpecifiedScalars.String, schema.GetType("String"));
     }
 }

@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>Turns what a bound .NET member returns into a resolver's <c>ValueTask&lt;object?&gt;</c>, synchronously when it can.</summary>
 internal static class ResolverResults

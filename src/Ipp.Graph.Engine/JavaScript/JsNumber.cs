@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.JavaScript;
 
 /// <summary>
 /// JavaScript's number-to-text and text-to-number conversions (<c>String(n)</c> and <c>Number(s)</c>), which

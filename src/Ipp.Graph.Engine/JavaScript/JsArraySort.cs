@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Validation;
+namespace Ipp.Graph.Engine.JavaScript;
 
 /// <summary>
 /// Sorts as JavaScript's Array.prototype.sort does in V8 (TimSort), so that a comparison that is not a consistent

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Types;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>
 /// The type resolver an interface or union gets when none is bound: it names the object type from a dictionary's or

@@ -1,7 +1,7 @@
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Scalars;
 
 /// <summary>The scalars the spec defines; every schema has them available.</summary>
-public static class Scalars
+public static class SpecifiedScalars
 {
     public static ScalarType Int { get; } = new IntScalar();
 

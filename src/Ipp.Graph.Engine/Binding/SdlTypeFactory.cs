@@ -1,8 +1,12 @@
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Introspection;
+using Ipp.Graph.Engine.Types.Scalars;
+using Ipp.Graph.Engine.Utilities;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>
 /// Builds the types, directives and root types an SDL document defines, with graphql-js's buildASTSchema semantics:
@@ -224,12 +228,12 @@ internal sealed class SdlTypeFactory
     private static Dictionary<string, NamedType> CreateStandardTypes()
     {
         var types = new Dictionary<string, NamedType>(StringComparer.Ordinal);
-        foreach (var scalar in Scalars.Specified)
+        foreach (var scalar in SpecifiedScalars.Specified)
         {
             types[scalar.Name] = scalar;
         }
 
-        foreach (var type in Introspection.Types)
+        foreach (var type in IntrospectionTypes.Types)
         {
             types[type.Name] = type;
         }
@@ -655,7 +659,7 @@ internal sealed class SdlTypeFactory
     {
         ListTypeNode list => new ListType(GetType(list.Type)),
         NonNullTypeNode nonNull => new NonNullType(GetType(nonNull.Type)),
-        _ => GetNamedType((NamedTypeNode)node) ?? Scalars.String,
+        _ => GetNamedType((NamedTypeNode)node) ?? SpecifiedScalars.String,
     };
 
     /// <summary>The type a name refers to; null (and a problem) when there is none.</summary>

@@ -1,10 +1,12 @@
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 using Ipp.Graph.Engine.Validation;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>
 /// Builds an executable <see cref="Schema"/> from SDL (schema-first) and binds resolvers to it by
@@ -138,7 +140,7 @@ public sealed class SchemaBuilder
         factory.BuildTypes();
         foreach (var scalar in _scalars)
         {
-            if (!factory.DeclaredScalars.Contains(scalar.Name) && !Scalars.TryGet(scalar.Name, out _))
+            if (!factory.DeclaredScalars.Contains(scalar.Name) && !SpecifiedScalars.TryGet(scalar.Name, out _))
             {
                 problems.Add(new GraphQLError(
                     $"Scalar \"{scalar.Name}\" was given to AddScalar, but the SDL declares no scalar \"{scalar.Name}\"."));
@@ -210,7 +212,7 @@ public sealed class SchemaBuilder
         var scalars = new Dictionary<string, ScalarType>(StringComparer.Ordinal);
         foreach (var scalar in _scalars)
         {
-            if (Scalars.TryGet(scalar.Name, out _))
+            if (SpecifiedScalars.TryGet(scalar.Name, out _))
             {
                 problems.Add(new GraphQLError($"Scalar \"{scalar.Name}\" is built in and cannot be replaced with AddScalar."));
             }

@@ -1,9 +1,10 @@
+using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.Engine.Language;
+using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.Types.Scalars;
 
-namespace Ipp.Graph.Engine.Tests.Utilities;
+namespace Ipp.Graph.Engine.Tests.Binding;
 
 /// <summary>One test per kind of problem that stops SchemaBuilder.Build, with its exact message and location.</summary>
 public class SchemaBuildErrorTests

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.JavaScript;
 
 /// <summary>The canonical text of the non-string values messages and scalars write as text.</summary>
 internal static class ScalarText

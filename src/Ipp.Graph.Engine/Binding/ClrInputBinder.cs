@@ -1,9 +1,11 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>
 /// Compiles the factories that turn coerced input objects (dictionaries) into bound .NET types: through the public
@@ -240,10 +242,10 @@ internal sealed class ClrInputBinder(List<GraphQLError> problems)
     /// <summary>The .NET type of the scalars' internal values where it is known.</summary>
     private static Type? InternalType(ScalarType scalar) => scalar switch
     {
-        _ when ReferenceEquals(scalar, Scalars.Int) => typeof(int),
-        _ when ReferenceEquals(scalar, Scalars.Float) => typeof(double),
-        _ when ReferenceEquals(scalar, Scalars.Boolean) => typeof(bool),
-        _ when ReferenceEquals(scalar, Scalars.String) || ReferenceEquals(scalar, Scalars.ID) => typeof(string),
+        _ when ReferenceEquals(scalar, SpecifiedScalars.Int) => typeof(int),
+        _ when ReferenceEquals(scalar, SpecifiedScalars.Float) => typeof(double),
+        _ when ReferenceEquals(scalar, SpecifiedScalars.Boolean) => typeof(bool),
+        _ when ReferenceEquals(scalar, SpecifiedScalars.String) || ReferenceEquals(scalar, SpecifiedScalars.ID) => typeof(string),
         DateTimeScalar => typeof(DateTimeOffset),
         UuidScalar => typeof(Guid),
         LongScalar => typeof(long),

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.JavaScript;
+using Ipp.Graph.Engine.Types.Scalars;
 
-namespace Ipp.Graph.Engine.Tests.Utilities;
+namespace Ipp.Graph.Engine.Tests.JavaScript;
 
 public sealed class JsonStringsTests
 {
@@ -27,6 +27,6 @@ public sealed class JsonStringsTests
     public void The_string_scalar_accepts_a_variable_holding_a_lone_surrogate()
     {
         using var document = JsonDocument.Parse("\"a\\ud800b\"");
-        Assert.Equal("a" + (char)0xD800 + "b", Scalars.String.ParseValue(document.RootElement));
+        Assert.Equal("a" + (char)0xD800 + "b", SpecifiedScalars.String.ParseValue(document.RootElement));
     }
 }

@@ -1,8 +1,9 @@
+using Ipp.Graph.Engine.JavaScript;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Engine.Types;
-using Ipp.Graph.Engine.Utilities;
+using Ipp.Graph.Engine.Types.Scalars;
 
-namespace Ipp.Graph.Engine.Tests.Utilities;
+namespace Ipp.Graph.Engine.Tests.JavaScript;
 
 /// <summary>Inspect.Format against graphql-js's inspect() (expected texts produced with node).</summary>
 public class InspectTests
@@ -115,7 +116,7 @@ public class InspectTests
         Assert.Equal("2026-11-21T13:44:00.000Z", Inspect.Format(new DateTime(2026, 11, 21, 13, 44, 0, DateTimeKind.Utc)));
         Assert.Equal("5f0d7c6e-2b59-4f0c-9e43-0b6f3f1c2a10", Inspect.Format(Guid.Parse("5f0d7c6e-2b59-4f0c-9e43-0b6f3f1c2a10")));
         Assert.Equal("\"c\"", Inspect.Format('c'));
-        Assert.Equal("[String!]", Inspect.Format(new ListType(new NonNullType(Scalars.String))));
+        Assert.Equal("[String!]", Inspect.Format(new ListType(new NonNullType(SpecifiedScalars.String))));
         Assert.Equal("Person { Name = Ada }", Inspect.Format(new Person("Ada")));
         Assert.Equal("[Opaque]", Inspect.Format(new Opaque()));
         Assert.Equal("[function Formats_primitives_like_javascript]", Inspect.Format(new Action(Formats_primitives_like_javascript)));

@@ -1,7 +1,7 @@
 using System.Text;
 using Ipp.Graph.Engine.Error;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>
 /// Why <see cref="SchemaBuilder.Build"/> could not build a schema: every problem found, each a <see cref="GraphQLError"/>

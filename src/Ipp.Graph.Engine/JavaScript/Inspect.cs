@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Ipp.Graph.Engine.Types;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.JavaScript;
 
 /// <summary>Describes a value in error messages the way graphql-js's inspect() does (<c>"abc"</c>, <c>{ a: 1 }</c>, <c>[1, 2]</c>).</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.Binding;
 
 /// <summary>How .NET member names map to GraphQL names: <c>FirstName</c> to <c>firstName</c>, <c>DeepRed</c> to <c>DEEP_RED</c>.</summary>
 internal static class ClrNames

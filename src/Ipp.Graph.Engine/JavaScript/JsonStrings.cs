@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Ipp.Graph.Engine.Utilities;
+namespace Ipp.Graph.Engine.JavaScript;
 
 /// <summary>Reads JSON string values the way JavaScript's JSON.parse does.</summary>
 public static class JsonStrings

@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Engine.Types;
+namespace Ipp.Graph.Engine.Types.Introspection;
 
 /// <summary>
 /// The introspection types (<c>__Schema</c>, <c>__Type</c>, ...) that every schema contains, and the meta-fields
@@ -9,9 +9,9 @@ namespace Ipp.Graph.Engine.Types;
 /// our own. Every resolver completes synchronously and allocates nothing on the common paths: the lists it returns
 /// are the schema's own, or filtered copies cached per list.
 /// </remarks>
-public static class Introspection
+public static class IntrospectionTypes
 {
-    static Introspection()
+    static IntrospectionTypes()
     {
         var typeKind = TypeKindIntrospection.CreateType();
         var directiveLocation = DirectiveLocationIntrospection.CreateType();
