@@ -31,8 +31,7 @@ public static class DeploymentServiceCollectionExtensions
     /// <summary>Reads and validates the three sections (a bad value stops the start) and registers what they configure.</summary>
     public static IServiceCollection AddDeployment(this IServiceCollection services, IConfiguration configuration)
     {
-        var server = configuration.GetSection(ServerSettings.Section).Get<ServerSettings>() ?? new ServerSettings();
-        server.Validate();
+        var server = ServerSettings.Read(configuration);
         var forwarded = configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new ForwardedHeadersSettings();
         forwarded.Validate();
         var cors = configuration.GetSection(CorsSettings.Section).Get<CorsSettings>() ?? new CorsSettings();

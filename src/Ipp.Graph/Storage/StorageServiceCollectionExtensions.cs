@@ -1,14 +1,20 @@
+using Ipp.Graph.Deployment;
+
 namespace Ipp.Graph.Storage;
 
-/// <summary>Registers the <see cref="UploadFolder"/> named by the <c>UPLOAD_FOLDER</c> setting.</summary>
+/// <summary>
+/// Registers the <see cref="UploadFolder"/> named by the <c>UPLOAD_FOLDER</c> setting, with this instance's working
+/// folders (<c>Server:InstanceId</c>).
+/// </summary>
 public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddUploadFolder(this IServiceCollection services, IConfiguration configuration)
     {
         var root = configuration[UploadFolder.SettingName] is { Length: > 0 } configured ? configured : UploadFolder.DefaultPath;
+        var instanceId = ServerSettings.Read(configuration).InstanceId;
         return services.AddSingleton(_ =>
         {
-            var folder = new UploadFolder(root);
+            var folder = new UploadFolder(root, instanceId);
             folder.EnsureCreated();
             return folder;
         });

@@ -14,7 +14,7 @@ public sealed partial class StorageUnavailableException : Exception
     /// <summary>What clients are told.</summary>
     public const string ClientMessage = "The server cannot store files right now. Please try again later.";
 
-    /// <param name="doing">What was being done, with its paths: "create the folder /srv/uploads/.staging/7".</param>
+    /// <param name="doing">What was being done, with its paths: "create the folder /srv/uploads/.instances/web-1/staging/7".</param>
     /// <param name="cause">The failure the file system reported.</param>
     public StorageUnavailableException(string doing, Exception cause)
         : base($"Could not {doing}: {ReasonOf(cause)}", cause)

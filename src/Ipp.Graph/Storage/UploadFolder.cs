@@ -4,10 +4,12 @@ using Ipp.Graph.Experiments.Entities;
 namespace Ipp.Graph.Storage;
 
 /// <summary>
-/// The uploads root (<c>UPLOAD_FOLDER</c>), shared with the backend, and where things live in it. The backend sees
-/// only <c>&lt;uid&gt;/&lt;namespace&gt;/&lt;eid&gt;/</c>; the server's own work happens in dot-folders beside the
-/// users' folders, on the same file system so that finished work moves in by a rename:
-/// <c>.incoming/</c> holds uploads while they arrive, <c>.staging/</c> experiments' folders while they are assembled.
+/// The uploads root (<c>UPLOAD_FOLDER</c>), shared with the backend and with the other instances of the server, and
+/// where things live in it. The backend sees only <c>&lt;uid&gt;/&lt;namespace&gt;/&lt;eid&gt;/</c>; each instance
+/// works in a dot-folder of its own beside the users' folders, <c>.instances/&lt;instance&gt;/</c>, on the same file
+/// system so that finished work moves in by a rename: <c>incoming/</c> holds uploads while they arrive,
+/// <c>staging/</c> experiments' folders while they are assembled. What an instance left there when it stopped midway
+/// is its own to clean up when it starts again; no instance touches another's.
 /// </summary>
 public sealed class UploadFolder
 {
@@ -16,11 +18,16 @@ public sealed class UploadFolder
 
     public const string DefaultPath = "data/uploads";
 
-    public UploadFolder(string root)
+    /// <param name="root">The uploads root.</param>
+    /// <param name="instanceId">This instance's name among those sharing the root (<c>Server:InstanceId</c>).</param>
+    public UploadFolder(string root, string instanceId)
     {
         Root = Path.GetFullPath(root);
-        IncomingPath = Path.Combine(Root, ".incoming");
-        StagingPath = Path.Combine(Root, ".staging");
+        var own = Path.Combine(Root, ".instances", instanceId);
+        IncomingPath = Path.Combine(own, "incoming");
+        StagingPath = Path.Combine(own, "staging");
+        LegacyIncomingPath = Path.Combine(Root, ".incoming");
+        LegacyStagingPath = Path.Combine(Root, ".staging");
     }
 
     /// <summary>The absolute path of the uploads root.</summary>
@@ -31,6 +38,15 @@ public sealed class UploadFolder
 
     /// <summary>Where an experiment's folder is assembled before it is renamed into its namespace.</summary>
     public string StagingPath { get; }
+
+    /// <summary>
+    /// <see cref="IncomingPath"/> of versions from before instances had their own folders: an instance that starts
+    /// cleans up what it holds, as its own, and removes it.
+    /// </summary>
+    public string LegacyIncomingPath { get; }
+
+    /// <summary><see cref="StagingPath"/> of versions from before instances had their own folders, likewise.</summary>
+    public string LegacyStagingPath { get; }
 
     /// <summary>The folder of a user's experiments in one namespace: <c>&lt;root&gt;/&lt;uid&gt;/&lt;namespace&gt;</c>.</summary>
     public string NamespacePath(long userId, ExperimentStatus status) =>

@@ -51,7 +51,7 @@ public sealed class AppSettingsTests(PublishedServer published) : IClassFixture<
         Assert.DoesNotContain(RequestLine, output);
         // The default data/ipp.db and UPLOAD_FOLDER data/uploads are the working directory's, not the server's folder's.
         Assert.True(File.Exists(Path.Combine(work, "data", "ipp.db")));
-        Assert.True(Directory.Exists(Path.Combine(work, "data", "uploads", ".incoming")));
+        Assert.True(Directory.Exists(Path.Combine(work, "data", "uploads", ".instances", Environment.MachineName, "incoming")));
         Assert.False(Directory.Exists(Path.Combine(published.Published, "data")));
     }
 

@@ -2,6 +2,7 @@ using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Storage;
+using Ipp.Graph.Tests.Support;
 
 namespace Ipp.Graph.Tests.Experiments;
 
@@ -18,7 +19,7 @@ public sealed class LiveFolderTests : IDisposable
     public LiveFolderTests()
     {
         Directory.CreateDirectory(_root);
-        _uploads = new UploadFolder(_root);
+        _uploads = new UploadFolder(_root, RunningServer.InstanceId);
         _folders = new ExperimentFolders(_uploads);
     }
 
@@ -40,6 +41,7 @@ public sealed class LiveFolderTests : IDisposable
     [InlineData(".staging/7")]
     [InlineData(".incoming/upload-1")]
     [InlineData(".staging")]
+    [InlineData(".instances/test-instance/staging/7")]
     [InlineData("5/staging/7")]
     [InlineData("5/archive/7")]
     [InlineData("5/Completed/7")]

@@ -104,7 +104,7 @@ public sealed class LiveStatusTests
         Directory.CreateDirectory(user.FolderOf(ExperimentStatus.Completed, 999_999));
         Directory.CreateDirectory(Path.Combine(server.UploadFolder, user.UserId.ToString(), "completed", "notes"));
         Directory.CreateDirectory(Path.Combine(server.UploadFolder, user.UserId.ToString(), "archive", mine.ToString()));
-        Directory.CreateDirectory(Path.Combine(server.UploadFolder, ".staging", mine.ToString()));
+        Directory.CreateDirectory(Path.Combine(server.UploadFolder, Write.WriteFixture.Staging, mine.ToString()));
         user.Rename(mine, ExperimentStatus.Submitted, ExperimentStatus.Completed);
 
         var outcome = await subscriber;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Experiments;
+using Ipp.Graph.Tests.Experiments.Write;
 using Ipp.Graph.Tests.Support;
 using static Ipp.Graph.Tests.Experiments.Write.WriteFixture;
 
@@ -32,9 +33,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             return;
         }
 
-        string[] settings = [_database.Setting, $"--UPLOAD_FOLDER={Uploads}", "--Accounts:BcryptCost=4", $"--Applications:CatalogPath={CataloguePath}"];
-        _a = await ServerProcess.StartBuiltAsync(settings);
-        _b = await ServerProcess.StartBuiltAsync(settings);
+        _a = await StartAsync("a");
+        _b = await StartAsync("b");
     }
 
     public async Task DisposeAsync()
@@ -97,6 +97,47 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Empty(outcome.Results);
         Assert.Equal(JsonValueKind.Null, (await PostAsync(b, "{ me { email } }", null, token)).GetProperty("data").GetProperty("me").ValueKind);
     }
+
+    [PostgreSqlFact]
+    public async Task An_upload_killed_midway_on_one_instance_leaves_the_other_s_intact_and_its_restart_cleans_only_its_own()
+    {
+        using var b = _b.CreateClient();
+        string token;
+        using (var a = _a.CreateClient())
+        {
+            (token, _) = await SignUpAsync(a);
+        }
+
+        var toA = new StalledUploadContent(totalFileBytes: 32L * 1024 * 1024, bytesBeforeStall: 4L * 1024 * 1024);
+        var toB = new StalledUploadContent(totalFileBytes: 8L * 1024 * 1024, bytesBeforeStall: 2L * 1024 * 1024);
+        using var clientOfA = _a.CreateClient();
+        var uploadToA = clientOfA.SendAsync(WriteMultipart.Request(token, toA));
+        var uploadToB = b.SendAsync(WriteMultipart.Request(token, toB));
+        await Task.WhenAll(toA.Stalled, toB.Stalled);
+        await WriteCrashTests.WaitForSpooledBytesAsync(IncomingOf("a"), 1024 * 1024, _a);
+        await WriteCrashTests.WaitForSpooledBytesAsync(IncomingOf("b"), 1024 * 1024, _b);
+
+        await _a.KillAsync();
+        toA.Resume();
+        await Assert.ThrowsAnyAsync<Exception>(() => uploadToA);
+        Assert.NotEmpty(Directory.GetFileSystemEntries(IncomingOf("a")));
+        await _a.DisposeAsync();
+        _a = await StartAsync("a");
+
+        Assert.Empty(Directory.GetFileSystemEntries(IncomingOf("a")));
+        Assert.NotEmpty(Directory.GetFileSystemEntries(IncomingOf("b")));
+        toB.Resume();
+        using var answer = await uploadToB;
+        using var created = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        Assert.Equal("SUBMITTED", created.RootElement.GetProperty("data").GetProperty("createExperiment").GetProperty("experiment").GetProperty("status").GetString());
+        Assert.Empty(Directory.GetFileSystemEntries(IncomingOf("b")));
+    }
+
+    private string IncomingOf(string instance) => Path.Combine(Uploads, ".instances", instance, "incoming");
+
+    private Task<ServerProcess> StartAsync(string instance) =>
+        ServerProcess.StartBuiltAsync(
+            _database.Setting, $"--UPLOAD_FOLDER={Uploads}", $"--Server:InstanceId={instance}", "--Accounts:BcryptCost=4", $"--Applications:CatalogPath={CataloguePath}");
 
     private static async Task<(string Token, long UserId)> SignUpAsync(HttpClient client)
     {

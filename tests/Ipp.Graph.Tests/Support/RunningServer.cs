@@ -30,6 +30,9 @@ public sealed class RunningServer : IAsyncDisposable
 
     public string UploadFolder => Path.Combine(Folder, "uploads");
 
+    /// <summary>The server's name among instances (<c>Server:InstanceId</c>), unless a setting names another.</summary>
+    public const string InstanceId = "test-instance";
+
     /// <summary>http://127.0.0.1:port/</summary>
     public Uri Address { get; }
 
@@ -55,6 +58,7 @@ public sealed class RunningServer : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             database.Setting,
             $"--UPLOAD_FOLDER={Path.Combine(folder, "uploads")}",
+            $"--Server:InstanceId={InstanceId}",
             .. settings,
         ];
         var logs = new CapturedLogs();

@@ -14,7 +14,7 @@ namespace Ipp.Graph.Experiments.Write;
 /// <summary>
 /// Creates, submits and deletes experiments so that the backend never sees a half-done one and a failure at any
 /// step leaves nothing behind. Creation: validate; insert the row hidden (Staging) with the user's limits checked in
-/// the same write transaction (<see cref="UserQuota"/>); assemble <c>.staging/&lt;eid&gt;/</c> (uploads moved in,
+/// the same write transaction (<see cref="UserQuota"/>); assemble <c>staging/&lt;eid&gt;/</c> (the instance's own: <see cref="UploadFolder.StagingPath"/>) (uploads moved in,
 /// experiment.json written whole); rename it into <c>&lt;uid&gt;/&lt;editing|submitted&gt;/&lt;eid&gt;</c>; record the
 /// status and its event in one transaction; publish the event. A crash between two steps is repaired by
 /// <see cref="StagingRecovery"/> at start. Folders that cannot be written (<see cref="StorageUnavailableException"/>)
@@ -186,7 +186,7 @@ public sealed class ExperimentWriter
 
     /// <summary>
     /// Deletes the user's experiment when it is a draft or finished: its folder leaves the namespace at once (renamed
-    /// into <c>.staging/</c>), then its row and inputs go, then the folder's content. A move that cannot be done
+    /// into the instance's staging folder), then its row and inputs go, then the folder's content. A move that cannot be done
     /// leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
     /// </summary>
     public async Task<string> DeleteAsync(long userId, string id, CancellationToken cancellationToken)
@@ -301,7 +301,7 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>
-    /// Fills <c>.staging/&lt;eid&gt;/</c>: the uploads moved in under their stored names (each flushed to the disk by
+    /// Fills <c>staging/&lt;eid&gt;/</c>: the uploads moved in under their stored names (each flushed to the disk by
     /// the transport), then experiment.json; then the folder's entries are flushed too.
     /// </summary>
     private static void Assemble(string staging, Experiment experiment, List<(string Parameter, IStoredUpload File)> uploads, byte[] manifest)

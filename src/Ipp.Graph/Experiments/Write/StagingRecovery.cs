@@ -11,12 +11,13 @@ namespace Ipp.Graph.Experiments.Write;
 /// Repairs what a crash left between two steps of <see cref="ExperimentWriter"/>, when the server starts (after
 /// the database migration, before requests): a Staging row whose folder already reached a namespace is completed
 /// (the backend may have seen it: status from the namespace, with its creation event); any other Staging row is
-/// removed; whatever is left in <c>.staging/</c> is removed (a deletion caught midway is finished, its row
-/// included). The multipart transport empties <c>.incoming/</c>, its own folder, at start.
+/// removed; whatever is left in this instance's staging folder is removed (a deletion caught midway is finished,
+/// its row included); another instance's folder is never touched. The multipart transport empties the instance's
+/// incoming folder, its own, at start.
 /// </summary>
 public sealed class StagingRecovery : IHostedLifecycleService
 {
-    /// <summary>The suffix of a deleted experiment's folder in <c>.staging/</c> while its row is deleted.</summary>
+    /// <summary>The suffix of a deleted experiment's folder in the staging folder while its row is deleted.</summary>
     public const string DeletingSuffix = ".deleting";
 
     private readonly IDbContextFactory<IppDbContext> _databases;
@@ -45,7 +46,7 @@ public sealed class StagingRecovery : IHostedLifecycleService
     /// <summary>Runs after the database migrator's own StartingAsync (registered after it), before the web server starts.</summary>
     public Task StartingAsync(CancellationToken cancellationToken) => RecoverAsync(cancellationToken);
 
-    /// <summary>Repairs Staging rows and <c>.staging/</c> leftovers, skipping the experiments this process is working on.</summary>
+    /// <summary>Repairs Staging rows and the instance's staging leftovers, skipping the experiments this process is working on.</summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
         _folder.EnsureCreated();
@@ -86,7 +87,7 @@ public sealed class StagingRecovery : IHostedLifecycleService
     private async Task RemoveStagingLeftoversAsync(CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-        foreach (var entry in Entries(_folder.StagingPath))
+        foreach (var entry in Entries(_folder.StagingPath).Concat(Entries(_folder.LegacyStagingPath)))
         {
             var name = Path.GetFileName(entry);
             var deleting = name.EndsWith(DeletingSuffix, StringComparison.Ordinal);
@@ -105,6 +106,11 @@ public sealed class StagingRecovery : IHostedLifecycleService
             }
 
             Remove(entry);
+        }
+
+        if (Directory.Exists(_folder.LegacyStagingPath) && Entries(_folder.LegacyStagingPath).Length == 0)
+        {
+            Remove(_folder.LegacyStagingPath);
         }
     }
 

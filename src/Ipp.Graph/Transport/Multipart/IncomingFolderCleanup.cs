@@ -3,8 +3,10 @@ using Ipp.Graph.Storage;
 namespace Ipp.Graph.Transport.Multipart;
 
 /// <summary>
-/// Empties <see cref="UploadFolder.IncomingPath"/> when the server starts: what is there was left by a process
-/// that stopped midway through a request (a crash, a kill), since every request deletes its own files.
+/// Empties <see cref="UploadFolder.IncomingPath"/>, this instance's own, when the server starts: what is there was
+/// left by this instance stopping midway through a request (a crash, a kill), since every request deletes its own
+/// files. The other instances' uploads in flight are in their own folders. The folder of versions from before
+/// (<see cref="UploadFolder.LegacyIncomingPath"/>) is removed with what it holds.
 /// </summary>
 public sealed partial class IncomingFolderCleanup : IHostedService
 {
@@ -20,6 +22,12 @@ public sealed partial class IncomingFolderCleanup : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var removed = 0;
+        if (Directory.Exists(_folder.LegacyIncomingPath))
+        {
+            removed += Directory.GetFileSystemEntries(_folder.LegacyIncomingPath).Length;
+            Directory.Delete(_folder.LegacyIncomingPath, recursive: true);
+        }
+
         foreach (var entry in new DirectoryInfo(_folder.IncomingPath).EnumerateFileSystemInfos())
         {
             if (entry is DirectoryInfo directory)

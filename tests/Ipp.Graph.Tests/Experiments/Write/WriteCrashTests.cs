@@ -22,6 +22,7 @@ public sealed class WriteCrashTests : IAsyncLifetime
     [
         _database.Setting,
         $"--UPLOAD_FOLDER={Uploads}",
+        $"--Server:InstanceId={RunningServer.InstanceId}",
         "--Accounts:BcryptCost=4",
         $"--Applications:CatalogPath={CataloguePath}",
     ];
@@ -50,22 +51,22 @@ public sealed class WriteCrashTests : IAsyncLifetime
             var upload = client.SendAsync(WriteMultipart.Request(token, body));
 
             await body.Stalled;
-            await WaitForSpooledBytesAsync(minimum: 1024 * 1024, server);
+            await WaitForSpooledBytesAsync(Path.Combine(Uploads, Incoming), minimum: 1024 * 1024, server);
             await server.KillAsync();
             body.Resume();
             await Assert.ThrowsAnyAsync<Exception>(() => upload);
         }
 
         Assert.Empty(ExperimentFolders(Uploads));
-        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Uploads, ".staging")));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Uploads, Staging)));
         Assert.Equal(0, await CountExperimentRowsAsync());
         // The upload really was midway: its partial file is still in the spool.
-        Assert.NotEmpty(Directory.GetFileSystemEntries(Path.Combine(Uploads, ".incoming")));
+        Assert.NotEmpty(Directory.GetFileSystemEntries(Path.Combine(Uploads, Incoming)));
 
         await using (var restarted = await ServerProcess.StartBuiltAsync(Settings))
         {
-            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Uploads, ".incoming")));
-            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Uploads, ".staging")));
+            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Uploads, Incoming)));
+            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Uploads, Staging)));
             Assert.Empty(ExperimentFolders(Uploads));
             using var client = restarted.CreateClient();
             token = await SignInAsync(client);
@@ -81,9 +82,9 @@ public sealed class WriteCrashTests : IAsyncLifetime
         Assert.Single(ExperimentFolders(Uploads));
     }
 
-    private async Task WaitForSpooledBytesAsync(long minimum, ServerProcess server)
+    /// <summary>Waits until a file in <paramref name="incoming"/> (an instance's spool) holds <paramref name="minimum"/> bytes.</summary>
+    internal static async Task WaitForSpooledBytesAsync(string incoming, long minimum, ServerProcess server)
     {
-        var incoming = Path.Combine(Uploads, ".incoming");
         for (var attempt = 0; attempt < 600; attempt++)
         {
             if (new DirectoryInfo(incoming).EnumerateFiles("*", SearchOption.AllDirectories).Any(file => file.Length >= minimum))
@@ -127,53 +128,5 @@ public sealed class WriteCrashTests : IAsyncLifetime
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>
-    /// A createExperiment multipart body announcing one large file, generated as it is sent, that stops sending
-    /// after <c>bytesBeforeStall</c> bytes of the file until <see cref="Resume"/>.
-    /// </summary>
-    private sealed class StalledUploadContent(long totalFileBytes, long bytesBeforeStall) : HttpContent
-    {
-        private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _resumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly byte[] _head = WriteMultipart.Head(new { application = "demo", name = "Huge" }, [("images", "huge.bin")]);
-        private readonly byte[] _fileHeader = WriteMultipart.FileHeader(0, "huge.bin");
-
-        /// <summary>Completes when the body stopped sending.</summary>
-        public Task Stalled => _stalled.Task;
-
-        /// <summary>Sends the rest (after the server died: the next write fails and the request with it).</summary>
-        public void Resume() => _resumed.TrySetResult();
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            await stream.WriteAsync(_head);
-            await stream.WriteAsync(_fileHeader);
-            var chunk = new byte[64 * 1024];
-            Random.Shared.NextBytes(chunk);
-            for (long sent = 0; sent < bytesBeforeStall; sent += chunk.Length)
-            {
-                await stream.WriteAsync(chunk);
-            }
-
-            await stream.FlushAsync();
-            _stalled.TrySetResult();
-            // Hold the request open, midway, until the test has killed the server.
-            await _resumed.Task.WaitAsync(TimeSpan.FromMinutes(2));
-            for (long sent = bytesBeforeStall; sent < totalFileBytes; sent += chunk.Length)
-            {
-                await stream.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, totalFileBytes - sent)));
-            }
-
-            await stream.WriteAsync(WriteMultipart.PartEnd);
-            await stream.WriteAsync(WriteMultipart.Close);
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = _head.Length + _fileHeader.Length + totalFileBytes + WriteMultipart.PartEnd.Length + WriteMultipart.Close.Length;
-            return true;
-        }
     }
 }

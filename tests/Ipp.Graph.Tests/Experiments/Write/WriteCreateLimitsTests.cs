@@ -30,7 +30,7 @@ public sealed class WriteCreateLimitsTests
         Assert.Equal("You already have 3 experiments, the most you may keep. Delete experiments you no longer need.", error.GetProperty("message").GetString());
         Assert.Equal(3, (await RowsAsync(server)).Count);
         Assert.Equal(3, ExperimentFolders(server.UploadFolder).Count);
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Staging));
         // Another user's count is their own.
         await CreateDraftAsync(http, bob, "Bob's");
 

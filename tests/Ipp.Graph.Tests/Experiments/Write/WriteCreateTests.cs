@@ -60,7 +60,7 @@ public sealed class WriteCreateTests
         var created = Assert.Single(await EventsAsync(server));
         Assert.Equal((eid, ada.Id, ExperimentStatus.Editing, (ExperimentStatus?)null), (created.ExperimentId, created.UserId, created.Status, created.PreviousStatus));
         Assert.Equal(Instants.Rfc3339(created.OccurredAt), experiment.GetProperty("statusChangedAt").GetString());
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Staging));
         Assert.Empty(server.Logs.Errors);
     }
 
@@ -129,7 +129,7 @@ public sealed class WriteCreateTests
         Assert.Equal($"The experiment's values are invalid: {message}.", error.GetProperty("message").GetString());
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(ExperimentFolders(server.UploadFolder));
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Staging));
         Assert.Empty(server.Logs.Errors);
     }
 

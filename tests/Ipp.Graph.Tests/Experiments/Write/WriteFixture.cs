@@ -117,7 +117,13 @@ public static class WriteFixture
         return found;
     }
 
-    /// <summary>Everything in a folder of the uploads root (<c>.staging</c>, <c>.incoming</c>), by name.</summary>
+    /// <summary>The test server's staging folder, relative to the uploads root.</summary>
+    public const string Staging = ".instances/" + RunningServer.InstanceId + "/staging";
+
+    /// <summary>The test server's incoming folder, relative to the uploads root.</summary>
+    public const string Incoming = ".instances/" + RunningServer.InstanceId + "/incoming";
+
+    /// <summary>Everything in a folder of the uploads root (<see cref="Staging"/>, <see cref="Incoming"/>), by name.</summary>
     public static string[] EntriesOf(RunningServer server, string folder) =>
         Directory.Exists(Path.Combine(server.UploadFolder, folder))
             ? Directory.GetFileSystemEntries(Path.Combine(server.UploadFolder, folder)).Select(entry => Path.GetFileName(entry)).ToArray()

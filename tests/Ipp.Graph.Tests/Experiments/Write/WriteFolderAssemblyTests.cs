@@ -44,8 +44,8 @@ public sealed class WriteFolderAssemblyTests
         Assert.Equal("{\"fake\":true}", File.ReadAllText(Path.Combine(folder, "experiment (2).json")));
         Assert.Equal("dots", File.ReadAllText(Path.Combine(folder, "file")));
         Assert.False(File.Exists(Path.Combine(server.UploadFolder, "x")));
-        Assert.Empty(EntriesOf(server, ".incoming"));
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Incoming));
+        Assert.Empty(EntriesOf(server, Staging));
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "experiment.json")));
         Assert.Equal(
@@ -92,15 +92,15 @@ public sealed class WriteFolderAssemblyTests
         Assert.Equal("STORAGE_UNAVAILABLE", failure.Extensions!["code"]);
         Assert.Equal("The server cannot store files right now. Please try again later.", failure.Message);
         Assert.Empty(ExperimentFolders(server.UploadFolder));
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Staging));
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(await EventsAsync(server));
         // The file not moved is still the transport's, which deletes it when the request ends.
-        Assert.Equal([Path.GetFileName(failing.Path)], EntriesOf(server, ".incoming"));
+        Assert.Equal([Path.GetFileName(failing.Path)], EntriesOf(server, Incoming));
         var logged = Assert.Single(server.Logs.ServerWarnings);
         Assert.Equal(LogLevel.Error, logged.Level);
         Assert.Null(logged.Exception);
-        Assert.StartsWith($"The server cannot store files: could not move an upload to {server.UploadFolder}/.staging/", logged.Message);
+        Assert.StartsWith($"The server cannot store files: could not move an upload to {server.UploadFolder}/{Staging}/", logged.Message);
         Assert.EndsWith("b.nii: No space left on device : '/dev/full'", logged.Message);
     }
 

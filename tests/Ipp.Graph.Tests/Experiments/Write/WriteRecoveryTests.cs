@@ -44,14 +44,14 @@ public sealed class WriteRecoveryTests
         var ada = await SignUpAsync(http, "ada@example.org");
         var halfAssembled = await InsertStagingRowAsync(server, ada.Id);
         var noFolder = await InsertStagingRowAsync(server, ada.Id);
-        Directory.CreateDirectory(Path.Combine(server.UploadFolder, ".staging", halfAssembled.ToString()));
-        File.WriteAllText(Path.Combine(server.UploadFolder, ".staging", halfAssembled.ToString(), "scan.nii"), "half");
+        Directory.CreateDirectory(Path.Combine(server.UploadFolder, Staging, halfAssembled.ToString()));
+        File.WriteAllText(Path.Combine(server.UploadFolder, Staging, halfAssembled.ToString(), "scan.nii"), "half");
 
         await RecoverAsync(server);
 
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(await EventsAsync(server));
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Staging));
         Assert.Empty(ExperimentFolders(server.UploadFolder));
         Assert.NotEqual(halfAssembled, noFolder);
     }
@@ -63,12 +63,12 @@ public sealed class WriteRecoveryTests
         using var http = new GraphQLHttp(server);
         var ada = await SignUpAsync(http, "ada@example.org");
         var eid = await CreateDraftAsync(http, ada);
-        Directory.Move(FolderOf(server, ada.Id, "editing", eid), Path.Combine(server.UploadFolder, ".staging", eid + ".deleting"));
+        Directory.Move(FolderOf(server, ada.Id, "editing", eid), Path.Combine(server.UploadFolder, Staging, eid + ".deleting"));
 
         await RecoverAsync(server);
 
         Assert.Empty(await RowsAsync(server));
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Staging));
     }
 
     [Fact]
@@ -78,12 +78,12 @@ public sealed class WriteRecoveryTests
         using var http = new GraphQLHttp(server);
         var ada = await SignUpAsync(http, "ada@example.org");
         var kept = await CreateDraftAsync(http, ada);
-        Directory.CreateDirectory(Path.Combine(server.UploadFolder, ".staging", "999", "sub"));
-        File.WriteAllText(Path.Combine(server.UploadFolder, ".staging", "stray.tmp"), "x");
+        Directory.CreateDirectory(Path.Combine(server.UploadFolder, Staging, "999", "sub"));
+        File.WriteAllText(Path.Combine(server.UploadFolder, Staging, "stray.tmp"), "x");
 
         await RecoverAsync(server);
 
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Staging));
         Assert.Equal([$"{ada.Id}/editing/{kept}"], ExperimentFolders(server.UploadFolder));
         Assert.Equal(ExperimentStatus.Editing, Assert.Single(await RowsAsync(server)).Status);
         Assert.Empty(server.Logs.Errors);
@@ -110,15 +110,25 @@ public sealed class WriteRecoveryTests
                 hidden = await InsertStagingRowAsync(first, userId);
                 // RunningServer.UploadFolder names its own folder: these servers use the one of the settings.
                 Directory.CreateDirectory(Path.Combine(uploads, userId.ToString(), "editing", placed.ToString()));
-                Directory.CreateDirectory(Path.Combine(uploads, ".staging", hidden.ToString()));
-                File.WriteAllText(Path.Combine(uploads, ".incoming", "partial"), "x");
+                Directory.CreateDirectory(Path.Combine(uploads, Staging, hidden.ToString()));
+                File.WriteAllText(Path.Combine(uploads, Incoming, "partial"), "x");
+                // What a version from before instances had their own folders left: taken as this instance's own.
+                Directory.CreateDirectory(Path.Combine(uploads, ".staging", "12345"));
+                Directory.CreateDirectory(Path.Combine(uploads, ".incoming"));
+                File.WriteAllText(Path.Combine(uploads, ".incoming", "older"), "x");
+                // Another instance's work in flight: not this one's to touch.
+                Directory.CreateDirectory(Path.Combine(uploads, ".instances", "other", "incoming"));
+                File.WriteAllText(Path.Combine(uploads, ".instances", "other", "incoming", "theirs"), "x");
             }
 
             await using var second = await StartAsync(settings);
 
             Assert.Equal([(placed, ExperimentStatus.Editing)], (await RowsAsync(second)).Select(r => (r.Id, r.Status)));
-            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(uploads, ".staging")));
-            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(uploads, ".incoming")));
+            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(uploads, Staging)));
+            Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(uploads, Incoming)));
+            Assert.False(Directory.Exists(Path.Combine(uploads, ".staging")));
+            Assert.False(Directory.Exists(Path.Combine(uploads, ".incoming")));
+            Assert.True(File.Exists(Path.Combine(uploads, ".instances", "other", "incoming", "theirs")));
             Assert.Equal([$"{userId}/editing/{placed}"], ExperimentFolders(uploads));
         }
         finally

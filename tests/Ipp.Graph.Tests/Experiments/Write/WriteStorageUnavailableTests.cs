@@ -22,8 +22,8 @@ public sealed class WriteStorageUnavailableTests
     [Theory]
     [InlineData("", Unwritable.ReadOnly)]
     [InlineData("", Unwritable.NotAFolder)]
-    [InlineData(".staging", Unwritable.ReadOnly)]
-    [InlineData(".staging", Unwritable.NotAFolder)]
+    [InlineData(Staging, Unwritable.ReadOnly)]
+    [InlineData(Staging, Unwritable.NotAFolder)]
     [InlineData("{uid}/submitted", Unwritable.ReadOnly)]
     [InlineData("{uid}/submitted", Unwritable.NotAFolder)]
     public async Task CreatingWithoutFilesIsRefusedAndLeavesNothing(string folder, Unwritable kind)
@@ -45,8 +45,8 @@ public sealed class WriteStorageUnavailableTests
     }
 
     [Theory]
-    [InlineData(".incoming", Unwritable.ReadOnly)]
-    [InlineData(".incoming", Unwritable.NotAFolder)]
+    [InlineData(Incoming, Unwritable.ReadOnly)]
+    [InlineData(Incoming, Unwritable.NotAFolder)]
     [InlineData("", Unwritable.ReadOnly)]
     public async Task FilesThatCannotBeReceivedAreA503AndLeaveNothing(string folder, Unwritable kind)
     {
@@ -76,7 +76,7 @@ public sealed class WriteStorageUnavailableTests
         using var http = new GraphQLHttp(server);
         using var client = server.CreateClient();
         var ada = await SignUpAsync(http, "ada@example.org");
-        var staging = PathOf(server, ".staging", ada);
+        var staging = PathOf(server, Staging, ada);
 
         GraphQLResponse response;
         using (UnwritableFolder.Make(staging, Unwritable.ReadOnly, server.Folder))
@@ -112,7 +112,7 @@ public sealed class WriteStorageUnavailableTests
         Assert.Equal([$"{ada.Id}/editing/{eid}"], ExperimentFolders(server.UploadFolder));
         Assert.Equal(ExperimentStatus.Editing, Assert.Single(await RowsAsync(server)).Status);
         Assert.Single(await EventsAsync(server));
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Staging));
         AssertLoggedOnce(server, submitted);
     }
 
@@ -123,7 +123,7 @@ public sealed class WriteStorageUnavailableTests
         using var http = new GraphQLHttp(server);
         var ada = await SignUpAsync(http, "ada@example.org");
         var eid = await CreateDraftAsync(http, ada);
-        var staging = PathOf(server, ".staging", ada);
+        var staging = PathOf(server, Staging, ada);
 
         GraphQLResponse response;
         using (UnwritableFolder.Make(staging, Unwritable.ReadOnly, server.Folder))
@@ -155,7 +155,7 @@ public sealed class WriteStorageUnavailableTests
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(await EventsAsync(server));
         Assert.Empty(ExperimentFolders(server.UploadFolder));
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Staging));
         await server.AssertIncomingEmptiesAsync();
     }
 

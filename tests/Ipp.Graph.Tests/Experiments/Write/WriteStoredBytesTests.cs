@@ -44,7 +44,7 @@ public sealed class WriteStoredBytesTests
         }
 
         Assert.Equal(5, ExperimentFolders(server.UploadFolder).Count);
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Staging));
         Assert.Empty(server.Logs.Errors);
     }
 
@@ -105,6 +105,6 @@ public sealed class WriteStoredBytesTests
         Assert.Equal("QUOTA_EXCEEDED", response.ErrorCode);
         Assert.Equal($"The files are larger than the {left} bytes you may still upload.", response.ErrorMessage);
         Assert.Single(await RowsAsync(server));
-        Assert.Empty(EntriesOf(server, ".incoming"));
+        Assert.Empty(EntriesOf(server, Incoming));
     }
 }

@@ -65,7 +65,7 @@ public sealed class WriteSubmitDeleteTests
 
         Assert.Equal(IdOf(eid), response.Data("deleteExperiment").GetProperty("deletedId").GetString());
         Assert.Empty(ExperimentFolders(server.UploadFolder));
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Staging));
         Assert.Empty(await RowsAsync(server));
         var node = await http.PostAsync("query($id: ID!) { node(id: $id) { id } }", new { id = IdOf(eid) }, ada.Token);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, node.Data("node").ValueKind);
@@ -92,7 +92,7 @@ public sealed class WriteSubmitDeleteTests
 
         Assert.Equal(IdOf(id), response.Data("deleteExperiment").GetProperty("deletedId").GetString());
         Assert.Empty(ExperimentFolders(server.UploadFolder));
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Staging));
         Assert.Empty(await RowsAsync(server));
     }
 

@@ -31,10 +31,10 @@ public sealed class WriteTestUpload : IStoredUpload
 
     public bool FailMove { get; init; }
 
-    /// <summary>Writes <paramref name="content"/> into <c>&lt;uploadFolder&gt;/.incoming</c> under a random name.</summary>
+    /// <summary>Writes <paramref name="content"/> into the test server's incoming folder under a random name.</summary>
     public static WriteTestUpload Create(string uploadFolder, string fileName, string content, bool failMove = false)
     {
-        var incoming = System.IO.Path.Combine(uploadFolder, ".incoming");
+        var incoming = System.IO.Path.Combine(uploadFolder, WriteFixture.Incoming);
         Directory.CreateDirectory(incoming);
         var path = System.IO.Path.Combine(incoming, Guid.NewGuid().ToString("n"));
         File.WriteAllText(path, content);

@@ -38,8 +38,8 @@ public sealed class WriteUploadTests
         Assert.Equal(
             """[{"parameter":"images","name":"scan.nii","originalName":"scan.nii","size":5},{"parameter":"images","name":"scan (2).nii","originalName":"scan.nii","size":6},{"parameter":"t1","name":"x","originalName":"../../x","size":6}]""",
             JsonSerializer.Serialize(manifest.RootElement.GetProperty("files")));
-        Assert.Empty(EntriesOf(server, ".incoming"));
-        Assert.Empty(EntriesOf(server, ".staging"));
+        Assert.Empty(EntriesOf(server, Incoming));
+        Assert.Empty(EntriesOf(server, Staging));
         var row = Assert.Single(await RowsAsync(server));
         Assert.Equal(17, row.Inputs.Sum(input => input.Size));
         Assert.Equal(StoredBytesOf(row, folder), row.StoredBytes);
@@ -60,8 +60,8 @@ public sealed class WriteUploadTests
         Assert.Equal("INVALID_PARAMETERS", response.PayloadErrorCode("createExperiment"));
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(ExperimentFolders(server.UploadFolder));
-        Assert.Empty(EntriesOf(server, ".staging"));
-        Assert.Empty(EntriesOf(server, ".incoming"));
+        Assert.Empty(EntriesOf(server, Staging));
+        Assert.Empty(EntriesOf(server, Incoming));
         Assert.Empty(server.Logs.Errors);
     }
 
@@ -79,7 +79,7 @@ public sealed class WriteUploadTests
         Assert.Equal("QUOTA_EXCEEDED", response.ErrorCode);
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(ExperimentFolders(server.UploadFolder));
-        Assert.Empty(EntriesOf(server, ".incoming"));
+        Assert.Empty(EntriesOf(server, Incoming));
         Assert.Empty(server.Logs.Errors);
     }
 }

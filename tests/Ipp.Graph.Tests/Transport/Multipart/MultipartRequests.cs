@@ -108,7 +108,7 @@ public static class MultipartRequests
     }
 
     /// <summary>The server's incoming folder.</summary>
-    public static string IncomingPath(this RunningServer server) => Path.Combine(server.UploadFolder, ".incoming");
+    public static string IncomingPath(this RunningServer server) => Path.Combine(server.UploadFolder, ".instances", RunningServer.InstanceId, "incoming");
 
     /// <summary>
     /// Waits until the incoming folder is empty (the request deletes its files as it ends, which may be just after

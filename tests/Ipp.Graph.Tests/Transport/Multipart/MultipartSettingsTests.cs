@@ -9,7 +9,7 @@ public sealed class MultipartSettingsTests
     public async Task Leftovers_in_incoming_are_removed_at_start()
     {
         var uploads = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
-        var incoming = Path.Combine(uploads, ".incoming");
+        var incoming = Path.Combine(uploads, ".instances", RunningServer.InstanceId, "incoming");
         Directory.CreateDirectory(Path.Combine(incoming, "half"));
         await File.WriteAllTextAsync(Path.Combine(incoming, "crashed.upload"), "half a file");
         await File.WriteAllTextAsync(Path.Combine(incoming, "half", "more"), "x");
