@@ -19,7 +19,10 @@ public sealed class ServerSettings
     /// cleans up when it starts. The machine's host name by default (distinct per container); set it when several
     /// instances run on one machine. Letters, digits, '.', '_' and '-', starting with a letter or digit, 64 at most.
     /// </summary>
-    public string InstanceId { get; init; } = Environment.MachineName;
+    public string InstanceId { get; init; } = "";
+
+    /// <summary><see cref="InstanceId"/>, or the machine's host name when it is empty.</summary>
+    public string InstanceName => InstanceId.Length > 0 ? InstanceId : Environment.MachineName;
 
     /// <summary>
     /// What links start with: <see cref="PublicBaseUrl"/> as a URI (escaped) without its trailing slash; empty when
@@ -41,10 +44,10 @@ public sealed class ServerSettings
     /// </summary>
     internal void Validate()
     {
-        if (!IsInstanceId(InstanceId))
+        if (!IsInstanceId(InstanceName))
         {
             throw new InvalidOperationException(
-                $"The setting {Section}:{nameof(InstanceId)} must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit; \"{InstanceId}\" is not.");
+                $"The setting {Section}:{nameof(InstanceId)} (empty: the host name) must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit; \"{InstanceName}\" is not.");
         }
 
         if (PublicBaseUrl.Length > 0 && !TryParse(out _))

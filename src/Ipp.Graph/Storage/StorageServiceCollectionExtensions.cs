@@ -11,7 +11,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddUploadFolder(this IServiceCollection services, IConfiguration configuration)
     {
         var root = configuration[UploadFolder.SettingName] is { Length: > 0 } configured ? configured : UploadFolder.DefaultPath;
-        var instanceId = ServerSettings.Read(configuration).InstanceId;
+        var instanceId = ServerSettings.Read(configuration).InstanceName;
         return services.AddSingleton(_ =>
         {
             var folder = new UploadFolder(root, instanceId);

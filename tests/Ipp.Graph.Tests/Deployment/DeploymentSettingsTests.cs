@@ -18,6 +18,7 @@ public sealed class DeploymentSettingsTests
         Assert.Equal(new ForwardedHeadersSettings().KnownProxies, forwarded.KnownProxies);
         Assert.Equal(new ForwardedHeadersSettings().KnownNetworks, forwarded.KnownNetworks);
         Assert.Equal(new ServerSettings().PublicBaseUrl, settings.GetSection(ServerSettings.Section).Get<ServerSettings>()!.PublicBaseUrl);
+        Assert.Equal(new ServerSettings().InstanceId, settings.GetSection(ServerSettings.Section).Get<ServerSettings>()!.InstanceId);
         // The setting Cors:AllowedOrigins replaced WebSockets:AllowedOrigins.
         Assert.False(settings.GetSection("WebSockets:AllowedOrigins").Exists());
     }
@@ -32,6 +33,8 @@ public sealed class DeploymentSettingsTests
     [InlineData("--Server:PublicBaseUrl=portal.example.org", "The setting Server:PublicBaseUrl must be an absolute http or https URL without user, query or fragment (https://portal.example.org/api); \"portal.example.org\" is not one.")]
     [InlineData("--Server:PublicBaseUrl=ftp://portal.example.org", "The setting Server:PublicBaseUrl must be an absolute http or https URL without user, query or fragment (https://portal.example.org/api); \"ftp://portal.example.org\" is not one.")]
     [InlineData("--Server:PublicBaseUrl=https://portal.example.org/api?x=1", "The setting Server:PublicBaseUrl must be an absolute http or https URL without user, query or fragment (https://portal.example.org/api); \"https://portal.example.org/api?x=1\" is not one.")]
+    [InlineData("--Server:InstanceId=../web-1", "The setting Server:InstanceId (empty: the host name) must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit; \"../web-1\" is not.")]
+    [InlineData("--Server:InstanceId=.hidden", "The setting Server:InstanceId (empty: the host name) must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit; \".hidden\" is not.")]
     public async Task A_bad_value_stops_the_server_from_starting_and_names_it(string setting, string message)
     {
         var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync(setting));
