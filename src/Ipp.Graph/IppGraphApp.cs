@@ -27,6 +27,7 @@ public static class IppGraphApp
     {
         var builder = CreateBuilder(args);
         builder.Services.AddDeployment(builder.Configuration);
+        builder.Services.AddHealth(builder.Configuration);
         builder.Services.AddGraphQLServer(builder.Configuration);
         builder.Services.AddDatabase(builder.Configuration);
         builder.Services.AddUploadFolder(builder.Configuration);
