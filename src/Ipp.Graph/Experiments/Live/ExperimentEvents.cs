@@ -1,5 +1,6 @@
 using System.Data;
 using Ipp.Graph.Data;
+using Ipp.Graph.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Experiments.Live;
@@ -30,6 +31,7 @@ public static class ExperimentEvents
         var change = AddEvent(db, experimentId, userId, to, from == ExperimentStatus.Staging ? null : from, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        ExperimentEventMetrics.OnRecorded(change);
         return change;
     }
 
