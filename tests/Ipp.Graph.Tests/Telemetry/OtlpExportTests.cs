@@ -13,7 +13,7 @@ namespace Ipp.Graph.Tests.Telemetry;
 /// <summary>
 /// With an OTLP endpoint, from <c>Telemetry:Otlp</c> or from OpenTelemetry's own OTEL_EXPORTER_OTLP_* settings, the
 /// server sends its traces, metrics and logs there (over http/protobuf here: a small receiver in the test keeps what
-/// it gets). The server flushes what it holds when it stops.
+/// it gets), health probes excepted. The server flushes what it holds when it stops.
 /// </summary>
 public sealed class OtlpExportTests
 {
@@ -27,9 +27,13 @@ public sealed class OtlpExportTests
         {
             using var client = server.CreateClient();
             Assert.Equal("""{"data":{"__typename":"Query"}}""", (await client.PostAsync($$"""{"query":"query {{name}} { __typename }"}""")).Body);
+            using var probe = await client.GetAsync("health/ready");
+            Assert.Equal(System.Net.HttpStatusCode.OK, probe.StatusCode);
         }
 
         Assert.True(receiver.Got("/v1/traces", "query " + name), receiver.Summary);
+        Assert.True(receiver.Got("/v1/traces", "/graphql"), receiver.Summary);
+        Assert.False(receiver.Got("/v1/traces", "/health"), "Health probes make no spans.");
         Assert.True(receiver.Got("/v1/metrics", "ipp.graphql.operation.duration"), receiver.Summary);
         Assert.True(receiver.Got("/v1/metrics", "http.server.request.duration"), receiver.Summary);
         Assert.True(receiver.Got("/v1/logs", "Now listening on"), receiver.Summary);
