@@ -8,6 +8,7 @@ using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
 using Ipp.Graph.Ide;
 using Ipp.Graph.Storage;
+using Ipp.Graph.Telemetry;
 using Ipp.Graph.Transport;
 using Ipp.Graph.Transport.Http;
 using Ipp.Graph.Transport.Multipart;
@@ -27,6 +28,8 @@ public static class IppGraphApp
     {
         var builder = CreateBuilder(args);
         builder.Services.AddDeployment(builder.Configuration);
+        builder.Services.AddTelemetry(builder.Configuration);
+        builder.Services.AddHealth(builder.Configuration);
         builder.Services.AddGraphQLServer(builder.Configuration);
         builder.Services.AddDatabase(builder.Configuration);
         builder.Services.AddUploadFolder(builder.Configuration);

@@ -117,13 +117,19 @@ public sealed class RequestExecutor
     /// not parse or validate or names no operation it defines (running the request then reports why). The document
     /// is prepared and cached as running it would, so this costs one cache look-up when it runs next.
     /// </summary>
-    public OperationType? GetOperationType(GraphQLRequest request)
+    public OperationType? GetOperationType(GraphQLRequest request) => GetOperation(request)?.Operation;
+
+    /// <summary>
+    /// The operation <paramref name="request"/> selects (its type, and its name even when the request names none
+    /// because the document holds one operation), for a host's telemetry; null as for <see cref="GetOperationType"/>.
+    /// </summary>
+    public OperationDefinitionNode? GetOperation(GraphQLRequest request)
     {
         try
         {
             return GetDocument(request.Query) is { Errors: null } document
                 && document.SelectOperation(request.OperationName, out _) is { } operation
-                    ? operation.Operation.Operation
+                    ? operation.Operation
                     : null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

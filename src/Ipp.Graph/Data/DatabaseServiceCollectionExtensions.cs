@@ -39,14 +39,16 @@ public static class DatabaseServiceCollectionExtensions
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> useProvider)
         where TContext : IppDbContext
     {
-        services.AddPooledDbContextFactory<TContext>(options => useProvider(options
+        services.AddPooledDbContextFactory<TContext>((provider, options) => useProvider(options
             // A failed command or save reaches the code that ran it, which handles it (a duplicate email) or lets it
             // reach the transport's error log; EF's own error entries would only log it twice, or as an error when handled.
             .ConfigureWarnings(warnings => warnings.Log(
                 (RelationalEventId.CommandError, LogLevel.Debug),
                 (RelationalEventId.ConnectionError, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug),
-                (CoreEventId.QueryIterationFailed, LogLevel.Debug)))));
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug)))
+            // What features observe of the database's commands (Telemetry's timings), registered as interceptors.
+            .AddInterceptors(provider.GetServices<IInterceptor>())));
         services.AddSingleton<IDbContextFactory<IppDbContext>, ProviderContextFactory<TContext>>();
     }
 }

@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Execution.Subscriptions;
 using Ipp.Graph.Engine.Language.Ast;
+using Ipp.Graph.Telemetry;
 
 namespace Ipp.Graph.GraphQL;
 
@@ -9,15 +9,19 @@ namespace Ipp.Graph.GraphQL;
 /// What every transport calls to run a GraphQL request: the engine's <see cref="RequestExecutor"/> with the
 /// server's request context (caller, services, cancellation, client address, response cookies). Every response it
 /// gives, subscription events included, has unexpected exceptions masked and logged (<see cref="UnexpectedErrors"/>).
+/// When telemetry listens, every operation is observed here, so alike over HTTP, WebSocket and Server-Sent Events:
+/// a span and the operation metrics (<see cref="OperationTelemetry"/>).
 /// </summary>
 public sealed class RequestRunner
 {
     private readonly RequestExecutor _executor;
+    private readonly OperationTelemetry _telemetry;
     private readonly ILogger<RequestRunner> _logger;
 
-    public RequestRunner(RequestExecutor executor, ILogger<RequestRunner> logger)
+    public RequestRunner(RequestExecutor executor, OperationTelemetry telemetry, ILogger<RequestRunner> logger)
     {
         _executor = executor;
+        _telemetry = telemetry;
         _logger = logger;
     }
 
@@ -32,6 +36,11 @@ public sealed class RequestRunner
     /// <summary>Runs a query or mutation.</summary>
     public ValueTask<ExecutionResult> ExecuteAsync(GraphQLRequest request, ServerRequestContext context)
     {
+        if (OperationTelemetry.IsListening)
+        {
+            return ExecuteObservedAsync(request, context);
+        }
+
         var running = _executor.ExecuteAsync(request, context);
         return running.IsCompletedSuccessfully
             ? new ValueTask<ExecutionResult>(UnexpectedErrors.Mask(running.Result, _logger, request.OperationName))
@@ -41,21 +50,49 @@ public sealed class RequestRunner
     /// <summary>Starts a subscription: a stream of responses, or one response when it cannot start.</summary>
     public async ValueTask<SubscriptionResult> SubscribeAsync(GraphQLRequest request, ServerRequestContext context)
     {
-        var subscription = await _executor.SubscribeAsync(request, context).ConfigureAwait(false);
-        return subscription.Stream is { } stream
-            ? new SubscriptionResult(MaskEach(stream, request.OperationName))
-            : new SubscriptionResult(UnexpectedErrors.Mask(subscription.Result!, _logger, request.OperationName));
+        var observation = OperationTelemetry.IsListening ? _telemetry.Start(_executor.GetOperation(request)) : null;
+        SubscriptionResult subscription;
+        try
+        {
+            subscription = await _executor.SubscribeAsync(request, context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (observation is not null)
+        {
+            observation.Fail(exception);
+            observation.Dispose();
+            throw;
+        }
+
+        if (subscription.Stream is { } stream)
+        {
+            // The stream's enumeration ends the observation.
+            observation?.SubscriptionStarted();
+            return new SubscriptionResult(new MaskedSubscription(stream, _logger, request.OperationName, observation));
+        }
+
+        observation?.Record(subscription.Result!);
+        observation?.Dispose();
+        return new SubscriptionResult(UnexpectedErrors.Mask(subscription.Result!, _logger, request.OperationName));
     }
 
     private async ValueTask<ExecutionResult> MaskAsync(ValueTask<ExecutionResult> running, string? operationName) =>
         UnexpectedErrors.Mask(await running.ConfigureAwait(false), _logger, operationName);
 
-    private async IAsyncEnumerable<ExecutionResult> MaskEach(
-        IAsyncEnumerable<ExecutionResult> stream, string? operationName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async ValueTask<ExecutionResult> ExecuteObservedAsync(GraphQLRequest request, ServerRequestContext context)
     {
-        await foreach (var result in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
+        using var observation = _telemetry.Start(_executor.GetOperation(request));
+        ExecutionResult result;
+        try
         {
-            yield return UnexpectedErrors.Mask(result, _logger, operationName);
+            result = await _executor.ExecuteAsync(request, context).ConfigureAwait(false);
         }
+        catch (Exception exception)
+        {
+            observation.Fail(exception);
+            throw;
+        }
+
+        observation.Record(result);
+        return UnexpectedErrors.Mask(result, _logger, request.OperationName);
     }
 }

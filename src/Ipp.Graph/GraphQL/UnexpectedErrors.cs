@@ -31,7 +31,7 @@ public static partial class UnexpectedErrors
             return result;
         }
 
-        var correlationId = CorrelationId.New();
+        var correlationId = CorrelationId.ForCurrentRequest();
         var masked = new GraphQLError[errors.Count];
         var logged = new HashSet<Exception>(ReferenceEqualityComparer.Instance);
         var unlogged = 0;

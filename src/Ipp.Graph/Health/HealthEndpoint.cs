@@ -1,33 +1,35 @@
-using Ipp.Graph.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Ipp.Graph.Health;
 
 /// <summary>
-/// <c>GET /health</c>: <c>OK</c> (200, text/plain) when the database answers a query, else 503. The check has a
-/// time limit (<c>Health:Timeout</c>) so a locked database cannot hold the probe.
+/// The probes orchestrators ask, as plain text: <c>GET /health/live</c> answers <c>OK</c> while the process serves
+/// requests, checking nothing else (a failing dependency is no reason to restart it); <c>GET /health/ready</c> answers
+/// <c>OK</c> when every <see cref="IReadinessCheck"/> passes, else 503 naming the checks that failed
+/// (<c>Unavailable: upload-folder (failed)</c>). <c>GET /health</c> is readiness, as it always was (the container's
+/// HEALTHCHECK, <see cref="HealthProbeCommand"/>, asks it).
 /// </summary>
 public static class HealthEndpoint
 {
+    /// <summary>Readiness, under its first name; the probes are below it.</summary>
+    public const string Path = "/health";
+
+    public const string LivePath = Path + "/live";
+
+    public const string ReadyPath = Path + "/ready";
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        var timeout = endpoints.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Health:Timeout", TimeSpan.FromSeconds(5));
-        endpoints.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], async (HttpContext http, IDbContextFactory<IppDbContext> contexts, ILoggerFactory loggers) =>
-        {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-            limit.CancelAfter(timeout);
-            try
-            {
-                await using var db = await contexts.CreateDbContextAsync(limit.Token);
-                await db.Users.AnyAsync(limit.Token);
-                return Results.Text("OK", "text/plain", statusCode: StatusCodes.Status200OK);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
-            {
-                loggers.CreateLogger(typeof(HealthEndpoint)).LogWarning(exception, "The health check found the database unreachable.");
-                return Results.Text("Unavailable", "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-        });
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
+        endpoints.MapMethods(LivePath, methods, () => Results.Text("OK", "text/plain", statusCode: StatusCodes.Status200OK));
+        endpoints.MapMethods(ReadyPath, methods, ReadyAsync);
+        endpoints.MapMethods(Path, methods, ReadyAsync);
         return endpoints;
+    }
+
+    private static async Task<IResult> ReadyAsync(HttpContext http, ReadinessProbe probe)
+    {
+        var failures = await probe.FailuresAsync(http.RequestAborted);
+        return failures.Count == 0
+            ? Results.Text("OK", "text/plain", statusCode: StatusCodes.Status200OK)
+            : Results.Text("Unavailable: " + string.Join(", ", failures), "text/plain", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -1,10 +1,11 @@
 using Ipp.Graph.Deployment;
+using Ipp.Graph.Health;
 
 namespace Ipp.Graph.Storage;
 
 /// <summary>
 /// Registers the <see cref="UploadFolder"/> named by the <c>UPLOAD_FOLDER</c> setting, with this instance's working
-/// folders (<c>Server:InstanceId</c>).
+/// folders (<c>Server:InstanceId</c>), and the readiness check that it takes new files.
 /// </summary>
 public static class StorageServiceCollectionExtensions
 {
@@ -12,6 +13,7 @@ public static class StorageServiceCollectionExtensions
     {
         var root = configuration[UploadFolder.SettingName] is { Length: > 0 } configured ? configured : UploadFolder.DefaultPath;
         var instanceId = ServerSettings.Read(configuration).InstanceName;
+        services.AddSingleton<IReadinessCheck, UploadFolderReadiness>();
         return services.AddSingleton(_ =>
         {
             var folder = new UploadFolder(root, instanceId);

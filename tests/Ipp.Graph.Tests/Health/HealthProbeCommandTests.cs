@@ -5,7 +5,8 @@ namespace Ipp.Graph.Tests.Health;
 
 /// <summary>
 /// The <c>health</c> command the Docker image's HEALTHCHECK runs: exit 0 when the server's <c>/health</c> answers
-/// 200, 1 when it does not answer, 2 for arguments it does not know; and the address it derives from ASPNETCORE_URLS.
+/// 200, 1 when it is not ready (503) or does not answer, 2 for arguments it does not know; and the address it derives
+/// from ASPNETCORE_URLS.
 /// </summary>
 public sealed class HealthProbeCommandTests
 {
@@ -21,6 +22,23 @@ public sealed class HealthProbeCommandTests
         Assert.Equal(0, exitCode);
         Assert.Equal($"{new Uri(server.Address, "health")}: 200 OK{Environment.NewLine}", output.ToString());
         Assert.Empty(error.ToString());
+    }
+
+    [Fact]
+    public async Task A_server_that_is_not_ready_is_unhealthy()
+    {
+        await using var server = await RunningServer.StartAsync("--Experiments:WatchFolders=false");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        int exitCode;
+        using (UnwritableFolder.Make(server.UploadFolder, Unwritable.NotAFolder, server.Folder))
+        {
+            exitCode = await HealthProbeCommand.RunAsync(["--url", new Uri(server.Address, "health").ToString()], output, error);
+        }
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"{new Uri(server.Address, "health")}: 503 Service Unavailable{Environment.NewLine}", output.ToString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.Telemetry;
 
 namespace Ipp.Graph.Experiments.Live;
 
@@ -19,10 +20,13 @@ public sealed class ExperimentEventHub
         if (_byUser.TryGetValue(change.UserId, out var subscriptions))
         {
             // Enumerating the dictionary itself takes no lock and copies nothing (its Keys would be a copy).
+            var announced = 0;
             foreach (var entry in subscriptions)
             {
-                entry.Key.Events.Writer.TryWrite(change);
+                announced += entry.Key.Events.Writer.TryWrite(change) ? 1 : 0;
             }
+
+            ExperimentEventMetrics.OnAnnounced(change, announced);
         }
     }
 

@@ -1,5 +1,6 @@
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Experiments.Live;
@@ -45,6 +46,7 @@ public sealed class ExperimentEvents(IDbContextFactory<IppDbContext> databases, 
         await db.SaveChangesAsync(cancellationToken);
         await bus.EnlistAsync(db, change, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        ExperimentEventMetrics.OnRecorded(change);
         bus.Committed(change);
         return change;
     }

@@ -40,7 +40,7 @@ public sealed partial class JsonErrorMiddleware
         }
         catch (Exception exception)
         {
-            var correlationId = CorrelationId.New();
+            var correlationId = CorrelationId.ForCurrentRequest();
             LogUnhandled(_logger, exception, correlationId, context.Request.Method, context.Request.Path);
             await ReplaceResponseAsync(
                 context,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Storage;
+using Ipp.Graph.Telemetry;
 using Ipp.Graph.Transport.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -204,6 +205,7 @@ internal sealed class MultipartBody
                 while (read > 0 && filled < buffer.Length);
 
                 length += filled;
+                TransportMetrics.BytesReceived(filled);
                 if (length > _options.MaxFileBytes)
                 {
                     return (length, UploadProblems.FileTooLarge(upload.FieldName, _options.MaxFileBytes));

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Storage;
+using Ipp.Graph.Telemetry;
 using Ipp.Graph.Transport.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
@@ -62,6 +63,7 @@ public sealed class MultipartRequestReader
             bodySize.MaxRequestBodySize = null;
         }
 
+        using var receiving = TransportMetrics.UploadStarted();
         var spool = new UploadSpool(_folder.IncomingPath);
         var body = new MultipartBody(context, boundary, _options, _jsonOptions, spool);
         HttpProblem? problem;

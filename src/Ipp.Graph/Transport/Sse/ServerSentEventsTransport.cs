@@ -6,6 +6,7 @@ using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Telemetry;
 using Ipp.Graph.Transport.Http;
 
 namespace Ipp.Graph.Transport.Sse;
@@ -78,6 +79,7 @@ internal sealed class ServerSentEventsTransport
         // Stopped by the client going away, the server stopping, or a write that failed.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _lifetime.ApplicationStopping);
         using var stream = new EventStreamWriter(context.Response.BodyWriter, stop);
+        using var open = TransportMetrics.EventStreamOpened();
         var serverContext = HttpServerRequestContext.Create(context, withResponseHeaders: false);
         try
         {

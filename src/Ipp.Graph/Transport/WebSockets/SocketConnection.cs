@@ -208,7 +208,7 @@ internal abstract class SocketConnection
     /// </summary>
     protected async ValueTask FailAsync(Exception exception, string doing)
     {
-        var correlationId = CorrelationId.New();
+        var correlationId = CorrelationId.ForCurrentRequest();
         Logger.LogError(
             exception,
             "Unexpected error {CorrelationId} on the WebSocket connection from {RemoteAddress} while {Doing}.",

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Ipp.Graph.Deployment;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Telemetry;
 
 namespace Ipp.Graph.Transport.WebSockets;
 
@@ -95,6 +96,7 @@ internal sealed class WebSocketTransport
             return;
         }
 
+        using var open = TransportMetrics.WebSocketOpened(protocol!);
         await connection.RunAsync(_lifetime.ApplicationStopping);
     }
 

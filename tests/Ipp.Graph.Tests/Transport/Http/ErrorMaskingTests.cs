@@ -45,7 +45,7 @@ public sealed class ErrorMaskingTests : IAsyncLifetime
         Assert.Equal(200, answer.Status);
         var error = answer.Json.GetProperty("errors")[0];
         var correlationId = error.GetProperty("extensions").GetProperty("correlationId").GetString()!;
-        Assert.Matches("^[0-9a-f]{16}$", correlationId);
+        Assert.Matches("^[0-9a-f]{32}$", correlationId);
         Assert.Equal(
             $$$"""{"errors":[{"message":"Unexpected error.","locations":[{"line":1,"column":8}],"path":["boom"],"extensions":{"code":"INTERNAL_SERVER_ERROR","correlationId":"{{{correlationId}}}"}}],"data":{"fine":"fine","boom":null}}""",
             answer.Body);

@@ -74,7 +74,7 @@ public sealed class WebSocketAuthenticationTests
         var (code, reason, before) = await socket.ReceiveCloseAsync();
         Assert.Empty(before);
         Assert.Equal(4500, code);
-        Assert.Matches("^Internal server error [0-9a-f]{16}$", reason);
+        Assert.Matches("^Internal server error [0-9a-f]{32}$", reason);
         var logged = Assert.Single(server.Logs.Errors);
         Assert.Contains(reason["Internal server error ".Length..], logged.Message);
         Assert.Equal("the session store is down: secret internals", logged.Exception!.Message);
