@@ -5,6 +5,7 @@ using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Experiments;
 using Ipp.Graph.Tests.Experiments.Write;
 using Ipp.Graph.Tests.Support;
+using Ipp.Graph.Tests.Telemetry;
 using static Ipp.Graph.Tests.Experiments.Write.WriteFixture;
 
 namespace Ipp.Graph.Tests.Instances;
@@ -15,9 +16,6 @@ namespace Ipp.Graph.Tests.Instances;
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
-    /// <summary>How long a subscriber is given to subscribe before the changes it waits for are made.</summary>
-    private static readonly TimeSpan SubscribeTime = TimeSpan.FromSeconds(2);
-
     private readonly string _folder = Directory.CreateTempSubdirectory("ipp-graph-tests-").FullName;
     private TestDatabase _database = null!;
     private ServerProcess _a = null!;
@@ -60,7 +58,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
         var onA = Subscribe(_a, "ws", token, until);
         var onB = Subscribe(_b, "sse", token, until);
-        await Task.Delay(SubscribeTime);
+        await WaitForSubscriptionsAsync(a, 1);
+        await WaitForSubscriptionsAsync(b, 1);
         await PostAsync(b, Submit, new { id = GlobalId.Encode("Experiment", experimentId) }, token);
         // The backend finishes the job: both instances watch the folder; one of them records it.
         var submitted = Path.Combine(Uploads, userId.ToString(), "submitted", experimentId.ToString());
@@ -88,7 +87,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Object, (await PostAsync(b, "{ me { email } }", null, token)).GetProperty("data").GetProperty("me").ValueKind);
 
         var onB = Subscribe(_b, "ws", token, ("-", "-"));
-        await Task.Delay(SubscribeTime);
+        await WaitForSubscriptionsAsync(b, 1);
         await PostAsync(a, "mutation { logout { loggedOut } }", null, token);
 
         var outcome = await onB;
@@ -133,11 +132,21 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Empty(Directory.GetFileSystemEntries(IncomingOf("b")));
     }
 
+    /// <summary>Waits until the instance's own metrics count <paramref name="count"/> live subscriptions.</summary>
+    private static Task WaitForSubscriptionsAsync(HttpClient instance, int count) =>
+        PrometheusScrape.WaitUntilAsync(instance, scrape => scrape.Series("ipp_graphql_active_subscriptions").Sum(series => series.Value) == count);
+
     private string IncomingOf(string instance) => Path.Combine(Uploads, ".instances", instance, "incoming");
 
     private Task<ServerProcess> StartAsync(string instance) =>
         ServerProcess.StartBuiltAsync(
-            _database.Setting, $"--UPLOAD_FOLDER={Uploads}", $"--Server:InstanceId={instance}", "--Accounts:BcryptCost=4", $"--Applications:CatalogPath={CataloguePath}");
+            _database.Setting,
+            $"--UPLOAD_FOLDER={Uploads}",
+            $"--Server:InstanceId={instance}",
+            "--Accounts:BcryptCost=4",
+            $"--Applications:CatalogPath={CataloguePath}",
+            // Its scrape tells when a subscriber's subscription is live.
+            "--Telemetry:Prometheus:Enabled=true");
 
     private static async Task<(string Token, long UserId)> SignUpAsync(HttpClient client)
     {
