@@ -1,4 +1,5 @@
 using Ipp.Graph.Experiments.Files;
+using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Query;
 using Ipp.Graph.Experiments.Write;
@@ -10,6 +11,7 @@ public static class ExperimentsServiceCollectionExtensions
 {
     public static IServiceCollection AddExperiments(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddExperimentsInFlight(configuration);
         services.AddExperimentsLive(configuration);
         services.AddExperimentQueries(configuration);
         services.AddExperimentFiles();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.Tests.Support;
@@ -140,7 +141,7 @@ public sealed class LiveReconciliationTests
         var user = await LiveFixture.SignUpAsync(server);
         var experiment = await user.SeedAsync(ExperimentStatus.Submitted);
         var sync = server.Services.GetRequiredService<FolderStatusSync>();
-        var working = server.Services.GetRequiredService<ExperimentsInFlight>().Begin(experiment);
+        var working = await server.Services.GetRequiredService<IExperimentsInFlight>().BeginAsync(experiment, CancellationToken.None);
 
         user.Rename(experiment, ExperimentStatus.Submitted, ExperimentStatus.Completed);
         var deferred = new List<FolderScope>();
@@ -151,7 +152,7 @@ public sealed class LiveReconciliationTests
         Assert.Equal(ExperimentStatus.Submitted, await user.StatusAsync(experiment));
 
         // The writer is done without recording it (as if it had crashed): the watcher's deferred check does.
-        working.Dispose();
+        await working.DisposeAsync();
         await user.WaitForStatusAsync(experiment, ExperimentStatus.Completed);
         Assert.Single(await user.EventsAsync(experiment));
         Assert.Empty(server.Logs.Errors);

@@ -1,6 +1,6 @@
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Entities;
-using Ipp.Graph.Experiments.Write;
+using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +11,7 @@ namespace Ipp.Graph.Experiments.Live;
 /// is in (<see cref="UploadFolder.StatusOnDisk"/>) becomes its status when it differs, through
 /// <see cref="ExperimentEvents.TryChangeAsync"/> (the conditional update and its event in one transaction), and the
 /// event is published once committed. Rows still being created (Staging) are left to the code creating them, and
-/// so are experiments the <see cref="ExperimentWriter"/> is moving right now (<see cref="ExperimentsInFlight"/>: it
+/// so are experiments a writer is moving right now, on any instance (<see cref="IExperimentsInFlight"/>: the writer
 /// records its own move; a check of one is deferred, and the caller looks again later).
 /// </summary>
 public sealed class FolderStatusSync
@@ -26,7 +26,7 @@ public sealed class FolderStatusSync
     private readonly ExperimentFolders _folders;
     private readonly UploadFolder _uploads;
     private readonly ExperimentEvents _events;
-    private readonly ExperimentsInFlight _inFlight;
+    private readonly IExperimentsInFlight _inFlight;
     private readonly TimeProvider _clock;
     private readonly ILogger<FolderStatusSync> _logger;
 
@@ -35,7 +35,7 @@ public sealed class FolderStatusSync
         ExperimentFolders folders,
         UploadFolder uploads,
         ExperimentEvents events,
-        ExperimentsInFlight inFlight,
+        IExperimentsInFlight inFlight,
         TimeProvider clock,
         ILogger<FolderStatusSync> logger)
     {
@@ -169,7 +169,7 @@ public sealed class FolderStatusSync
             // Asked after reading the folders: the writer marks an experiment before it moves its folder, so a move
             // of its seen above is still marked, or recorded (the update below then finds another status), or undone
             // (the undo's own folder event brings a check that repairs what this one records).
-            if (_inFlight.Contains(row.Id))
+            if (await _inFlight.IsInFlightAsync(row.Id, cancellationToken))
             {
                 deferred?.Add(FolderScope.OfExperiment(row.UserId, row.Id));
                 return false;

@@ -8,7 +8,6 @@ public static class ExperimentWriteServiceCollectionExtensions
     public static IServiceCollection AddExperimentWrites(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedSettings<ExperimentQuotaOptions>(configuration.GetSection(ExperimentQuotaOptions.Section), options => options.Validate());
-        services.AddSingleton<ExperimentsInFlight>();
         services.AddSingleton<NewExperimentValidator>();
         services.AddSingleton<UserQuota>();
         services.AddSingleton<ExperimentCreationRateLimiter>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
@@ -27,12 +28,9 @@ public sealed class ExperimentWriter
     private readonly ExperimentEvents _events;
     private readonly NewExperimentValidator _validator;
     private readonly UserQuota _quota;
-    private readonly ExperimentsInFlight _inFlight;
+    private readonly IExperimentsInFlight _inFlight;
     private readonly TimeProvider _clock;
     private readonly ILogger<ExperimentWriter> _logger;
-
-    // Submissions and deletions move existing folders: one at a time, so two requests never race on one folder.
-    private readonly SemaphoreSlim _moves = new(1, 1);
 
     public ExperimentWriter(
         IDbContextFactory<IppDbContext> databases,
@@ -40,7 +38,7 @@ public sealed class ExperimentWriter
         ExperimentEvents events,
         NewExperimentValidator validator,
         UserQuota quota,
-        ExperimentsInFlight inFlight,
+        IExperimentsInFlight inFlight,
         TimeProvider clock,
         ILogger<ExperimentWriter> logger)
     {
@@ -90,7 +88,7 @@ public sealed class ExperimentWriter
         }
 
         var inserted = await InsertHiddenAsync(experiment, new ExperimentManifest(email, validation.ManifestParametersJson!), cancellationToken);
-        using var working = inserted.Working;
+        await using var working = inserted.Working;
         var status = input.Draft ? ExperimentStatus.Editing : ExperimentStatus.Submitted;
         var staging = StagingPath(experiment.Id);
         var placed = _folder.ExperimentPath(userId, status, experiment.Id);
@@ -131,7 +129,7 @@ public sealed class ExperimentWriter
     public async Task<Experiment> SubmitAsync(long userId, string id, CancellationToken cancellationToken)
     {
         var experimentId = DecodeId(id);
-        await _moves.WaitAsync(cancellationToken);
+        await using var working = await _inFlight.BeginAsync(experimentId, cancellationToken);
         try
         {
             var experiment = await FindAsync(userId, experimentId, id, cancellationToken);
@@ -140,7 +138,6 @@ public sealed class ExperimentWriter
                 throw new MutationException(new ExperimentNotEditableError(experiment.Status));
             }
 
-            using var working = _inFlight.Begin(experimentId);
             var draft = _folder.ExperimentPath(userId, ExperimentStatus.Editing, experimentId);
             var submitted = _folder.ExperimentPath(userId, ExperimentStatus.Submitted, experimentId);
             if (!Directory.Exists(draft))
@@ -178,10 +175,6 @@ public sealed class ExperimentWriter
             // A move that failed (or the move back after the database failed) left the folder where it was.
             throw Unavailable(failure);
         }
-        finally
-        {
-            _moves.Release();
-        }
     }
 
     /// <summary>
@@ -192,7 +185,7 @@ public sealed class ExperimentWriter
     public async Task<string> DeleteAsync(long userId, string id, CancellationToken cancellationToken)
     {
         var experimentId = DecodeId(id);
-        await _moves.WaitAsync(cancellationToken);
+        await using var working = await _inFlight.BeginAsync(experimentId, cancellationToken);
         try
         {
             var experiment = await FindAsync(userId, experimentId, id, cancellationToken);
@@ -205,7 +198,6 @@ public sealed class ExperimentWriter
                 }
             }
 
-            using var working = _inFlight.Begin(experimentId);
             var trash = Path.Combine(_folder.StagingPath, experimentId.ToString(CultureInfo.InvariantCulture) + StagingRecovery.DeletingSuffix);
             var folder = onDisk is { } placed ? _folder.ExperimentPath(userId, placed, experimentId) : null;
             if (folder is not null)
@@ -249,10 +241,6 @@ public sealed class ExperimentWriter
         {
             throw Unavailable(failure);
         }
-        finally
-        {
-            _moves.Release();
-        }
     }
 
     /// <summary>The files of the request, as the multipart transport stored them.</summary>
@@ -275,7 +263,7 @@ public sealed class ExperimentWriter
     /// is marked in flight before the row can be seen, until the returned mark is disposed; experiment.json's content
     /// is returned, to be written as counted.
     /// </summary>
-    private async Task<(IDisposable Working, byte[] Manifest)> InsertHiddenAsync(Experiment experiment, ExperimentManifest manifest, CancellationToken cancellationToken)
+    private async Task<(IAsyncDisposable Working, byte[] Manifest)> InsertHiddenAsync(Experiment experiment, ExperimentManifest manifest, CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await UserTransactions.BeginAsync(db, experiment.UserId, cancellationToken);
@@ -286,14 +274,15 @@ public sealed class ExperimentWriter
         experiment.StoredBytes = UserStoredBytes.Of(experiment, content.Length);
         await db.SaveChangesAsync(cancellationToken);
         await _quota.EnsureWithinQuotaAsync(db, experiment.UserId, experiment.StoredBytes, cancellationToken);
-        var working = _inFlight.Begin(experiment.Id);
+        // Marked before the row can be seen: no sync or recovery, here or on another instance, takes it for a leftover.
+        var working = await _inFlight.BeginAsync(experiment.Id, cancellationToken);
         try
         {
             await transaction.CommitAsync(cancellationToken);
         }
         catch
         {
-            working.Dispose();
+            await working.DisposeAsync();
             throw;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class StagingRecovery : IHostedLifecycleService
     private readonly IDbContextFactory<IppDbContext> _databases;
     private readonly UploadFolder _folder;
     private readonly ExperimentEvents _events;
-    private readonly ExperimentsInFlight _inFlight;
+    private readonly IExperimentsInFlight _inFlight;
     private readonly TimeProvider _clock;
     private readonly ILogger<StagingRecovery> _logger;
 
@@ -31,7 +32,7 @@ public sealed class StagingRecovery : IHostedLifecycleService
         IDbContextFactory<IppDbContext> databases,
         UploadFolder folder,
         ExperimentEvents events,
-        ExperimentsInFlight inFlight,
+        IExperimentsInFlight inFlight,
         TimeProvider clock,
         ILogger<StagingRecovery> logger)
     {
@@ -63,7 +64,7 @@ public sealed class StagingRecovery : IHostedLifecycleService
             .ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
-            if (_inFlight.Contains(row.Id))
+            if (await _inFlight.IsInFlightAsync(row.Id, cancellationToken))
             {
                 continue;
             }
@@ -93,7 +94,7 @@ public sealed class StagingRecovery : IHostedLifecycleService
             var deleting = name.EndsWith(DeletingSuffix, StringComparison.Ordinal);
             var idText = deleting ? name[..^DeletingSuffix.Length] : name;
             var isExperiment = long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var experimentId);
-            if (isExperiment && _inFlight.Contains(experimentId))
+            if (isExperiment && await _inFlight.IsInFlightAsync(experimentId, cancellationToken))
             {
                 continue;
             }

@@ -1,0 +1,67 @@
+using Ipp.Graph.Data;
+using Npgsql;
+
+namespace Ipp.Graph.Experiments.InFlight;
+
+/// <summary>
+/// The experiments in flight of instances sharing a PostgreSQL database: a writer holds the experiment's advisory
+/// lock (<c>pg_advisory_lock(class, id)</c>) on a connection of its own while it works, so another writer of the
+/// experiment, on any instance, waits for it, and every instance sees it in <c>pg_locks</c>. When an instance dies,
+/// its connections go and their locks with them: nothing is left marked for ever.
+/// </summary>
+public sealed class PostgreSqlExperimentsInFlight(DatabaseSettings settings) : IExperimentsInFlight
+{
+    /// <summary>
+    /// The lock's connection is its own, never pooled: a lock must not outlive its writer on a connection handed to
+    /// the next one (a pool does not end a session's advisory locks), and closing it ends the lock whatever happened.
+    /// </summary>
+    private readonly string _lockConnectionString = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ConnectionString;
+
+    /// <summary>The advisory locks' first key ("IPPE"): the experiments' class, apart from any other use of such locks.</summary>
+    internal const int LockClass = 0x49505045;
+
+    public async Task<IAsyncDisposable> BeginAsync(long experimentId, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(_lockConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = Command(connection, "SELECT pg_advisory_lock(@class, @id)", experimentId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new Lock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<bool> IsInFlightAsync(long experimentId, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(settings.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        // The two-key form shows in pg_locks as classid and objid, with objsubid 2.
+        await using var command = Command(
+            connection,
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            + "AND classid = @class::oid AND objid = @id::oid AND objsubid = 2 AND granted)",
+            experimentId);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The experiment's lock keys: the class, and its id (experiment ids stay below 2³¹).</summary>
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, long experimentId)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("class", LockClass);
+        command.Parameters.AddWithValue("id", checked((int)experimentId));
+        return command;
+    }
+
+    /// <summary>Releases the lock by closing its connection.</summary>
+    private sealed class Lock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
+}
