@@ -6,6 +6,7 @@ using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
+using Ipp.Graph.RateLimiting;
 using Ipp.Graph.Ide;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Telemetry;
@@ -32,6 +33,7 @@ public static class IppGraphApp
         builder.Services.AddHealth(builder.Configuration);
         builder.Services.AddGraphQLServer(builder.Configuration);
         builder.Services.AddDatabase(builder.Configuration);
+        builder.Services.AddRateLimiting(builder.Configuration);
         builder.Services.AddUploadFolder(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddApplications(builder.Configuration);

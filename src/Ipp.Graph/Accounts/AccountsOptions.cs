@@ -1,4 +1,4 @@
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.RateLimiting;
 
 namespace Ipp.Graph.Accounts;
 

@@ -64,7 +64,7 @@ public static class AccountsSchema
     {
         var server = context.Server();
         var accounts = Accounts(context);
-        RateLimiter(context).Acquire(server);
+        await RateLimiter(context).AcquireAsync(server);
         var session = await start(accounts);
         SessionCookie.Set(server, accounts.Options.CookieName, session.Token, session.ExpiresAt);
         return session;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Accounts;
@@ -11,17 +12,12 @@ namespace Ipp.Graph.Accounts;
 /// mass sign-ups. A refused attempt is a <see cref="GraphQL.Mutations.RateLimitedError"/>, which gives the seconds to
 /// wait, as does the HTTP response's <c>Retry-After</c> header (<see cref="KeyedRateLimiter{TKey}"/>).
 /// </summary>
-public sealed class SignInRateLimiter : IDisposable
+public sealed class SignInRateLimiter(IAttemptWindows windows, IOptions<AccountsOptions> options)
 {
-    private readonly KeyedRateLimiter<string> _limiter;
-
-    public SignInRateLimiter(IOptions<AccountsOptions> options) =>
-        _limiter = new KeyedRateLimiter<string>(options.Value.RateLimit, "Too many attempts from this address");
+    private readonly KeyedRateLimiter<string> _limiter = new(windows, options.Value.RateLimit, "sign-in", "Too many attempts from this address");
 
     /// <summary>Counts an attempt from the request's client address; refuses it when it is one too many.</summary>
-    public void Acquire(ServerRequestContext request) => _limiter.Acquire(PartitionOf(request.RemoteAddress), request);
-
-    public void Dispose() => _limiter.Dispose();
+    public ValueTask AcquireAsync(ServerRequestContext request) => _limiter.AcquireAsync(PartitionOf(request.RemoteAddress), request);
 
     private static string PartitionOf(IPAddress? address)
     {

@@ -5,9 +5,10 @@ namespace Ipp.Graph.Data;
 
 /// <summary>
 /// Brings the database up to date when the server starts, before it accepts requests: creates the SQLite file's
-/// folder when missing, then applies the migrations not yet applied. Instances starting at once on one database
-/// migrate it once: EF Core holds the provider's migration lock while it migrates (a lock table on SQLite, an
-/// advisory lock on PostgreSQL), and the others find nothing left to do. A failure stops the start. The server's
+/// folder when missing, then applies the migrations not yet applied. Instances starting at once on one PostgreSQL
+/// database migrate it once: each waits for <see cref="PostgreSqlMigrationLock"/> before it reads what is pending
+/// (EF Core's own lock is taken migration by migration, so two instances could each apply a later one), and those
+/// after the first find nothing left to do. A failure stops the start. The server's
 /// commands that use the database (<c>users</c>, <c>database migrate</c>) run it first too.
 /// </summary>
 internal sealed class DatabaseMigrator : IHostedLifecycleService
@@ -29,6 +30,7 @@ internal sealed class DatabaseMigrator : IHostedLifecycleService
     /// <summary>Creates the database file's folder when missing and applies the pending migrations.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        await using var migrating = await PostgreSqlMigrationLock.TakeAsync(_settings, cancellationToken);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         if (_settings.Provider == DatabaseProvider.Sqlite)
         {

@@ -59,8 +59,13 @@ public sealed class DatabaseSchemaTests : IDisposable
     public async Task TheHandWrittenMigrationsMadeWhatTheGeneratedOnesMake()
     {
         var legacy = await LegacyDatabaseAsync("legacy.db");
+        var baseline = Path.Combine(_folder, "baseline.db");
+        await using (var db = Open(baseline))
+        {
+            await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
+        }
 
-        Assert.Equal(Describe(await MigratedAsync("migrated.db")), Describe(legacy));
+        Assert.Equal(Describe(baseline), Describe(legacy));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ipp.Graph.Data;
 using Ipp.Graph.Tests.Experiments.Write;
 using Ipp.Graph.Tests.Support;
 using Ipp.Graph.Tests.Transport.Http;
@@ -77,7 +78,7 @@ public sealed class PrometheusMetricsTests
         Assert.Equal(0, scrape.Value("ipp_upload_active_requests"));
         Assert.Equal(1, scrape.Value("ipp_experiment_events_recorded_total", ("ipp_experiment_status", "submitted")));
         Assert.Equal(1, scrape.Value("ipp_experiment_events_announced_total", ("ipp_experiment_status", "submitted")));
-        Assert.True(scrape.Value("db_client_operation_duration_seconds_count", ("db_system_name", "sqlite"), ("db_operation_name", "INSERT")) >= 2, scrape.Text);
+        Assert.True(scrape.Value("db_client_operation_duration_seconds_count", ("db_system_name", TestDatabase.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgresql"), ("db_operation_name", "INSERT")) >= 2, scrape.Text);
         Assert.Contains(scrape.Series("http_server_request_duration_seconds_count"), series => series.Labels.GetValueOrDefault("http_route") == "/graphql");
     }
 

@@ -36,7 +36,7 @@ public static class ExperimentMutations
     private static async Task<CreateExperimentPayload> CreateAsync(ResolveContext context)
     {
         var caller = context.RequireCaller();
-        context.Service<ExperimentCreationRateLimiter>().Acquire(caller.UserId, context.Server());
+        await context.Service<ExperimentCreationRateLimiter>().AcquireAsync(caller.UserId, context.Server());
         var input = context.Input<CreateExperimentInput>();
         var experiment = await context.Service<ExperimentWriter>().CreateAsync(caller.UserId, caller.Email, input, context.CancellationToken);
         return new CreateExperimentPayload { Experiment = experiment };

@@ -263,6 +263,29 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                     b.ToTable("experiment_inputs", (string)null);
                 });
 
+            modelBuilder.Entity("Ipp.Graph.RateLimiting.AttemptWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("EndsAt")
+                        .HasDatabaseName("ix_rate_limit_windows_ends_at");
+
+                    b.ToTable("rate_limit_windows", (string)null);
+                });
+
             modelBuilder.Entity("Ipp.Graph.Accounts.Entities.Session", b =>
                 {
                     b.HasOne("Ipp.Graph.Accounts.Entities.User", "User")

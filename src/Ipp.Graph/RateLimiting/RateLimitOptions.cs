@@ -1,4 +1,4 @@
-namespace Ipp.Graph.GraphQL;
+namespace Ipp.Graph.RateLimiting;
 
 /// <summary>The settings of a <see cref="KeyedRateLimiter{TKey}"/>: so many attempts per key in each fixed window.</summary>
 public sealed class RateLimitOptions

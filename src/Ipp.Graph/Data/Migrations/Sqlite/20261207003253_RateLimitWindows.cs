@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ipp.Graph.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RateLimitWindows : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "rate_limit_windows",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ends_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rate_limit_windows", x => x.key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_rate_limit_windows_ends_at",
+                table: "rate_limit_windows",
+                column: "ends_at");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "rate_limit_windows");
+        }
+    }
+}
