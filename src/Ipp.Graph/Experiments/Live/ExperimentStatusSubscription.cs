@@ -99,7 +99,10 @@ public static class ExperimentStatusSubscription
             }
         }
 
-        await foreach (var change in live.Events.Reader.ReadAllAsync(cancellationToken))
+        // Unsubscribing completes the channel, which ends the loop below as any end of events does: waiting with the
+        // token instead would throw at every frame of the stack it unwinds, for every subscriber that leaves.
+        using var stop = cancellationToken.Register(static live => ((ExperimentEventHub.Subscription)live!).Events.Writer.TryComplete(), live);
+        await foreach (var change in live.Events.Reader.ReadAllAsync())
         {
             if (change.Id > replayedUpTo && (experimentId is not { } only || change.ExperimentId == only))
             {
