@@ -5,7 +5,8 @@
 # the backend does) and deleted every EXPERIMENT_EVERY seconds (3), and CHURN subscribers (100) replaced every
 # CHURN_EVERY seconds (30) (bench/soak/soak.mjs drives it). Every 10 s the server's resident memory (VmRSS), open
 # descriptors and threads are read from /proc, and dotnet-counters (installed on first use, from NuGet) records its
-# GC: heap size after the last collection, committed memory, collections per generation. At the end: events owed
+# GC: heap size after the last collection, committed memory, collections per generation; both go on for up to 90 s
+# after the load (idle). At the end: events owed
 # to each subscriber against those it got (lost, doubled), p50/p99 of event and query latency, and a summary table.
 # The server runs with its settings as shipped (GC settings of its runtimeconfig included); DOTNET_* variables in the
 # environment reach it (DOTNET_gcServer=0 bench/soak/run.sh, to compare).
@@ -83,14 +84,17 @@ sample() {
 }
 sample > "$work/process.tsv" &
 sampler_pid=$!
-"$counters" collect -p "$server_pid" --refresh-interval 10 --format csv -o "$work/counters.csv" \
-  --counters System.Runtime > "$work/counters.log" 2>&1 &
+# dotnet-counters writes its file only when it ends by itself: it runs for the soak, a margin for the subscribers'
+# connections, and a last idle minute.
+margin=90
+"$counters" collect -p "$server_pid" --refresh-interval 10 --format csv -o "$work/counters.csv" --counters System.Runtime \
+  --duration "$(printf '%02d:%02d:%02d:%02d' $(((seconds + margin) / 86400)) $(((seconds + margin) % 86400 / 3600)) $(((seconds + margin) % 3600 / 60)) $(((seconds + margin) % 60)))" \
+  > "$work/counters.log" 2>&1 &
 counters_pid=$!
 
 log "soak: $duration, $users users, $subscribers subscribers, ${RATE:-300} queries/s, an experiment every ${EXPERIMENT_EVERY:-3} s, ${CHURN:-100} subscribers replaced every ${CHURN_EVERY:-30} s"
 node "$here/soak.mjs" "$work/config.json" > "$work/result.json"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-kill "$counters_pid" 2> /dev/null || true
 wait "$counters_pid" 2> /dev/null || true
 counters_pid=""
 kill "$sampler_pid" 2> /dev/null || true

@@ -228,7 +228,11 @@ for (const subscriber of subscribers) {
     if (event.uid !== subscriber.uid || event.id <= afterId) continue;
     if (subscriber.closedAt < end && event.at > subscriber.closedAt - grace) continue;
     owed++;
-    if (!subscriber.received.has(event.key)) lost++;
+    if (!subscriber.received.has(event.key)) {
+      lost++;
+      const at = (t) => (t === null ? 'open' : `${((t - started) / 1000).toFixed(1)} s`);
+      failures.push(`lost: event ${event.key} of user ${event.uid} (recorded at ${at(event.at)}) by a subscriber opened at ${at(subscriber.openedAt)} after ${subscriber.after ?? 'nothing'}, closed at ${at(subscriber.closedAt)}, which received ${subscriber.received.size} events`);
+    }
   }
   for (const count of subscriber.received.values()) doubled += count - 1;
 }
