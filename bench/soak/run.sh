@@ -101,7 +101,7 @@ kill "$sampler_pid" 2> /dev/null || true
 sampler_pid=""
 gc_settings=$(node -e 'const c = require(process.argv[1]).runtimeOptions.configProperties ?? {}; console.log(Object.entries(c).filter(([k]) => k.startsWith("System.GC")).map(([k, v]) => `${k}=${v}`).join(" ") || "defaults")' \
   "$repo/src/Ipp.Graph/bin/Release/net10.0/Ipp.Graph.runtimeconfig.json")
-gc_env=$(env | grep -E '^DOTNET_(gc|GC)' | tr '\n' ' ' || true)
+gc_env=$(env | grep -E '^(DOTNET_(gc|GC)|MALLOC_)' | tr '\n' ' ' || true)
 
 node "$here/report.mjs" "$work/result.json" "$work/process.tsv" "$work/counters.csv"
 echo "$(date -u +%Y-%m-%d) · $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) · load average before: $load_before, after: $load_after · .NET $(dotnet --version), Node $(node --version) · GC: $gc_settings ${gc_env}"

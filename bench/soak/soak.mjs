@@ -217,7 +217,9 @@ const recorded = execFileSync('sqlite3', ['-separator', ' ', config.database,
 const idOf = new Map(recorded.map((event) => [`${event.uid} ${event.key}`, event.id]));
 
 // A subscriber closed by the churn is owed what was recorded up to 2 s before it left (what was on its way may or
-// may not have reached it); one open to the end, everything.
+// may not have reached it); one open to the end, everything. One that subscribed without a cursor (its user had no
+// event yet) is owed what was recorded from 2 s after it subscribed: before its subscription reached the server,
+// nothing was owed to it.
 const grace = 2000;
 let owed = 0;
 let lost = 0;
@@ -227,6 +229,7 @@ for (const subscriber of subscribers) {
   for (const event of recorded) {
     if (event.uid !== subscriber.uid || event.id <= afterId) continue;
     if (subscriber.closedAt < end && event.at > subscriber.closedAt - grace) continue;
+    if (subscriber.after === null && event.at < subscriber.subscribedAt + grace) continue;
     owed++;
     if (!subscriber.received.has(event.key)) {
       lost++;
