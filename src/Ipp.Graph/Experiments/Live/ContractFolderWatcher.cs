@@ -91,10 +91,7 @@ internal sealed class ContractFolderWatcher : IDisposable
             Inotify.RemoveWatch(_instance, rootWatch);
         }
 
-        if (Thread.CurrentThread != _reader)
-        {
-            _reader.Join(TimeSpan.FromSeconds(5));
-        }
+        _reader.Join(TimeSpan.FromSeconds(5));
     }
 
     /// <summary>Watches the root, each user's folder and their namespace folders as they are now; false when refused.</summary>
