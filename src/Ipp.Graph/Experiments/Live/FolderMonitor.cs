@@ -28,7 +28,6 @@ internal sealed class FolderMonitor : IHostedService, IAsyncDisposable
     private readonly HashSet<FolderScope> _waiting = [];
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _watcher;
-    private int _watchingRefused;
     private Task _checks = Task.CompletedTask;
     private Task _timer = Task.CompletedTask;
 
@@ -171,17 +170,12 @@ internal sealed class FolderMonitor : IHostedService, IAsyncDisposable
     }
 
     /// <summary>
-    /// The kernel refused what watching needs (said once: the watcher has stopped for good): from now on the
+    /// The kernel refused what watching needs (the watcher says it once, and has stopped for good): from now on the
     /// reconciliation scan alone brings changes, so a status follows its folder within the scan's interval rather
     /// than at once. What was missed meanwhile is checked at once.
     /// </summary>
     private void OnWatchingRefused(string reason)
     {
-        if (Interlocked.Exchange(ref _watchingRefused, 1) == 1)
-        {
-            return;
-        }
-
         if (_options.ReconcileInterval > TimeSpan.Zero)
         {
             _logger.LogWarning(
