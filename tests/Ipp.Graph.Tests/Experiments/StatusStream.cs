@@ -40,6 +40,15 @@ public abstract class StatusStream : IAsyncDisposable
     /// </summary>
     public abstract Task<List<string>> RestAsync();
 
+    /// <summary>
+    /// Ends the stream as a client that is done with it: a WebSocket's close handshake (1000), waiting for the
+    /// server's answer; an SSE response abandoned (its connection closed).
+    /// </summary>
+    public abstract Task CloseAsync();
+
+    /// <summary>Drops the connection without a word, as a client that crashed or lost its network.</summary>
+    public abstract ValueTask DropAsync();
+
     public abstract ValueTask DisposeAsync();
 
     private sealed class SocketStream(TestSocket socket, bool legacy) : StatusStream
@@ -83,6 +92,14 @@ public abstract class StatusStream : IAsyncDisposable
             return [.. before, $"close {code} {reason}"];
         }
 
+        public override Task CloseAsync() => socket.CloseAsync();
+
+        public override ValueTask DropAsync()
+        {
+            socket.Abort();
+            return ValueTask.CompletedTask;
+        }
+
         public override ValueTask DisposeAsync() => socket.DisposeAsync();
     }
 
@@ -112,6 +129,11 @@ public abstract class StatusStream : IAsyncDisposable
         }
 
         public override Task<List<string>> RestAsync() => reader.RestAsync();
+
+        public override Task CloseAsync() => DropAsync().AsTask();
+
+        /// <summary>An event stream has no goodbye: disposing the unread response closes its connection.</summary>
+        public override ValueTask DropAsync() => DisposeAsync();
 
         public override async ValueTask DisposeAsync()
         {

@@ -31,6 +31,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The process id (of the server itself when started through a launcher that execs it).</summary>
+    public int Id => _process.Id;
+
     /// <summary>What the process wrote to its standard output and error, line by line, in the order read.</summary>
     public IReadOnlyCollection<string> OutputLines => _output;
 
@@ -48,19 +51,35 @@ public sealed class ServerProcess : IAsyncDisposable
         StartAsync(BuildFolder, [Path.Combine(BuildFolder, "Ipp.Graph.dll")], settings);
 
     /// <summary>
+    /// Starts the built server as <see cref="StartBuiltAsync"/> does, through <paramref name="launcher"/>: a command
+    /// that runs the command line appended to it in place of itself (<c>unshare … sh -c '… exec "$@"' sh</c>).
+    /// </summary>
+    public static Task<ServerProcess> StartBuiltThroughAsync(IReadOnlyList<string> launcher, params string[] settings) =>
+        StartAsync(BuildFolder, [Path.Combine(BuildFolder, "Ipp.Graph.dll")], launcher, settings);
+
+    /// <summary>
     /// Runs <c>dotnet <paramref name="dotnetArguments"/> --urls=http://127.0.0.1:{free port} <paramref name="settings"/></c>
     /// in <paramref name="workingDirectory"/> and waits until <c>/health</c> answers.
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(string workingDirectory, IEnumerable<string> dotnetArguments, params string[] settings)
+    public static Task<ServerProcess> StartAsync(string workingDirectory, IEnumerable<string> dotnetArguments, params string[] settings) =>
+        StartAsync(workingDirectory, dotnetArguments, [], settings);
+
+    private static async Task<ServerProcess> StartAsync(
+        string workingDirectory, IEnumerable<string> dotnetArguments, IReadOnlyList<string> launcher, string[] settings)
     {
         var port = FreePort.Take();
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in launcher.Count > 0 ? [.. launcher.Skip(1), "dotnet"] : Array.Empty<string>())
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var argument in dotnetArguments)
         {
             start.ArgumentList.Add(argument);

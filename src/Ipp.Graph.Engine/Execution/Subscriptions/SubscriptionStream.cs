@@ -150,15 +150,8 @@ internal sealed class SubscriptionStream : IAsyncEnumerable<ExecutionResult>
 
         private async Task DisposeSourceAfterAsync(Task pendingMove)
         {
-            try
-            {
-                await pendingMove.ConfigureAwait(false);
-            }
-            catch
-            {
-                // The source is going away; how its last wait ended does not matter.
-            }
-
+            // The source is going away; how its last wait ended (often cancelled) does not matter, and is not rethrown.
+            await pendingMove.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await DisposeSourceAsync().ConfigureAwait(false);
         }
 

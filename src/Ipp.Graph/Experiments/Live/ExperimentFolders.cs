@@ -86,7 +86,7 @@ public sealed class ExperimentFolders
     }
 
     /// <summary>A database id as the folder contract writes it: digits only, no sign, no leading zero.</summary>
-    private static bool TryParseId(string text, out long id)
+    public static bool TryParseId(string text, out long id)
     {
         id = 0;
         return text.Length is > 0 and <= 19

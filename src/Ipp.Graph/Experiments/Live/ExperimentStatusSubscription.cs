@@ -86,6 +86,9 @@ public static class ExperimentStatusSubscription
         var replayedUpTo = 0L;
         var seenUpTo = after ?? await LatestIdAsync(databases, userId, cancellationToken);
         var replay = after is not null;
+        // Unsubscribing completes the channel, which ends the loop below as any end of events does: waiting with the
+        // token instead would throw at every frame of the stack it unwinds, for every subscriber that leaves.
+        using var stop = cancellationToken.Register(static live => ((ExperimentEventHub.Subscription)live!).Events.Writer.TryComplete(), live);
         while (true)
         {
             if (replay)
@@ -109,7 +112,7 @@ public static class ExperimentStatusSubscription
                 replay = false;
             }
 
-            if (!await live.Events.Reader.WaitToReadAsync(cancellationToken))
+            if (!await live.Events.Reader.WaitToReadAsync())
             {
                 yield break;
             }

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Options;
 namespace Ipp.Graph.Experiments.Live;
 
 /// <summary>
-/// Keeps experiments' statuses in line with their folders while the server runs. A <see cref="FileSystemWatcher"/>
-/// on <c>UPLOAD_FOLDER</c> notices folders appearing, disappearing and moving; each change marks what it concerns
-/// (<see cref="FolderScope"/>) for a check after a short quiet time, so a burst (a folder copied file by file, then
-/// the old one deleted) makes one check. The watcher is not trusted alone: a full reconciliation runs at start
-/// (after the database migrations, before requests are served), when the watcher reports an error (its buffer
-/// overflowed: events were lost) and every <see cref="LiveOptions.ReconcileInterval"/>. One loop runs the checks,
-/// one after another.
+/// Keeps experiments' statuses in line with their folders while the server runs. A watcher on <c>UPLOAD_FOLDER</c>
+/// (<see cref="ContractFolderWatcher"/> on Linux, <see cref="TreeFolderWatcher"/> elsewhere) notices experiments'
+/// folders arriving in and leaving namespaces; each change marks what it concerns (<see cref="FolderScope"/>) for a
+/// check after a short quiet time, so a burst (a folder copied, then the old one deleted) makes one check. The
+/// watcher is not trusted alone: a full reconciliation runs at start (after the database migrations, before requests
+/// are served), when the watcher lost events and every <see cref="LiveOptions.ReconcileInterval"/>. When the kernel
+/// refuses the watches the watcher needs, watching stops with one warning, and the reconciliation alone brings
+/// changes. One loop runs the checks, one after another.
 /// </summary>
 internal sealed class FolderMonitor : IHostedService, IAsyncDisposable
 {
@@ -26,7 +27,7 @@ internal sealed class FolderMonitor : IHostedService, IAsyncDisposable
     private readonly Channel<FolderScope> _due = Channel.CreateUnbounded<FolderScope>(new() { SingleReader = true });
     private readonly HashSet<FolderScope> _waiting = [];
     private readonly CancellationTokenSource _stopping = new();
-    private FileSystemWatcher? _watcher;
+    private IDisposable? _watcher;
     private Task _checks = Task.CompletedTask;
     private Task _timer = Task.CompletedTask;
 
@@ -44,7 +45,7 @@ internal sealed class FolderMonitor : IHostedService, IAsyncDisposable
         // Watch first, then scan: a move during the scan is seen by one or the other (or both: recorded once).
         if (_options.WatchFolders)
         {
-            _watcher = CreateWatcher();
+            _watcher = StartWatcher();
         }
 
         await _sync.ReconcileAsync(cancellationToken);
@@ -152,35 +153,42 @@ internal sealed class FolderMonitor : IHostedService, IAsyncDisposable
         }
     }
 
-    private FileSystemWatcher CreateWatcher()
+    private IDisposable StartWatcher()
     {
-        var watcher = new FileSystemWatcher(_uploads.Root)
+        if (!OperatingSystem.IsLinux())
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.DirectoryName | NotifyFilters.FileName,
-            InternalBufferSize = 64 * 1024,
-        };
-        watcher.Created += (_, e) => NoticePath(e.FullPath);
-        watcher.Deleted += (_, e) => NoticePath(e.FullPath);
-        watcher.Renamed += (_, e) =>
-        {
-            NoticePath(e.OldFullPath);
-            NoticePath(e.FullPath);
-        };
-        watcher.Error += (_, e) =>
-        {
-            _logger.LogWarning(e.GetException(), "The watcher of the uploads folder lost events; reconciling every experiment");
-            Notice(FolderScope.Everything);
-        };
-        watcher.EnableRaisingEvents = true;
-        return watcher;
+            return new TreeFolderWatcher(_uploads.Root, _folders, Notice, OnEventsLost);
+        }
+
+        return ContractFolderWatcher.Start(_uploads, Notice, () => OnEventsLost(null), OnWatchingRefused, _logger);
     }
 
-    private void NoticePath(string path)
+    private void OnEventsLost(Exception? reason)
     {
-        if (_folders.ScopeOf(path) is { } scope)
+        _logger.LogWarning(reason, "The watcher of the uploads folder lost events; reconciling every experiment");
+        Notice(FolderScope.Everything);
+    }
+
+    /// <summary>
+    /// The kernel refused what watching needs (the watcher says it once, and has stopped for good): from now on the
+    /// reconciliation scan alone brings changes, so a status follows its folder within the scan's interval rather
+    /// than at once. What was missed meanwhile is checked at once.
+    /// </summary>
+    private void OnWatchingRefused(string reason)
+    {
+        if (_options.ReconcileInterval > TimeSpan.Zero)
         {
-            Notice(scope);
+            _logger.LogWarning(
+                "Stopped watching {Root}: {Reason}. Experiments' statuses now follow their folders only through the reconciliation scan, every {Interval} (Experiments:ReconcileInterval), instead of within a moment; raise the kernel setting (sysctl) and restart the server to watch again",
+                _uploads.Root, reason, _options.ReconcileInterval);
         }
+        else
+        {
+            _logger.LogWarning(
+                "Stopped watching {Root}: {Reason}. Experiments:ReconcileInterval is 0, so statuses no longer follow their folders until the server restarts; raise the kernel setting (sysctl) and restart the server to watch again, or set Experiments:ReconcileInterval",
+                _uploads.Root, reason);
+        }
+
+        Notice(FolderScope.Everything);
     }
 }

@@ -469,16 +469,9 @@ internal abstract class SocketConnection
             return;
         }
 
-        try
-        {
-            await Task.Delay(Settings.ConnectionInitTimeout, _lifetime.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        if (!InitReceived)
+        // The connection's end is no error: observed without an exception (each one thrown costs, per closed socket).
+        await Task.Delay(Settings.ConnectionInitTimeout, _lifetime.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!_lifetime.IsCancellationRequested && !InitReceived)
         {
             await Channel.CloseAsync(CloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout");
         }
@@ -486,16 +479,12 @@ internal abstract class SocketConnection
 
     private async Task KeepAliveAsync()
     {
+        // The connection's end disposes the timer, which ends the wait for its next tick (rather than cancelling it,
+        // which would throw).
         using var timer = new PeriodicTimer(Settings.KeepAliveInterval);
-        try
+        using var stop = _lifetime.Token.Register(static timer => ((PeriodicTimer)timer!).Dispose(), timer);
+        while (await timer.WaitForNextTickAsync() && await SendKeepAliveAsync())
         {
-            while (await timer.WaitForNextTickAsync(_lifetime.Token) && await SendKeepAliveAsync())
-            {
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The connection ended.
         }
     }
 
