@@ -2,7 +2,6 @@ using Ipp.Graph;
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Data;
-using Ipp.Graph.GraphQL;
 using Ipp.Graph.Health;
 
 // `schema export --output <file>` writes the served schema; `health` asks a running server's /health (the container's

@@ -1,6 +1,5 @@
 using Ipp.Graph.Accounts.Passwords;
 using Ipp.Graph.Data;
-using Ipp.Graph.GraphQL;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Accounts;
 

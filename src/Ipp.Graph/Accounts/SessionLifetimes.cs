@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
-using Ipp.Graph.GraphQL;
 using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Accounts;

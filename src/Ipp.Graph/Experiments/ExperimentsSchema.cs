@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Ipp.Graph.Accounts;
-using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;

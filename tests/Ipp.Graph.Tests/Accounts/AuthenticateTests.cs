@@ -3,7 +3,6 @@ using System.Text.Json;
 using Ipp.Graph.Accounts.Passwords;
 using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.GraphQL;
-using Ipp.Graph.Tests.Support;
 
 namespace Ipp.Graph.Tests.Accounts;
 

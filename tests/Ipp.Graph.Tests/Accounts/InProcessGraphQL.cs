@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
+using Ipp.Graph.Accounts;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Execution.Subscriptions;
 using Ipp.Graph.GraphQL;

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Ipp.Graph.Accounts;
 using Ipp.Graph.GraphQL;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;

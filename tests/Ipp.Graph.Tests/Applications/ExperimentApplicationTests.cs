@@ -1,4 +1,3 @@
-using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Entities;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
-using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.Tests.Support;
 using Ipp.Graph.Tests.Transport.WebSockets;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using static Ipp.Graph.Tests.Experiments.ReadJson;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using static Ipp.Graph.Tests.Experiments.ReadJson;

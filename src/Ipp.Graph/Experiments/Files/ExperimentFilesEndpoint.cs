@@ -1,5 +1,4 @@
 using Ipp.Graph.Accounts;
-using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Storage;

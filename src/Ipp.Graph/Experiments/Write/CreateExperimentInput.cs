@@ -12,5 +12,5 @@ public sealed record CreateExperimentInput(
     IReadOnlyList<ExperimentFileInput>? Files,
     bool Draft);
 
-/// <summary>The <c>ExperimentFileInput</c> input type: the multipart transport gives each file as an <see cref="GraphQL.IStoredUpload"/>.</summary>
+/// <summary>The <c>ExperimentFileInput</c> input type: the multipart transport gives each file as an <see cref="Transport.Multipart.IStoredUpload"/>.</summary>
 public sealed record ExperimentFileInput(string Parameter, IUploadedFile File);

@@ -1,4 +1,4 @@
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport.Multipart;
 
 namespace Ipp.Graph.Experiments.Write;
 

@@ -8,6 +8,7 @@ using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Storage;
+using Ipp.Graph.Transport.Multipart;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Experiments.Write;

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Write.Errors;
-using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Storage;
+using Ipp.Graph.Transport.Multipart;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

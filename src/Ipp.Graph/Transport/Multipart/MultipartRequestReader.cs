@@ -13,7 +13,7 @@ namespace Ipp.Graph.Transport.Multipart;
 /// Reads GraphQL multipart requests (https://github.com/jaydenseric/graphql-multipart-request-spec) from
 /// <c>POST /graphql</c>: a <c>multipart/form-data</c> body of <c>operations</c> (one GraphQL request as JSON),
 /// <c>map</c> (file part name to paths of nulls in the variables) and the files, each streamed to a temporary file in
-/// <see cref="UploadFolder.IncomingPath"/> and handed to resolvers as an <see cref="GraphQL.IStoredUpload"/>. The
+/// <see cref="UploadFolder.IncomingPath"/> and handed to resolvers as an <see cref="Transport.Multipart.IStoredUpload"/>. The
 /// request it gives deletes every file no resolver moved when it is disposed; a request refused midway leaves none.
 /// Files that cannot be written are a 503 <c>STORAGE_UNAVAILABLE</c>, logged once with the path.
 /// </summary>

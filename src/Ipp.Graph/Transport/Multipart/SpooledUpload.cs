@@ -1,4 +1,3 @@
-using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Transport.Multipart;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Ipp.Graph.Accounts;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.JavaScript;

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Ipp.Graph.Accounts;
 using Ipp.Graph.Deployment;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Telemetry;

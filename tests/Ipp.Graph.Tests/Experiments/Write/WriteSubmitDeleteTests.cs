@@ -1,4 +1,3 @@
-using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Tests.Accounts;

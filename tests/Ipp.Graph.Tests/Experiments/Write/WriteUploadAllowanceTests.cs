@@ -1,7 +1,8 @@
 using System.Security.Claims;
+using Ipp.Graph.Accounts;
 using Ipp.Graph.Experiments.Write;
-using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Accounts;
+using Ipp.Graph.Transport.Multipart;
 using static Ipp.Graph.Tests.Experiments.Write.WriteFixture;
 
 namespace Ipp.Graph.Tests.Experiments.Write;

@@ -4,6 +4,7 @@ using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Support;
 using Ipp.Graph.Tests.Transport.Http;
+using Ipp.Graph.Transport.Multipart;
 using static Ipp.Graph.Tests.Transport.Multipart.MultipartRequests;
 
 namespace Ipp.Graph.Tests.Transport.Multipart;

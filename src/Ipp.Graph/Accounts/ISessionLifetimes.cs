@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Ipp.Graph.GraphQL;
+namespace Ipp.Graph.Accounts;
 
 /// <summary>
 /// When the session a caller signed in with ends (signed out, replaced by a new sign-in, or expired), so the

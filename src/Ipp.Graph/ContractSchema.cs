@@ -6,9 +6,10 @@ using Ipp.Graph.Engine.Types.Scalars;
 using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 
-namespace Ipp.Graph.GraphQL;
+namespace Ipp.Graph;
 
 /// <summary>
 /// The served schema: the repository's schema.graphql (embedded in the assembly) with every feature's resolvers

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Ipp.Graph.GraphQL;
+namespace Ipp.Graph.Accounts;
 
 /// <summary>
 /// Turns a session token into the caller it belongs to. Transports use it where HTTP authentication does not

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Ipp.Graph.Engine.Error;
 
-namespace Ipp.Graph.GraphQL;
+namespace Ipp.Graph.Transport.Multipart;
 
 /// <summary>
 /// How many bytes of files a caller may still upload (the per-user quota), asked by the multipart transport before

@@ -1,6 +1,6 @@
 using Ipp.Graph.Engine.Types.Scalars;
 
-namespace Ipp.Graph.GraphQL;
+namespace Ipp.Graph.Transport.Multipart;
 
 /// <summary>
 /// An uploaded file as the multipart transport hands it to resolvers: already written whole to a temporary file

@@ -1,4 +1,4 @@
-namespace Ipp.Graph.GraphQL;
+namespace Ipp.Graph;
 
 /// <summary><c>schema export [--output file]</c>: writes the served schema as SDL (to standard output without --output).</summary>
 public static class SchemaExportCommand
