@@ -1,5 +1,4 @@
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Storage;
 
@@ -30,7 +29,7 @@ public sealed partial class StorageUnavailableException : Exception
     public string Reason { get; }
 
     /// <summary>The error clients get: <see cref="ClientMessage"/> with the code <c>STORAGE_UNAVAILABLE</c>.</summary>
-    public static GraphQLError ClientError() => new(ClientMessage, code: ServerErrorCodes.StorageUnavailable);
+    public static GraphQLError ClientError() => new(ClientMessage, code: StorageErrorCodes.StorageUnavailable);
 
     /// <summary>True for the failures a file system reports (.NET turns EACCES, EPERM into UnauthorizedAccessException, the rest into IOException).</summary>
     public static bool IsCause(Exception exception) => exception is IOException or UnauthorizedAccessException;

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Ipp.Graph.Accounts;
 using Ipp.Graph.Accounts.Passwords;
 using Ipp.Graph.Engine.Tests.Support;
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.RateLimiting;
+using Ipp.Graph.Transport;
 
 namespace Ipp.Graph.Tests.Accounts;
 
@@ -75,7 +77,7 @@ public sealed class AuthenticateTests
         {
             var error = response.PayloadError("authenticate");
             Assert.Equal("InvalidCredentialsError", error.GetProperty("__typename").GetString());
-            Assert.Equal(ServerErrorCodes.InvalidCredentials, error.GetProperty("code").GetString());
+            Assert.Equal(AccountsErrorCodes.InvalidCredentials, error.GetProperty("code").GetString());
             Assert.Equal("The email or password is incorrect.", error.GetProperty("message").GetString());
             Assert.Empty(response.SetCookies);
         }
@@ -100,8 +102,8 @@ public sealed class AuthenticateTests
         var longer = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = password + "and more" });
         var withNul = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "ppp\0" });
 
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, longer.PayloadErrorCode("authenticate"));
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, withNul.PayloadErrorCode("authenticate"));
+        Assert.Equal(AccountsErrorCodes.InvalidCredentials, longer.PayloadErrorCode("authenticate"));
+        Assert.Equal(AccountsErrorCodes.InvalidCredentials, withNul.PayloadErrorCode("authenticate"));
         Assert.Equal(before + 2, hasher.Verifications);
         Assert.NotNull(await http.AuthenticateAsync("ada@example.org", password));
     }
@@ -121,8 +123,8 @@ public sealed class AuthenticateTests
         var created = await http.PostWithRawVariablesAsync(Operations.CreateUser, """{"email":"ada@example.org","password":"correct\ud800horse"}""");
         var signedIn = await http.PostWithRawVariablesAsync(Operations.Authenticate, """{"email":"ada@example.org","password":"correct\udbffhorse"}""");
 
-        Assert.Equal((HttpStatusCode.BadRequest, ServerErrorCodes.BadRequest), (created.Status, created.ErrorCode));
-        Assert.Equal((HttpStatusCode.BadRequest, ServerErrorCodes.BadRequest), (signedIn.Status, signedIn.ErrorCode));
+        Assert.Equal((HttpStatusCode.BadRequest, TransportErrorCodes.BadRequest), (created.Status, created.ErrorCode));
+        Assert.Equal((HttpStatusCode.BadRequest, TransportErrorCodes.BadRequest), (signedIn.Status, signedIn.ErrorCode));
         Assert.Equal(0L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM users"));
         Assert.Equal(before, hasher.Verifications);
         Assert.Empty(server.Logs.Errors);
@@ -145,8 +147,8 @@ public sealed class AuthenticateTests
         var surrogate = await http.PostWithRawVariablesAsync(Operations.Authenticate, """{"email":"ada@example.org","password":"correct\ud800horse"}""");
         var unknownEmail = await http.PostWithRawVariablesAsync(Operations.Authenticate, """{"email":"nobody@example.org","password":"correct\ud800horse"}""");
 
-        Assert.Equal(ServerErrorCodes.BadRequest, surrogate.ErrorCode);
-        Assert.Equal(ServerErrorCodes.BadRequest, unknownEmail.ErrorCode);
+        Assert.Equal(TransportErrorCodes.BadRequest, surrogate.ErrorCode);
+        Assert.Equal(TransportErrorCodes.BadRequest, unknownEmail.ErrorCode);
         Assert.Equal(before, hasher.Verifications);
         Assert.Empty(server.Logs.Errors);
         var replacement = await http.PostWithRawVariablesAsync(Operations.Authenticate, """{"email":"ada@example.org","password":"correct\ufffdhorse"}""");
@@ -170,9 +172,9 @@ public sealed class AuthenticateTests
         var withItsPassword = await http.PostWithRawVariablesAsync(Operations.Authenticate, $$"""{"email":"{{escapedLookAlike}}","password":"look-alike password"}""");
         var withAdasPassword = await http.PostWithRawVariablesAsync(Operations.Authenticate, $$"""{"email":"{{escapedLookAlike}}","password":"correct horse battery"}""");
 
-        Assert.Equal(ServerErrorCodes.InvalidEmail, created.PayloadErrorCode("createUser"));
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, withItsPassword.PayloadErrorCode("authenticate"));
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, withAdasPassword.PayloadErrorCode("authenticate"));
+        Assert.Equal(AccountsErrorCodes.InvalidEmail, created.PayloadErrorCode("createUser"));
+        Assert.Equal(AccountsErrorCodes.InvalidCredentials, withItsPassword.PayloadErrorCode("authenticate"));
+        Assert.Equal(AccountsErrorCodes.InvalidCredentials, withAdasPassword.PayloadErrorCode("authenticate"));
         Assert.Equal(1L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM users"));
         Assert.Empty(server.Logs.Errors);
     }
@@ -195,7 +197,7 @@ public sealed class AuthenticateTests
         var wrong = await http.PostAsync(Operations.Authenticate, new { email = "old@example.org", password = "not it" });
         var response = await http.PostAsync(Operations.Authenticate, new { email = "old@example.org", password });
 
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, wrong.PayloadErrorCode("authenticate"));
+        Assert.Equal(AccountsErrorCodes.InvalidCredentials, wrong.PayloadErrorCode("authenticate"));
         var user = response.Data("authenticate").GetProperty("user");
         Assert.Equal("Old@Example.org", user.GetProperty("email").GetString());
         Assert.Equal("2021-07-01T12:00:00.000Z", user.GetProperty("createdAt").GetString());
@@ -211,7 +213,7 @@ public sealed class AuthenticateTests
         using var http = new GraphQLHttp(server);
         await http.CreateUserAsync("ada@example.org");
         var wrong = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "wrong password" });
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, wrong.PayloadErrorCode("authenticate"));
+        Assert.Equal(AccountsErrorCodes.InvalidCredentials, wrong.PayloadErrorCode("authenticate"));
         var token = await http.AuthenticateAsync("ada@example.org");
         var hasher = server.Services.GetRequiredService<PasswordHasher>();
         var verifications = hasher.Verifications;
@@ -223,7 +225,7 @@ public sealed class AuthenticateTests
         {
             var error = refused.PayloadError(field);
             Assert.Equal("RateLimitedError", error.GetProperty("__typename").GetString());
-            Assert.Equal(ServerErrorCodes.RateLimited, error.GetProperty("code").GetString());
+            Assert.Equal(RateLimitErrorCodes.RateLimited, error.GetProperty("code").GetString());
             var retryAfter = error.GetProperty("retryAfter").GetInt32();
             Assert.InRange(retryAfter, 1, 600);
             Assert.Equal($"Too many attempts from this address: try again in {retryAfter} seconds.", error.GetProperty("message").GetString());

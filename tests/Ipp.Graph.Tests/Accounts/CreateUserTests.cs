@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using Ipp.Graph.Accounts;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport;
 
 namespace Ipp.Graph.Tests.Accounts;
 
@@ -64,7 +66,7 @@ public sealed class CreateUserTests
 
         var error = response.PayloadError("createUser");
         Assert.Equal("EmailTakenError", error.GetProperty("__typename").GetString());
-        Assert.Equal(ServerErrorCodes.EmailTaken, error.GetProperty("code").GetString());
+        Assert.Equal(AccountsErrorCodes.EmailTaken, error.GetProperty("code").GetString());
         Assert.Equal("An account with this email already exists.", error.GetProperty("message").GetString());
         Assert.Empty(response.SetCookies);
         Assert.Empty(server.Logs.Errors);
@@ -84,7 +86,7 @@ public sealed class CreateUserTests
         Assert.Single(responses, response => !Refused(response));
         Assert.All(responses.Where(Refused), response =>
         {
-            Assert.Equal(ServerErrorCodes.EmailTaken, response.PayloadErrorCode("createUser"));
+            Assert.Equal(AccountsErrorCodes.EmailTaken, response.PayloadErrorCode("createUser"));
             Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
         });
         Assert.Empty(server.Logs.Errors);
@@ -113,7 +115,7 @@ public sealed class CreateUserTests
 
         var error = response.PayloadError("createUser");
         Assert.Equal("InvalidEmailError", error.GetProperty("__typename").GetString());
-        Assert.Equal(ServerErrorCodes.InvalidEmail, error.GetProperty("code").GetString());
+        Assert.Equal(AccountsErrorCodes.InvalidEmail, error.GetProperty("code").GetString());
         Assert.Equal("The email address is not valid: write it as name@example.org.", error.GetProperty("message").GetString());
         Assert.Empty(server.Logs.Errors);
     }
@@ -144,7 +146,7 @@ public sealed class CreateUserTests
         var response = await http.PostWithRawVariablesAsync(Operations.CreateUser, $$"""{"email":"{{escapedEmail}}","password":"correct horse battery"}""");
 
         var error = response.PayloadError("createUser");
-        Assert.Equal(ServerErrorCodes.InvalidEmail, error.GetProperty("code").GetString());
+        Assert.Equal(AccountsErrorCodes.InvalidEmail, error.GetProperty("code").GetString());
         Assert.Equal($"The email address is not valid: it contains {character}, which is not a visible character of its own (an invisible, formatting, control, private-use or unassigned code point, a lone surrogate or a combining mark).", error.GetProperty("message").GetString());
         Assert.Equal(0L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM users"));
         Assert.Empty(server.Logs.Errors);
@@ -160,7 +162,7 @@ public sealed class CreateUserTests
         var response = await http.PostAsync(Operations.CreateUser, new { email, password = "correct horse battery" });
 
         Assert.True(email.Length > 254);
-        Assert.Equal(ServerErrorCodes.InvalidEmail, response.PayloadErrorCode("createUser"));
+        Assert.Equal(AccountsErrorCodes.InvalidEmail, response.PayloadErrorCode("createUser"));
     }
 
     [Theory]
@@ -176,7 +178,7 @@ public sealed class CreateUserTests
 
         var error = response.PayloadError("createUser");
         Assert.Equal("InvalidPasswordError", error.GetProperty("__typename").GetString());
-        Assert.Equal(ServerErrorCodes.InvalidPassword, error.GetProperty("code").GetString());
+        Assert.Equal(AccountsErrorCodes.InvalidPassword, error.GetProperty("code").GetString());
         Assert.Equal(message, error.GetProperty("message").GetString());
         Assert.Equal(8, error.GetProperty("minBytes").GetInt32());
         Assert.Equal(72, error.GetProperty("maxBytes").GetInt32());
@@ -200,7 +202,7 @@ public sealed class CreateUserTests
         var response = await http.PostWithRawVariablesAsync(Operations.CreateUser, $$"""{"email":"ada@example.org","password":"{{escapedPassword}}"}""");
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal(ServerErrorCodes.BadRequest, response.ErrorCode);
+        Assert.Equal(TransportErrorCodes.BadRequest, response.ErrorCode);
         Assert.Equal(0L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM users"));
         Assert.Empty(server.Logs.Errors);
     }
@@ -228,7 +230,7 @@ public sealed class CreateUserTests
         var refused = await http.PostAsync(Operations.CreateUser, new { email = "ada@example.org", password = tooLong });
         var accepted = await http.PostAsync(Operations.CreateUser, new { email = "ada@example.org", password = fits });
 
-        Assert.Equal(ServerErrorCodes.InvalidPassword, refused.PayloadErrorCode("createUser"));
+        Assert.Equal(AccountsErrorCodes.InvalidPassword, refused.PayloadErrorCode("createUser"));
         Assert.Equal("The password is too long: it must be at most 72 bytes long (UTF-8); this one has 73.", refused.PayloadError("createUser").GetProperty("message").GetString());
         Assert.Equal(43, accepted.Data("createUser").GetProperty("token").GetString()!.Length);
     }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Ipp.Graph.Accounts;
-using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Tests.Accounts;
@@ -72,7 +71,7 @@ public sealed class EmailAddressTests
 
         Assert.False(EmailAddress.TryParse(text, out _));
         var error = Assert.Throws<MutationException>(() => EmailAddress.Parse(text)).Error;
-        Assert.Equal(ServerErrorCodes.InvalidEmail, error.Code);
+        Assert.Equal(AccountsErrorCodes.InvalidEmail, error.Code);
         Assert.Contains($"it contains U+{codePoint:X4}, which is not a visible character of its own", error.Message);
     }
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Ipp.Graph.Accounts;
-using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Tests.Accounts;
@@ -21,7 +20,7 @@ public sealed class PasswordRulesTests
 
         var error = Assert.Throws<MutationException>(() => PasswordRules.CheckNew(password, minBytes: 8)).Error;
 
-        Assert.Equal(ServerErrorCodes.InvalidPassword, error.Code);
+        Assert.Equal(AccountsErrorCodes.InvalidPassword, error.Code);
         Assert.Equal($"The password must not contain a lone surrogate ({surrogate}): it is not a character, and has no UTF-8 form.", error.Message);
         Assert.False(PasswordRules.CanMatch(password));
     }

@@ -9,8 +9,8 @@ namespace Ipp.Graph.Tests.Contract;
 
 /// <summary>
 /// docs/errors.md lists every code a client can meet, once: the engine's (<see cref="ErrorCodes"/>), the server's
-/// (<see cref="ServerErrorCodes"/>) and the WebSocket close codes (<see cref="CloseCodes"/>); and the code base gives
-/// no code but through those constants.
+/// (the request kernel's <see cref="ServerErrorCodes"/> and each feature's <c>…ErrorCodes</c> class) and the WebSocket
+/// close codes (<see cref="CloseCodes"/>); and the code base gives no code but through those constants.
 /// </summary>
 public sealed partial class ErrorCodesDocumentTests
 {
@@ -20,7 +20,7 @@ public sealed partial class ErrorCodesDocumentTests
     public void The_page_lists_each_code_of_the_engine_and_the_server_once()
     {
         var listed = Document.Value.Select(line => CodeRow().Match(line)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
-        var defined = Constants<string>(typeof(ErrorCodes)).Concat(Constants<string>(typeof(ServerErrorCodes))).ToList();
+        var defined = Constants<string>(typeof(ErrorCodes)).Concat(ServerCodes()).ToList();
 
         Assert.Equal(listed.Distinct().Count(), listed.Count);
         Assert.Equal(defined.Distinct().Count(), defined.Count);
@@ -47,6 +47,12 @@ public sealed partial class ErrorCodesDocumentTests
 
         Assert.Empty(offenders);
     }
+
+    /// <summary>The codes of the server's features and of its request kernel: every <c>…ErrorCodes</c> class of the server.</summary>
+    internal static IEnumerable<string> ServerCodes() =>
+        typeof(IppGraphApp).Assembly.GetTypes()
+            .Where(type => type.IsAbstract && type.IsSealed && type.Name.EndsWith("ErrorCodes", StringComparison.Ordinal))
+            .SelectMany(Constants<string>);
 
     private static IEnumerable<T> Constants<T>(Type type) =>
         type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)

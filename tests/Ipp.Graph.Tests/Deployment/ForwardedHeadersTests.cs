@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.Accounts;
+using Ipp.Graph.RateLimiting;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Experiments.Write;
 using Ipp.Graph.Tests.Support;
@@ -34,9 +35,9 @@ public sealed class ForwardedHeadersTests
         await using var server = await AccountsServer.StartAsync(["--Accounts:RateLimit:PermitLimit=2", .. Settings(trust)]);
         using var client = Client(server);
 
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, await SignInCodeAsync(client, "203.0.113.1"));
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, await SignInCodeAsync(client, "203.0.113.2"));
-        Assert.Equal(ServerErrorCodes.RateLimited, await SignInCodeAsync(client, "203.0.113.3"));
+        Assert.Equal(AccountsErrorCodes.InvalidCredentials, await SignInCodeAsync(client, "203.0.113.1"));
+        Assert.Equal(AccountsErrorCodes.InvalidCredentials, await SignInCodeAsync(client, "203.0.113.2"));
+        Assert.Equal(RateLimitErrorCodes.RateLimited, await SignInCodeAsync(client, "203.0.113.3"));
     }
 
     [Theory]
@@ -47,12 +48,12 @@ public sealed class ForwardedHeadersTests
         await using var server = await AccountsServer.StartAsync("--Accounts:RateLimit:PermitLimit=2", trust);
         using var client = Client(server);
 
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, await SignInCodeAsync(client, "203.0.113.1"));
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, await SignInCodeAsync(client, "203.0.113.1"));
-        Assert.Equal(ServerErrorCodes.RateLimited, await SignInCodeAsync(client, "203.0.113.1"));
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, await SignInCodeAsync(client, "203.0.113.2"));
+        Assert.Equal(AccountsErrorCodes.InvalidCredentials, await SignInCodeAsync(client, "203.0.113.1"));
+        Assert.Equal(AccountsErrorCodes.InvalidCredentials, await SignInCodeAsync(client, "203.0.113.1"));
+        Assert.Equal(RateLimitErrorCodes.RateLimited, await SignInCodeAsync(client, "203.0.113.1"));
+        Assert.Equal(AccountsErrorCodes.InvalidCredentials, await SignInCodeAsync(client, "203.0.113.2"));
         // A chain: the proxy says it was given the request by 203.0.113.9, which is no trusted proxy: that is the client.
-        Assert.Equal(ServerErrorCodes.InvalidCredentials, await SignInCodeAsync(client, "198.51.100.7, 203.0.113.9"));
+        Assert.Equal(AccountsErrorCodes.InvalidCredentials, await SignInCodeAsync(client, "198.51.100.7, 203.0.113.9"));
     }
 
     [Theory]

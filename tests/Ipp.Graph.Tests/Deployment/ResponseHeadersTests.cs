@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.Accounts;
+using Ipp.Graph.RateLimiting;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Experiments.Write;
 using Ipp.Graph.Tests.Support;
@@ -71,14 +72,14 @@ public sealed class ResponseHeadersTests
         for (var i = 0; i < 20; i++)
         {
             var allowed = await PostAsync(client, Operations.Authenticate, attempt);
-            Assert.Equal(ServerErrorCodes.InvalidCredentials, PayloadError(allowed).GetProperty("code").GetString());
+            Assert.Equal(AccountsErrorCodes.InvalidCredentials, PayloadError(allowed).GetProperty("code").GetString());
             Assert.Null(allowed.Header("Retry-After"));
         }
 
         var refused = await PostAsync(client, Operations.Authenticate, attempt);
 
         var error = PayloadError(refused);
-        Assert.Equal(ServerErrorCodes.RateLimited, error.GetProperty("code").GetString());
+        Assert.Equal(RateLimitErrorCodes.RateLimited, error.GetProperty("code").GetString());
         var retryAfter = error.GetProperty("retryAfter").GetInt32();
         Assert.InRange(retryAfter, 1, 600);
         Assert.Equal(retryAfter.ToString(CultureInfo.InvariantCulture), refused.Header("Retry-After"));
@@ -99,7 +100,7 @@ public sealed class ResponseHeadersTests
 
         Assert.Null(allowed.Header("Retry-After"));
         var error = refused.Json.GetProperty("data").GetProperty("createExperiment").GetProperty("errors")[0];
-        Assert.Equal(ServerErrorCodes.RateLimited, error.GetProperty("code").GetString());
+        Assert.Equal(RateLimitErrorCodes.RateLimited, error.GetProperty("code").GetString());
         Assert.Equal(error.GetProperty("retryAfter").GetInt32().ToString(CultureInfo.InvariantCulture), refused.Header("Retry-After"));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Support;
@@ -23,8 +24,8 @@ public sealed class LiveSubscriptionErrorTests
         var badCursor = await user.SubscribeAsync("ws", null, null, after: GlobalId.Encode("Experiment", 1));
         var anonymous = await user.SubscribeAsync("sse", null, null, token: "not-a-token");
 
-        AssertError(notMine, "No experiment of yours has this id.", ServerErrorCodes.ExperimentNotFound);
-        AssertError(beingCreated, "No experiment of yours has this id.", ServerErrorCodes.ExperimentNotFound);
+        AssertError(notMine, "No experiment of yours has this id.", ExperimentsErrorCodes.ExperimentNotFound);
+        AssertError(beingCreated, "No experiment of yours has this id.", ExperimentsErrorCodes.ExperimentNotFound);
         AssertError(badCursor, "`after` is not the cursor of an experiment status event.", "BAD_USER_INPUT");
         AssertError(anonymous, "Sign in first: this field needs a valid session token.", ServerErrorCodes.AuthNotAuthenticated);
         Assert.Equal(0, server.Services.GetRequiredService<Ipp.Graph.Experiments.Live.ExperimentEventHub>().CountSubscriptions(user.UserId));
@@ -40,8 +41,8 @@ public sealed class LiveSubscriptionErrorTests
         var userId = await user.SubscribeAsyncWithRawId(GlobalId.Encode("User", user.UserId));
         var garbage = await user.SubscribeAsyncWithRawId("%%%");
 
-        AssertError(userId, "No experiment of yours has this id.", ServerErrorCodes.ExperimentNotFound);
-        AssertError(garbage, "No experiment of yours has this id.", ServerErrorCodes.ExperimentNotFound);
+        AssertError(userId, "No experiment of yours has this id.", ExperimentsErrorCodes.ExperimentNotFound);
+        AssertError(garbage, "No experiment of yours has this id.", ExperimentsErrorCodes.ExperimentNotFound);
         Assert.Empty(server.Logs.Errors);
     }
 

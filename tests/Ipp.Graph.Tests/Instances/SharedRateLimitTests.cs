@@ -1,4 +1,4 @@
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.RateLimiting;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Support;
 
@@ -24,7 +24,7 @@ public sealed class SharedRateLimitTests
         await throughA.AuthenticateAsync("ada@example.org");
         var fourth = await throughB.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "correct horse battery" });
 
-        Assert.Equal(ServerErrorCodes.RateLimited, fourth.PayloadErrorCode("authenticate"));
+        Assert.Equal(RateLimitErrorCodes.RateLimited, fourth.PayloadErrorCode("authenticate"));
         Assert.Empty(a.Logs.Errors);
         Assert.Empty(b.Logs.Errors);
     }

@@ -6,5 +6,5 @@ namespace Ipp.Graph.Accounts.Errors;
 /// <summary>Another account already uses the email (<c>EMAIL_TAKEN</c>).</summary>
 public sealed class EmailTakenError() : MutationError("An account with this email already exists.")
 {
-    public override string Code => ServerErrorCodes.EmailTaken;
+    public override string Code => AccountsErrorCodes.EmailTaken;
 }

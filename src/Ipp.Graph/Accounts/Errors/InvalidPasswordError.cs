@@ -6,7 +6,7 @@ namespace Ipp.Graph.Accounts.Errors;
 /// <summary>A new password breaks a rule (<c>INVALID_PASSWORD</c>), with the length a password must have.</summary>
 public sealed class InvalidPasswordError(string message, int minBytes) : MutationError(message)
 {
-    public override string Code => ServerErrorCodes.InvalidPassword;
+    public override string Code => AccountsErrorCodes.InvalidPassword;
 
     /// <summary>The fewest UTF-8 bytes a password may have (the setting <c>Accounts:MinPasswordLength</c>).</summary>
     public int MinBytes { get; } = minBytes;

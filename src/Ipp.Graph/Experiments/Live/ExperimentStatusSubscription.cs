@@ -49,7 +49,7 @@ public static class ExperimentStatusSubscription
                 || typeName != ExperimentsSchema.TypeName
                 || await ExperimentsSchema.FindOwnAsync(key, caller, databases, context.CancellationToken) is null)
             {
-                throw new GraphQLError("No experiment of yours has this id.", code: ServerErrorCodes.ExperimentNotFound);
+                throw new GraphQLError("No experiment of yours has this id.", code: ExperimentsErrorCodes.ExperimentNotFound);
             }
 
             experimentId = key;

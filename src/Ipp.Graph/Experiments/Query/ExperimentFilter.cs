@@ -2,7 +2,6 @@ using System.Collections;
 using System.Linq.Expressions;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Experiments.Entities;
-using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Experiments.Query;
 
@@ -316,6 +315,6 @@ internal static class ExperimentFilter
         private static GraphQLError NullNotSupported(FilterField field, string operation) =>
             new(
                 $"The provided value for filter `{operation}` of type {field.OperationTypeName} is invalid. Null values are not supported.",
-                code: ServerErrorCodes.FilterNullNotSupported);
+                code: PagingErrorCodes.FilterNullNotSupported);
     }
 }

@@ -3,7 +3,6 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Experiments.Entities;
-using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Experiments.Query;
 
@@ -141,7 +140,7 @@ internal sealed class ExperimentOrder
 
         throw new GraphQLError(
             $"The cursor specified in `{argument}` has an invalid format.",
-            code: ServerErrorCodes.InvalidCursor,
+            code: PagingErrorCodes.InvalidCursor,
             extensions: new Dictionary<string, object?> { ["argument"] = argument, ["cursor"] = cursor });
     }
 

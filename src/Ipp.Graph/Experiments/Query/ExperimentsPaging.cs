@@ -1,5 +1,4 @@
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Experiments.Query;
 
@@ -49,7 +48,7 @@ internal sealed record ExperimentsPaging(int? First, int? Last, string? After, s
         {
             throw new GraphQLError(
                 "The requested number of values per page must be at least 0.",
-                code: ServerErrorCodes.MinPaginationItems,
+                code: PagingErrorCodes.MinPaginationItems,
                 extensions: new Dictionary<string, object?> { ["requestedItems"] = requested });
         }
 
@@ -57,7 +56,7 @@ internal sealed record ExperimentsPaging(int? First, int? Last, string? After, s
         {
             throw new GraphQLError(
                 "The maximum allowed items per page were exceeded.",
-                code: ServerErrorCodes.MaxPaginationItems,
+                code: PagingErrorCodes.MaxPaginationItems,
                 extensions: new Dictionary<string, object?> { ["requestedItems"] = requested, ["maxAllowedItems"] = options.MaxPageSize });
         }
     }

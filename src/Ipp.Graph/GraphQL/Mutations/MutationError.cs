@@ -14,6 +14,6 @@ public abstract class MutationError(string message)
     /// <summary>What went wrong, for people.</summary>
     public string Message { get; } = message;
 
-    /// <summary>The error's code (one of <see cref="ServerErrorCodes"/>), which clients branch on.</summary>
+    /// <summary>The error's code (one of a feature's <c>…ErrorCodes</c>), which clients branch on.</summary>
     public abstract string Code { get; }
 }

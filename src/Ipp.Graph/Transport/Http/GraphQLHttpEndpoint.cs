@@ -18,11 +18,11 @@ public sealed class GraphQLHttpEndpoint
 {
     private static readonly ExecutionResult SubscriptionsNotServed = ExecutionResult.FromError(new GraphQLError(
         "Subscriptions are not served over plain HTTP requests: subscribe over a WebSocket (graphql-transport-ws) or Server-Sent Events.",
-        code: ServerErrorCodes.BadRequest));
+        code: TransportErrorCodes.BadRequest));
 
     private static readonly HttpProblem MutationOverGet = new(
         StatusCodes.Status405MethodNotAllowed,
-        ServerErrorCodes.MethodNotAllowed,
+        TransportErrorCodes.MethodNotAllowed,
         "A mutation cannot be sent with GET, which must not change anything: send it with POST.");
 
     private readonly RequestRunner _runner;

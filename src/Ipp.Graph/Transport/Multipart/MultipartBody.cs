@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Experiments;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Telemetry;
@@ -292,11 +293,11 @@ internal sealed class MultipartBody
     /// <summary>The allowance's refusal as an HTTP problem: 401 for an anonymous caller, 413 over the quota, else 400.</summary>
     private static HttpProblem Refused(Engine.Error.GraphQLError refusal)
     {
-        var code = refusal.Code ?? ServerErrorCodes.QuotaExceeded;
+        var code = refusal.Code ?? ExperimentsErrorCodes.QuotaExceeded;
         var status = code switch
         {
             ServerErrorCodes.AuthNotAuthenticated => StatusCodes.Status401Unauthorized,
-            ServerErrorCodes.QuotaExceeded => StatusCodes.Status413PayloadTooLarge,
+            ExperimentsErrorCodes.QuotaExceeded => StatusCodes.Status413PayloadTooLarge,
             _ => StatusCodes.Status400BadRequest,
         };
         return new HttpProblem(status, code, refusal.Message);

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Ipp.Graph.GraphQL;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Telemetry;
 using Ipp.Graph.Transport.Http;
@@ -85,7 +84,7 @@ public sealed class MultipartRequestReader
         catch (BadHttpRequestException exception)
         {
             // Kestrel's verdict on the body (truncated, too slow), with its status.
-            var code = exception.StatusCode == StatusCodes.Status400BadRequest ? ServerErrorCodes.UploadInvalid : HttpProblem.CodeFor(exception.StatusCode);
+            var code = exception.StatusCode == StatusCodes.Status400BadRequest ? UploadErrorCodes.UploadInvalid : HttpProblem.CodeFor(exception.StatusCode);
             problem = new HttpProblem(exception.StatusCode, code, "The request body could not be read: " + exception.Message);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException)

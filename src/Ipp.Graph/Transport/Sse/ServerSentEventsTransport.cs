@@ -30,7 +30,7 @@ internal sealed class ServerSentEventsTransport
 
     private static readonly HttpProblem MutationOverGet = new(
         StatusCodes.Status405MethodNotAllowed,
-        ServerErrorCodes.MethodNotAllowed,
+        TransportErrorCodes.MethodNotAllowed,
         "A mutation cannot be sent with GET, which must not change anything: send it with POST.");
 
     private static readonly ExecutionResult SessionEnded = ExecutionResult.FromError(new GraphQLError(

@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport;
 
 namespace Ipp.Graph.Transport.WebSockets;
 
@@ -115,20 +115,20 @@ internal sealed class LegacyWsConnection : SocketConnection
 
         if (!message.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object)
         {
-            await SendOperationErrorAsync(id, "The \"start\" payload must be an object holding the GraphQL request.", ServerErrorCodes.BadRequest);
+            await SendOperationErrorAsync(id, "The \"start\" payload must be an object holding the GraphQL request.", TransportErrorCodes.BadRequest);
             return;
         }
 
         // The request outlives this message (whose bytes the next receive reuses): it reads a copy.
         if (!GraphQLRequestJson.TryRead(payload.Clone(), out var request, out var problem))
         {
-            await SendOperationErrorAsync(id, problem!, ServerErrorCodes.BadRequest);
+            await SendOperationErrorAsync(id, problem!, TransportErrorCodes.BadRequest);
             return;
         }
 
         if (!Acknowledged)
         {
-            await SendOperationErrorAsync(id, "The connection is not initialised: send connection_init first.", ServerErrorCodes.BadRequest);
+            await SendOperationErrorAsync(id, "The connection is not initialised: send connection_init first.", TransportErrorCodes.BadRequest);
             return;
         }
 

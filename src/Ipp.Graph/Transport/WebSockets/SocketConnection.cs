@@ -283,7 +283,7 @@ internal abstract class SocketConnection
 
     /// <summary>The error that refuses an operation beyond <see cref="WebSocketSettings.MaxOperations"/>.</summary>
     protected GraphQLError TooManyOperations() =>
-        new($"This connection already runs {Settings.MaxOperations} operations, the most it may: complete one first.", code: ServerErrorCodes.TooManyOperations);
+        new($"This connection already runs {Settings.MaxOperations} operations, the most it may: complete one first.", code: TransportErrorCodes.TooManyOperations);
 
     /// <summary>A received message: refused when it is too large, binary, not JSON, or not an object with a type.</summary>
     private async ValueTask HandleAsync(ReceivedKind received)

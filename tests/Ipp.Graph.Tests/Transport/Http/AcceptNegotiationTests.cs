@@ -1,4 +1,4 @@
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport;
 using static Ipp.Graph.Tests.Transport.Http.HttpExchange;
 
 namespace Ipp.Graph.Tests.Transport.Http;
@@ -59,7 +59,7 @@ public sealed class AcceptNegotiationTests(ServerFixture fixture) : IClassFixtur
         {
             Assert.Equal(406, answer.Status);
             Assert.Equal(Json, answer.ContentType);
-            answer.AssertErrorBody(ServerErrorCodes.NotAcceptable);
+            answer.AssertErrorBody(TransportErrorCodes.NotAcceptable);
             Assert.Equal(
                 "The Accept header allows none of the response types served here: application/graphql-response+json and application/json.",
                 answer.ErrorMessage);

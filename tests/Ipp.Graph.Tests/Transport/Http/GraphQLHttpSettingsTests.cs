@@ -1,6 +1,6 @@
 using System.Text;
-using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Support;
+using Ipp.Graph.Transport;
 
 namespace Ipp.Graph.Tests.Transport.Http;
 
@@ -19,7 +19,7 @@ public sealed class GraphQLHttpSettingsTests
 
         Assert.Equal(200, accepted.Status);
         Assert.Equal(413, refused.Status);
-        refused.AssertErrorBody(ServerErrorCodes.PayloadTooLarge);
+        refused.AssertErrorBody(TransportErrorCodes.PayloadTooLarge);
         Assert.Equal("The request body is larger than the limit of 100 bytes.", refused.ErrorMessage);
         Assert.Equal(100, Encoding.UTF8.GetByteCount(fits));
     }
@@ -35,7 +35,7 @@ public sealed class GraphQLHttpSettingsTests
 
         Assert.Equal(200, accepted.Status);
         Assert.Equal(400, refused.Status);
-        refused.AssertErrorBody(ServerErrorCodes.BadRequest);
+        refused.AssertErrorBody(TransportErrorCodes.BadRequest);
         Assert.StartsWith("The request body is not valid JSON: The maximum configured depth of 3 has been exceeded.", refused.ErrorMessage);
     }
 

@@ -1,4 +1,4 @@
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport;
 using static Ipp.Graph.Tests.Transport.Http.HttpExchange;
 
 namespace Ipp.Graph.Tests.Transport.Http;
@@ -56,7 +56,7 @@ public sealed class HttpGetTests(ServerFixture fixture) : IClassFixture<ServerFi
 
             Assert.Equal(405, answer.Status);
             Assert.Equal("POST", answer.Header("Allow"));
-            answer.AssertErrorBody(ServerErrorCodes.MethodNotAllowed);
+            answer.AssertErrorBody(TransportErrorCodes.MethodNotAllowed);
             Assert.Equal("A mutation cannot be sent with GET, which must not change anything: send it with POST.", answer.ErrorMessage);
         }
     }
@@ -99,7 +99,7 @@ public sealed class HttpGetTests(ServerFixture fixture) : IClassFixture<ServerFi
 
         Assert.Equal(400, answer.Status);
         Assert.Equal(Json, answer.ContentType);
-        answer.AssertErrorBody(ServerErrorCodes.BadRequest);
+        answer.AssertErrorBody(TransportErrorCodes.BadRequest);
         Assert.Equal(message, answer.ErrorMessage);
     }
 

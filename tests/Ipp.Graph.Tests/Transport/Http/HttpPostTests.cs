@@ -1,5 +1,5 @@
 using System.Text;
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport;
 using static Ipp.Graph.Tests.Transport.Http.HttpExchange;
 
 namespace Ipp.Graph.Tests.Transport.Http;
@@ -49,7 +49,7 @@ public sealed class HttpPostTests(ServerFixture fixture) : IClassFixture<ServerF
 
         Assert.Equal(415, answer.Status);
         Assert.Equal(GraphQLResponse, answer.ContentType);
-        answer.AssertErrorBody(ServerErrorCodes.UnsupportedMediaType);
+        answer.AssertErrorBody(TransportErrorCodes.UnsupportedMediaType);
         Assert.Equal(message, answer.ErrorMessage);
     }
 
@@ -139,7 +139,7 @@ public sealed class HttpPostTests(ServerFixture fixture) : IClassFixture<ServerF
             var answer = await _client.PostAsync(body, accept);
 
             Assert.Equal(400, answer.Status);
-            answer.AssertErrorBody(ServerErrorCodes.BadRequest);
+            answer.AssertErrorBody(TransportErrorCodes.BadRequest);
             Assert.Equal(message, answer.ErrorMessage);
         }
     }
@@ -152,7 +152,7 @@ public sealed class HttpPostTests(ServerFixture fixture) : IClassFixture<ServerF
             HttpMethod.Post, "graphql", [.. """{"query":"{ __typename }","x":"""u8, 0x22, 0xC0, 0xAF, 0x22, 0x7D], "application/json", "application/json");
 
         Assert.Equal(400, answer.Status);
-        answer.AssertErrorBody(ServerErrorCodes.BadRequest);
+        answer.AssertErrorBody(TransportErrorCodes.BadRequest);
         Assert.Equal("The request body is not valid UTF-8.", answer.ErrorMessage);
     }
 
@@ -172,7 +172,7 @@ public sealed class HttpPostTests(ServerFixture fixture) : IClassFixture<ServerF
 
         Assert.Equal(413, answer.Status);
         Assert.Equal(GraphQLResponse, answer.ContentType);
-        answer.AssertErrorBody(ServerErrorCodes.PayloadTooLarge);
+        answer.AssertErrorBody(TransportErrorCodes.PayloadTooLarge);
         Assert.Equal("The request body is larger than the limit of 1048576 bytes.", answer.ErrorMessage);
     }
 

@@ -1,4 +1,4 @@
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport;
 
 namespace Ipp.Graph.Tests.Transport.Http;
 
@@ -17,7 +17,7 @@ public sealed class HttpStatusTests(ServerFixture fixture) : IClassFixture<Serve
 
         Assert.Equal(404, answer.Status);
         Assert.Equal(HttpExchange.Json, answer.ContentType);
-        answer.AssertErrorBody(ServerErrorCodes.NotFound);
+        answer.AssertErrorBody(TransportErrorCodes.NotFound);
         Assert.Equal($"Nothing is served at /{path}.", answer.ErrorMessage);
     }
 
@@ -32,7 +32,7 @@ public sealed class HttpStatusTests(ServerFixture fixture) : IClassFixture<Serve
 
         Assert.Equal(405, answer.Status);
         Assert.Equal("GET, POST", answer.Header("Allow"));
-        answer.AssertErrorBody(ServerErrorCodes.MethodNotAllowed);
+        answer.AssertErrorBody(TransportErrorCodes.MethodNotAllowed);
         Assert.Equal($"{method} is not allowed here; use GET, POST.", answer.ErrorMessage);
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Ipp.Graph.Engine.Tests.Support;
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport;
 
 namespace Ipp.Graph.Tests.Transport.Http;
 
@@ -53,6 +53,6 @@ public sealed class SchemaEndpointTests(ServerFixture fixture) : IClassFixture<S
         var answer = await _client.GetGraphQLAsync("sdl", "application/json");
 
         Assert.Equal(406, answer.Status);
-        answer.AssertErrorBody(ServerErrorCodes.NotAcceptable);
+        answer.AssertErrorBody(TransportErrorCodes.NotAcceptable);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport.Multipart;
 using static Ipp.Graph.Tests.Transport.Multipart.MultipartRequests;
 
 namespace Ipp.Graph.Tests.Transport.Multipart;
@@ -99,7 +99,7 @@ public sealed class MultipartBadInputTests(UploadServerFixture fixture) : IClass
         var answer = await fixture.Client.PostMultipartAsync(body, fixture.Token, contentType);
 
         Assert.True(answer.Status == 400, answer.ToString());
-        answer.AssertErrorBody(ServerErrorCodes.UploadInvalid);
+        answer.AssertErrorBody(UploadErrorCodes.UploadInvalid);
         Assert.Equal("close", answer.Header("Connection"));
         if (message.EndsWith(": ", StringComparison.Ordinal))
         {

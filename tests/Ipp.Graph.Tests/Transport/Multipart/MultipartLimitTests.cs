@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Experiments;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Tests.Accounts;
 using Ipp.Graph.Tests.Support;
 using Ipp.Graph.Tests.Transport.Http;
+using Ipp.Graph.Transport;
 using Ipp.Graph.Transport.Multipart;
 using static Ipp.Graph.Tests.Transport.Multipart.MultipartRequests;
 
@@ -74,7 +76,7 @@ public sealed class MultipartLimitTests(LimitedServerFixture fixture) : IClassFi
     {
         var answer = await fixture.Client.PostMultipartAsync(Body(Valid(length: 10_001)), fixture.Token);
 
-        await AssertRefusedAsync(answer, 413, ServerErrorCodes.UploadTooLarge, "The file \"0\" is larger than the limit of 10000 bytes per file.");
+        await AssertRefusedAsync(answer, 413, UploadErrorCodes.UploadTooLarge, "The file \"0\" is larger than the limit of 10000 bytes per file.");
     }
 
     [Fact]
@@ -95,7 +97,7 @@ public sealed class MultipartLimitTests(LimitedServerFixture fixture) : IClassFi
     {
         var answer = await fixture.Client.PostMultipartAsync(Body(Valid(files: 3, length: 10)), fixture.Token);
 
-        await AssertRefusedAsync(answer, 413, ServerErrorCodes.UploadTooManyFiles, "The request has more files than the limit of 2.");
+        await AssertRefusedAsync(answer, 413, UploadErrorCodes.UploadTooManyFiles, "The request has more files than the limit of 2.");
     }
 
     [Fact]
@@ -104,7 +106,7 @@ public sealed class MultipartLimitTests(LimitedServerFixture fixture) : IClassFi
         var operations = Operations().Replace("upload test", new string('n', 2_500));
         var answer = await fixture.Client.PostMultipartAsync(Body([Part.Json("operations", operations), Part.Json("map", Map()), Part.File("0", 10)]), fixture.Token);
 
-        await AssertRefusedAsync(answer, 413, ServerErrorCodes.PayloadTooLarge, "The \"operations\" and \"map\" parts are larger than the limit of 2000 bytes.");
+        await AssertRefusedAsync(answer, 413, TransportErrorCodes.PayloadTooLarge, "The \"operations\" and \"map\" parts are larger than the limit of 2000 bytes.");
     }
 
     [Fact]
@@ -112,7 +114,7 @@ public sealed class MultipartLimitTests(LimitedServerFixture fixture) : IClassFi
     {
         var answer = await fixture.Client.PostMultipartAsync(Body(Valid(files: 2, length: 8_000)), fixture.Token);
 
-        await AssertRefusedAsync(answer, 413, ServerErrorCodes.QuotaExceeded, "The files are larger than the 15000 bytes you may still upload.");
+        await AssertRefusedAsync(answer, 413, ExperimentsErrorCodes.QuotaExceeded, "The files are larger than the 15000 bytes you may still upload.");
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text;
-using Ipp.Graph.GraphQL;
+using Ipp.Graph.Transport.Multipart;
 using static Ipp.Graph.Tests.Transport.Multipart.MultipartRequests;
 
 namespace Ipp.Graph.Tests.Transport.Multipart;
@@ -104,7 +104,7 @@ public sealed class MultipartUploadTests(UploadServerFixture fixture) : IClassFi
         var answer = await Http.HttpExchange.SendAsync(_client, HttpMethod.Post, "graphql", Body(Valid()), ContentType, Http.HttpExchange.GraphQLResponse, headers);
 
         Assert.Equal(400, answer.Status);
-        answer.AssertErrorBody(ServerErrorCodes.UploadPreflightRequired);
+        answer.AssertErrorBody(UploadErrorCodes.UploadPreflightRequired);
         Assert.Equal("close", answer.Header("Connection"));
         Assert.Empty(Directory.EnumerateFileSystemEntries(fixture.Server.IncomingPath()));
         Assert.Empty(fixture.Server.Logs.Errors);

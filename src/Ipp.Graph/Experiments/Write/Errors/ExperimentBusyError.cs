@@ -1,5 +1,4 @@
 using Ipp.Graph.Experiments.Entities;
-using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Experiments.Write.Errors;
@@ -8,7 +7,7 @@ namespace Ipp.Graph.Experiments.Write.Errors;
 public sealed class ExperimentBusyError(ExperimentStatus status) : MutationError(
     $"The experiment is {status.ToApiName()}: the backend may be working on it, so it cannot be deleted until it is COMPLETED or FAILED.")
 {
-    public override string Code => ServerErrorCodes.ExperimentBusy;
+    public override string Code => ExperimentsErrorCodes.ExperimentBusy;
 
     /// <summary>The experiment's status.</summary>
     public ExperimentStatus Status { get; } = status;

@@ -7,7 +7,7 @@ namespace Ipp.Graph.Experiments.Write.Errors;
 public sealed class ExperimentLimitReachedError(int maxExperiments)
     : MutationError($"You already have {maxExperiments} experiments, the most you may keep. Delete experiments you no longer need.")
 {
-    public override string Code => ServerErrorCodes.ExperimentLimitReached;
+    public override string Code => ExperimentsErrorCodes.ExperimentLimitReached;
 
     /// <summary>The most experiments a user may have.</summary>
     public int MaxExperiments { get; } = maxExperiments;

@@ -1,5 +1,4 @@
 using Ipp.Graph.Experiments.Entities;
-using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Experiments.Write.Errors;
@@ -8,7 +7,7 @@ namespace Ipp.Graph.Experiments.Write.Errors;
 public sealed class ExperimentNotEditableError(ExperimentStatus status)
     : MutationError($"Only a draft (EDITING) can be submitted; this experiment is {status.ToApiName()}.")
 {
-    public override string Code => ServerErrorCodes.ExperimentNotEditable;
+    public override string Code => ExperimentsErrorCodes.ExperimentNotEditable;
 
     /// <summary>The experiment's status.</summary>
     public ExperimentStatus Status { get; } = status;

@@ -1,5 +1,4 @@
 using Ipp.Graph.Applications;
-using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Experiments.Write.Errors;
@@ -8,7 +7,7 @@ namespace Ipp.Graph.Experiments.Write.Errors;
 public sealed class InvalidParametersError(IReadOnlyList<ParameterProblem> problems)
     : MutationError("The experiment's values are invalid: " + string.Join("; ", problems.Select(problem => problem.Message)) + ".")
 {
-    public override string Code => ServerErrorCodes.InvalidParameters;
+    public override string Code => ApplicationsErrorCodes.InvalidParameters;
 
     /// <summary>Each value that is wrong, and why; at most one per field.</summary>
     public IReadOnlyList<ParameterProblem> Problems { get; } = problems;

@@ -7,7 +7,7 @@ namespace Ipp.Graph.Experiments.Write.Errors;
 public sealed class QuotaExceededError(long maxBytes, long usedBytes, long requestedBytes) : MutationError(
     $"This experiment needs {requestedBytes} bytes (its files, experiment.json and its texts), which would take what you store over your quota of {maxBytes} bytes ({usedBytes} bytes already used). Delete experiments you no longer need.")
 {
-    public override string Code => ServerErrorCodes.QuotaExceeded;
+    public override string Code => ExperimentsErrorCodes.QuotaExceeded;
 
     public long MaxBytes { get; } = maxBytes;
 
