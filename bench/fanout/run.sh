@@ -53,6 +53,6 @@ echo "$result"
 node -e '
 const r = JSON.parse(process.argv[1]);
 const ms = (x) => `${x} ms`;
-console.log(`| ${r.subscribers} (${r.users} × ${r.perUser}) | ${r.rounds} | ${r.all.count} of ${r.expected} | ${r.lost} | ${r.doubled} | ${ms(r.all.p50)} | ${ms(r.all.p95)} | ${ms(r.all.p99)} | ${ms(r.all.max)} | ${ms(r.onA.p99)} / ${ms(r.onB.p99)} | ${ms(r.mutation.p50)} / ${ms(r.mutation.p99)} | ${ms(r.sinceChange.p50)} / ${ms(r.sinceChange.p99)} | ${r.refusedSubmits} |`);
+console.log(`| ${r.subscribers} (${r.users} × ${r.perUser}) | ${r.rounds} | ${r.all.count} of ${r.expected} | ${r.lost} | ${r.doubled} | ${ms(r.all.p50)} | ${ms(r.all.p95)} | ${ms(r.all.p99)} | ${ms(r.all.max)} | ${ms(r.onA.p99)} / ${ms(r.onB.p99)} | ${ms(r.mutation.p50)} / ${ms(r.mutation.p99)} | ${ms(r.sinceChange.p50)} / ${ms(r.sinceChange.p99)} | ${r.refusedSubmits} / ${r.undoneSubmits} |`);
 ' "$result"
 echo "$(date -u +%Y-%m-%d) · $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) · load average before: $load_before, after: $load_after · .NET $(dotnet --version), Node $(node --version), PostgreSQL $(psql --version | awk '{print $3}')"
