@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
 work=$(mktemp -d /tmp/ipp-fanout.XXXXXX)
-# shellcheck source=../../deploy/lib/instances.sh
+# shellcheck source=deploy/lib/instances.sh
 . "$repo/deploy/lib/instances.sh"
 trap 'stop_instances; stop_database; rm -rf "$work"' EXIT
 users=${USERS:-20}

@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2154 # repo and work are the sourcing script's.
 # Sourced by deploy/two-instances.sh and bench/fanout/run.sh: two instances of Ipp.Graph's Release build on this
 # machine, as several instances are deployed, on one throwaway PostgreSQL cluster (tests/postgres/cluster.sh) and
 # one upload folder. The sourcing script sets `repo` (the repository root) and `work` (the run's folder: the cluster,
