@@ -5,7 +5,9 @@
 // until one round reaches every subscriber (then all are live); they are not measured. Beside that latency, each
 // receipt's time since the event's changedAt (the server's clock when it began recording the change, before its
 // transaction; the same machine's clock, to the millisecond) splits it into the mutation's work before the record
-// and what follows it: the transaction, NOTIFY, each instance's fan-out and the client.
+// and what follows it: the transaction, NOTIFY, each instance's fan-out and the client. Also counted: events lost
+// (not received within the round's 10 s) and doubled, and submissions B refused with EXPERIMENT_NOT_EDITABLE and
+// announced going back to EDITING (A's folder watcher recorded the move first; docs/benchmarks.md).
 //
 // Usage: node bench/fanout/fanout.mjs <http url of A's /graphql> <http url of B's /graphql> <users> <per user> <rounds>
 // Prints progress on stderr and one JSON line of results (milliseconds) on stdout.
