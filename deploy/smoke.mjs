@@ -2,7 +2,7 @@
 // subscribes to experimentStatusChanged over a WebSocket (graphql-ws) and over Server-Sent Events (graphql-sse),
 // creates a draft and submits it, moves its folder from submitted/ to completed/ as the backend does, and checks that
 // each subscriber received the draft's EDITING, then SUBMITTED and COMPLETED, once each, whichever instance served
-// what.
+// what. Then a file goes up as a multipart upload and comes back through its downloadUrl.
 // Every request names its step in an X-Smoke-Step header, which nginx's log shows beside the instance it chose.
 //
 // The WebSocket signs in with the session cookie from the sign-up and the site's own Origin, as a browser on the
@@ -14,6 +14,7 @@
 // Trusts the site's certificate through NODE_EXTRA_CA_CERTS. Prints what it checks; writes {"ok", "experiment",
 // "problems"} to the result file; exits 0 when every check passed.
 import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -165,6 +166,33 @@ for (const [name, subscriber] of Object.entries(subscribers)) {
   const seen = ofExperiment(subscriber).map((e) => `${e.previousStatus}->${e.status}`);
   check(!subscriber.error && seen.join(' ') === 'null->EDITING EDITING->SUBMITTED SUBMITTED->COMPLETED',
     `the ${name} subscriber received the draft, SUBMITTED and COMPLETED once each: ${seen.join(', ') || 'nothing'}${subscriber.error ? ` (${JSON.stringify(subscriber.error)})` : ''}`);
+}
+
+// A file larger than nginx's default body limit (1 MiB) goes up as a GraphQL multipart request and comes back through
+// the absolute downloadUrl that Server:PublicBaseUrl gives, byte for byte.
+const file = randomBytes(3 * 1024 * 1024);
+const form = new FormData();
+form.append('operations', JSON.stringify({
+  query: `mutation ($input: CreateExperimentInput!) {
+    createExperiment(input: $input) { experiment { inputs { size downloadUrl } } errors { __typename ... on Error { code message } } }
+  }`,
+  variables: { input: { application: 'image-statistics', name: 'Upload', files: [{ parameter: 'images', file: null }] } },
+}));
+form.append('map', JSON.stringify({ 0: ['variables.input.files.0.file'] }));
+form.append('0', new Blob([file]), 'scan.png');
+const uploaded = await fetch(url, {
+  method: 'POST',
+  headers: { authorization: `Bearer ${token}`, 'graphql-preflight': '1', 'x-smoke-step': 'upload' },
+  body: form,
+});
+const upload = (await uploaded.json().catch(() => null))?.data?.createExperiment;
+const input = upload?.experiment?.inputs[0];
+check(uploaded.ok && input?.size === file.length, `upload of ${file.length} bytes through nginx: HTTP ${uploaded.status} ${JSON.stringify(upload)}`);
+if (input) {
+  check(input.downloadUrl.startsWith(`${origin}/experiments/`), `its downloadUrl is the site's: ${input.downloadUrl}`);
+  const download = await fetch(input.downloadUrl, { headers: { authorization: `Bearer ${token}`, 'x-smoke-step': 'download' } });
+  const body = Buffer.from(await download.arrayBuffer());
+  check(download.ok && body.equals(file), `download through nginx: HTTP ${download.status}, ${body.length} bytes, ${body.equals(file) ? 'the same' : 'not the same'}`);
 }
 
 await clients.websocket.dispose();
