@@ -48,7 +48,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     }
 
     [PostgreSqlFact]
-    public async Task A_change_recorded_through_either_instance_reaches_the_subscribers_of_both_once()
+    public async Task A_change_recorded_through_either_instance_reaches_the_subscribers_of_both_once_and_replays_through_the_other()
     {
         using var a = _a.CreateClient();
         using var b = _b.CreateClient();
@@ -76,6 +76,11 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         }
 
         Assert.Equal(1L, await _database.ScalarAsync($"SELECT COUNT(*) FROM experiment_events WHERE experiment_id = {experimentId} AND status = 'completed'"));
+
+        // A subscriber of A that lost its connection comes back through B with its last cursor: it gets what followed.
+        var resumed = await Subscribe(_b, "ws", token, until, after: (await onA).CursorAt(0));
+        Assert.Equal(JsonValueKind.Null, resumed.Error.ValueKind);
+        Assert.Equal([$"{experimentId} SUBMITTED->COMPLETED"], resumed.Changes);
     }
 
     [PostgreSqlFact]
@@ -177,10 +182,12 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     }
 
     /// <summary>A subscriber (tests/js/live/status-events.mjs) on <paramref name="server"/> until the given change.</summary>
-    private static Task<SubscriberOutcome> Subscribe(ServerProcess server, string transport, string token, (string Experiment, string Status) until) =>
+    private static Task<SubscriberOutcome> Subscribe(
+        ServerProcess server, string transport, string token, (string Experiment, string Status) until, string? after = null) =>
         Task.Run(() =>
         {
-            var output = NodeRunner.Run("live/status-events.mjs", "", transport, new Uri(server.Address, "graphql").ToString(), token, until.Experiment, until.Status, "-", "-");
+            var output = NodeRunner.Run(
+                "live/status-events.mjs", "", transport, new Uri(server.Address, "graphql").ToString(), token, until.Experiment, until.Status, "-", after ?? "-");
             using var document = JsonDocument.Parse(output);
             return new SubscriberOutcome(document.RootElement.Clone());
         });
