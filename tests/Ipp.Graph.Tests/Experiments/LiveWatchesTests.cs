@@ -51,7 +51,6 @@ public sealed class LiveWatchesTests : IDisposable
         Directory.Move(Path.Combine(Uploads, "2"), Path.Combine(_folder, "gone"));
         string[] afterMoves = [".", "1", "1/completed", "1/submitted", "3", "3/failed"];
         await WaitForWatchedAsync(server, afterMoves);
-        Assert.Equal(afterMoves.Length, InotifyWatches.Of(server.Id).Count);
     }
 
     [Fact]
@@ -103,18 +102,23 @@ public sealed class LiveWatchesTests : IDisposable
     private void MakeExperiment(long userId, string status, long experimentId) =>
         Directory.CreateDirectory(Path.Combine(Uploads, userId.ToString(), status, experimentId.ToString(), "results"));
 
+    /// <summary>
+    /// Waits until the process watches exactly <paramref name="expected"/> and nothing else: a folder moved out is
+    /// let go of when its move is read, a moment after it happened.
+    /// </summary>
     private async Task WaitForWatchedAsync(ServerProcess server, string[] expected)
     {
         var deadline = DateTime.UtcNow + LiveFixture.Patience;
         while (true)
         {
             var watched = InotifyWatches.WatchedIn(server.Id, Uploads);
-            if (watched.SequenceEqual(expected))
+            var all = InotifyWatches.Of(server.Id).Count;
+            if (watched.SequenceEqual(expected) && all == expected.Length)
             {
                 return;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"Waited in vain for the watches of [{string.Join(", ", expected)}]; watched: [{string.Join(", ", watched)}]");
+            Assert.True(DateTime.UtcNow < deadline, $"Waited in vain for the watches of [{string.Join(", ", expected)}] alone; watched: [{string.Join(", ", watched)}] of {all}");
             await Task.Delay(50);
         }
     }
