@@ -28,7 +28,7 @@ public sealed class PostgreSqlExperimentsInFlight(DatabaseSettings settings) : I
             await connection.OpenAsync(cancellationToken);
             await using var command = Command(connection, "SELECT pg_advisory_lock(@class, @id)", experimentId);
             await command.ExecuteNonQueryAsync(cancellationToken);
-            return new Lock(connection);
+            return new Lock(connection, experimentId);
         }
         catch
         {
@@ -59,9 +59,27 @@ public sealed class PostgreSqlExperimentsInFlight(DatabaseSettings settings) : I
         return command;
     }
 
-    /// <summary>Releases the lock by closing its connection.</summary>
-    private sealed class Lock(NpgsqlConnection connection) : IAsyncDisposable
+    /// <summary>
+    /// Releases the lock at once, then closes its connection (which would release it too, but only once the server has
+    /// noticed the connection's end).
+    /// </summary>
+    private sealed class Lock(NpgsqlConnection connection, long experimentId) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync() => connection.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var release = Command(connection, "SELECT pg_advisory_unlock(@class, @id)", experimentId);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            catch (NpgsqlException)
+            {
+                // The connection is gone, and the lock with it.
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 }
