@@ -44,4 +44,21 @@ public sealed class ExperimentWritersTests
         Assert.False(await server.Services.GetRequiredService<IExperimentsInFlight>().IsInFlightAsync(eid, CancellationToken.None));
         Assert.Empty(server.Logs.Errors);
     }
+
+    [PostgreSqlFact]
+    public async Task Every_experiment_id_has_a_lock_of_its_own()
+    {
+        await using var server = await StartAsync();
+        var inFlight = server.Services.GetRequiredService<IExperimentsInFlight>();
+        const long Large = (1L << 40) + 7;
+
+        await using (await inFlight.BeginAsync(Large, CancellationToken.None))
+        {
+            Assert.True(await inFlight.IsInFlightAsync(Large, CancellationToken.None));
+            Assert.False(await inFlight.IsInFlightAsync(7, CancellationToken.None));
+            Assert.False(await inFlight.IsInFlightAsync(Large + (1L << 31), CancellationToken.None));
+        }
+
+        Assert.False(await inFlight.IsInFlightAsync(Large, CancellationToken.None));
+    }
 }

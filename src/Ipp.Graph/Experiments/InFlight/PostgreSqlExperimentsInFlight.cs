@@ -50,12 +50,15 @@ public sealed class PostgreSqlExperimentsInFlight(DatabaseSettings settings) : I
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>The experiment's lock keys: the class, and its id (experiment ids stay below 2³¹).</summary>
+    /// <summary>
+    /// The experiment's two lock keys: its id's low 31 bits, and the class with its higher bits folded in, so every id
+    /// has a pair of its own (ids below 2³¹, the usual, lock as (class, id)).
+    /// </summary>
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, long experimentId)
     {
         var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("class", LockClass);
-        command.Parameters.AddWithValue("id", checked((int)experimentId));
+        command.Parameters.AddWithValue("class", LockClass ^ (int)(experimentId >> 31));
+        command.Parameters.AddWithValue("id", (int)(experimentId & int.MaxValue));
         return command;
     }
 
