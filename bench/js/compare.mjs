@@ -20,9 +20,10 @@ for (const file of readdirSync(join(folder, 'results')).filter((name) => name.en
   }
 }
 
+const version = (name) => JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
 const format = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(2)} µs`);
 const ratio = (theirs, mine) => (theirs && mine ? `${(theirs.meanUs / mine.meanUs).toFixed(1)}x` : '');
-console.log(`Run ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0].model}, Node ${process.version}`);
+console.log(`Run ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0].model}, Node ${process.version}, graphql ${version('graphql')}, graphql-jit ${version('graphql-jit')}`);
 console.log();
 console.log('| case | graphql-js 16 | graphql-jit | Ipp.Graph | ratio to graphql-js | ratio to graphql-jit | Ipp.Graph allocated |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
