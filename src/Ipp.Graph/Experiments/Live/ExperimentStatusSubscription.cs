@@ -84,7 +84,9 @@ public static class ExperimentStatusSubscription
         using var live = hub.Subscribe(userId);
         // Live events up to this id were replayed already; a catch-up reads after the last id seen either way.
         var replayedUpTo = 0L;
-        var seenUpTo = after ?? await LatestIdAsync(databases, userId, cancellationToken);
+        // Not cancelled with the stream: a client gone at once would make this one short read throw (as a source's
+        // waits must not: see the unsubscription below).
+        var seenUpTo = after ?? await LatestIdAsync(databases, userId, CancellationToken.None);
         var replay = after is not null;
         // Unsubscribing completes the channel, which ends the loop below as any end of events does: waiting with the
         // token instead would throw at every frame of the stack it unwinds, for every subscriber that leaves.
