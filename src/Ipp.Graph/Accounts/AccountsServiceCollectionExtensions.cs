@@ -15,16 +15,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<SessionEndings>();
         services.AddSingleton<RememberedCallers>();
-        if (DatabaseSettings.From(configuration).Provider == DatabaseProvider.PostgreSql)
-        {
-            services.AddSingleton<PostgreSqlSessionRevocations>();
-            services.AddSingleton<ISessionRevocations>(provider => provider.GetRequiredService<PostgreSqlSessionRevocations>());
-            services.AddSingleton<IPostgreSqlChannel>(provider => provider.GetRequiredService<PostgreSqlSessionRevocations>());
-        }
-        else
-        {
-            services.AddSingleton<ISessionRevocations, InProcessSessionRevocations>();
-        }
+        services.AddPerProvider<ISessionRevocations, InProcessSessionRevocations, PostgreSqlSessionRevocations>(configuration);
 
         services.AddSingleton<SignInRateLimiter>();
         services.AddSingleton<AccountService>();

@@ -6,7 +6,5 @@ namespace Ipp.Graph.RateLimiting;
 public static class RateLimitingServiceCollectionExtensions
 {
     public static IServiceCollection AddRateLimiting(this IServiceCollection services, IConfiguration configuration) =>
-        DatabaseSettings.From(configuration).Provider == DatabaseProvider.PostgreSql
-            ? services.AddSingleton<IAttemptWindows, PostgreSqlAttemptWindows>()
-            : services.AddSingleton<IAttemptWindows, InProcessAttemptWindows>();
+        services.AddPerProvider<IAttemptWindows, InProcessAttemptWindows, PostgreSqlAttemptWindows>(configuration);
 }

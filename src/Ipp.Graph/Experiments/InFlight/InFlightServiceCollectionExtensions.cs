@@ -6,7 +6,5 @@ namespace Ipp.Graph.Experiments.InFlight;
 public static class InFlightServiceCollectionExtensions
 {
     public static IServiceCollection AddExperimentsInFlight(this IServiceCollection services, IConfiguration configuration) =>
-        DatabaseSettings.From(configuration).Provider == DatabaseProvider.PostgreSql
-            ? services.AddSingleton<IExperimentsInFlight, PostgreSqlExperimentsInFlight>()
-            : services.AddSingleton<IExperimentsInFlight, InProcessExperimentsInFlight>();
+        services.AddPerProvider<IExperimentsInFlight, InProcessExperimentsInFlight, PostgreSqlExperimentsInFlight>(configuration);
 }

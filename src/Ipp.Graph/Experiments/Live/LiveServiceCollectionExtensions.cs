@@ -13,16 +13,7 @@ public static class LiveServiceCollectionExtensions
         services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section));
         services.AddSingleton<ExperimentEventHub>();
         services.AddSingleton<ExperimentEvents>();
-        if (DatabaseSettings.From(configuration).Provider == DatabaseProvider.PostgreSql)
-        {
-            services.AddSingleton<PostgreSqlExperimentEventBus>();
-            services.AddSingleton<IExperimentEventBus>(provider => provider.GetRequiredService<PostgreSqlExperimentEventBus>());
-            services.AddSingleton<IPostgreSqlChannel>(provider => provider.GetRequiredService<PostgreSqlExperimentEventBus>());
-        }
-        else
-        {
-            services.AddSingleton<IExperimentEventBus, InProcessExperimentEventBus>();
-        }
+        services.AddPerProvider<IExperimentEventBus, InProcessExperimentEventBus, PostgreSqlExperimentEventBus>(configuration);
 
         services.AddSingleton<ExperimentFolders>();
         services.AddSingleton<FolderStatusSync>();
