@@ -13,7 +13,8 @@
 # Usage: bench/http/run.sh [--quick]
 #   Settings (environment): THREADS (wrk threads, default 2), CONNECTIONS (default 32), DURATION (default 15s),
 #   WARMUP (per server and query, default 15s: 5 s left the 50-object query 15% short of its steady rate);
-#   --quick: DURATION=5s WARMUP=2s.
+#   SERVERS (default "ipp variant floor graphql-http mercurius apollo": which to measure; `ipp floor` for the ratio
+#   the targets name); --quick: DURATION=5s WARMUP=2s.
 # wrk runs on the same machine and takes its share of the cores from each server alike: keep THREADS low.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,6 +29,7 @@ threads=${THREADS:-2}
 connections=${CONNECTIONS:-32}
 duration=${DURATION:-15s}
 warmup=${WARMUP:-15s}
+servers=" ${SERVERS:-ipp variant floor graphql-http mercurius apollo} "
 if [ "${1:-}" = "--quick" ]; then
   duration=5s
   warmup=2s
@@ -125,19 +127,31 @@ measure() {
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-start_server
-for name in me nodes50; do measure ipp "Ipp.Graph" "$name"; done
-stop_server_checked
+# True when the server named $1 is among those to measure.
+wanted() {
+  [[ "$servers" == *" $1 "* ]]
+}
 
-start_server --Accounts:SessionCacheSize=0
-for name in me nodes50; do measure variant "Ipp.Graph, session cache off" "$name"; done
-stop_server_checked
+if wanted ipp; then
+  start_server
+  for name in me nodes50; do measure ipp "Ipp.Graph" "$name"; done
+  stop_server_checked
+fi
 
-start_floor
-for name in me nodes50; do measure floor "floor (ASP.NET Core, no GraphQL)" "$name"; done
-stop_server
+if wanted variant; then
+  start_server --Accounts:SessionCacheSize=0
+  for name in me nodes50; do measure variant "Ipp.Graph, session cache off" "$name"; done
+  stop_server_checked
+fi
+
+if wanted floor; then
+  start_floor
+  for name in me nodes50; do measure floor "floor (ASP.NET Core, no GraphQL)" "$name"; done
+  stop_server
+fi
 
 for peer in "graphql-http:graphql-http (Node)" "mercurius:mercurius + graphql-jit (Node)" "apollo:Apollo Server 5 (Node)"; do
+  wanted "${peer%%:*}" || continue
   start_peer "${peer%%:*}"
   for name in me nodes50; do measure peer "${peer#*:}" "$name"; done
   stop_server

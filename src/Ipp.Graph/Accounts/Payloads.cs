@@ -6,8 +6,8 @@ namespace Ipp.Graph.Accounts;
 /// <param name="Key">The database id; the API shows the global <see cref="Id"/>.</param>
 public sealed record UserView(long Key, string Email, IReadOnlyList<Role> Roles, DateTimeOffset CreatedAt)
 {
-    /// <summary>The global id: <c>User:key</c>, encoded.</summary>
-    public string Id => GraphQL.GlobalId.Encode("User", Key);
+    /// <summary>The global id: <c>User:key</c>, encoded once (a caller's user is shown on every request).</summary>
+    public string Id { get; } = GraphQL.GlobalId.Encode("User", Key);
 }
 
 /// <summary>A session just started: its token (shown once, never stored), when it expires, and its user.</summary>

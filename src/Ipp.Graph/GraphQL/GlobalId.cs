@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Buffers.Text;
-using System.Text;
 
 namespace Ipp.Graph.GraphQL;
 
@@ -8,34 +8,107 @@ namespace Ipp.Graph.GraphQL;
 /// <c>User:42</c>, in URL-safe base64, so clients treat them as opaque and one <c>node(id:)</c> finds any object.
 /// Each object has exactly one id: a text that decodes to the same type and key but is not what <see cref="Encode"/>
 /// writes (<c>User:042</c>, <c>User:+42</c>, base64 with padding or stray bits) is no id, so clients can compare ids
-/// and cache by them.
+/// and cache by them. Type names are GraphQL names (ASCII letters, digits and underscores).
 /// </summary>
+/// <remarks>Encoding and decoding work on the stack: a response may carry thousands of ids.</remarks>
 public static class GlobalId
 {
-    public static string Encode(string typeName, long key) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(typeName + ":" + key.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    /// <summary>The longest id read: longer text is no id.</summary>
+    public const int MaxLength = 200;
 
-    /// <summary>The type name and key of a global id; false when the text is not one.</summary>
-    public static bool TryDecode(string id, out string typeName, out long key)
+    // The decoded text of the longest id, and the room to encode it again.
+    private const int MaxDecodedLength = MaxLength / 4 * 3;
+
+    public static string Encode(string typeName, long key)
     {
-        typeName = "";
+        Span<byte> text = stackalloc byte[typeName.Length + 21];
+        return Base64Url.EncodeToString(text[..Write(typeName, key, text)]);
+    }
+
+    /// <summary>The key of a global id of the type <paramref name="typeName"/>; false when the text is not such an id.</summary>
+    public static bool TryDecode(string id, string typeName, out long key)
+    {
+        Span<char> decodedType = stackalloc char[MaxDecodedLength];
+        if (TryDecode(id, decodedType, out var length, out key) && decodedType[..length].SequenceEqual(typeName))
+        {
+            return true;
+        }
+
         key = 0;
-        if (id.Length is 0 or > 200 || !Base64Url.IsValid(id))
+        return false;
+    }
+
+    /// <summary>
+    /// The type name (written to <paramref name="typeName"/>, room for <see cref="MaxLength"/> characters) and
+    /// key of a global id; false when the text is not one.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<char> id, Span<char> typeName, out int typeNameLength, out long key)
+    {
+        typeNameLength = 0;
+        key = 0;
+        Span<byte> text = stackalloc byte[MaxDecodedLength];
+        if (id.Length is 0 or > MaxLength || Base64Url.DecodeFromChars(id, text, out _, out var textLength) != OperationStatus.Done)
         {
             return false;
         }
 
-        var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(id));
-        var colon = text.LastIndexOf(':');
-        if (colon <= 0
-            || !long.TryParse(text.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-            || Encode(text[..colon], parsed) != id)
+        text = text[..textLength];
+        var colon = text.LastIndexOf((byte)':');
+        if (colon <= 0 || !TryParseKey(text[(colon + 1)..], out key) || !IsName(text[..colon]))
         {
             return false;
         }
 
-        typeName = text[..colon];
-        key = parsed;
+        // The one spelling: base64 without padding, whitespace or stray bits (the key's digits are checked above).
+        Span<char> canonical = stackalloc char[Base64Url.GetEncodedLength(textLength)];
+        Base64Url.EncodeToChars(text, canonical);
+        if (!canonical.SequenceEqual(id))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < colon; i++)
+        {
+            typeName[i] = (char)text[i];
+        }
+
+        typeNameLength = colon;
+        return true;
+    }
+
+    private static int Write(string typeName, long key, Span<byte> text)
+    {
+        for (var i = 0; i < typeName.Length; i++)
+        {
+            text[i] = (byte)typeName[i];
+        }
+
+        text[typeName.Length] = (byte)':';
+        Utf8Formatter.TryFormat(key, text[(typeName.Length + 1)..], out var digits);
+        return typeName.Length + 1 + digits;
+    }
+
+    /// <summary>Decimal digits as <see cref="long.ToString()"/> writes a key of zero or more: no sign, no leading zero.</summary>
+    private static bool TryParseKey(ReadOnlySpan<byte> digits, out long key)
+    {
+        key = 0;
+        return digits.Length > 0
+            && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            && (digits.Length == 1 || digits[0] != (byte)'0')
+            && Utf8Parser.TryParse(digits, out key, out var consumed)
+            && consumed == digits.Length;
+    }
+
+    private static bool IsName(ReadOnlySpan<byte> name)
+    {
+        foreach (var c in name)
+        {
+            if (!(c is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'_'))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 }

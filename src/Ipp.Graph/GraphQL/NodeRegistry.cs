@@ -18,6 +18,11 @@ public sealed class NodeRegistry
 {
     private readonly Dictionary<string, NodeFetcher> _fetchers = new(StringComparer.Ordinal);
 
+    // Finds a fetcher by the type name decoded on the stack, so that reading an id allocates nothing.
+    private readonly Dictionary<string, NodeFetcher>.AlternateLookup<ReadOnlySpan<char>> _fetchersByName;
+
+    public NodeRegistry() => _fetchersByName = _fetchers.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public void Add(string typeName, NodeFetcher fetch) => _fetchers.Add(typeName, fetch);
 
     internal void Bind(SchemaBuilder builder) =>
@@ -25,10 +30,13 @@ public sealed class NodeRegistry
             .Resolve("Query.node", context => FetchAsync(context.GetArgument<string>("id"), context))
             .Resolve("Query.nodes", FetchAllAsync);
 
-    private ValueTask<object?> FetchAsync(string id, ResolveContext context) =>
-        GlobalId.TryDecode(id, out var typeName, out var key) && _fetchers.TryGetValue(typeName, out var fetch)
+    private ValueTask<object?> FetchAsync(string id, ResolveContext context)
+    {
+        Span<char> typeName = stackalloc char[GlobalId.MaxLength];
+        return GlobalId.TryDecode(id, typeName, out var length, out var key) && _fetchersByName.TryGetValue(typeName[..length], out var fetch)
             ? fetch(key, context)
             : new ValueTask<object?>((object?)null);
+    }
 
     /// <summary>Starts every fetch before awaiting any, so fetchers' data loaders load each type's keys in one batch.</summary>
     private async ValueTask<object?> FetchAllAsync(ResolveContext context)

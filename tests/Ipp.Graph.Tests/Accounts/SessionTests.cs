@@ -236,6 +236,14 @@ public sealed class SessionTests
         Assert.Equal(["ADMIN", "RESEARCHER"], caller.FindAll(ClaimTypes.Role).Select(claim => claim.Value));
         Assert.Equal(await server.Database.ScalarAsync("SELECT id FROM sessions") is long id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, caller.FindFirstValue("sid"));
         Assert.Equal("1", withScheme.FindFirstValue(ClaimTypes.NameIdentifier));
+        // The claims are made when read (SignedInCaller): copies of the principal and of its identity have them too.
+        var claims = caller.Claims.Select(claim => (claim.Type, claim.Value)).ToList();
+        Assert.Equal(7, claims.Count); // id, email, session, two times, two roles
+        var copy = caller.Clone();
+        Assert.Equal(claims, copy.Claims.Select(claim => (claim.Type, claim.Value)));
+        Assert.Equal(claims, caller.Identities.Single().Clone().Claims.Select(claim => (claim.Type, claim.Value)));
+        Assert.True(SignedInCaller.TryRead(copy, out var copied));
+        Assert.Equal(1, copied.UserId);
         Assert.False(unknown.Identity!.IsAuthenticated);
         Assert.False(none.Identity!.IsAuthenticated);
     }

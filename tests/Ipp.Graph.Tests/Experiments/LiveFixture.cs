@@ -240,8 +240,7 @@ public sealed record SubscriberOutcome(JsonElement Output)
 
     public static string Describe(JsonElement change)
     {
-        Assert.True(GlobalId.TryDecode(change.GetProperty("experimentId").GetString()!, out var type, out var eid));
-        Assert.Equal("Experiment", type);
+        Assert.True(GlobalId.TryDecode(change.GetProperty("experimentId").GetString()!, "Experiment", out var eid));
         var previous = change.GetProperty("previousStatus").ValueKind == JsonValueKind.Null ? "null" : change.GetProperty("previousStatus").GetString();
         return $"{eid} {previous}->{change.GetProperty("status").GetString()}";
     }

@@ -41,7 +41,7 @@ public sealed class ReadServer : IAsyncLifetime
         var email = $"reader{Interlocked.Increment(ref _users)}-{Guid.NewGuid():n}@example.org";
         var response = await Http.PostAsync(Operations.CreateUser, new { email, password = "correct horse battery" });
         var created = response.Data("createUser");
-        Assert.True(GlobalId.TryDecode(created.GetProperty("user").GetProperty("id").GetString()!, out _, out var userId));
+        Assert.True(GlobalId.TryDecode(created.GetProperty("user").GetProperty("id").GetString()!, "User", out var userId));
         return new ReadUser(userId, created.GetProperty("token").GetString()!);
     }
 

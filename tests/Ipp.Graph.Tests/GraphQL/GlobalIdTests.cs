@@ -13,8 +13,13 @@ public sealed class GlobalIdTests
     [InlineData("Experiment", long.MaxValue)]
     public void An_encoded_id_decodes_to_its_type_and_key(string type, long key)
     {
-        Assert.True(GlobalId.TryDecode(GlobalId.Encode(type, key), out var decodedType, out var decodedKey));
-        Assert.Equal((type, key), (decodedType, decodedKey));
+        var id = GlobalId.Encode(type, key);
+        Span<char> decodedType = stackalloc char[GlobalId.MaxLength];
+        Assert.True(GlobalId.TryDecode(id, decodedType, out var length, out var decodedKey));
+        Assert.Equal((type, key), (decodedType[..length].ToString(), decodedKey));
+        Assert.True(GlobalId.TryDecode(id, type, out var keyOfType));
+        Assert.Equal(key, keyOfType);
+        Assert.False(GlobalId.TryDecode(id, type + "s", out _));
     }
 
     [Theory]
@@ -26,9 +31,11 @@ public sealed class GlobalIdTests
     [InlineData(":1")]
     [InlineData("Experiment:")]
     [InlineData("Experiment")]
+    [InlineData("Exp eriment:1")]
+    [InlineData("Expériment:1")]
     public void Text_that_is_not_how_an_id_is_written_is_no_id(string text)
     {
-        Assert.False(GlobalId.TryDecode(Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text)), out _, out _));
+        Assert.False(GlobalId.TryDecode(Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text)), "Experiment", out _));
     }
 
     [Fact]
@@ -41,9 +48,11 @@ public sealed class GlobalIdTests
         var padded = Convert.ToBase64String(Encoding.UTF8.GetBytes("User:10")); // VXNlcjoxMA==
         var strayBits = user[..^1] + "B"; // the last character's four unused bits not zero
 
-        Assert.True(GlobalId.TryDecode(user, out _, out _));
-        Assert.False(GlobalId.TryDecode(padded, out _, out _));
-        Assert.False(GlobalId.TryDecode(strayBits, out _, out _));
-        Assert.False(GlobalId.TryDecode("", out _, out _));
+        Assert.True(GlobalId.TryDecode(user, "User", out _));
+        Assert.False(GlobalId.TryDecode(padded, "User", out _));
+        Assert.False(GlobalId.TryDecode(strayBits, "User", out _));
+        Assert.False(GlobalId.TryDecode(user[..4] + " " + user[4..], "User", out _));
+        Assert.False(GlobalId.TryDecode(GlobalId.Encode(new string('U', 200), 1), new string('U', 200), out _));
+        Assert.False(GlobalId.TryDecode("", "Experiment", out _));
     }
 }

@@ -157,7 +157,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     {
         var created = await PostAsync(client, "mutation { createUser(input: {email: \"ada@example.org\", password: \"correct horse battery\"}) { token user { id } } }", null, null);
         var payload = created.GetProperty("data").GetProperty("createUser");
-        Assert.True(GlobalId.TryDecode(payload.GetProperty("user").GetProperty("id").GetString()!, out _, out var userId));
+        Assert.True(GlobalId.TryDecode(payload.GetProperty("user").GetProperty("id").GetString()!, "User", out var userId));
         return (payload.GetProperty("token").GetString()!, userId);
     }
 

@@ -43,7 +43,7 @@ public static class ExperimentFilesEndpoint
             return Results.BadRequest();
         }
 
-        if (!GlobalId.TryDecode(experimentId, out var typeName, out var key) || typeName != ExperimentsSchema.TypeName
+        if (!GlobalId.TryDecode(experimentId, ExperimentsSchema.TypeName, out var key)
             || await ExperimentsSchema.FindOwnAsync(key, caller, databases, http.RequestAborted) is not { } experiment)
         {
             return Results.NotFound();

@@ -45,8 +45,7 @@ public static class ExperimentStatusSubscription
         long? experimentId = null;
         if (context.GetArgument<string?>("id") is { } id)
         {
-            if (!GlobalId.TryDecode(id, out var typeName, out var key)
-                || typeName != ExperimentsSchema.TypeName
+            if (!GlobalId.TryDecode(id, ExperimentsSchema.TypeName, out var key)
                 || await ExperimentsSchema.FindOwnAsync(key, caller, databases, context.CancellationToken) is null)
             {
                 throw new GraphQLError("No experiment of yours has this id.", code: ExperimentsErrorCodes.ExperimentNotFound);

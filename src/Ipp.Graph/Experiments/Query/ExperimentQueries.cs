@@ -60,7 +60,7 @@ public static class ExperimentQueries
     private static ValueTask<object?> ExperimentAsync(ResolveContext context)
     {
         context.RequireCaller();
-        return GlobalId.TryDecode(context.GetArgument<string>("id"), out var typeName, out var key) && typeName == ExperimentsSchema.TypeName
+        return GlobalId.TryDecode(context.GetArgument<string>("id"), ExperimentsSchema.TypeName, out var key)
             ? ExperimentsSchema.FindAsync(key, context)
             : new ValueTask<object?>((object?)null);
     }

@@ -377,7 +377,7 @@ public sealed class ExperimentWriter
     }
 
     private static long DecodeId(string id) =>
-        GlobalId.TryDecode(id, out var typeName, out var key) && typeName == ExperimentsSchema.TypeName
+        GlobalId.TryDecode(id, ExperimentsSchema.TypeName, out var key)
             ? key
             : throw new MutationException(new ExperimentNotFoundError(id));
 

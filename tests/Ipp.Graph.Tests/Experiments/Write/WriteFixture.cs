@@ -66,7 +66,7 @@ public static class WriteFixture
     {
         var token = await http.CreateUserAsync(email);
         var me = await http.PostAsync("{ me { id } }", token: token);
-        Assert.True(GlobalId.TryDecode(me.Data("me").GetProperty("id").GetString()!, out _, out var id));
+        Assert.True(GlobalId.TryDecode(me.Data("me").GetProperty("id").GetString()!, "User", out var id));
         return new WriteUser(email, token, id);
     }
 
@@ -83,8 +83,7 @@ public static class WriteFixture
 
     public static long EidOf(JsonElement experiment)
     {
-        Assert.True(GlobalId.TryDecode(experiment.GetProperty("id").GetString()!, out var type, out var eid));
-        Assert.Equal("Experiment", type);
+        Assert.True(GlobalId.TryDecode(experiment.GetProperty("id").GetString()!, "Experiment", out var eid));
         return eid;
     }
 
