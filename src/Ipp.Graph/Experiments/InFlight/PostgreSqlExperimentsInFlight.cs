@@ -12,10 +12,16 @@ namespace Ipp.Graph.Experiments.InFlight;
 public sealed class PostgreSqlExperimentsInFlight(DatabaseSettings settings) : IExperimentsInFlight
 {
     /// <summary>
-    /// The lock's connection is its own, never pooled: a lock must not outlive its writer on a connection handed to
-    /// the next one (a pool does not end a session's advisory locks), and closing it ends the lock whatever happened.
+    /// The locks' connections come from a pool of their own (another application name is another pool), so writers
+    /// waiting for one experiment's lock never take the connections the rest of the server queries with, and a
+    /// writer does not pay for a new PostgreSQL session (a process forked and authenticated). A lock is released
+    /// before its connection goes back; when that fails, the connection is dropped rather than pooled
+    /// (<see cref="Lock"/>): a pooled session would keep the lock.
     /// </summary>
-    private readonly string _lockConnectionString = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ConnectionString;
+    private readonly string _lockConnectionString = new NpgsqlConnectionStringBuilder(settings.ConnectionString)
+    {
+        ApplicationName = (new NpgsqlConnectionStringBuilder(settings.ConnectionString).ApplicationName ?? "ipp-graph") + " experiment locks",
+    }.ConnectionString;
 
     /// <summary>The advisory locks' first key ("IPPE"): the experiments' class, apart from any other use of such locks.</summary>
     internal const int LockClass = 0x49505045;
@@ -63,24 +69,31 @@ public sealed class PostgreSqlExperimentsInFlight(DatabaseSettings settings) : I
     }
 
     /// <summary>
-    /// Releases the lock at once, then closes its connection (which would release it too, but only once the server has
-    /// noticed the connection's end).
+    /// Releases the lock at once, then gives its connection back to the pool. When the release fails, the pool's idle
+    /// connections are closed instead of reused (this one among them once it is back): closing the session is what
+    /// releases its locks then, as soon as the server notices.
     /// </summary>
     private sealed class Lock(NpgsqlConnection connection, long experimentId) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
+            var released = false;
             try
             {
                 await using var release = Command(connection, "SELECT pg_advisory_unlock(@class, @id)", experimentId);
-                await release.ExecuteNonQueryAsync(CancellationToken.None);
+                released = await release.ExecuteScalarAsync(CancellationToken.None) is true;
             }
             catch (NpgsqlException)
             {
-                // The connection is gone, and the lock with it.
+                // The connection is broken; the pool drops it.
             }
             finally
             {
+                if (!released)
+                {
+                    NpgsqlConnection.ClearPool(connection);
+                }
+
                 await connection.DisposeAsync();
             }
         }
