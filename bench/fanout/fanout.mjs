@@ -1,8 +1,9 @@
 // Live fan-out across two instances: USERS users, each with PER_USER WebSocket subscribers (graphql-ws's client,
 // from tests/js) to experimentStatusChanged, half of each user's on instance A and half on B. Each round submits one
 // draft of every user through B, all at once, and takes for every subscriber the time from just before its user's
-// submitExperiment was sent to the moment the event reached the subscriber's `next`. Warm-up rounds come first,
-// until one round reaches every subscriber (then all are live); they are not measured. Beside that latency, each
+// submitExperiment was sent to the moment the event reached the subscriber's `next`. Warm-up rounds come first, not
+// measured: WARMUP_ROUNDS of them (default 20, so that the servers' code has been compiled at its final tier), and
+// more until one round reaches every subscriber (then all are live). Beside that latency, each
 // receipt's time since the event's changedAt (the server's clock when it began recording the change, before its
 // transaction; the same machine's clock, to the millisecond) splits it into the mutation's work before the record
 // and what follows it: the transaction, NOTIFY, each instance's fan-out and the client. Also counted: events lost
@@ -27,7 +28,8 @@ if (!urlA || !urlB || !(users > 0) || !(perUser > 0) || !(rounds > 0)) {
   console.error('usage: node bench/fanout/fanout.mjs <url of A> <url of B> <users> <subscribers per user> <rounds>');
   process.exit(2);
 }
-const maxWarmUps = 5;
+const minWarmUps = Number(process.env.WARMUP_ROUNDS ?? 20);
+const maxWarmUps = minWarmUps + 5;
 const roundTimeout = 10_000;
 
 async function post(url, query, variables, token) {
@@ -176,8 +178,8 @@ while (true) {
   warmUps++;
   const { receipts } = await round(next++);
   console.error(`warm-up ${warmUps}: ${receipts.length} of ${subscribers.length} subscribers reached`);
-  if (receipts.length === subscribers.length) break;
-  await sleep(500);
+  if (warmUps >= minWarmUps && receipts.length === subscribers.length) break;
+  await sleep(receipts.length === subscribers.length ? 200 : 500);
 }
 doubled = 0;
 refusedSubmits = 0;

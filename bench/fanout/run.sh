@@ -3,12 +3,13 @@
 # one upload folder (deploy/lib/instances.sh), without nginx: the subscribers connect to each instance directly, so
 # the figures hold the instances and PostgreSQL's LISTEN/NOTIFY between them, not the proxy. USERS users (default 20)
 # with PER_USER WebSocket subscribers each (default 50: 1,000 in all), half of each user's on A and half on B; then
-# ROUNDS rounds (default 50), each submitting one draft of every user through B at once
-# (bench/fanout/fanout.mjs). Prints p50/p95/p99/max from just before each submitExperiment was sent to each
+# WARMUP_ROUNDS unmeasured rounds (default 20: with one, the JIT's tiering threads still took a third of the machine
+# during the measured rounds), then ROUNDS rounds (default 50), each submitting one draft of every user through B at
+# once (bench/fanout/fanout.mjs). Prints p50/p95/p99/max from just before each submitExperiment was sent to each
 # subscriber's receipt, the events lost and doubled, the machine's load before and after, and the line for
 # docs/benchmarks.md. The client shares the machine with both instances and PostgreSQL: run it on a quiet machine.
 #
-# Usage: bench/fanout/run.sh    Settings (environment): USERS, PER_USER, ROUNDS.
+# Usage: bench/fanout/run.sh    Settings (environment): USERS, PER_USER, WARMUP_ROUNDS, ROUNDS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
