@@ -93,10 +93,22 @@ public static class AccountsSchema
         return new ValueTask<IAsyncEnumerable<object?>>(Watch(context.Service<SessionLifetimes>().WhenEnded(caller), CancellationToken.None));
     }
 
-    /// <summary>One event when the session ends (or expires), then the end of the stream.</summary>
+    /// <summary>
+    /// One event when the session ends (or expires), then the end of the stream. A subscriber who leaves first ends
+    /// it without the event and without an exception (one would be thrown through every frame of the stack for each).
+    /// </summary>
     private static async IAsyncEnumerable<object?> Watch(Task<SessionEndedEvent> ended, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        yield return await ended.WaitAsync(cancellationToken);
+        var left = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(static left => ((TaskCompletionSource)left!).TrySetResult(), left))
+        {
+            if (await Task.WhenAny(ended, left.Task) != ended)
+            {
+                yield break;
+            }
+        }
+
+        yield return await ended;
     }
 
     private static AccountService Accounts(ResolveContext context) => context.Service<AccountService>();

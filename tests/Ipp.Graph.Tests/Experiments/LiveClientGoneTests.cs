@@ -58,6 +58,33 @@ public sealed class LiveClientGoneTests : IAsyncLifetime
         Assert.True(cancellations.Thrown.Count == 0, string.Join("\n\n", cancellations.Thrown));
     }
 
+    [Theory]
+    [InlineData("close")]
+    [InlineData("drop")]
+    public async Task A_session_ended_stream_the_client_ends_ends_without_a_cancellation_exception(string ending)
+    {
+        var served = StreamsServed();
+        await using var socket = await TestSocket.InitialisedAsync(_server, $$"""{"authorization":"Bearer {{_user.Token}}"}""");
+        await socket.SendAsync("""{"id":"s","type":"subscribe","payload":{"query":"subscription { sessionEnded { reason } }"}}""");
+        // Operations start in the order they arrive: once the query is answered, sessionEnded is waiting.
+        await socket.SendAsync("""{"id":"q","type":"subscribe","payload":{"query":"{ me { email } }"}}""");
+        Assert.Equal("next", (await socket.ReceiveJsonAsync()).GetProperty("type").GetString());
+        Assert.Equal("complete", (await socket.ReceiveJsonAsync()).GetProperty("type").GetString());
+
+        using var cancellations = new FirstChanceExceptions<OperationCanceledException>();
+        if (ending == "close")
+        {
+            await socket.CloseAsync();
+        }
+        else
+        {
+            socket.Abort();
+        }
+
+        await WaitForStreamsServedAsync(served + 1);
+        Assert.True(cancellations.Thrown.Count == 0, string.Join("\n\n", cancellations.Thrown));
+    }
+
     /// <summary>The streams served to their end so far: WebSocket upgrades (101) and event streams.</summary>
     private int StreamsServed() =>
         _server.Logs.Entries.Count(entry =>
