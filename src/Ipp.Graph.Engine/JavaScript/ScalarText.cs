@@ -7,8 +7,39 @@ namespace Ipp.Graph.Engine.JavaScript;
 /// <summary>The canonical text of the non-string values messages and scalars write as text.</summary>
 internal static class ScalarText
 {
-    /// <summary>The date-time layout of JSON dates (JavaScript's Date.toJSON): UTC with milliseconds.</summary>
-    public const string UtcDateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    /// <summary>
+    /// A UTC time as JSON dates write it (JavaScript's Date.toJSON, <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>), milliseconds
+    /// truncated. Written digit by digit: a result may hold thousands of dates, and the culture-aware custom format was
+    /// a tenth of the time of a response of fifty objects.
+    /// </summary>
+    public static string OfUtcDateTime(DateTime utc) => string.Create(24, utc, static (text, time) =>
+    {
+        var (year, month, day) = time;
+        Digits(text[..4], year);
+        text[4] = '-';
+        Digits(text.Slice(5, 2), month);
+        text[7] = '-';
+        Digits(text.Slice(8, 2), day);
+        text[10] = 'T';
+        Digits(text.Slice(11, 2), time.Hour);
+        text[13] = ':';
+        Digits(text.Slice(14, 2), time.Minute);
+        text[16] = ':';
+        Digits(text.Slice(17, 2), time.Second);
+        text[19] = '.';
+        Digits(text.Slice(20, 3), time.Millisecond);
+        text[23] = 'Z';
+    });
+
+    /// <summary>Writes <paramref name="value"/> in decimal, padded with zeros to the span's length.</summary>
+    private static void Digits(Span<char> text, int value)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            text[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     /// <summary>A decimal as a number literal without trailing zeros: <c>1.50m</c> is <c>1.5</c>.</summary>
     public static string OfDecimal(decimal value) =>
@@ -44,8 +75,8 @@ internal static class ScalarText
     /// <summary>Dates in UTC as JSON dates, Guids in hyphenated lowercase, and so on; null for other values.</summary>
     public static string? OfClrValue(object value) => value switch
     {
-        DateTime dateTime => ToUtc(dateTime).ToString(UtcDateTimeFormat, CultureInfo.InvariantCulture),
-        DateTimeOffset dateTimeOffset => dateTimeOffset.UtcDateTime.ToString(UtcDateTimeFormat, CultureInfo.InvariantCulture),
+        DateTime dateTime => OfUtcDateTime(ToUtc(dateTime)),
+        DateTimeOffset dateTimeOffset => OfUtcDateTime(dateTimeOffset.UtcDateTime),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimeOnly time => time.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture),
         TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),

@@ -25,6 +25,22 @@ public class CustomScalarTests
     }
 
     [Fact]
+    public void DateTime_writes_every_instant_as_the_custom_format_would()
+    {
+        var random = new Random(20261207);
+        var instants = new List<DateTime> { DateTime.MinValue, DateTime.MaxValue, new(999, 1, 2, 3, 4, 5, 6, DateTimeKind.Utc), new(2026, 12, 31, 23, 59, 59, 999, DateTimeKind.Utc) };
+        for (var i = 0; i < 10_000; i++)
+        {
+            instants.Add(new DateTime(random.NextInt64(DateTime.MaxValue.Ticks), DateTimeKind.Utc));
+        }
+
+        foreach (var instant in instants)
+        {
+            Assert.Equal(instant.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture), CustomScalars.DateTime.Serialize(instant));
+        }
+    }
+
+    [Fact]
     public void DateTime_serializes_instants_in_utc_with_milliseconds()
     {
         var scalar = CustomScalars.DateTime;

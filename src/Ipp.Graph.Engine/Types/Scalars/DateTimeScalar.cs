@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.JavaScript;
@@ -46,7 +45,7 @@ public sealed class DateTimeScalar : ScalarType
         ? ParseText(text.Value, literal)
         : throw new GraphQLError($"{Name} cannot represent a non string value: {Printer.Print(literal)}", [literal]);
 
-    private static string Format(DateTime utc) => utc.ToString(ScalarText.UtcDateTimeFormat, CultureInfo.InvariantCulture);
+    private static string Format(DateTime utc) => ScalarText.OfUtcDateTime(utc);
 
     private object ParseText(string text, ValueNode? literal)
     {
