@@ -19,6 +19,11 @@ public static class GlobalId
     // The decoded text of the longest id, and the room to encode it again.
     private const int MaxDecodedLength = MaxLength / 4 * 3;
 
+    // The base64url alphabet in the order of the values its characters stand for.
+    private const string Base64UrlAlphabetText = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    private static readonly SearchValues<char> Base64UrlAlphabet = SearchValues.Create(Base64UrlAlphabetText);
+
     public static string Encode(string typeName, long key)
     {
         Span<byte> text = stackalloc byte[typeName.Length + 21];
@@ -47,7 +52,8 @@ public static class GlobalId
         typeNameLength = 0;
         key = 0;
         Span<byte> text = stackalloc byte[MaxDecodedLength];
-        if (id.Length is 0 or > MaxLength || Base64Url.DecodeFromChars(id, text, out _, out var textLength) != OperationStatus.Done)
+        if (id.Length is 0 or > MaxLength || !IsCanonicalBase64Url(id)
+            || Base64Url.DecodeFromChars(id, text, out _, out var textLength) != OperationStatus.Done)
         {
             return false;
         }
@@ -59,14 +65,6 @@ public static class GlobalId
             return false;
         }
 
-        // The one spelling: base64 without padding, whitespace or stray bits (the key's digits are checked above).
-        Span<char> canonical = stackalloc char[Base64Url.GetEncodedLength(textLength)];
-        Base64Url.EncodeToChars(text, canonical);
-        if (!canonical.SequenceEqual(id))
-        {
-            return false;
-        }
-
         for (var i = 0; i < colon; i++)
         {
             typeName[i] = (char)text[i];
@@ -74,6 +72,21 @@ public static class GlobalId
 
         typeNameLength = colon;
         return true;
+    }
+
+    /// <summary>
+    /// Base64url as <see cref="Encode"/> writes it, the one spelling of its bytes: the alphabet's characters only (no
+    /// padding, no whitespace), a length that some bytes give, and the last character's unused bits zero.
+    /// </summary>
+    private static bool IsCanonicalBase64Url(ReadOnlySpan<char> text)
+    {
+        if (text.ContainsAnyExcept(Base64UrlAlphabet) || text.Length % 4 == 1)
+        {
+            return false;
+        }
+
+        var unusedBits = (text.Length % 4) switch { 2 => 0b1111, 3 => 0b11, _ => 0 };
+        return (Base64UrlAlphabetText.IndexOf(text[^1], StringComparison.Ordinal) & unusedBits) == 0;
     }
 
     private static int Write(string typeName, long key, Span<byte> text)

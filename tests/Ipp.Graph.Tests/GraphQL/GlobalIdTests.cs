@@ -52,6 +52,13 @@ public sealed class GlobalIdTests
         Assert.False(GlobalId.TryDecode(padded, "User", out _));
         Assert.False(GlobalId.TryDecode(strayBits, "User", out _));
         Assert.False(GlobalId.TryDecode(user[..4] + " " + user[4..], "User", out _));
+        var threeBytesShort = GlobalId.Encode("User", 123); // VXNlcjoxMjM: the last character has two unused bits
+        Assert.Equal(3, threeBytesShort.Length % 4);
+        Assert.True(GlobalId.TryDecode(threeBytesShort, "User", out var key));
+        Assert.Equal(123, key);
+        Assert.False(GlobalId.TryDecode(threeBytesShort[..^1] + "N", "User", out _));
+        Assert.False(GlobalId.TryDecode(threeBytesShort + "=", "User", out _));
+        Assert.False(GlobalId.TryDecode(threeBytesShort[..^1], "User", out _));
         Assert.False(GlobalId.TryDecode(GlobalId.Encode(new string('U', 200), 1), new string('U', 200), out _));
         Assert.False(GlobalId.TryDecode("", "Experiment", out _));
     }
