@@ -12,13 +12,17 @@ const ms = (microseconds) => `${(microseconds / 1000).toFixed(2)} ms`;
 const rate = (result) => result.requests / result.seconds;
 const cpuPerRequest = (result) => `${Math.round((result.cpu_ticks / result.ticks_per_second / result.requests) * 1e6)} µs`;
 
-/** Ipp.Graph's requests/s against the result's: n.nx for a peer, a percentage of the floor's, nothing for Ipp.Graph's own. */
-function comparison(ours, result) {
+/**
+ * Ipp.Graph's requests/s against the result's: n.nx for a peer, a percentage of the floor's (for Ipp.Graph on SQLite
+ * and, after a slash, on PostgreSQL), nothing for Ipp.Graph's own.
+ */
+function comparison(ours, onPostgres, result) {
+  const percent = (server) => `${Math.round((rate(server) / rate(result)) * 100)}%`;
   switch (result.role) {
     case 'peer':
-      return `${(rate(ours) / rate(result)).toFixed(1)}x`;
+      return ours ? `${(rate(ours) / rate(result)).toFixed(1)}x` : '';
     case 'floor':
-      return `${Math.round((rate(ours) / rate(result)) * 100)}%`;
+      return [ours, onPostgres].filter(Boolean).map(percent).join(' / ');
     default:
       return '';
   }
@@ -30,9 +34,10 @@ console.log('| query | server | requests/s | p50 | p99 | server CPU per request 
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
 for (const [query, title] of Object.entries(queries)) {
   const ours = results.find((result) => result.role === 'ipp' && result.query === query);
+  const onPostgres = results.find((result) => result.role === 'postgres' && result.query === query);
   for (const result of results.filter((candidate) => candidate.query === query)) {
     console.log(`| ${title} | ${result.server} | ${Math.round(rate(result))} | ${ms(result.p50_us)} | ${ms(result.p99_us)} `
-      + `| ${cpuPerRequest(result)} | ${comparison(ours, result)} |`);
+      + `| ${cpuPerRequest(result)} | ${comparison(ours, onPostgres, result)} |`);
   }
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP load on Ipp.Graph, on its floor and on three Node GraphQL servers, all serving the same schema from the same
 # SQLite file (read-only), in one run, with wrk:
-# - Ipp.Graph as deployed, then with its signed-in callers cache off;
+# - Ipp.Graph as deployed, then on PostgreSQL (a throwaway cluster, tests/postgres/cluster.sh, holding a copy of the
+#   SQLite file's caller), then with its signed-in callers cache off;
 # - the floor (bench/Ipp.Graph.Floor): ASP.NET Core answering the same two requests with the same bytes without
 #   GraphQL, the price of the same work;
 # - graphql-http, mercurius with graphql-jit, and Apollo Server 5 on Node (bench/http/peer).
@@ -13,8 +14,8 @@
 # Usage: bench/http/run.sh [--quick]
 #   Settings (environment): THREADS (wrk threads, default 2), CONNECTIONS (default 32), DURATION (default 15s),
 #   WARMUP (per server and query, default 15s: 5 s left the 50-object query 15% short of its steady rate);
-#   SERVERS (default "ipp variant floor graphql-http mercurius apollo": which to measure; `ipp floor` for the ratio
-#   the targets name); --quick: DURATION=5s WARMUP=2s.
+#   SERVERS (default "ipp postgres variant floor graphql-http mercurius apollo": which to measure; `ipp postgres floor`
+#   for the ratios the targets name); --quick: DURATION=5s WARMUP=2s.
 # wrk runs on the same machine and takes its share of the cores from each server alike: keep THREADS low.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,13 +24,13 @@ here="$repo/bench/http"
 work=$(mktemp -d)
 # shellcheck source=../lib/server.sh
 . "$repo/bench/lib/server.sh"
-trap 'stop_server; rm -rf "$work"' EXIT
+trap 'stop_server; [ ! -d "$work/pg" ] || "$repo/tests/postgres/cluster.sh" stop "$work/pg"; rm -rf "$work"' EXIT
 
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-32}
 duration=${DURATION:-15s}
 warmup=${WARMUP:-15s}
-servers=" ${SERVERS:-ipp variant floor graphql-http mercurius apollo} "
+servers=" ${SERVERS:-ipp postgres variant floor graphql-http mercurius apollo} "
 if [ "${1:-}" = "--quick" ]; then
   duration=5s
   warmup=2s
@@ -135,6 +136,16 @@ wanted() {
 if wanted ipp; then
   start_server
   for name in me nodes50; do measure ipp "Ipp.Graph" "$name"; done
+  stop_server_checked
+fi
+
+if wanted postgres; then
+  postgres=$("$repo/tests/postgres/cluster.sh" start "$work/pg")
+  dotnet "$repo/src/Ipp.Graph/bin/Release/net10.0/Ipp.Graph.dll" database migrate "--ConnectionStrings:Ipp=$postgres" > /dev/null
+  node "$here/copy-to-postgres.mjs" "$work/ipp.db" \
+    | psql -q -v ON_ERROR_STOP=1 -h "$work/pg" -U ipp_test -d postgres > /dev/null
+  start_server "--ConnectionStrings:Ipp=$postgres"
+  for name in me nodes50; do measure postgres "Ipp.Graph on PostgreSQL" "$name"; done
   stop_server_checked
 fi
 
