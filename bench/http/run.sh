@@ -140,6 +140,8 @@ if wanted ipp; then
 fi
 
 if wanted postgres; then
+  # As root the cluster runs as the `postgres` user, which must reach its folder inside the run's.
+  chmod 711 "$work"
   postgres=$("$repo/tests/postgres/cluster.sh" start "$work/pg")
   dotnet "$repo/src/Ipp.Graph/bin/Release/net10.0/Ipp.Graph.dll" database migrate "--ConnectionStrings:Ipp=$postgres" > /dev/null
   node "$here/copy-to-postgres.mjs" "$work/ipp.db" \
