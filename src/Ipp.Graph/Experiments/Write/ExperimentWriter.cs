@@ -97,9 +97,12 @@ public sealed class ExperimentWriter
         try
         {
             // From here on the steps are short and local: they run to the end (or are undone) whatever the client does.
-            Assemble(staging, experiment, uploads, inserted.Manifest);
-            DurableDirectory.Create(_folder.NamespacePath(userId, status));
-            DurableDirectory.Move(staging, placed);
+            await BlockingFileWork.RunAsync(() =>
+            {
+                Assemble(staging, experiment, uploads, inserted.Manifest);
+                DurableDirectory.Create(_folder.NamespacePath(userId, status));
+                DurableDirectory.Move(staging, placed);
+            });
             reachedNamespace = true;
             var change = await RecordCreationAsync(experiment.Id, experiment.UserId, status);
             if (change is not null)
@@ -147,8 +150,11 @@ public sealed class ExperimentWriter
                 throw new MutationException(new ExperimentNotEditableError(_folder.StatusOnDisk(userId, experimentId) ?? experiment.Status));
             }
 
-            DurableDirectory.Create(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
-            DurableDirectory.Move(draft, submitted);
+            await BlockingFileWork.RunAsync(() =>
+            {
+                DurableDirectory.Create(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
+                DurableDirectory.Move(draft, submitted);
+            });
             ExperimentEvent? change;
             try
             {
@@ -156,14 +162,14 @@ public sealed class ExperimentWriter
             }
             catch
             {
-                DurableDirectory.Move(submitted, draft);
+                await BlockingFileWork.RunAsync(() => DurableDirectory.Move(submitted, draft));
                 throw;
             }
 
             if (change is null)
             {
                 // The row changed while the folder moved (only a repair of the database can do that): put it back.
-                DurableDirectory.Move(submitted, draft);
+                await BlockingFileWork.RunAsync(() => DurableDirectory.Move(submitted, draft));
                 throw new MutationException(new ExperimentNotEditableError((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status));
             }
 
@@ -203,7 +209,7 @@ public sealed class ExperimentWriter
             var folder = onDisk is { } placed ? _folder.ExperimentPath(userId, placed, experimentId) : null;
             if (folder is not null)
             {
-                DurableDirectory.Move(folder, trash);
+                await BlockingFileWork.RunAsync(() => DurableDirectory.Move(folder, trash));
             }
 
             bool deleted;
@@ -215,7 +221,7 @@ public sealed class ExperimentWriter
             {
                 if (folder is not null)
                 {
-                    DurableDirectory.Move(trash, folder);
+                    await BlockingFileWork.RunAsync(() => DurableDirectory.Move(trash, folder));
                 }
 
                 throw;
@@ -225,7 +231,7 @@ public sealed class ExperimentWriter
             {
                 if (folder is not null)
                 {
-                    DurableDirectory.Move(trash, folder);
+                    await BlockingFileWork.RunAsync(() => DurableDirectory.Move(trash, folder));
                 }
 
                 throw new MutationException(new ExperimentBusyError((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status));
