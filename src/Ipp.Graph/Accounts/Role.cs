@@ -2,8 +2,8 @@ namespace Ipp.Graph.Accounts;
 
 /// <summary>
 /// A role a user may hold (the <c>Role</c> enum of the schema), TrainMate's four: a user holds any number of them,
-/// possibly none. What each lets its holders do is the permission table (docs/authorization.md); running experiments
-/// needs none. Stored by its schema name (<see cref="RoleNames"/>) in <c>user_roles</c>.
+/// possibly none. What each lets its holders do is <see cref="Authorization.PermissionTable"/>'s (docs/authorization.md);
+/// running experiments needs none. Stored by its schema name (<see cref="RoleNames"/>) in <c>user_roles</c>.
 /// </summary>
 public enum Role
 {

@@ -84,6 +84,28 @@ public sealed class UsersCommandTests
     }
 
     [Fact]
+    public async Task GrantRoleAndRevokeRoleGiveAndTakeAnyOfTheRolesFromTheNextSignIn()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        await http.CreateUserAsync("ada@example.org");
+
+        var engineer = await RunAsync(server, "grant-role", "ada@example.org", "DATA_ENGINEER");
+        var maintainer = await RunAsync(server, "grant-role", "ada@example.org", "MAINTAINER");
+        Assert.Equal((0, "Granted MAINTAINER to ada@example.org (roles: DATA_ENGINEER, MAINTAINER); it holds from their next sign-in at the latest.\n"), (maintainer.ExitCode, maintainer.Output));
+        Assert.Equal(0, engineer.ExitCode);
+        var me = await http.PostAsync("{ me { roles permissions } }", token: await http.AuthenticateAsync("ada@example.org"));
+        Assert.Equal(
+            """{"roles":["DATA_ENGINEER","MAINTAINER"],"permissions":["experiments:read","experiments:write","roles:read","tags:read","tags:write","files:read","files:write","files:download","images:read","images:manage","tasks:read","tasks:write"]}""",
+            me.Data("me").GetRawText());
+
+        var revoked = await RunAsync(server, "revoke-role", "ADA@example.org", "DATA_ENGINEER");
+        Assert.Equal((0, "Revoked DATA_ENGINEER from ada@example.org (roles: MAINTAINER); it holds from their next sign-in at the latest.\n"), (revoked.ExitCode, revoked.Output));
+        var after = await http.PostAsync("{ me { roles } }", token: await http.AuthenticateAsync("ada@example.org"));
+        Assert.Equal("""{"roles":["MAINTAINER"]}""", after.Data("me").GetRawText());
+    }
+
+    [Fact]
     public async Task TheDatabaseIsMigratedFirstAsTheServerDoesIt()
     {
         var folder = Directory.CreateTempSubdirectory("ipp-graph-tests-").FullName;

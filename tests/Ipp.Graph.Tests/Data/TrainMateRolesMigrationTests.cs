@@ -65,7 +65,7 @@ public sealed class TrainMateRolesMigrationTests : IAsyncLifetime
         using var http = new GraphQLHttp(server);
         var hash = await server.Services.GetRequiredService<PasswordHasher>().HashAsync("correct horse battery", CancellationToken.None);
         await _database.ExecuteAsync("UPDATE users SET password_hash = @hash", ("@hash", hash));
-        var ada = await http.PostAsync("{ me { roles } }", token: await http.AuthenticateAsync("ada@example.org"));
+        var ada = await http.PostAsync("{ me { roles permissions } }", token: await http.AuthenticateAsync("ada@example.org"));
         var grace = await http.PostAsync("{ me { roles } }", token: await http.AuthenticateAsync("grace@example.org"));
         Assert.Equal("ADMIN", ada.Data("me").GetProperty("roles")[0].GetString());
         Assert.Equal("""{"roles":[]}""", grace.Data("me").GetRawText());
