@@ -11,11 +11,11 @@ namespace Ipp.Graph.Experiments.Files;
 /// <summary>
 /// <c>GET /experiments/{globalId}/files/{path}</c>: streams a file of the caller's experiment, with byte ranges.
 /// The caller is authenticated as for GraphQL (Bearer token or session cookie; none: 401) and needs
-/// <c>experiments:read</c>, as <c>Experiment.inputs</c> and <c>outputs</c> do (without it: 403, AUTH_NOT_AUTHORIZED). An
-/// experiment the <see cref="AccessPolicy"/> does not let the caller read (another's) answers 404, as a missing one does. The path is read from the request as sent, each part
-/// percent-decoded on its own: a part that is empty, <c>.</c>, <c>..</c>, or decodes to a separator or a control
-/// character is refused (400); a path that names no file inside the experiment's folder (links included, see
-/// <see cref="ExperimentFolder"/>) is 404.
+/// <c>experiments:read</c>, as <c>Experiment.inputs</c> and <c>outputs</c> do (without it: 403, AUTH_NOT_AUTHORIZED).
+/// An experiment the <see cref="AccessPolicy"/> does not let the caller read (another's) answers 404, as a missing one
+/// does. The path is read from the request as sent, each part percent-decoded on its own: a part that is empty,
+/// <c>.</c>, <c>..</c>, or decodes to a separator or a control character is refused (400); a path that names no file
+/// inside the experiment's folder (links included, see <see cref="ExperimentFolder"/>) is 404.
 /// </summary>
 public static class ExperimentFilesEndpoint
 {
