@@ -1,5 +1,6 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
+using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Types;
 using Ipp.Graph.Engine.Types.Scalars;
@@ -26,11 +27,14 @@ public static class ContractSchema
         return reader.ReadToEnd();
     }
 
-    /// <summary>The schema as SDL, as <c>GET /graphql?sdl</c> serves it and <c>schema export</c> writes it: equal to schema.graphql.</summary>
-    public static string Print(Schema schema) => PrintSchema.Print(schema) + "\n";
+    /// <summary>
+    /// The schema as SDL, as <c>GET /graphql?sdl</c> serves it and <c>schema export</c> writes it: equal to
+    /// schema.graphql, each field's <c>@authorize</c> or <c>@allowAnonymous</c> with it, as HotChocolate exports them.
+    /// </summary>
+    public static string Print(Schema schema) => PrintSchema.Print(schema, appliedDirectives: true) + "\n";
 
-    /// <summary>Builds the executable schema.</summary>
-    public static Schema Build()
+    /// <summary>Builds the executable schema, each field guarded by its rule as <paramref name="policy"/> decides.</summary>
+    public static Schema Build(AccessPolicy policy)
     {
         var builder = SchemaBuilder.FromSdl(ReadSdl())
             .AddScalar(CustomScalars.DateTime)
@@ -44,7 +48,8 @@ public static class ContractSchema
         ExperimentsSchema.Bind(builder, nodes);
         ExperimentStatusSubscription.Bind(builder);
         ApplicationsSchema.Bind(builder);
+        AuthorizationSchema.Bind(builder, policy);
         nodes.Bind(builder);
-        return builder.Build();
+        return builder.WrapFields(new FieldAuthorization(policy)).Build();
     }
 }

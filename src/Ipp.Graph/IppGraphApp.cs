@@ -1,5 +1,6 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
+using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Deployment;
 using Ipp.Graph.Experiments;
@@ -36,6 +37,7 @@ public static class IppGraphApp
         builder.Services.AddRateLimiting(builder.Configuration);
         builder.Services.AddUploadFolder(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddAccessPolicy(builder.Configuration);
         builder.Services.AddApplications(builder.Configuration);
         builder.Services.AddExperiments(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);

@@ -1,3 +1,5 @@
+using Ipp.Graph.Authorization;
+
 namespace Ipp.Graph;
 
 /// <summary><c>schema export [--output file]</c>: writes the served schema as SDL (to standard output without --output).</summary>
@@ -19,7 +21,8 @@ public static class SchemaExportCommand
             }
         }
 
-        var sdl = ContractSchema.Print(ContractSchema.Build());
+        // The rules printed are the SDL's; the table deciding them does not show in it.
+        var sdl = ContractSchema.Print(ContractSchema.Build(new AccessPolicy(PermissionTable.Default)));
         if (path is null)
         {
             output.Write(sdl);

@@ -172,6 +172,46 @@ internal sealed class SchemaBinding(SdlTypeFactory factory, List<GraphQLError> p
         }
     }
 
+    /// <summary>Applies each wrapper to every field of the object types (<see cref="IFieldWrapper"/>), listing what they refuse.</summary>
+    public void WrapFields(Schema schema, List<IFieldWrapper> wrappers)
+    {
+        if (wrappers.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var type in schema.TypeMap.Values)
+        {
+            if (type is not ObjectType objectType || IntrospectionTypes.IsIntrospectionType(type))
+            {
+                continue;
+            }
+
+            var isSubscription = ReferenceEquals(type, schema.Subscription);
+            foreach (var field in objectType.Fields)
+            {
+                try
+                {
+                    foreach (var wrapper in wrappers)
+                    {
+                        if (isSubscription)
+                        {
+                            field.Subscriber = wrapper.WrapSubscriber(schema, field, field.Subscriber!);
+                        }
+                        else
+                        {
+                            field.Resolver = wrapper.WrapResolver(schema, field, field.Resolver!);
+                        }
+                    }
+                }
+                catch (GraphQLError problem)
+                {
+                    problems.Add(problem);
+                }
+            }
+        }
+    }
+
     private void CompleteFields(Schema schema, ObjectType type, FieldResolver? defaultResolver)
     {
         var isSubscription = ReferenceEquals(type, schema.Subscription);

@@ -31,6 +31,7 @@ public sealed class SchemaBuilder
     private readonly List<(string TypeName, Type ClrType)> _enumBindings = [];
     private readonly List<(string TypeName, Type ClrType)> _inputBindings = [];
     private readonly List<ScalarType> _scalars = [];
+    private readonly List<IFieldWrapper> _fieldWrappers = [];
     private FieldResolver? _defaultResolver;
 
     /// <summary>Starts from SDL text; more documents (with <c>extend</c>) may follow with <see cref="AddSdl"/>.</summary>
@@ -118,6 +119,16 @@ public sealed class SchemaBuilder
         return this;
     }
 
+    /// <summary>
+    /// Wraps every field's resolver (and every subscription field's source stream) once all bindings are applied;
+    /// wrappers given earlier wrap first, so the last one given runs outermost.
+    /// </summary>
+    public SchemaBuilder WrapFields(IFieldWrapper wrapper)
+    {
+        _fieldWrappers.Add(wrapper);
+        return this;
+    }
+
     /// <summary>Builds the schema; throws a <see cref="SchemaBuildException"/> listing every problem when it cannot.</summary>
     public Schema Build()
     {
@@ -183,6 +194,12 @@ public sealed class SchemaBuilder
         binding.BindTypes(schema, _typeBindings);
         binding.BindTypeResolvers(schema, _typeResolvers);
         binding.Complete(schema, _defaultResolver);
+        if (problems.Count == 0)
+        {
+            // Fields without resolvers were reported already: wrappers see complete fields only.
+            binding.WrapFields(schema, _fieldWrappers);
+        }
+
         if (problems.Count > 0)
         {
             throw new SchemaBuildException(problems);

@@ -12,9 +12,19 @@ namespace Ipp.Graph.Engine.Utilities;
 /// not named Query, Mutation and Subscription (or the schema has a description), then the directives and the types in
 /// the schema's order, leaving out the built-in scalars, directives and introspection types.
 /// </summary>
+/// <remarks>
+/// graphql-js prints no applied directives but those its type system models (<c>@deprecated</c>, <c>@specifiedBy</c>,
+/// <c>@oneOf</c>). With <c>appliedDirectives</c>, the others the SDL applied follow them, as HotChocolate's schema
+/// export writes them (<c>me: User @authorize(policy: "x")</c>): on types (those of their extensions after their own),
+/// fields, arguments, input fields and enum values, in the order they were written.
+/// </remarks>
 public static class PrintSchema
 {
-    public static string Print(Schema schema)
+    /// <summary>The schema as graphql-js's printSchema writes it.</summary>
+    public static string Print(Schema schema) => Print(schema, appliedDirectives: false);
+
+    /// <summary>The schema as SDL; with <paramref name="appliedDirectives"/>, with the directives the SDL applied.</summary>
+    public static string Print(Schema schema, bool appliedDirectives)
     {
         var parts = new List<string>();
         if (PrintSchemaDefinition(schema) is { } definition)
@@ -26,7 +36,7 @@ public static class PrintSchema
         {
             if (!Directives.IsSpecified(directive))
             {
-                parts.Add(PrintDirective(directive));
+                parts.Add(PrintDirective(directive, appliedDirectives));
             }
         }
 
@@ -34,7 +44,7 @@ public static class PrintSchema
         {
             if (!SpecifiedScalars.IsSpecified(type) && !IntrospectionTypes.IsIntrospectionType(type))
             {
-                parts.Add(PrintType(type));
+                parts.Add(PrintType(type, appliedDirectives));
             }
         }
 
@@ -70,16 +80,20 @@ public static class PrintSchema
         return text.Append('}').ToString();
     }
 
-    private static string PrintType(NamedType type) => type switch
+    private static string PrintType(NamedType type, bool applied)
     {
-        ScalarType scalar => PrintDescription(scalar.Description) + "scalar " + scalar.Name + PrintSpecifiedByUrl(scalar),
-        ObjectType objectType => PrintDescription(type.Description) + "type " + type.Name + PrintInterfaces(objectType) + PrintFields(objectType),
-        InterfaceType @interface => PrintDescription(type.Description) + "interface " + type.Name + PrintInterfaces(@interface) + PrintFields(@interface),
-        UnionType union => PrintDescription(type.Description) + "union " + type.Name + PrintMembers(union),
-        EnumType enumType => PrintDescription(type.Description) + "enum " + type.Name + PrintEnumValues(enumType),
-        InputObjectType input => PrintDescription(type.Description) + "input " + type.Name + (input.IsOneOf ? " @oneOf" : "") + PrintInputFields(input),
-        _ => throw new ArgumentException($"Unexpected type: {type}.", nameof(type)),
-    };
+        var directives = applied ? PrintApplied(type) : "";
+        return type switch
+        {
+            ScalarType scalar => PrintDescription(scalar.Description) + "scalar " + scalar.Name + PrintSpecifiedByUrl(scalar) + directives,
+            ObjectType objectType => PrintDescription(type.Description) + "type " + type.Name + PrintInterfaces(objectType) + directives + PrintFields(objectType, applied),
+            InterfaceType @interface => PrintDescription(type.Description) + "interface " + type.Name + PrintInterfaces(@interface) + directives + PrintFields(@interface, applied),
+            UnionType union => PrintDescription(type.Description) + "union " + type.Name + directives + PrintMembers(union),
+            EnumType enumType => PrintDescription(type.Description) + "enum " + type.Name + directives + PrintEnumValues(enumType, applied),
+            InputObjectType input => PrintDescription(type.Description) + "input " + type.Name + (input.IsOneOf ? " @oneOf" : "") + directives + PrintInputFields(input, applied),
+            _ => throw new ArgumentException($"Unexpected type: {type}.", nameof(type)),
+        };
+    }
 
     private static string PrintInterfaces(ComplexType type) =>
         type.Interfaces.Count == 0 ? "" : " implements " + string.Join(" & ", type.Interfaces.Select(i => i.Name));
@@ -87,38 +101,39 @@ public static class PrintSchema
     private static string PrintMembers(UnionType union) =>
         union.Types.Count == 0 ? "" : " = " + string.Join(" | ", union.Types.Select(t => t.Name));
 
-    private static string PrintFields(ComplexType type)
+    private static string PrintFields(ComplexType type, bool applied)
     {
         var lines = new List<string>(type.Fields.Count);
         for (var i = 0; i < type.Fields.Count; i++)
         {
             var field = type.Fields[i];
-            lines.Add(PrintDescription(field.Description, "  ", i == 0) + "  " + field.Name + PrintArguments(field.Arguments, "  ")
-                + ": " + field.Type + PrintDeprecated(field.DeprecationReason));
+            lines.Add(PrintDescription(field.Description, "  ", i == 0) + "  " + field.Name + PrintArguments(field.Arguments, applied, "  ")
+                + ": " + field.Type + PrintDeprecated(field.DeprecationReason) + (applied ? PrintApplied(field.AstNode) : ""));
         }
 
         return PrintBlock(lines);
     }
 
-    private static string PrintEnumValues(EnumType type)
+    private static string PrintEnumValues(EnumType type, bool applied)
     {
         var lines = new List<string>(type.Values.Count);
         for (var i = 0; i < type.Values.Count; i++)
         {
             var value = type.Values[i];
-            lines.Add(PrintDescription(value.Description, "  ", i == 0) + "  " + value.Name + PrintDeprecated(value.DeprecationReason));
+            lines.Add(PrintDescription(value.Description, "  ", i == 0) + "  " + value.Name + PrintDeprecated(value.DeprecationReason)
+                + (applied ? PrintApplied(value.AstNode) : ""));
         }
 
         return PrintBlock(lines);
     }
 
-    private static string PrintInputFields(InputObjectType type)
+    private static string PrintInputFields(InputObjectType type, bool applied)
     {
         var lines = new List<string>(type.Fields.Count);
         for (var i = 0; i < type.Fields.Count; i++)
         {
             var field = type.Fields[i];
-            lines.Add(PrintDescription(field.Description, "  ", i == 0) + "  " + PrintInputValue(field));
+            lines.Add(PrintDescription(field.Description, "  ", i == 0) + "  " + PrintInputValue(field, applied));
         }
 
         return PrintBlock(lines);
@@ -126,7 +141,7 @@ public static class PrintSchema
 
     private static string PrintBlock(List<string> lines) => lines.Count == 0 ? "" : " {\n" + string.Join("\n", lines) + "\n}";
 
-    private static string PrintArguments(IReadOnlyList<ArgumentDefinition> arguments, string indentation = "")
+    private static string PrintArguments(IReadOnlyList<ArgumentDefinition> arguments, bool applied, string indentation = "")
     {
         if (arguments.Count == 0)
         {
@@ -136,19 +151,19 @@ public static class PrintSchema
         // Without descriptions, the arguments fit on one line.
         if (arguments.All(a => string.IsNullOrEmpty(a.Description)))
         {
-            return "(" + string.Join(", ", arguments.Select(PrintInputValue)) + ")";
+            return "(" + string.Join(", ", arguments.Select(argument => PrintInputValue(argument, applied))) + ")";
         }
 
         var lines = new List<string>(arguments.Count);
         for (var i = 0; i < arguments.Count; i++)
         {
-            lines.Add(PrintDescription(arguments[i].Description, "  " + indentation, i == 0) + "  " + indentation + PrintInputValue(arguments[i]));
+            lines.Add(PrintDescription(arguments[i].Description, "  " + indentation, i == 0) + "  " + indentation + PrintInputValue(arguments[i], applied));
         }
 
         return "(\n" + string.Join("\n", lines) + "\n" + indentation + ")";
     }
 
-    private static string PrintInputValue(InputValueDefinition value)
+    private static string PrintInputValue(InputValueDefinition value, bool applied)
     {
         var text = value.Name + ": " + value.Type;
         if (value.HasDefaultValue && AstFromValue.Convert(value.DefaultValue, value.Type) is { } literal)
@@ -156,11 +171,11 @@ public static class PrintSchema
             text += " = " + Printer.Print(literal);
         }
 
-        return text + PrintDeprecated(value.DeprecationReason);
+        return text + PrintDeprecated(value.DeprecationReason) + (applied ? PrintApplied(value.AstNode) : "");
     }
 
-    private static string PrintDirective(DirectiveDefinition directive) =>
-        PrintDescription(directive.Description) + "directive @" + directive.Name + PrintArguments(directive.Arguments)
+    private static string PrintDirective(DirectiveDefinition directive, bool applied) =>
+        PrintDescription(directive.Description) + "directive @" + directive.Name + PrintArguments(directive.Arguments, applied)
         + (directive.IsRepeatable ? " repeatable" : "") + " on " + string.Join(" | ", directive.Locations);
 
     private static string PrintDeprecated(string? reason)
@@ -173,6 +188,34 @@ public static class PrintSchema
         return reason == Directives.DefaultDeprecationReason
             ? " @deprecated"
             : " @deprecated(reason: " + Printer.PrintString(reason) + ")";
+    }
+
+    /// <summary>The directives a type's definition and extensions applied, but those printed from the type system.</summary>
+    private static string PrintApplied(NamedType type)
+    {
+        var text = PrintApplied(type.AstNode);
+        foreach (var extension in type.ExtensionAstNodes)
+        {
+            text += PrintApplied(extension);
+        }
+
+        return text;
+    }
+
+    /// <summary>The directives a definition applied (<c> @a @b(x: 1)</c>), but those printed from the type system.</summary>
+    private static string PrintApplied(IHasDirectives? node)
+    {
+        var text = "";
+        foreach (var directive in node?.Directives ?? [])
+        {
+            var name = directive.Name.Value;
+            if (name != Directives.Deprecated.Name && name != Directives.SpecifiedBy.Name && name != Directives.OneOf.Name)
+            {
+                text += " " + Printer.Print(directive);
+            }
+        }
+
+        return text;
     }
 
     private static string PrintSpecifiedByUrl(ScalarType scalar) =>

@@ -84,8 +84,8 @@ public sealed class AccountService
             Email = address.Written,
             NormalizedEmail = address.Normalized,
             PasswordHash = hash,
+            // No role: running experiments needs none; roles are granted (UsersCommand) for what else a user does.
             CreatedAt = now.UtcDateTime,
-            Roles = [new UserRole { Role = RoleNames.Researcher }],
         };
         user.Session = new Session { TokenHash = tokenHash, IssuedAt = now.UtcDateTime, ExpiresAt = (now + _options.TokenLifetime).UtcDateTime };
 
@@ -102,7 +102,7 @@ public sealed class AccountService
             }
         }
 
-        var caller = new SignedInCaller(user.Id, user.Email, RolesOf(user.Roles), now, user.Session.Id, now + _options.TokenLifetime);
+        var caller = new SignedInCaller(user.Id, user.Email, RoleNames.ParseAll(user.Roles.Select(role => role.Role)), now, user.Session.Id, now + _options.TokenLifetime);
         return new NewSession(token, caller.SessionExpiresAt, caller.User);
     }
 
@@ -201,7 +201,7 @@ public sealed class AccountService
             return null;
         }
 
-        var caller = new SignedInCaller(row.UserId, row.Email, RolesOf(row.Roles), new DateTimeOffset(row.CreatedAt), row.SessionId, expiresAt);
+        var caller = new SignedInCaller(row.UserId, row.Email, RoleNames.ParseAll(row.Roles), new DateTimeOffset(row.CreatedAt), row.SessionId, expiresAt);
         _callers.Remember(key, caller);
         return caller;
     }
@@ -254,25 +254,8 @@ public sealed class AccountService
             await _revocations.RevokeAsync(previous.Id, previousExpiry, previousExpiry <= now ? SessionEndReason.Expired : SessionEndReason.Replaced, CancellationToken.None);
         }
 
-        var caller = new SignedInCaller(user.Id, user.Email, RolesOf(roles), new DateTimeOffset(user.CreatedAt), session.Id, now + _options.TokenLifetime);
+        var caller = new SignedInCaller(user.Id, user.Email, RoleNames.ParseAll(roles), new DateTimeOffset(user.CreatedAt), session.Id, now + _options.TokenLifetime);
         return new NewSession(token, caller.SessionExpiresAt, caller.User);
-    }
-
-    private static IReadOnlyList<Role> RolesOf(IEnumerable<UserRole> roles) => RolesOf(roles.Select(role => role.Role));
-
-    private static IReadOnlyList<Role> RolesOf(IEnumerable<string> names)
-    {
-        var roles = new List<Role>(2);
-        foreach (var name in names)
-        {
-            if (RoleNames.TryParse(name, out var role) && !roles.Contains(role))
-            {
-                roles.Add(role);
-            }
-        }
-
-        roles.Sort();
-        return roles;
     }
 
     private sealed record UserRow(long Id, string Email, string PasswordHash, DateTime CreatedAt);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Accounts.Errors;
+using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
@@ -41,9 +42,21 @@ public static class AccountsSchema
     private static ValueTask<object?> Me(ResolveContext context) =>
         new(context.LiveCaller()?.User);
 
-    /// <summary>A user is visible to themself only.</summary>
-    private static ValueTask<object?> FetchUser(long key, ResolveContext context) =>
-        new(context.LiveCaller() is { } caller && caller.UserId == key ? caller.User : null);
+    /// <summary>
+    /// The user with this id as the caller may see them: themself (as <c>me</c>, no permission needed), another user
+    /// with <c>users:read</c>; null otherwise.
+    /// </summary>
+    public static async ValueTask<object?> FetchUser(long key, ResolveContext context)
+    {
+        if (context.LiveCaller() is not { } caller)
+        {
+            return null;
+        }
+
+        return caller.UserId == key ? caller.User
+            : context.Service<AccessPolicy>().Allows(caller, Permission.UsersRead, key) ? await UserViews.LoadAsync(context, key)
+            : null;
+    }
 
     private static async Task<CreateUserPayload> CreateUserAsync(ResolveContext context)
     {

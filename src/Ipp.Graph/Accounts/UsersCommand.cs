@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Ipp.Graph.Accounts;
 
 /// <summary>
-/// <c>users grant-admin &lt;email&gt;</c>, <c>users revoke-admin &lt;email&gt;</c> and <c>users list</c>: the operator's
+/// <c>users grant-role &lt;email&gt; &lt;ROLE&gt;</c>, <c>users revoke-role &lt;email&gt; &lt;ROLE&gt;</c> (and their
+/// shorthands <c>grant-admin &lt;email&gt;</c>, <c>revoke-admin &lt;email&gt;</c>) and <c>users list</c>: the operator's
 /// commands for accounts, run as <c>dotnet Ipp.Graph.dll users …</c> beside the server or without it. They use the
 /// server's settings (appsettings.json, the environment, <c>--Key=Value</c> arguments after the command), so the same
 /// database, migrated first as the server does. The first administrator is made this way: an account is created as
@@ -18,18 +19,23 @@ namespace Ipp.Graph.Accounts;
 /// </remarks>
 public static class UsersCommand
 {
-    public const string Usage = "usage: users grant-admin <email> | users revoke-admin <email> | users list   [--Key=Value settings, as the server takes]";
+    public const string Usage =
+        "usage: users grant-role <email> <ROLE> | users revoke-role <email> <ROLE> | users grant-admin <email> | users revoke-admin <email> | users list"
+        + "   [--Key=Value settings, as the server takes]; roles: ADMIN, DATA_ENGINEER, AI_RESEARCHER, MAINTAINER";
 
     /// <summary>Runs the command with the arguments after <c>users</c>; returns the exit code (1: failed, 2: bad usage).</summary>
     public static async Task<int> RunAsync(string[] arguments, TextWriter output, TextWriter error)
     {
         string? email = null;
+        Role? role = null;
         string[]? settings = null;
         switch (arguments)
         {
+            case ["grant-role" or "revoke-role", var given, var name, .. var rest] when !given.StartsWith('-') && RoleNames.TryParse(name, out var named):
+                (email, role, settings) = (given, named, rest);
+                break;
             case ["grant-admin" or "revoke-admin", var given, .. var rest] when !given.StartsWith('-'):
-                email = given;
-                settings = rest;
+                (email, role, settings) = (given, Role.Admin, rest);
                 break;
             case ["list", .. var rest]:
                 settings = rest;
@@ -49,8 +55,8 @@ public static class UsersCommand
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
             return arguments[0] switch
             {
-                "grant-admin" => await GrantAdminAsync(contexts, email!, output, error),
-                "revoke-admin" => await RevokeAdminAsync(contexts, email!, output, error),
+                "grant-role" or "grant-admin" => await GrantAsync(contexts, email!, RoleNames.NameOf(role!.Value), output, error),
+                "revoke-role" or "revoke-admin" => await RevokeAsync(contexts, email!, RoleNames.NameOf(role!.Value), output, error),
                 _ => await ListAsync(contexts, output),
             };
         }
@@ -61,7 +67,7 @@ public static class UsersCommand
         }
     }
 
-    private static async Task<int> GrantAdminAsync(IDbContextFactory<IppDbContext> contexts, string email, TextWriter output, TextWriter error)
+    private static async Task<int> GrantAsync(IDbContextFactory<IppDbContext> contexts, string email, string role, TextWriter output, TextWriter error)
     {
         await using var db = await contexts.CreateDbContextAsync();
         if (await FindAsync(db, email) is not { } user)
@@ -69,20 +75,20 @@ public static class UsersCommand
             return await UnknownAsync(email, error);
         }
 
-        if (user.Roles.Contains(RoleNames.Admin))
+        if (user.Roles.Contains(role))
         {
-            await output.WriteLineAsync($"{user.Email} already has ADMIN ({RolesText(user.Roles)}); nothing changed.");
+            await output.WriteLineAsync($"{user.Email} already has {role} ({RolesText(user.Roles)}); nothing changed.");
             return 0;
         }
 
-        db.UserRoles.Add(new UserRole { UserId = user.Id, Role = RoleNames.Admin });
+        db.UserRoles.Add(new UserRole { UserId = user.Id, Role = role });
         await db.SaveChangesAsync();
 
-        await output.WriteLineAsync($"Granted ADMIN to {user.Email} ({RolesText([.. user.Roles, RoleNames.Admin])}); it holds from their next sign-in at the latest.");
+        await output.WriteLineAsync($"Granted {role} to {user.Email} ({RolesText([.. user.Roles, role])}); it holds from their next sign-in at the latest.");
         return 0;
     }
 
-    private static async Task<int> RevokeAdminAsync(IDbContextFactory<IppDbContext> contexts, string email, TextWriter output, TextWriter error)
+    private static async Task<int> RevokeAsync(IDbContextFactory<IppDbContext> contexts, string email, string role, TextWriter output, TextWriter error)
     {
         await using var db = await contexts.CreateDbContextAsync();
         if (await FindAsync(db, email) is not { } user)
@@ -90,14 +96,13 @@ public static class UsersCommand
             return await UnknownAsync(email, error);
         }
 
-        var removed = await db.UserRoles.Where(role => role.UserId == user.Id && role.Role == RoleNames.Admin).ExecuteDeleteAsync();
-        var roles = user.Roles.Where(role => role != RoleNames.Admin).ToList();
+        var removed = await db.UserRoles.Where(held => held.UserId == user.Id && held.Role == role).ExecuteDeleteAsync();
+        var roles = user.Roles.Where(held => held != role).ToList();
         await output.WriteLineAsync(removed == 0
-            ? $"{user.Email} does not have ADMIN ({RolesText(roles)}); nothing changed."
-            : $"Revoked ADMIN from {user.Email} ({RolesText(roles)}); it holds from their next sign-in at the latest.");
+            ? $"{user.Email} does not have {role} ({RolesText(roles)}); nothing changed."
+            : $"Revoked {role} from {user.Email} ({RolesText(roles)}); it holds from their next sign-in at the latest.");
         return 0;
     }
-
     /// <summary>One line per account, oldest first: email, roles, creation time (UTC), separated by tabs.</summary>
     private static async Task<int> ListAsync(IDbContextFactory<IppDbContext> contexts, TextWriter output)
     {
@@ -128,7 +133,8 @@ public static class UsersCommand
         return 1;
     }
 
-    private static string RolesText(IEnumerable<string> roles) => "roles: " + string.Join(", ", roles.Order(StringComparer.Ordinal));
+    private static string RolesText(IReadOnlyCollection<string> roles) =>
+        "roles: " + (roles.Count == 0 ? "none" : string.Join(", ", roles.Order(StringComparer.Ordinal)));
 
     private sealed record Account(long Id, string Email, List<string> Roles);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
@@ -14,7 +15,8 @@ namespace Ipp.Graph.Experiments;
 
 /// <summary>
 /// The experiment types of the contract: <c>Experiment</c> is the <see cref="Experiment"/> entity wherever the
-/// contract returns one, with its computed fields resolved here; <c>node(id:)</c> finds the caller's experiments.
+/// contract returns one, with its computed fields resolved here; <c>node(id:)</c> finds the experiments the caller
+/// may read (<see cref="ExperimentAccess"/>).
 /// The queries, mutations and subscription are bound by the parts of the feature that implement them.
 /// </summary>
 public static class ExperimentsSchema
@@ -36,17 +38,9 @@ public static class ExperimentsSchema
         ExperimentMutations.Bind(schema);
     }
 
-    /// <summary>The caller's experiment with this eid, or null when it is not theirs or is still being created.</summary>
-    public static async ValueTask<Experiment?> FindOwnAsync(long experimentId, SignedInCaller caller, IDbContextFactory<IppDbContext> databases, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Experiments.AsNoTracking().FirstOrDefaultAsync(
-            e => e.Id == experimentId && e.UserId == caller.UserId && e.Status != ExperimentStatus.Staging, cancellationToken);
-    }
-
     /// <summary>
-    /// The caller's experiment with this eid through the request's data loader, so that the experiments of one
-    /// <c>nodes(ids:)</c> or of several <c>experiment(id:)</c> fields are read in one query; null when not theirs.
+    /// The experiment with this eid the caller may read, through the request's data loader, so that the experiments
+    /// of one <c>nodes(ids:)</c> or of several <c>experiment(id:)</c> fields are read in one query; null otherwise.
     /// </summary>
     public static async ValueTask<object?> FindAsync(long key, ResolveContext context)
     {
@@ -56,12 +50,13 @@ public static class ExperimentsSchema
         }
 
         var databases = context.Service<IDbContextFactory<IppDbContext>>();
-        var loader = context.Request.DataLoader<long, Experiment>("ownExperiments", async (keys, cancellationToken) =>
+        var access = context.Service<ExperimentAccess>();
+        var loader = context.Request.DataLoader<long, Experiment>("readableExperiments", async (keys, cancellationToken) =>
         {
             var ids = keys.ToArray();
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
-            var found = await db.Experiments.AsNoTracking()
-                .Where(e => ids.Contains(e.Id) && e.UserId == caller.UserId && e.Status != ExperimentStatus.Staging)
+            var found = await access.Reachable(db, caller, Permission.ExperimentsRead)
+                .Where(e => ids.Contains(e.Id))
                 .ToDictionaryAsync(e => e.Id, cancellationToken);
             return (IReadOnlyDictionary<long, Experiment>)found;
         });
@@ -71,12 +66,7 @@ public static class ExperimentsSchema
     private static ValueTask<object?> Parameters(ResolveContext context) =>
         new(JsonDocument.Parse(context.ParentAs<Experiment>().ParametersJson).RootElement.Clone());
 
-    /// <summary>Experiments are shown to their owner only: the owner is the caller.</summary>
-    private static ValueTask<object?> Owner(ResolveContext context)
-    {
-        var caller = context.RequireCaller();
-        return caller.UserId == context.ParentAs<Experiment>().UserId
-            ? new(caller.User)
-            : throw new InvalidOperationException("An experiment reached a caller who does not own it.");
-    }
+    /// <summary>The owner as <c>node(id:)</c> shows users: the caller when it is theirs.</summary>
+    private static ValueTask<object?> Owner(ResolveContext context) =>
+        AccountsSchema.FetchUser(context.ParentAs<Experiment>().UserId, context);
 }

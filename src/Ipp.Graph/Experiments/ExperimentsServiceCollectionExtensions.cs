@@ -11,6 +11,7 @@ public static class ExperimentsServiceCollectionExtensions
 {
     public static IServiceCollection AddExperiments(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<ExperimentAccess>();
         services.AddExperimentsInFlight(configuration);
         services.AddExperimentsLive(configuration);
         services.AddExperimentQueries(configuration);

@@ -73,6 +73,32 @@ public class PrintSchemaTests
         type Mutation { rename(name: String!): User }
         """;
 
+    /// <summary>Directives applied at every place SDL allows them on a type system element, extensions included.</summary>
+    private const string AppliedSdl = """
+        directive @rule(name: String, roles: [String!], level: Level! = LOW) repeatable on OBJECT | INTERFACE | FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_OBJECT | INPUT_FIELD_DEFINITION | ENUM | ENUM_VALUE | UNION | SCALAR
+        directive @open on FIELD_DEFINITION
+
+        "Levels"
+        enum Level @rule { LOW @rule(name: "low") HIGH @deprecated @rule }
+        type Query @rule(name: "q") @rule(roles: ["A", "B"], level: HIGH) {
+          me: User @open
+          "described"
+          find(
+            "what"
+            text: String = "x" @rule(name: "t")
+            old: Int @deprecated(reason: "gone") @rule
+          ): [Result!]! @rule(name: "find") @deprecated @rule
+          plain: Int
+        }
+        interface Named @rule { name: String @rule }
+        type User implements Named { name: String @open id: ID }
+        union Result @rule(name: "r") = User
+        input Filter @oneOf @rule { a: Int @rule(name: "a") b: String }
+        scalar Stamp @specifiedBy(url: "https://example.com/stamp") @rule
+        extend type User @rule(name: "extended")
+        extend type Query { more(n: Int @rule): Int @open }
+        """;
+
     private sealed class PassThrough(string name) : ScalarType(name)
     {
         public override object Serialize(object value) => value;
@@ -129,5 +155,42 @@ public class PrintSchemaTests
             }
             """,
             PrintSchema.Print(schema));
+    }
+
+    [Fact]
+    public void Prints_the_applied_directives_where_the_SDL_applied_them_as_graphql_js_reads_them()
+    {
+        var printed = PrintSchema.Print(Build(AppliedSdl, "Stamp"), appliedDirectives: true);
+
+        var written = NodeRunner.Run("schema/applied-directives.js", AppliedSdl);
+        Assert.Equal(written, NodeRunner.Run("schema/applied-directives.js", printed));
+        Assert.Equal(18, System.Text.Json.JsonDocument.Parse(written).RootElement.EnumerateObject().Count());
+        // Printing what was printed changes nothing.
+        Assert.Equal(printed, PrintSchema.Print(Build(printed, "Stamp"), appliedDirectives: true));
+    }
+
+    [Fact]
+    public void Prints_applied_directives_after_those_of_the_type_system_as_HotChocolate_exports_them()
+    {
+        var schema = Build("""
+            directive @authorize(policy: String) repeatable on OBJECT | FIELD_DEFINITION
+            directive @allowAnonymous repeatable on FIELD_DEFINITION
+            type Query @authorize { a(x: Int = 1 @deprecated): String @deprecated(reason: "Use b") @authorize(policy: "read") b: Int @allowAnonymous }
+            extend type Query @authorize(policy: "more")
+            """);
+
+        Assert.Equal(
+            """
+            directive @authorize(policy: String) repeatable on OBJECT | FIELD_DEFINITION
+
+            directive @allowAnonymous repeatable on FIELD_DEFINITION
+
+            type Query @authorize @authorize(policy: "more") {
+              a(x: Int = 1 @deprecated): String @deprecated(reason: "Use b") @authorize(policy: "read")
+              b: Int @allowAnonymous
+            }
+            """,
+            PrintSchema.Print(schema, appliedDirectives: true));
+        Assert.DoesNotContain("@authorize", PrintSchema.Print(schema).Replace("directive @authorize", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 }

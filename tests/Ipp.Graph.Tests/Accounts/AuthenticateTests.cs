@@ -29,7 +29,7 @@ public sealed class AuthenticateTests
         var second = payload.GetProperty("token").GetString()!;
         Assert.NotEqual(first, second);
         Assert.Equal(Instants.Rfc3339(clock.GetUtcNow().AddHours(24)), payload.GetProperty("expiresAt").GetString());
-        Assert.Equal("""{"id":"VXNlcjox","email":"Ada@Example.org","roles":["RESEARCHER"],"createdAt":""" + $"\"{Instants.Rfc3339(clock.GetUtcNow().AddMinutes(-5))}\"}}", payload.GetProperty("user").GetRawText());
+        Assert.Equal("""{"id":"VXNlcjox","email":"Ada@Example.org","roles":[],"createdAt":""" + $"\"{Instants.Rfc3339(clock.GetUtcNow().AddMinutes(-5))}\"}}", payload.GetProperty("user").GetRawText());
         Assert.Null(await http.MeAsync(first));
         Assert.Equal("Ada@Example.org", await http.MeAsync(second));
         Assert.Equal(1L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM sessions"));
@@ -139,8 +139,7 @@ public sealed class AuthenticateTests
         // An account whose password holds U+FFFD itself, as one made before lone surrogates were refused holds.
         var hash = await hasher.HashAsync("correct\ufffdhorse", CancellationToken.None);
         await server.Database.ExecuteAsync(
-            "INSERT INTO users (email, normalized_email, password_hash, created_at) VALUES ('ada@example.org', 'ada@example.org', @hash, '2021-07-01 12:00:00');"
-            + "INSERT INTO user_roles (user_id, role) VALUES ((SELECT id FROM users WHERE normalized_email = 'ada@example.org'), 'RESEARCHER');",
+            "INSERT INTO users (email, normalized_email, password_hash, created_at) VALUES ('ada@example.org', 'ada@example.org', @hash, '2021-07-01 12:00:00');",
             ("@hash", hash));
         var before = hasher.Verifications;
 
@@ -190,8 +189,7 @@ public sealed class AuthenticateTests
         var legacyHash = NodeRunner.Run("accounts/bcrypt-hash.js", JsonSerializer.Serialize(new[] { new { password, variant, cost = 5 } })).Trim();
         Assert.StartsWith($"${variant}$05$", legacyHash);
         await server.Database.ExecuteAsync(
-            "INSERT INTO users (email, normalized_email, password_hash, created_at) VALUES ('Old@Example.org', 'old@example.org', @hash, '2021-07-01 12:00:00');"
-            + "INSERT INTO user_roles (user_id, role) VALUES ((SELECT id FROM users WHERE normalized_email = 'old@example.org'), 'RESEARCHER');",
+            "INSERT INTO users (email, normalized_email, password_hash, created_at) VALUES ('Old@Example.org', 'old@example.org', @hash, '2021-07-01 12:00:00');",
             ("@hash", legacyHash));
 
         var wrong = await http.PostAsync(Operations.Authenticate, new { email = "old@example.org", password = "not it" });

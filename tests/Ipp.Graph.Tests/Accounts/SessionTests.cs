@@ -233,12 +233,12 @@ public sealed class SessionTests
         Assert.True(caller.Identity!.IsAuthenticated);
         Assert.Equal("1", caller.FindFirstValue(ClaimTypes.NameIdentifier));
         Assert.Equal("Ada@Example.org", caller.FindFirstValue(ClaimTypes.Email));
-        Assert.Equal(["ADMIN", "RESEARCHER"], caller.FindAll(ClaimTypes.Role).Select(claim => claim.Value));
+        Assert.Equal(["ADMIN"], caller.FindAll(ClaimTypes.Role).Select(claim => claim.Value));
         Assert.Equal(await server.Database.ScalarAsync("SELECT id FROM sessions") is long id ? id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, caller.FindFirstValue("sid"));
         Assert.Equal("1", withScheme.FindFirstValue(ClaimTypes.NameIdentifier));
         // The claims are made when read (SignedInCaller): copies of the principal and of its identity have them too.
         var claims = caller.Claims.Select(claim => (claim.Type, claim.Value)).ToList();
-        Assert.Equal(7, claims.Count); // id, email, session, two times, two roles
+        Assert.Equal(6, claims.Count); // id, email, session, two times, one role
         var copy = caller.Clone();
         Assert.Equal(claims, copy.Claims.Select(claim => (claim.Type, claim.Value)));
         Assert.Equal(claims, caller.Identities.Single().Clone().Claims.Select(claim => (claim.Type, claim.Value)));

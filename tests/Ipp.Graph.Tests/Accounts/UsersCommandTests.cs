@@ -4,7 +4,7 @@ using Ipp.Graph.Tests.Support;
 namespace Ipp.Graph.Tests.Accounts;
 
 /// <summary>
-/// <c>users grant-admin | revoke-admin | list</c>: the built server run as the operator runs it
+/// <c>users grant-role | revoke-role | grant-admin | revoke-admin | list</c>: the built server run as the operator runs it
 /// (<c>dotnet Ipp.Graph.dll users …</c>), on the database of a running server.
 /// </summary>
 public sealed class UsersCommandTests
@@ -21,18 +21,18 @@ public sealed class UsersCommandTests
         var granted = await RunAsync(server, "grant-admin", " ADA@example.org ");
 
         Assert.Equal(0, granted.ExitCode);
-        Assert.Equal("Granted ADMIN to Ada@Example.org (roles: ADMIN, RESEARCHER); it holds from their next sign-in at the latest.\n", granted.Output);
+        Assert.Equal("Granted ADMIN to Ada@Example.org (roles: ADMIN); it holds from their next sign-in at the latest.\n", granted.Output);
         Assert.Equal("", granted.Error);
-        const string Roles = "user_roles:\n1|RESEARCHER\n2|RESEARCHER\n";
-        Assert.Contains(Roles, before, StringComparison.Ordinal);
-        Assert.Equal(before.Replace(Roles, "user_roles:\n1|ADMIN\n1|RESEARCHER\n2|RESEARCHER\n", StringComparison.Ordinal), await server.Database.RowsAsync());
+        const string Roles = "user_roles:\n";
+        Assert.Contains(Roles + "users:", before, StringComparison.Ordinal);
+        Assert.Equal(before.Replace(Roles, "user_roles:\n1|ADMIN\n", StringComparison.Ordinal), await server.Database.RowsAsync());
 
         var signIn = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "correct horse battery" });
-        Assert.Equal("""["ADMIN","RESEARCHER"]""", signIn.Data("authenticate").GetProperty("user").GetProperty("roles").GetRawText());
+        Assert.Equal("""["ADMIN"]""", signIn.Data("authenticate").GetProperty("user").GetProperty("roles").GetRawText());
         var me = await http.PostAsync("{ me { roles } }", token: signIn.Data("authenticate").GetProperty("token").GetString());
-        Assert.Equal("""{"roles":["ADMIN","RESEARCHER"]}""", me.Data("me").GetRawText());
+        Assert.Equal("""{"roles":["ADMIN"]}""", me.Data("me").GetRawText());
         var grace = await http.PostAsync("{ me { roles } }", token: await http.AuthenticateAsync("grace@example.org"));
-        Assert.Equal("""{"roles":["RESEARCHER"]}""", grace.Data("me").GetRawText());
+        Assert.Equal("""{"roles":[]}""", grace.Data("me").GetRawText());
         Assert.Empty(server.Logs.Errors);
     }
 
@@ -68,19 +68,41 @@ public sealed class UsersCommandTests
         var afterGrant = await server.Database.RowsAsync();
 
         var again = await RunAsync(server, "grant-admin", "ada@example.org");
-        Assert.Equal((0, "ada@example.org already has ADMIN (roles: ADMIN, RESEARCHER); nothing changed.\n"), (again.ExitCode, again.Output));
+        Assert.Equal((0, "ada@example.org already has ADMIN (roles: ADMIN); nothing changed.\n"), (again.ExitCode, again.Output));
         Assert.Equal(afterGrant, await server.Database.RowsAsync());
 
         var list = await RunAsync(server, "list");
         Assert.Equal(0, list.ExitCode);
-        Assert.Matches(@"^ada@example\.org\troles: ADMIN, RESEARCHER\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\nGrace@Example\.org\troles: RESEARCHER\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$", list.Output);
+        Assert.Matches(@"^ada@example\.org\troles: ADMIN\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\nGrace@Example\.org\troles: none\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$", list.Output);
 
         var revoked = await RunAsync(server, "revoke-admin", "ADA@example.org");
         var revokedAgain = await RunAsync(server, "revoke-admin", "ada@example.org");
-        Assert.Equal((0, "Revoked ADMIN from ada@example.org (roles: RESEARCHER); it holds from their next sign-in at the latest.\n"), (revoked.ExitCode, revoked.Output));
-        Assert.Equal((0, "ada@example.org does not have ADMIN (roles: RESEARCHER); nothing changed.\n"), (revokedAgain.ExitCode, revokedAgain.Output));
+        Assert.Equal((0, "Revoked ADMIN from ada@example.org (roles: none); it holds from their next sign-in at the latest.\n"), (revoked.ExitCode, revoked.Output));
+        Assert.Equal((0, "ada@example.org does not have ADMIN (roles: none); nothing changed.\n"), (revokedAgain.ExitCode, revokedAgain.Output));
         var signIn = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "correct horse battery" });
-        Assert.Equal("""["RESEARCHER"]""", signIn.Data("authenticate").GetProperty("user").GetProperty("roles").GetRawText());
+        Assert.Equal("[]", signIn.Data("authenticate").GetProperty("user").GetProperty("roles").GetRawText());
+    }
+
+    [Fact]
+    public async Task GrantRoleAndRevokeRoleGiveAndTakeAnyOfTheRolesFromTheNextSignIn()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        await http.CreateUserAsync("ada@example.org");
+
+        var engineer = await RunAsync(server, "grant-role", "ada@example.org", "DATA_ENGINEER");
+        var maintainer = await RunAsync(server, "grant-role", "ada@example.org", "MAINTAINER");
+        Assert.Equal((0, "Granted MAINTAINER to ada@example.org (roles: DATA_ENGINEER, MAINTAINER); it holds from their next sign-in at the latest.\n"), (maintainer.ExitCode, maintainer.Output));
+        Assert.Equal(0, engineer.ExitCode);
+        var me = await http.PostAsync("{ me { roles permissions } }", token: await http.AuthenticateAsync("ada@example.org"));
+        Assert.Equal(
+            """{"roles":["DATA_ENGINEER","MAINTAINER"],"permissions":["experiments:read","experiments:write","roles:read","tags:read","tags:write","files:read","files:write","files:download","images:read","images:manage","tasks:read","tasks:write"]}""",
+            me.Data("me").GetRawText());
+
+        var revoked = await RunAsync(server, "revoke-role", "ADA@example.org", "DATA_ENGINEER");
+        Assert.Equal((0, "Revoked DATA_ENGINEER from ada@example.org (roles: MAINTAINER); it holds from their next sign-in at the latest.\n"), (revoked.ExitCode, revoked.Output));
+        var after = await http.PostAsync("{ me { roles } }", token: await http.AuthenticateAsync("ada@example.org"));
+        Assert.Equal("""{"roles":["MAINTAINER"]}""", after.Data("me").GetRawText());
     }
 
     [Fact]
@@ -130,6 +152,9 @@ public sealed class UsersCommandTests
     [InlineData("grant-admin", "ada@example.org", "grace@example.org")]
     [InlineData("grant-admin", "ada@example.org", "--ConnectionStrings:Ipp")]
     [InlineData("promote", "ada@example.org")]
+    [InlineData("grant-role", "ada@example.org")]
+    [InlineData("grant-role", "ada@example.org", "RESEARCHER")]
+    [InlineData("revoke-role", "ada@example.org", "admin")]
     [InlineData("list", "everyone")]
     public async Task BadUsageIsRefusedBeforeAnythingIsOpened(params string[] arguments)
     {

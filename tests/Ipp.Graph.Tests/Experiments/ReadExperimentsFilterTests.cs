@@ -147,7 +147,7 @@ public sealed class ReadExperimentsFilterTests(ReadServer fixture) : IClassFixtu
         var lines = query.Split('\n');
         var contains = TestDatabase.Provider == DatabaseProvider.Sqlite ? "instr(e.name, @Value) > 0" : "e.name LIKE @Value_contains";
         Assert.Equal(
-            $"WHERE e.user_id = @userId AND e.status <> 'staging' AND ({contains} OR e.status = @Value2 OR e.status = @Value3) AND e.created_at >= @Value4",
+            $"WHERE e.user_id = @UserId AND e.status <> 'staging' AND ({contains} OR e.status = @Value2 OR e.status = @Value3) AND e.created_at >= @Value4",
             Assert.Single(lines, line => line.StartsWith("WHERE ", StringComparison.Ordinal)));
         Assert.Contains("ORDER BY e.name, e.id", lines);
         Assert.Contains("LIMIT @p", lines);

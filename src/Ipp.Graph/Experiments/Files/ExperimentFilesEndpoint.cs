@@ -1,21 +1,21 @@
 using Ipp.Graph.Accounts;
-using Ipp.Graph.Data;
+using Ipp.Graph.Authorization;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace Ipp.Graph.Experiments.Files;
 
 /// <summary>
 /// <c>GET /experiments/{globalId}/files/{path}</c>: streams a file of the caller's experiment, with byte ranges.
-/// The caller is authenticated as for GraphQL (Bearer token or session cookie; none: 401). An experiment that is
-/// not the caller's answers 404, as a missing one does. The path is read from the request as sent, each part
-/// percent-decoded on its own: a part that is empty, <c>.</c>, <c>..</c>, or decodes to a separator or a control
-/// character is refused (400); a path that names no file inside the experiment's folder (links included, see
-/// <see cref="ExperimentFolder"/>) is 404.
+/// The caller is authenticated as for GraphQL (Bearer token or session cookie; none: 401) and needs
+/// <c>experiments:read</c>, as <c>Experiment.inputs</c> and <c>outputs</c> do (without it: 403, AUTH_NOT_AUTHORIZED).
+/// An experiment the <see cref="AccessPolicy"/> does not let the caller read (another's) answers 404, as a missing one
+/// does. The path is read from the request as sent, each part percent-decoded on its own: a part that is empty,
+/// <c>.</c>, <c>..</c>, or decodes to a separator or a control character is refused (400); a path that names no file
+/// inside the experiment's folder (links included, see <see cref="ExperimentFolder"/>) is 404.
 /// </summary>
 public static class ExperimentFilesEndpoint
 {
@@ -30,12 +30,17 @@ public static class ExperimentFilesEndpoint
     }
 
     private static async Task<IResult> DownloadAsync(
-        HttpContext http, AccountService accounts, IDbContextFactory<IppDbContext> databases, UploadFolder uploads)
+        HttpContext http, AccountService accounts, AccessPolicy policy, ExperimentAccess access, UploadFolder uploads)
     {
         if (!SignedInCaller.TryRead(http.User, out var caller) || !accounts.IsLive(caller))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        if (!policy.Holds(caller, Permission.ExperimentsRead))
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (!TryReadPath(http, out var experimentId, out var parts))
@@ -44,7 +49,7 @@ public static class ExperimentFilesEndpoint
         }
 
         if (!GlobalId.TryDecode(experimentId, ExperimentsSchema.TypeName, out var key)
-            || await ExperimentsSchema.FindOwnAsync(key, caller, databases, http.RequestAborted) is not { } experiment)
+            || await access.FindAsync(key, caller, Permission.ExperimentsRead, http.RequestAborted) is not { } experiment)
         {
             return Results.NotFound();
         }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Error;
@@ -42,15 +43,18 @@ public static class ExperimentStatusSubscription
     {
         var caller = context.RequireCaller();
         var databases = context.Service<IDbContextFactory<IppDbContext>>();
+        // Without an id, the caller's own experiments; with one, that experiment's owner's events, of that experiment.
+        var ownerId = caller.UserId;
         long? experimentId = null;
         if (context.GetArgument<string?>("id") is { } id)
         {
             if (!GlobalId.TryDecode(id, ExperimentsSchema.TypeName, out var key)
-                || await ExperimentsSchema.FindOwnAsync(key, caller, databases, context.CancellationToken) is null)
+                || await context.Service<ExperimentAccess>().FindAsync(key, caller, Permission.ExperimentsRead, context.CancellationToken) is not { } experiment)
             {
                 throw new GraphQLError("No experiment of yours has this id.", code: ExperimentsErrorCodes.ExperimentNotFound);
             }
 
+            ownerId = experiment.UserId;
             experimentId = key;
         }
 
@@ -62,7 +66,7 @@ public static class ExperimentStatusSubscription
                 : throw new GraphQLError("`after` is not the cursor of an experiment status event.", code: ErrorCodes.BadUserInput);
         }
 
-        return Stream(caller.UserId, experimentId, after, context.Service<ExperimentEventHub>(), databases, CancellationToken.None);
+        return Stream(ownerId, experimentId, after, context.Service<ExperimentEventHub>(), databases, CancellationToken.None);
     }
 
     /// <summary>
@@ -156,17 +160,21 @@ public static class ExperimentStatusSubscription
         return await events.OrderBy(e => e.Id).Take(ReplayPageSize).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The experiment as it is now; null when it was deleted since (or the caller's session ended).</summary>
+    /// <summary>
+    /// The experiment as it is now; null when it was deleted since (or the caller's session ended, or the policy no
+    /// longer lets them read it).
+    /// </summary>
     private static async ValueTask<object?> ExperimentAsync(ResolveContext context)
     {
         var change = context.ParentAs<ExperimentEvent>();
-        if (context.LiveCaller() is not { } caller || caller.UserId != change.UserId)
+        if (context.LiveCaller() is not { } caller || !context.Service<AccessPolicy>().Allows(caller, Permission.ExperimentsRead, change.UserId))
         {
             return null;
         }
 
-        var databases = context.Service<IDbContextFactory<IppDbContext>>();
-        var load = s_experiments.GetValue(change, _ => ExperimentsSchema.FindOwnAsync(change.ExperimentId, caller, databases, CancellationToken.None).AsTask());
+        // Every subscriber given this event may read its experiment (just checked), so the one loaded serves them all.
+        var access = context.Service<ExperimentAccess>();
+        var load = s_experiments.GetValue(change, _ => access.FindAsync(change.ExperimentId, caller, Permission.ExperimentsRead, CancellationToken.None).AsTask());
         return await load;
     }
 }

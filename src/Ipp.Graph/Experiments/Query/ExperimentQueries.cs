@@ -1,4 +1,5 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
@@ -11,7 +12,7 @@ namespace Ipp.Graph.Experiments.Query;
 
 /// <summary>
 /// <c>experiments</c> (filtered, sorted and paged in SQL, with HotChocolate's argument shapes) and
-/// <c>experiment(id:)</c>: the caller's own experiments only.
+/// <c>experiment(id:)</c>: the experiments the caller may read (<see cref="ExperimentAccess"/>: their own).
 /// </summary>
 public static class ExperimentQueries
 {
@@ -47,9 +48,10 @@ public static class ExperimentQueries
             options);
         context.Arguments.TryGetValue("where", out var where);
         context.Arguments.TryGetValue("order", out var order);
+        var access = context.Service<ExperimentAccess>();
         var connection = new ExperimentsConnection(
             context.Service<IDbContextFactory<IppDbContext>>(),
-            caller.UserId,
+            db => access.Reachable(db, caller, Permission.ExperimentsRead),
             ExperimentFilter.Build(where),
             ExperimentOrder.From(order),
             paging,
@@ -57,13 +59,10 @@ public static class ExperimentQueries
         return new(connection);
     }
 
-    private static ValueTask<object?> ExperimentAsync(ResolveContext context)
-    {
-        context.RequireCaller();
-        return GlobalId.TryDecode(context.GetArgument<string>("id"), ExperimentsSchema.TypeName, out var key)
+    private static ValueTask<object?> ExperimentAsync(ResolveContext context) =>
+        GlobalId.TryDecode(context.GetArgument<string>("id"), ExperimentsSchema.TypeName, out var key)
             ? ExperimentsSchema.FindAsync(key, context)
             : new ValueTask<object?>((object?)null);
-    }
 
     private static ExperimentsConnection Connection(ResolveContext context) => context.ParentAs<ExperimentsConnection>();
 

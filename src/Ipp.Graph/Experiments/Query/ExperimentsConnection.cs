@@ -8,12 +8,12 @@ namespace Ipp.Graph.Experiments.Query;
 /// <summary>
 /// One answer of <c>experiments</c> (the <c>ExperimentsConnection</c> type). Nothing is queried until a field asks:
 /// the page (for <c>edges</c>, <c>nodes</c> and <c>pageInfo</c>) once, the count only when <c>totalCount</c> is
-/// selected. Every query is the caller's experiments, never one still being created (Staging).
+/// selected. Every query is of the experiments the caller may read (<see cref="ExperimentAccess"/>).
 /// </summary>
 internal sealed class ExperimentsConnection
 {
     private readonly IDbContextFactory<IppDbContext> _databases;
-    private readonly long _userId;
+    private readonly Func<IppDbContext, IQueryable<Experiment>> _readable;
     private readonly Expression<Func<Experiment, bool>>? _filter;
     private readonly ExperimentOrder _order;
     private readonly ExperimentsPaging _paging;
@@ -24,14 +24,14 @@ internal sealed class ExperimentsConnection
 
     public ExperimentsConnection(
         IDbContextFactory<IppDbContext> databases,
-        long userId,
+        Func<IppDbContext, IQueryable<Experiment>> readable,
         Expression<Func<Experiment, bool>>? filter,
         ExperimentOrder order,
         ExperimentsPaging paging,
         CancellationToken cancellationToken)
     {
         _databases = databases;
-        _userId = userId;
+        _readable = readable;
         _filter = filter;
         _order = order;
         _paging = paging;
@@ -52,8 +52,7 @@ internal sealed class ExperimentsConnection
 
     private IQueryable<Experiment> Visible(IppDbContext db)
     {
-        var userId = _userId;
-        var query = db.Experiments.AsNoTracking().Where(e => e.UserId == userId && e.Status != ExperimentStatus.Staging);
+        var query = _readable(db);
         return _filter is null ? query : query.Where(_filter);
     }
 

@@ -8,7 +8,10 @@ using Ipp.Graph.GraphQL.Mutations;
 
 namespace Ipp.Graph.Experiments.Write;
 
-/// <summary><c>createExperiment</c>, <c>submitExperiment</c> and <c>deleteExperiment</c>: the caller's own experiments only.</summary>
+/// <summary>
+/// <c>createExperiment</c>, <c>submitExperiment</c> and <c>deleteExperiment</c>: the caller creates their own, and
+/// submits and deletes those the <see cref="Authorization.AccessPolicy"/> lets them change (their own).
+/// </summary>
 public static class ExperimentMutations
 {
     public static void Bind(SchemaBuilder schema) =>
@@ -46,7 +49,7 @@ public static class ExperimentMutations
     {
         var caller = context.RequireCaller();
         var input = context.Input<ExperimentIdInput>();
-        var experiment = await context.Service<ExperimentWriter>().SubmitAsync(caller.UserId, input.Id, context.CancellationToken);
+        var experiment = await context.Service<ExperimentWriter>().SubmitAsync(caller, input.Id, context.CancellationToken);
         return new SubmitExperimentPayload { Experiment = experiment };
     }
 
@@ -54,7 +57,7 @@ public static class ExperimentMutations
     {
         var caller = context.RequireCaller();
         var input = context.Input<ExperimentIdInput>();
-        var deletedId = await context.Service<ExperimentWriter>().DeleteAsync(caller.UserId, input.Id, context.CancellationToken);
+        var deletedId = await context.Service<ExperimentWriter>().DeleteAsync(caller, input.Id, context.CancellationToken);
         return new DeleteExperimentPayload { DeletedId = deletedId };
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Ipp.Graph.Accounts;
+using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Experiments.Entities;
@@ -30,6 +32,7 @@ public sealed class ExperimentWriter
     private readonly NewExperimentValidator _validator;
     private readonly UserQuota _quota;
     private readonly IExperimentsInFlight _inFlight;
+    private readonly ExperimentAccess _access;
     private readonly TimeProvider _clock;
     private readonly ILogger<ExperimentWriter> _logger;
 
@@ -40,6 +43,7 @@ public sealed class ExperimentWriter
         NewExperimentValidator validator,
         UserQuota quota,
         IExperimentsInFlight inFlight,
+        ExperimentAccess access,
         TimeProvider clock,
         ILogger<ExperimentWriter> logger)
     {
@@ -49,6 +53,7 @@ public sealed class ExperimentWriter
         _validator = validator;
         _quota = quota;
         _inFlight = inFlight;
+        _access = access;
         _clock = clock;
         _logger = logger;
     }
@@ -127,16 +132,17 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>
-    /// Submits the user's draft: its folder moves from <c>editing/</c> to <c>submitted/</c>. A move that cannot be
-    /// done leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
+    /// Submits a draft the caller may change: its folder moves from <c>editing/</c> to <c>submitted/</c>. A move that
+    /// cannot be done leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
     /// </summary>
-    public async Task<Experiment> SubmitAsync(long userId, string id, CancellationToken cancellationToken)
+    public async Task<Experiment> SubmitAsync(SignedInCaller caller, string id, CancellationToken cancellationToken)
     {
         var experimentId = DecodeId(id);
         await using var working = await _inFlight.BeginAsync(experimentId, cancellationToken);
         try
         {
-            var experiment = await FindAsync(userId, experimentId, id, cancellationToken);
+            var experiment = await FindAsync(caller, experimentId, id, cancellationToken);
+            var userId = experiment.UserId;
             if (experiment.Status != ExperimentStatus.Editing)
             {
                 throw new MutationException(new ExperimentNotEditableError(experiment.Status));
@@ -170,7 +176,7 @@ public sealed class ExperimentWriter
             {
                 // The row changed while the folder moved (only a repair of the database can do that): put it back.
                 await BlockingFileWork.RunAsync(() => DurableDirectory.Move(submitted, draft));
-                throw new MutationException(new ExperimentNotEditableError((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status));
+                throw new MutationException(new ExperimentNotEditableError((await FindAsync(caller, experimentId, id, CancellationToken.None)).Status));
             }
 
             experiment.Status = ExperimentStatus.Submitted;
@@ -185,17 +191,18 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>
-    /// Deletes the user's experiment when it is a draft or finished: its folder leaves the namespace at once (renamed
-    /// into the instance's staging folder), then its row and inputs go, then the folder's content. A move that cannot be done
-    /// leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
+    /// Deletes an experiment the caller may change when it is a draft or finished: its folder leaves the namespace at
+    /// once (renamed into the instance's staging folder), then its row and inputs go, then the folder's content. A move
+    /// that cannot be done leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
     /// </summary>
-    public async Task<string> DeleteAsync(long userId, string id, CancellationToken cancellationToken)
+    public async Task<string> DeleteAsync(SignedInCaller caller, string id, CancellationToken cancellationToken)
     {
         var experimentId = DecodeId(id);
         await using var working = await _inFlight.BeginAsync(experimentId, cancellationToken);
         try
         {
-            var experiment = await FindAsync(userId, experimentId, id, cancellationToken);
+            var experiment = await FindAsync(caller, experimentId, id, cancellationToken);
+            var userId = experiment.UserId;
             var onDisk = _folder.StatusOnDisk(userId, experimentId);
             foreach (var status in (ReadOnlySpan<ExperimentStatus?>)[experiment.Status, onDisk])
             {
@@ -234,7 +241,7 @@ public sealed class ExperimentWriter
                     await BlockingFileWork.RunAsync(() => DurableDirectory.Move(trash, folder));
                 }
 
-                throw new MutationException(new ExperimentBusyError((await FindAsync(userId, experimentId, id, CancellationToken.None)).Status));
+                throw new MutationException(new ExperimentBusyError((await FindAsync(caller, experimentId, id, CancellationToken.None)).Status));
             }
 
             if (folder is not null)
@@ -374,13 +381,10 @@ public sealed class ExperimentWriter
         return StorageUnavailableException.ClientError();
     }
 
-    private async Task<Experiment> FindAsync(long userId, long experimentId, string id, CancellationToken cancellationToken)
-    {
-        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-        return await db.Experiments.AsNoTracking().FirstOrDefaultAsync(
-                e => e.Id == experimentId && e.UserId == userId && e.Status != ExperimentStatus.Staging, cancellationToken)
+    /// <summary>The experiment the caller may change; EXPERIMENT_NOT_FOUND for any other, as for one that does not exist.</summary>
+    private async Task<Experiment> FindAsync(SignedInCaller caller, long experimentId, string id, CancellationToken cancellationToken) =>
+        await _access.FindAsync(experimentId, caller, Permission.ExperimentsWrite, cancellationToken)
             ?? throw new MutationException(new ExperimentNotFoundError(id));
-    }
 
     private static long DecodeId(string id) =>
         GlobalId.TryDecode(id, ExperimentsSchema.TypeName, out var key)

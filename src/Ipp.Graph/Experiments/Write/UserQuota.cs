@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL.Mutations;
@@ -21,11 +22,13 @@ public sealed class UserQuota : IUploadAllowance
 {
     private readonly IDbContextFactory<IppDbContext> _databases;
     private readonly AccountService _accounts;
+    private readonly AccessPolicy _policy;
 
-    public UserQuota(IDbContextFactory<IppDbContext> databases, AccountService accounts, IOptions<ExperimentQuotaOptions> options)
+    public UserQuota(IDbContextFactory<IppDbContext> databases, AccountService accounts, AccessPolicy policy, IOptions<ExperimentQuotaOptions> options)
     {
         _databases = databases;
         _accounts = accounts;
+        _policy = policy;
         MaxUserBytes = options.Value.MaxUserBytes;
         MaxExperiments = options.Value.MaxPerUser;
     }
@@ -36,11 +39,13 @@ public sealed class UserQuota : IUploadAllowance
     /// <summary>The experiments a user may keep.</summary>
     public int MaxExperiments { get; }
 
+    /// <summary>Files are uploaded for experiments: a caller who may not create one (experiments:write) may upload nothing.</summary>
     public async ValueTask<UploadAllowance> GetAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        if (!SignedInCaller.TryRead(caller, out var signedIn) || !_accounts.IsLive(signedIn))
+        var live = SignedInCaller.TryRead(caller, out var signedIn) && _accounts.IsLive(signedIn) ? signedIn : null;
+        if (_policy.Refusal(live, PermissionSet.Of(Permission.ExperimentsWrite)) is { } refusal)
         {
-            return new UploadAllowance(0, Callers.NotAuthenticated());
+            return new UploadAllowance(0, refusal);
         }
 
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Ipp.Graph.Authorization;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
@@ -28,6 +29,7 @@ public readonly record struct HttpProblem(int Status, string Code, string Messag
     public static string CodeFor(int status) => status switch
     {
         StatusCodes.Status401Unauthorized => ServerErrorCodes.AuthNotAuthenticated,
+        StatusCodes.Status403Forbidden => AuthorizationErrorCodes.AuthNotAuthorized,
         StatusCodes.Status404NotFound => TransportErrorCodes.NotFound,
         StatusCodes.Status405MethodNotAllowed => TransportErrorCodes.MethodNotAllowed,
         StatusCodes.Status406NotAcceptable => TransportErrorCodes.NotAcceptable,

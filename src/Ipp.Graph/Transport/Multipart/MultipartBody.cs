@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.GraphQL;
@@ -290,13 +291,17 @@ internal sealed class MultipartBody
             : null;
     }
 
-    /// <summary>The allowance's refusal as an HTTP problem: 401 for an anonymous caller, 413 over the quota, else 400.</summary>
+    /// <summary>
+    /// The allowance's refusal as an HTTP problem: 401 for an anonymous caller, 403 for one who may not upload, 413 over
+    /// the quota, else 400.
+    /// </summary>
     private static HttpProblem Refused(Engine.Error.GraphQLError refusal)
     {
         var code = refusal.Code ?? ExperimentsErrorCodes.QuotaExceeded;
         var status = code switch
         {
             ServerErrorCodes.AuthNotAuthenticated => StatusCodes.Status401Unauthorized,
+            AuthorizationErrorCodes.AuthNotAuthorized => StatusCodes.Status403Forbidden,
             ExperimentsErrorCodes.QuotaExceeded => StatusCodes.Status413PayloadTooLarge,
             _ => StatusCodes.Status400BadRequest,
         };

@@ -1,0 +1,68 @@
+using System.Linq.Expressions;
+using Ipp.Graph.Accounts;
+using Ipp.Graph.Engine.Error;
+
+namespace Ipp.Graph.Authorization;
+
+/// <summary>
+/// The one answer to "may this caller do this to this object": what a caller holds comes from the
+/// <see cref="PermissionTable"/> (being signed in, and their roles), and a permission of <see cref="Reach.Own"/> reach
+/// touches only the caller's own objects. Every field asks it through its <c>@authorize</c> rule
+/// (<see cref="FieldAuthorization"/>), every feature asks it for the objects it finds (which experiments a caller may
+/// read or change), and so does every endpoint outside GraphQL.
+/// </summary>
+public sealed class AccessPolicy(PermissionTable table)
+{
+    /// <summary>The table it decides by.</summary>
+    public PermissionTable Table => table;
+
+    /// <summary>What a signed-in user holding <paramref name="roles"/> may do.</summary>
+    public PermissionSet PermissionsOf(IReadOnlyList<Role> roles) => table.Of(roles);
+
+    /// <summary>True when the caller holds <paramref name="permission"/>.</summary>
+    public bool Holds(SignedInCaller caller, Permission permission) => table.Of(caller.Roles).Contains(permission);
+
+    /// <summary>
+    /// Why a caller may not do what needs <paramref name="required"/> (nothing more than being signed in when empty):
+    /// <c>AUTH_NOT_AUTHENTICATED</c> without a caller, <c>AUTH_NOT_AUTHORIZED</c> naming what they lack; null when
+    /// they may.
+    /// </summary>
+    public GraphQLError? Refusal(SignedInCaller? caller, PermissionSet required)
+    {
+        if (caller is null)
+        {
+            return Callers.NotAuthenticated();
+        }
+
+        var missing = required.Except(table.Of(caller.Roles));
+        return missing.IsEmpty ? null : NotAuthorized(missing);
+    }
+
+    /// <summary>True when the caller may do <paramref name="permission"/> to an object <paramref name="ownerId"/> owns.</summary>
+    public bool Allows(SignedInCaller caller, Permission permission, long ownerId) =>
+        Holds(caller, permission) && (Permissions.ReachOf(permission) == Reach.All || ownerId == caller.UserId);
+
+    /// <summary>
+    /// The objects the caller may do <paramref name="permission"/> to, as a condition a query filters by (so the
+    /// database returns no other): none without the permission, all with one of <see cref="Reach.All"/>, else those
+    /// whose owner (<paramref name="ownerOf"/>) is the caller.
+    /// </summary>
+    public Expression<Func<T, bool>> Reachable<T>(SignedInCaller caller, Permission permission, Expression<Func<T, long>> ownerOf)
+    {
+        Expression condition = !Holds(caller, permission) ? Expression.Constant(false)
+            : Permissions.ReachOf(permission) == Reach.All ? Expression.Constant(true)
+            : Expression.Equal(ownerOf.Body, Expression.Property(Expression.Constant(new Owner(caller.UserId)), nameof(Owner.UserId)));
+        return Expression.Lambda<Func<T, bool>>(condition, ownerOf.Parameters);
+    }
+
+    /// <summary>The refusal of a signed-in caller who lacks <paramref name="missing"/>.</summary>
+    private static GraphQLError NotAuthorized(PermissionSet missing)
+    {
+        var names = missing.Names();
+        var needs = names.Length == 1 ? $"the permission {names[0]}" : $"the permissions {string.Join(", ", names)}";
+        return new GraphQLError($"Not allowed: this needs {needs}, which your roles do not give.", code: AuthorizationErrorCodes.AuthNotAuthorized);
+    }
+
+    /// <summary>The caller's id as a query parameter (a constant would be compiled into each query's SQL and plan).</summary>
+    private sealed record Owner(long UserId);
+}

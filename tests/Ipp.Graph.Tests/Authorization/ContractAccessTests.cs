@@ -1,0 +1,215 @@
+using System.Text.Json;
+using Ipp.Graph.Tests.Accounts;
+using Ipp.Graph.Tests.Experiments.Write;
+using Ipp.Graph.Tests.Support;
+
+namespace Ipp.Graph.Tests.Authorization;
+
+/// <summary>
+/// Every root field of the contract, called over the real server: by an anonymous caller (AUTH_NOT_AUTHENTICATED unless
+/// anyone may call it), by a signed-in caller without its permission (AUTH_NOT_AUTHORIZED), and by one holding it (it
+/// works). A refusal leaves the field null and changes nothing: no row, no folder, no file. The cases cover each root
+/// field, with the rule the served schema declares for it.
+/// </summary>
+public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<AccessServers>
+{
+    /// <summary>What a case's operation may refer to: a draft of the caller's own, and the caller's user id.</summary>
+    public sealed record Scene(string DraftId, string UserId, RunningServer Server, WriteUser Caller);
+
+    /// <summary>
+    /// One root field: its rule as the contract declares it, the role a holder of its permission needs on the
+    /// default server (none: being signed in), its operation, and what makes a subscription send an event.
+    /// </summary>
+    public sealed record Case(
+        string Rule,
+        string? HolderRole,
+        string Query,
+        Func<Scene, object?>? Variables = null,
+        Func<Scene, Task>? Trigger = null,
+        string? AnonymousCode = null)
+    {
+        public bool IsSubscription => Query.StartsWith("subscription", StringComparison.Ordinal);
+    }
+
+    private const string ExperimentsRead = "experiments:read";
+
+    private const string ExperimentsWrite = "experiments:write";
+
+    public static readonly Dictionary<string, Case> Cases = new(StringComparer.Ordinal)
+    {
+        ["Query.node"] = new(ContractRules.Anyone, null, "query($id: ID!) { node(id: $id) { id } }", s => new { id = s.UserId }),
+        ["Query.nodes"] = new(ContractRules.Anyone, null, "query($id: ID!) { nodes(ids: [$id]) { id } }", s => new { id = s.UserId }),
+        ["Query.me"] = new(ContractRules.Anyone, null, "{ me { email } }"),
+        ["Query.applications"] = new(ContractRules.Anyone, null, "{ applications { key } }"),
+        ["Query.application"] = new(ContractRules.Anyone, null, """{ application(key: "demo") { key } }"""),
+        ["Query.experiments"] = new(ExperimentsRead, null, "{ experiments { totalCount nodes { id } } }"),
+        ["Query.experiment"] = new(ExperimentsRead, null, "query($id: ID!) { experiment(id: $id) { id status } }", s => new { id = s.DraftId }),
+        ["Query.roles"] = new("roles:read", "ADMIN", "{ roles { role permissions } }"),
+        ["Mutation.createUser"] = new(
+            ContractRules.Anyone,
+            null,
+            """mutation($email: String!) { createUser(input: {email: $email, password: "correct horse battery"}) { user { email } } }""",
+            _ => new { email = $"{Guid.NewGuid():n}@example.org" }),
+        ["Mutation.authenticate"] = new(
+            ContractRules.Anyone, null, """mutation { authenticate(input: {email: "nobody@example.org", password: "not it"}) { errors { __typename } } }"""),
+        // Anyone may call it; without a session there is none to end, which it says.
+        ["Mutation.logout"] = new(ContractRules.Anyone, null, "mutation { logout { loggedOut } }", AnonymousCode: "AUTH_NOT_AUTHENTICATED"),
+        ["Mutation.createExperiment"] = new(
+            ExperimentsWrite, null, """mutation { createExperiment(input: {application: "demo", name: "Refused?"}) { experiment { id } errors { __typename } } }"""),
+        ["Mutation.submitExperiment"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { submitExperiment(input: {id: $id}) { experiment { status } errors { __typename } } }", s => new { id = s.DraftId }),
+        ["Mutation.deleteExperiment"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { deleteExperiment(input: {id: $id}) { deletedId errors { __typename } } }", s => new { id = s.DraftId }),
+        ["Subscription.sessionEnded"] = new(
+            ContractRules.SignedIn, null, "subscription { sessionEnded { reason } }", Trigger: s => LogoutAsync(s)),
+        ["Subscription.experimentStatusChanged"] = new(
+            ExperimentsRead,
+            null,
+            "subscription($id: ID) { experimentStatusChanged(id: $id) { status } }",
+            s => new { id = s.DraftId },
+            s => SubmitAsync(s)),
+    };
+
+    public static TheoryData<string> Fields => [.. Cases.Keys];
+
+    public static TheoryData<string> AnyoneFields => [.. Cases.Where(c => c.Value.Rule == ContractRules.Anyone).Select(c => c.Key)];
+
+    public static TheoryData<string> GuardedFields => [.. Cases.Where(c => c.Value.Rule != ContractRules.Anyone).Select(c => c.Key)];
+
+    public static TheoryData<string> PermissionFields =>
+        [.. Cases.Where(c => c.Value.Rule is not (ContractRules.Anyone or ContractRules.SignedIn)).Select(c => c.Key)];
+
+    [Fact]
+    public async Task The_cases_are_every_root_field_with_the_rule_the_served_schema_declares()
+    {
+        using var client = servers.Default.CreateClient();
+        var rules = ContractRules.Read(await client.GetStringAsync("graphql?sdl"));
+
+        var roots = rules.Where(rule => rule.Key.Split('.')[0] is "Query" or "Mutation" or "Subscription").ToDictionary();
+        Assert.Equal(roots.Keys.Order(), Cases.Keys.Order());
+        Assert.All(Cases, c => Assert.Equal(roots[c.Key], c.Value.Rule));
+    }
+
+    [Theory]
+    [MemberData(nameof(GuardedFields))]
+    public async Task An_anonymous_caller_is_refused_as_not_authenticated_and_nothing_changes(string field)
+    {
+        var server = servers.Default;
+        var scene = await SceneAsync(server, await AccessServers.SignUpAsync(server));
+        var before = await AccessServers.StateAsync(server);
+
+        var response = await CallAsync(field, scene, token: null);
+
+        AssertRefused(response, field, "AUTH_NOT_AUTHENTICATED");
+        Assert.Equal(before, await AccessServers.StateAsync(server));
+    }
+
+    [Theory]
+    [MemberData(nameof(PermissionFields))]
+    public async Task A_signed_in_caller_without_the_permission_is_refused_as_not_authorized_and_nothing_changes(string field)
+    {
+        var server = servers.Bare;
+        // A maintainer makes a draft on the bare server, then loses the role: their own draft, and no permission.
+        var owner = await AccessServers.SignUpAsync(server, "MAINTAINER");
+        var scene = await SceneAsync(server, owner);
+        var withoutRole = await AccessServers.WithRolesAsync(server, owner);
+        var before = await AccessServers.StateAsync(server);
+
+        var response = await CallAsync(field, scene with { Caller = withoutRole }, withoutRole.Token);
+
+        var error = AssertRefused(response, field, "AUTH_NOT_AUTHORIZED");
+        Assert.Equal($"Not allowed: this needs the permission {Cases[field].Rule}, which your roles do not give.", error.GetProperty("message").GetString());
+        Assert.Equal(before, await AccessServers.StateAsync(server));
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Fields))]
+    public async Task A_caller_holding_the_permission_gets_the_field(string field)
+    {
+        var server = servers.Default;
+        var @case = Cases[field];
+        var holder = await AccessServers.SignUpAsync(server, @case.HolderRole is { } role ? [role] : []);
+        var scene = await SceneAsync(server, holder);
+
+        var response = await CallAsync(field, scene, holder.Token, expectEvent: true);
+
+        Assert.False(response.TryGetProperty("errors", out _), response.GetRawText());
+        Assert.NotEqual(JsonValueKind.Null, response.GetProperty("data").GetProperty(field.Split('.')[1]).ValueKind);
+        Assert.Empty(server.Logs.Errors);
+    }
+
+    [Theory]
+    [MemberData(nameof(AnyoneFields))]
+    public async Task A_field_anyone_may_call_serves_an_anonymous_caller(string field)
+    {
+        var @case = Cases[field];
+        var server = servers.Default;
+        var scene = await SceneAsync(server, await AccessServers.SignUpAsync(server));
+
+        var response = await CallAsync(field, scene, token: null);
+
+        if (@case.AnonymousCode is { } code)
+        {
+            AssertRefused(response, field, code);
+        }
+        else
+        {
+            Assert.False(response.TryGetProperty("errors", out _), response.GetRawText());
+        }
+    }
+
+    /// <summary>The caller's own draft, made over GraphQL by a caller who may (a refused caller had the role then).</summary>
+    private static async Task<Scene> SceneAsync(RunningServer server, WriteUser caller)
+    {
+        using var http = new GraphQLHttp(server);
+        var draft = await WriteFixture.CreateDraftAsync(http, caller);
+        return new Scene(WriteFixture.IdOf(draft), Ipp.Graph.GraphQL.GlobalId.Encode("User", caller.Id), server, caller);
+    }
+
+    /// <summary>
+    /// The field's operation as the caller (none: anonymous). For a subscription its first response; with
+    /// <paramref name="expectEvent"/>, after the case's trigger made the event it waits for (a refused one answers at once).
+    /// </summary>
+    private static async Task<JsonElement> CallAsync(string field, Scene scene, string? token, bool expectEvent = false)
+    {
+        var @case = Cases[field];
+        var variables = @case.Variables?.Invoke(scene);
+        if (@case.IsSubscription)
+        {
+            var trigger = expectEvent && @case.Trigger is { } make ? () => make(scene) : (Func<Task>?)null;
+            return await AccessServers.FirstEventAsync(scene.Server, @case.Query, variables, token, trigger);
+        }
+
+        using var http = new GraphQLHttp(scene.Server);
+        return (await http.PostAsync(@case.Query, variables, token)).Body;
+    }
+
+    /// <summary>The response's one error: on the field, with the code; the field null (or the whole data, for a non-null field).</summary>
+    private static JsonElement AssertRefused(JsonElement response, string field, string code)
+    {
+        var error = Assert.Single(response.GetProperty("errors").EnumerateArray());
+        var name = field.Split('.')[1];
+        Assert.Equal(code, error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal($"[\"{name}\"]", error.GetProperty("path").GetRawText());
+        if (response.TryGetProperty("data", out var data) && data.ValueKind != JsonValueKind.Null)
+        {
+            Assert.Equal(JsonValueKind.Null, data.GetProperty(name).ValueKind);
+        }
+
+        return error;
+    }
+
+    private static async Task LogoutAsync(Scene scene)
+    {
+        using var http = new GraphQLHttp(scene.Server);
+        (await http.PostAsync(Operations.Logout, token: scene.Caller.Token)).Data("logout");
+    }
+
+    private static async Task SubmitAsync(Scene scene)
+    {
+        using var http = new GraphQLHttp(scene.Server);
+        Assert.Equal("SUBMITTED", (await http.PostAsync(WriteFixture.Submit, new { id = scene.DraftId }, scene.Caller.Token))
+            .Data("submitExperiment").GetProperty("experiment").GetProperty("status").GetString());
+    }
+}
