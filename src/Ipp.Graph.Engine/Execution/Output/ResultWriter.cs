@@ -40,13 +40,17 @@ internal static class ResultWriter
         if (result.HasData)
         {
             writer.WritePropertyName(DataName);
-            if (result.DataTree is { } data)
+            if (result.DataTree is not { } data)
             {
-                WriteObject(writer, data, 1);
+                writer.WriteNullValue();
+            }
+            else if (DirectDataWriter.Reproduces(writer.Options))
+            {
+                DirectDataWriter.Write(writer, data);
             }
             else
             {
-                writer.WriteNullValue();
+                WriteObject(writer, data, 1);
             }
         }
 
@@ -123,7 +127,7 @@ internal static class ResultWriter
     }
 
     /// <summary>Writes a completed value: part of the tree, or a serialised leaf of any JSON shape.</summary>
-    private static void WriteValue(Utf8JsonWriter writer, object? value, int depth)
+    internal static void WriteValue(Utf8JsonWriter writer, object? value, int depth)
     {
         switch (value)
         {

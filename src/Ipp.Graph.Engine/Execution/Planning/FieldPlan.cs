@@ -37,6 +37,7 @@ internal sealed class FieldPlan
         Kind = kind;
         ResponseName = nodes[0].ResponseName;
         EncodedName = JsonEncodedText.Encode(ResponseName);
+        JsonMember = [(byte)',', (byte)'"', .. EncodedName.EncodedUtf8Bytes, (byte)'"', (byte)':'];
         Type = definition.Type;
         IsNonNull = Type is NonNullType;
     }
@@ -45,6 +46,12 @@ internal sealed class FieldPlan
 
     /// <summary>The response name, JSON-encoded once for the writer.</summary>
     public readonly JsonEncodedText EncodedName;
+
+    /// <summary>
+    /// <c>,"name":</c> in UTF-8, for the direct writer of data: the member after another one, or (without its comma)
+    /// the first. Response names are GraphQL names, which JSON never escapes.
+    /// </summary>
+    public readonly byte[] JsonMember;
 
     public readonly FieldDefinition Definition;
 
