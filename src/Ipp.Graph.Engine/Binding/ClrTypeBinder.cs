@@ -36,7 +36,16 @@ internal static class ClrTypeBinder
             var property = FindProperty(members, field.Name);
             if (property is not null)
             {
-                field.Resolver = Compile(clrType, property, property.PropertyType);
+                var resolver = Compile(clrType, property, property.PropertyType);
+                if (IsPlainValue(property.PropertyType))
+                {
+                    field.BindProperty(resolver, CompileGetter(clrType, property));
+                }
+                else
+                {
+                    field.Resolver = resolver;
+                }
+
                 continue;
             }
 
@@ -136,6 +145,25 @@ internal static class ClrTypeBinder
 
         var body = WrapResult(call, returnType);
         return Expression.Lambda<FieldResolver>(body, context).Compile();
+    }
+
+    /// <summary>Compiles <c>parent =&gt; (object)((T)parent).Property</c>: what the resolver reads, without its wrapping.</summary>
+    private static Func<object?, object?> CompileGetter(Type clrType, PropertyInfo property)
+    {
+        var parent = Expression.Parameter(typeof(object), "parent");
+        var read = Expression.Property(Expression.Convert(parent, clrType), property);
+        return Expression.Lambda<Func<object?, object?>>(Expression.Convert(read, typeof(object)), parent).Compile();
+    }
+
+    /// <summary>True when a member of this type gives its value as it is (no task to wait for): <see cref="WrapResult"/> only boxes it.</summary>
+    private static bool IsPlainValue(Type returnType)
+    {
+        if (returnType == typeof(void) || returnType == typeof(ValueTask) || typeof(Task).IsAssignableFrom(returnType))
+        {
+            return false;
+        }
+
+        return !(returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>));
     }
 
     private static Expression WrapResult(Expression call, Type returnType)

@@ -117,6 +117,31 @@ public sealed class ExecutionTests
             json);
     }
 
+    /// <summary>
+    /// A resolver may return an exception instead of throwing it (graphql-js: a returned Error), as a field's value or
+    /// a list's item: it is that position's error, also where the type is a built-in scalar whose own values are
+    /// written without conversion.
+    /// </summary>
+    [Fact]
+    public async Task A_returned_exception_is_the_error_of_its_field_or_item()
+    {
+        var schema = Sdl("type Query { text: String flag: Boolean texts: [String!] counts: [Int] }")
+            .Resolve("Query.text", _ => new(new InvalidOperationException("no text")))
+            .Resolve("Query.flag", _ => new(new GraphQLError("no flag")))
+            .Resolve("Query.texts", _ => new(new object[] { "a", new InvalidOperationException("no second text") }))
+            .Resolve("Query.counts", _ => new(new object[] { 1, new InvalidOperationException("no second count"), 3 }))
+            .Build();
+
+        Assert.Equal(
+            Q("{'errors':["
+                + "{'message':'no text','locations':[{'line':1,'column':3}],'path':['text'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}},"
+                + "{'message':'no flag','locations':[{'line':1,'column':8}],'path':['flag']},"
+                + "{'message':'no second text','locations':[{'line':1,'column':13}],'path':['texts',1],'extensions':{'code':'INTERNAL_SERVER_ERROR'}},"
+                + "{'message':'no second count','locations':[{'line':1,'column':19}],'path':['counts',1],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],"
+                + "'data':{'text':null,'flag':null,'texts':null,'counts':[1,null,3]}}"),
+            await Run(schema, "{ text flag texts counts }"));
+    }
+
     [Fact]
     public async Task Any_other_exception_becomes_an_error_with_its_message_keeping_the_exception_for_the_host()
     {

@@ -15,16 +15,11 @@ internal sealed partial class ExecutionState
     /// Completes a resolved value into a slot. Returns the error to propagate when the slot is non-null and could
     /// not be completed (the caller makes <paramref name="node"/> null).
     /// </summary>
-    private GraphQLError? CompleteValue(ResultNode node, int index, GraphQLType type, object? value, in ResolveContext context)
+    private GraphQLError? CompleteValue(ResultNode node, int index, CompletionPlan plan, object? value, in ResolveContext context)
     {
-        if (value is Exception exception)
+        if (value is null)
         {
-            return FailSlot(node, index, Locate(exception, node, index, context.Plan));
-        }
-
-        if (type is NonNullType nonNull)
-        {
-            if (value is null)
+            if (plan.IsNonNull)
             {
                 var field = context.Plan;
                 return FailSlot(
@@ -33,26 +28,38 @@ internal sealed partial class ExecutionState
                     CompletionError($"Cannot return null for non-nullable field {field.ParentType.Name}.{field.Definition.Name}.", node, index, field));
             }
 
-            type = nonNull.OfType;
-        }
-        else if (value is null)
-        {
-            node.Slots[index] = null;
+            node.Set(index, null);
             return null;
         }
 
-        switch (type)
+        // A built-in scalar's own internal value is its output: no exception, no conversion.
+        var valueType = value.GetType();
+        switch (plan.Kind)
         {
-            case ScalarType scalar:
-                return CompleteScalar(node, index, scalar, value, context.Plan);
-            case EnumType enumType:
-                return CompleteEnum(node, index, enumType, value, context.Plan);
-            case ListType list:
-                return CompleteList(node, index, list, value, in context);
-            case ObjectType objectType:
-                return CompleteObject(node, index, objectType, value, in context);
+            case CompletionKind.StringOrId when valueType == typeof(string):
+            case CompletionKind.Int when valueType == typeof(int):
+            case CompletionKind.Boolean when valueType == typeof(bool):
+                node.Set(index, value);
+                return null;
+        }
+
+        if (value is Exception exception)
+        {
+            return FailSlot(node, index, Locate(exception, node, index, context.Plan));
+        }
+
+        switch (plan.Kind)
+        {
+            case CompletionKind.Enum:
+                return CompleteEnum(node, index, (EnumType)plan.Type, value, context.Plan);
+            case CompletionKind.List:
+                return CompleteList(node, index, plan, value, in context);
+            case CompletionKind.Object:
+                return CompleteObject(node, index, (ObjectType)plan.Type, value, in context);
+            case CompletionKind.Abstract:
+                return CompleteAbstract(node, index, (IAbstractType)plan.Type, value, in context);
             default:
-                return CompleteAbstract(node, index, (IAbstractType)type, value, in context);
+                return CompleteScalar(node, index, (ScalarType)plan.Type, value, context.Plan);
         }
     }
 
@@ -61,13 +68,13 @@ internal sealed partial class ExecutionState
         // The common case costs a lookup; the enum's Serialize knows the other accepted forms and the message.
         if (enumType.GetValueByInternal(value) is { } enumValue)
         {
-            node.Slots[index] = enumValue.Name;
+            node.Set(index, enumValue.Name);
             return null;
         }
 
         try
         {
-            node.Slots[index] = enumType.Serialize(value);
+            node.Set(index, enumType.Serialize(value));
             return null;
         }
         catch (GraphQLError error)
@@ -110,11 +117,11 @@ internal sealed partial class ExecutionState
                     field));
         }
 
-        node.Slots[index] = serialized;
+        node.Set(index, serialized);
         return null;
     }
 
-    private GraphQLError? CompleteList(ResultNode node, int index, ListType type, object value, in ResolveContext context)
+    private GraphQLError? CompleteList(ResultNode node, int index, CompletionPlan plan, object value, in ResolveContext context)
     {
         var field = context.Plan;
         object?[] items;
@@ -148,13 +155,13 @@ internal sealed partial class ExecutionState
             return FailSlot(node, index, TooDeep(node, index, field));
         }
 
-        var itemType = type.OfType;
-        var list = new ResultList(items, itemType is NonNullType, node, index);
-        node.Slots[index] = list;
+        var itemPlan = plan.Item!;
+        var list = new ResultList(items, itemPlan.IsNonNull, node, index);
+        node.Set(index, list);
         for (var i = 0; i < items.Length && !_aborted; i++)
         {
             // The raw item sits in its slot until completion replaces it.
-            if (CompleteValue(list, i, itemType, items[i], in context) is { } error)
+            if (CompleteValue(list, i, itemPlan, items[i], in context) is { } error)
             {
                 MarkNulled(list);
                 return FailSlot(node, index, error);
@@ -180,9 +187,19 @@ internal sealed partial class ExecutionState
     {
         switch (enumerable)
         {
-            // Not an array of a derived element type (string[] is an object[] too): completed values must fit its slots.
-            case object?[] array when array.GetType() == typeof(object[]):
-                return array.Length == 0 ? [] : (object?[])array.Clone();
+            // Arrays of any reference type (string[] is an object[] too), copied into an object?[] that completed values fit.
+            case object?[] array:
+            {
+                if (array.Length == 0)
+                {
+                    return [];
+                }
+
+                var items = new object?[array.Length];
+                Array.Copy(array, items, array.Length);
+                return items;
+            }
+
             case IList list:
             {
                 var count = list.Count;
@@ -264,7 +281,7 @@ internal sealed partial class ExecutionState
         }
 
         var child = new ResultObject(plan, node, index);
-        node.Slots[index] = child;
+        node.Set(index, child);
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             // Very deep results continue from the loop, on a fresh stack.

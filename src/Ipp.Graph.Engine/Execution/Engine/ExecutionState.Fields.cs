@@ -88,7 +88,7 @@ internal sealed partial class ExecutionState
     {
         if (field.Kind == FieldKind.TypeName)
         {
-            owner.Slots[field.Index] = field.ParentType.Name;
+            owner.Set(field.Index, field.ParentType.Name);
             return null;
         }
 
@@ -104,6 +104,22 @@ internal sealed partial class ExecutionState
         }
 
         var context = new ResolveContext(parent, field, owner, arguments, this);
+        if (field.PropertyGetter is { } getter)
+        {
+            // What the property's resolver would return, read without its resolve context and value task.
+            object? value;
+            try
+            {
+                value = getter(parent);
+            }
+            catch (Exception exception)
+            {
+                return FailSlot(owner, field.Index, Locate(exception, owner, field.Index, field));
+            }
+
+            return CompleteValue(owner, field.Index, field.Completion, value, in context);
+        }
+
         ValueTask<object?> result;
         try
         {
@@ -116,7 +132,7 @@ internal sealed partial class ExecutionState
 
         if (result.IsCompletedSuccessfully)
         {
-            return CompleteValue(owner, field.Index, field.Type, result.Result, in context);
+            return CompleteValue(owner, field.Index, field.Completion, result.Result, in context);
         }
 
         if (result.IsCompleted)
@@ -193,7 +209,7 @@ internal sealed partial class ExecutionState
             return FailSlot(owner, field.Index, Locate(exception, owner, field.Index, field));
         }
 
-        return CompleteValue(owner, field.Index, field.Type, value, in context);
+        return CompleteValue(owner, field.Index, field.Completion, value, in context);
     }
 
     /// <summary>
@@ -207,7 +223,7 @@ internal sealed partial class ExecutionState
             return error;
         }
 
-        node.Slots[index] = null;
+        node.Set(index, null);
         AddError(error);
         return null;
     }
@@ -244,7 +260,7 @@ internal sealed partial class ExecutionState
 
             if (!parent.IsNonNullSlot(node.IndexInParent))
             {
-                parent.Slots[node.IndexInParent] = null;
+                parent.Set(node.IndexInParent, null);
                 AddError(error);
                 return;
             }

@@ -61,7 +61,7 @@ internal sealed partial class ExecutionState
         {
             var error = failure is not null
                 ? FailSlot(owner, field.Index, Locate(failure, owner, field.Index, field))
-                : CompleteValue(owner, field.Index, field.Type, value, in context);
+                : CompleteValue(owner, field.Index, field.Completion, value, in context);
             if (error is not null)
             {
                 Propagate(owner, error);

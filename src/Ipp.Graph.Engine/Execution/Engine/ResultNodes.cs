@@ -40,6 +40,12 @@ internal abstract class ResultNode
     /// <summary>How many resolvers (or deferred sub-trees) below this node are still pending.</summary>
     public int PendingCount;
 
+    /// <summary>
+    /// Stores a slot's value. Slots are always exactly <c>object?[]</c>, so the store goes through a span: no
+    /// covariance check per store, as an array element assignment would make.
+    /// </summary>
+    public void Set(int index, object? value) => Slots.AsSpan()[index] = value;
+
     /// <summary>True when the slot may not hold null (its field or item type is non-null).</summary>
     public abstract bool IsNonNullSlot(int index);
 

@@ -35,11 +35,13 @@ internal sealed class FieldPlan
         Index = index;
         Resolver = resolver;
         Kind = kind;
+        PropertyGetter = kind == FieldKind.Resolve ? definition.PropertyGetter : null;
         ResponseName = nodes[0].ResponseName;
         EncodedName = JsonEncodedText.Encode(ResponseName);
         JsonMember = [(byte)',', (byte)'"', .. EncodedName.EncodedUtf8Bytes, (byte)'"', (byte)':'];
         Type = definition.Type;
         IsNonNull = Type is NonNullType;
+        Completion = CompletionPlan.Of(Type);
     }
 
     public readonly string ResponseName;
@@ -59,6 +61,9 @@ internal sealed class FieldPlan
 
     public readonly bool IsNonNull;
 
+    /// <summary>How the field's values are completed.</summary>
+    public readonly CompletionPlan Completion;
+
     public readonly ObjectType ParentType;
 
     public readonly FieldNode[] Nodes;
@@ -67,6 +72,9 @@ internal sealed class FieldPlan
     public readonly int Index;
 
     public readonly FieldResolver Resolver;
+
+    /// <summary>When the resolver reads a bound .NET property: that read, called instead of the resolver.</summary>
+    public readonly Func<object?, object?>? PropertyGetter;
 
     /// <summary>How the field gets its value: most call <see cref="Resolver"/>.</summary>
     public readonly FieldKind Kind;
