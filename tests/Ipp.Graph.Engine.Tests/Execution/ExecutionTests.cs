@@ -118,6 +118,27 @@ public sealed class ExecutionTests
     }
 
     /// <summary>
+    /// The slots of a response's objects are runs of arrays shared by many objects: each object must keep its own
+    /// values however many objects there are, across the ends of those arrays, and when one object has more fields
+    /// than such an array holds.
+    /// </summary>
+    [Fact]
+    public async Task Every_object_of_a_large_response_keeps_its_own_values()
+    {
+        var items = Enumerable.Range(0, 700).Select(i => (object?)new Dictionary<string, object?> { ["a"] = i, ["b"] = $"b{i}", ["c"] = i % 2 == 0 }).ToArray();
+        var wide = Enumerable.Range(0, 1100).ToDictionary(i => $"f{i}", i => (object?)i);
+        var schema = Sdl("type Query { items: [Item!]! wide: Wide } type Item { a: Int b: String c: Boolean } type Wide { "
+            + string.Join(" ", wide.Keys.Select(name => name + ": Int")) + " }").Build();
+        var root = new Dictionary<string, object?> { ["items"] = items, ["wide"] = wide };
+
+        var json = await Run(schema, "{ items { a b c } wide { " + string.Join(" ", wide.Keys) + " } }", root);
+
+        var expectedItems = string.Join(",", Enumerable.Range(0, 700).Select(i => $"{{'a':{i},'b':'b{i}','c':{(i % 2 == 0 ? "true" : "false")}}}"));
+        var expectedWide = string.Join(",", wide.Select(entry => $"'{entry.Key}':{entry.Value}"));
+        Assert.Equal(Q("{'data':{'items':[" + expectedItems + "],'wide':{" + expectedWide + "}}}"), json);
+    }
+
+    /// <summary>
     /// A resolver may return an exception instead of throwing it (graphql-js: a returned Error), as a field's value or
     /// a list's item: it is that position's error, also where the type is a built-in scalar whose own values are
     /// written without conversion.

@@ -33,12 +33,11 @@ internal sealed partial class ExecutionState
         }
 
         // A built-in scalar's own internal value is its output: no exception, no conversion.
-        var valueType = value.GetType();
         switch (plan.Kind)
         {
-            case CompletionKind.StringOrId when valueType == typeof(string):
-            case CompletionKind.Int when valueType == typeof(int):
-            case CompletionKind.Boolean when valueType == typeof(bool):
+            case CompletionKind.StringOrId when value is string:
+            case CompletionKind.Int when value is int:
+            case CompletionKind.Boolean when value is bool:
                 node.Set(index, value);
                 return null;
         }
@@ -280,7 +279,7 @@ internal sealed partial class ExecutionState
             return FailSlot(node, index, TooDeep(node, index, field));
         }
 
-        var child = new ResultObject(plan, node, index);
+        var child = new ResultObject(plan, ref _slots, node, index);
         node.Set(index, child);
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {

@@ -43,15 +43,26 @@ internal sealed partial class ExecutionState
     /// pending, graphql-js waits for them (reporting their errors) before the object becomes null: the object is
     /// doomed and null propagates once its pending work is done. Otherwise the error propagates at once.
     /// </summary>
-    private static GraphQLError? FailObject(ResultObject owner, GraphQLError error)
+    private GraphQLError? FailObject(ResultObject owner, GraphQLError error)
     {
         if (owner.PendingCount > 0)
         {
-            owner.DoomError = error;
+            (_doomed ??= [])[owner] = error;
             return null;
         }
 
         return error;
+    }
+
+    /// <summary>
+    /// True when <paramref name="node"/> is an object a non-null field failed in while work before it was pending
+    /// (<see cref="FailObject"/>): as in graphql-js, it becomes null with that error only once that work is done (or
+    /// fails in a non-null position).
+    /// </summary>
+    private bool IsDoomed(ResultNode node, [NotNullWhen(true)] out ResultObject? doomed)
+    {
+        doomed = node as ResultObject;
+        return doomed is not null && _doomed is { } all && all.ContainsKey(doomed);
     }
 
     /// <summary>
@@ -76,7 +87,7 @@ internal sealed partial class ExecutionState
         for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
         {
             ancestor.PendingCount -= detached;
-            if (ancestor.PendingCount == 0 && ancestor is ResultObject { DoomError: not null } doomed)
+            if (ancestor.PendingCount == 0 && IsDoomed(ancestor, out var doomed))
             {
                 Ripen(doomed);
             }
@@ -244,7 +255,7 @@ internal sealed partial class ExecutionState
 
         while (true)
         {
-            if (node is ResultObject { DoomError: not null } doomed)
+            if (IsDoomed(node, out var doomed))
             {
                 Ripen(doomed);
                 return;
@@ -283,9 +294,8 @@ internal sealed partial class ExecutionState
         _ripeDoomed = null;
         foreach (var doomed in ripe)
         {
-            if (doomed.DoomError is { } doom)
+            if (_doomed!.Remove(doomed, out var doom))
             {
-                doomed.DoomError = null;
                 Propagate(doomed, doom);
             }
         }

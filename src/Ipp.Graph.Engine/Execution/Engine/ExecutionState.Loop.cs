@@ -103,7 +103,7 @@ internal sealed partial class ExecutionState
                 return;
             }
 
-            if (current.PendingCount == 0 && current is ResultObject { DoomError: not null } doomed)
+            if (current.PendingCount == 0 && IsDoomed(current, out var doomed))
             {
                 Ripen(doomed);
             }

@@ -39,6 +39,8 @@ internal sealed partial class ExecutionState
     private ExecutionInbox? _inbox;
     private PendingField? _freePending;
     private List<ResultObject>? _ripeDoomed;
+    private Dictionary<ResultObject, GraphQLError>? _doomed;
+    private SlotSlab _slots;
     private LinkedToken? _linkedToken;
 
     public ExecutionState(
@@ -111,7 +113,7 @@ internal sealed partial class ExecutionState
     private ValueTask<ExecutionResult> Execute()
     {
         var rootPlan = _plan.Plan;
-        _root = new ResultObject(rootPlan, null, 0);
+        _root = new ResultObject(rootPlan, ref _slots, null, 0);
         if (rootPlan.Error is { } collectError)
         {
             Propagate(_root, collectError);

@@ -185,25 +185,8 @@ internal sealed class DirectDataWriter : PooledBufferWriter
     private void WriteInteger(long number)
     {
         Ensure(20);
-        if (number < 0)
-        {
-            Utf8Formatter.TryFormat(number, Buffer.AsSpan(Written), out var written);
-            Written += written;
-            return;
-        }
-
-        var digits = 1;
-        for (var rest = number / 10; rest != 0; rest /= 10)
-        {
-            digits++;
-        }
-
-        Written += digits;
-        for (var i = Written - 1; i >= Written - digits; i--)
-        {
-            Buffer[i] = (byte)('0' + number % 10);
-            number /= 10;
-        }
+        Utf8Formatter.TryFormat(number, Buffer.AsSpan(Written), out var written);
+        Written += written;
     }
 
     /// <summary>
