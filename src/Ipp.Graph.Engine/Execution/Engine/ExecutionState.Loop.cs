@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Ipp.Graph.Engine.Execution.Engine;
 
 /// <summary>The request's loop: pending resolvers, deferred sub-trees, data loader batches, time limit.</summary>
@@ -200,7 +198,7 @@ internal sealed partial class ExecutionState
             _aborted = true;
         }
         else if (_deadline != long.MaxValue
-            && (Stopwatch.GetTimestamp() >= _deadline || Volatile.Read(ref _linkedToken) is { Token.IsCancellationRequested: true }))
+            && (Environment.TickCount64 >= _deadline || Volatile.Read(ref _linkedToken) is { Token.IsCancellationRequested: true }))
         {
             _aborted = true;
             _timedOut = true;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution.Planning;
 using Ipp.Graph.Engine.Language.Ast;
@@ -27,6 +26,10 @@ internal sealed partial class ExecutionState
     private readonly bool _isEvent;
     private readonly CancellationToken _hostToken;
     private readonly TimeSpan _timeout;
+    /// <summary>
+    /// When the time limit passes, in <see cref="Environment.TickCount64"/> milliseconds (a clock far cheaper to read
+    /// than the precise one, and precise enough for limits of seconds); <see cref="long.MaxValue"/> for none.
+    /// </summary>
     private readonly long _deadline;
     private ResultObject? _root;
     private List<GraphQLError>? _errors;
@@ -67,7 +70,7 @@ internal sealed partial class ExecutionState
         _timeout = timeout;
         _deadline = timeout == Timeout.InfiniteTimeSpan || timeout <= TimeSpan.Zero
             ? long.MaxValue
-            : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+            : Environment.TickCount64 + (long)Math.Ceiling(timeout.TotalMilliseconds);
     }
 
     public Schema Schema { get; }
@@ -242,8 +245,7 @@ internal sealed partial class ExecutionState
         public LinkedToken(CancellationToken hostToken, long deadline)
         {
             _source = CancellationTokenSource.CreateLinkedTokenSource(hostToken);
-            var remaining = Math.Max(0, deadline - Stopwatch.GetTimestamp());
-            _source.CancelAfter(TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
+            _source.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64)));
             Token = _source.Token;
         }
 
