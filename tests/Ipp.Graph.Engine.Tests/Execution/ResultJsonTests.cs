@@ -195,6 +195,25 @@ public sealed class ResultJsonTests
         Assert.Equal(Encoding.UTF8.GetString(expected.WrittenSpan), Write(result, new JsonWriterOptions { Encoder = encoder }));
     }
 
+    /// <summary>A host may write several responses into one document (a batch): each is a value in its place, whichever way it is written.</summary>
+    [Fact]
+    public async Task Responses_written_one_after_another_into_an_array_are_its_items()
+    {
+        var dataOnly = await Executor.ExecuteAsync(AnySchema("x"), Parser.Parse("{ value }"));
+        var withError = ExecutionResult.FromError(new GraphQLError("nope"));
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            dataOnly.WriteTo(writer);
+            withError.WriteTo(writer);
+            dataOnly.WriteTo(writer);
+            writer.WriteEndArray();
+        }
+
+        Assert.Equal(Q("[{'data':{'value':'x'}},{'errors':[{'message':'nope'}]},{'data':{'value':'x'}}]"), Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
     [Fact]
     public async Task An_object_without_fields_is_written_empty()
     {

@@ -29,6 +29,13 @@ internal sealed class DirectDataWriter : PooledBufferWriter
 
     private static readonly bool[] IsPlain = CreateIsPlain();
 
+    /// <summary>The longest buffer a thread keeps for its next response (longer ones go back to the pool).</summary>
+    private const int LongestKeptBuffer = 16 * 1024;
+
+    /// <summary>An instance kept per thread with its buffer, so a response costs no allocation here.</summary>
+    [ThreadStatic]
+    private static DirectDataWriter? t_spare;
+
     /// <summary>A writer of the values written through one, kept per thread with the encoder it was made for.</summary>
     [ThreadStatic]
     private static Utf8JsonWriter? t_values;
@@ -36,12 +43,11 @@ internal sealed class DirectDataWriter : PooledBufferWriter
     [ThreadStatic]
     private static JavaScriptEncoder? t_valuesEncoder;
 
-    private readonly JavaScriptEncoder? _encoder;
+    private JavaScriptEncoder? _encoder;
 
-    private DirectDataWriter(int initialCapacity, JavaScriptEncoder? encoder)
-        : base(initialCapacity)
+    private DirectDataWriter()
+        : base(0)
     {
-        _encoder = encoder;
     }
 
     /// <summary>True when data written here is byte for byte what <paramref name="options"/> would give.</summary>
@@ -53,14 +59,41 @@ internal sealed class DirectDataWriter : PooledBufferWriter
             || ReferenceEquals(options.Encoder, JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
 
     /// <summary>Writes <paramref name="data"/> as the next value of <paramref name="writer"/>.</summary>
-    public static void Write(Utf8JsonWriter writer, ResultObject data)
+    public static void WriteData(Utf8JsonWriter writer, ResultObject data) => Write(writer, data, asResponse: false);
+
+    /// <summary>Writes a response of data alone, <c>{"data":…}</c>, as the next value of <paramref name="writer"/>: one call to it.</summary>
+    public static void WriteResponse(Utf8JsonWriter writer, ResultObject? data) => Write(writer, data, asResponse: true);
+
+    private static void Write(Utf8JsonWriter writer, ResultObject? data, bool asResponse)
     {
-        var plan = data.Plan;
-        using var direct = new DirectDataWriter(Math.Max(plan.DataLengthHint, 256), writer.Options.Encoder);
-        direct.WriteObject(data, 1);
-        var written = direct.WrittenSpan;
-        plan.DataLengthHint = written.Length;
-        writer.WriteRawValue(written, skipInputValidation: true);
+        var direct = t_spare ?? new DirectDataWriter();
+        t_spare = null;
+        direct._encoder = writer.Options.Encoder;
+        direct.Restart(Math.Max(data?.Plan.DataLengthHint ?? 0, 256));
+        if (asResponse)
+        {
+            direct.WriteBytes("{\"data\":"u8);
+        }
+
+        var start = direct.Written;
+        if (data is null)
+        {
+            direct.WriteBytes("null"u8);
+        }
+        else
+        {
+            direct.WriteObject(data, 1);
+            data.Plan.DataLengthHint = direct.Written - start;
+        }
+
+        if (asResponse)
+        {
+            direct.WriteByte((byte)'}');
+        }
+
+        writer.WriteRawValue(direct.WrittenSpan, skipInputValidation: true);
+        direct.Trim(LongestKeptBuffer);
+        t_spare = direct;
     }
 
     private void WriteObject(ResultObject obj, int depth)

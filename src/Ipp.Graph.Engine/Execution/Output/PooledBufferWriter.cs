@@ -29,12 +29,27 @@ internal class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         return Buffer.AsSpan(Written);
     }
 
-    public void Dispose()
+    public void Dispose() => Trim(0);
+
+    /// <summary>Empties the buffer for another use, with room for at least <paramref name="capacity"/> bytes.</summary>
+    protected void Restart(int capacity)
+    {
+        Written = 0;
+        if (Buffer.Length < capacity)
+        {
+            Trim(0);
+            Buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        }
+    }
+
+    /// <summary>Returns the buffer to the pool when it is longer than <paramref name="longestKept"/> bytes.</summary>
+    protected void Trim(int longestKept)
     {
         var buffer = Buffer;
-        Buffer = [];
-        if (buffer.Length > 0)
+        if (buffer.Length > longestKept)
         {
+            Buffer = [];
+            Written = 0;
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }

@@ -24,6 +24,13 @@ internal static class ResultWriter
 
     public static void WriteResponse(Utf8JsonWriter writer, ExecutionResult result)
     {
+        var direct = DirectDataWriter.Reproduces(writer.Options);
+        if (direct && result is { Errors: null, HasData: true } && result.Extensions is not { Count: > 0 })
+        {
+            DirectDataWriter.WriteResponse(writer, result.DataTree);
+            return;
+        }
+
         writer.WriteStartObject();
         if (result.Errors is { Count: > 0 } errors)
         {
@@ -44,9 +51,9 @@ internal static class ResultWriter
             {
                 writer.WriteNullValue();
             }
-            else if (DirectDataWriter.Reproduces(writer.Options))
+            else if (direct)
             {
-                DirectDataWriter.Write(writer, data);
+                DirectDataWriter.WriteData(writer, data);
             }
             else
             {
