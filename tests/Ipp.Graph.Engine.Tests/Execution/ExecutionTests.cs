@@ -297,6 +297,35 @@ public sealed class ExecutionTests
         using var written = System.Text.Json.JsonDocument.Parse(result.ToJson(), new System.Text.Json.JsonDocumentOptions { MaxDepth = 1_000 });
     }
 
+    /// <summary>
+    /// Completing nested objects recurses; a deep result on a thread with little stack continues from the loop on a
+    /// fresh stack instead of overflowing it (which would end the process), though the stack is only looked at every
+    /// few levels. (The plans are built beforehand, by a first run: building one also refuses to go on when the
+    /// stack is short.)
+    /// </summary>
+    [Fact]
+    public async Task A_deep_result_on_a_thread_with_little_stack_completes()
+    {
+        const int Levels = 480;
+        var fragments = string.Concat(Enumerable.Range(0, Levels).Select(i => $"fragment F{i} on Node {{ child {{ ...F{i + 1} }} }}\n"));
+        var request = new GraphQLRequest { Query = "{ root { ...F0 } }\n" + fragments + $"fragment F{Levels} on Node {{ name }}" };
+        var node = new Dictionary<string, object?> { ["name"] = "leaf" };
+        node["child"] = node;
+        var context = new RequestContext { RootValue = new Dictionary<string, object?> { ["root"] = node } };
+        var schema = Sdl("type Query { root: Node } type Node { name: String child: Node }").Build();
+        var executor = new RequestExecutor(schema, new EngineOptions { MaxDepth = 1_000 });
+        var expected = (await executor.ExecuteAsync(request, context)).ToJson();
+        ExecutionResult? result = null;
+
+        var thread = new Thread(() => result = executor.ExecuteAsync(request, context).AsTask().GetAwaiter().GetResult(), maxStackSize: 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.Null(result!.Errors);
+        Assert.Equal(expected, result.ToJson());
+        Assert.EndsWith(Q("{'name':'leaf'}") + new string('}', Levels + 2), expected);
+    }
+
     private static string DataJson(ExecutionResult result)
     {
         using var document = System.Text.Json.JsonDocument.Parse(result.ToJson());

@@ -281,9 +281,10 @@ internal sealed partial class ExecutionState
 
         var child = new ResultObject(plan, ref _slots, node, index);
         node.Set(index, child);
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        // Very deep results continue from the loop, on a fresh stack. The stack is looked at every eighth level only:
+        // the look costs more than a field, and eight levels take a few KiB of the ample margin it keeps.
+        if ((child.Depth & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            // Very deep results continue from the loop, on a fresh stack.
             Defer(child, value);
             return null;
         }

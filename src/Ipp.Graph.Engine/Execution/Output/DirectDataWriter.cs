@@ -122,15 +122,31 @@ internal sealed class DirectDataWriter : PooledBufferWriter
         WriteByte((byte)'}');
     }
 
+    /// <summary>A slot's value: strings and nulls, most of any response, here; anything else in <see cref="WriteOther"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteValue(object? value, int depth)
+    {
+        if (value is string text)
+        {
+            if (!TryWritePlain(text))
+            {
+                WriteThroughWriter(text, depth);
+            }
+        }
+        else if (value is null)
+        {
+            WriteBytes("null"u8);
+        }
+        else
+        {
+            WriteOther(value, depth);
+        }
+    }
+
+    private void WriteOther(object value, int depth)
     {
         switch (value)
         {
-            case null:
-                WriteBytes("null"u8);
-                return;
-            case string text when TryWritePlain(text):
-                return;
             case ResultObject obj:
                 WriteObject(obj, depth);
                 return;
@@ -177,7 +193,43 @@ internal sealed class DirectDataWriter : PooledBufferWriter
         var at = Written;
         ref var characters = ref Buffer[at + 1];
         ref var source = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
-        if (length < Vector128<ushort>.Count)
+        if (length >= Vector128<ushort>.Count)
+        {
+            // Eight characters at a time, the last eight overlapping the ones before when the length is not a multiple.
+            var last = length - Vector128<ushort>.Count;
+            for (var i = 0; ; i += Vector128<ushort>.Count)
+            {
+                var from = Math.Min(i, last);
+                var eight = Vector128.LoadUnsafe(ref Unsafe.Add(ref source, from));
+                if (!ArePlain(eight))
+                {
+                    return false;
+                }
+
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref characters, from), Vector128.Narrow(eight, eight).AsUInt64().ToScalar());
+                if (from == last)
+                {
+                    break;
+                }
+            }
+        }
+        else if (length >= 4)
+        {
+            // The first four and the last four (overlapping when fewer than eight) in one vector.
+            ref var bytes = ref Unsafe.As<ushort, byte>(ref source);
+            var eight = Vector128.Create(
+                Unsafe.ReadUnaligned<ulong>(ref bytes),
+                Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, (length - 4) * sizeof(char)))).AsUInt16();
+            if (!ArePlain(eight))
+            {
+                return false;
+            }
+
+            var narrowed = Vector128.Narrow(eight, eight).AsUInt32();
+            Unsafe.WriteUnaligned(ref characters, narrowed.ToScalar());
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref characters, length - 4), narrowed.GetElement(1));
+        }
+        else
         {
             for (var i = 0; i < length; i++)
             {
@@ -188,24 +240,6 @@ internal sealed class DirectDataWriter : PooledBufferWriter
                 }
 
                 Unsafe.Add(ref characters, i) = (byte)c;
-            }
-        }
-        else
-        {
-            // Eight characters at a time, the last eight overlapping the ones before when the length is not a multiple.
-            var last = length - Vector128<ushort>.Count;
-            for (var i = 0; ; i += Vector128<ushort>.Count)
-            {
-                var from = Math.Min(i, last);
-                if (!TryNarrowPlain(ref Unsafe.Add(ref source, from), ref Unsafe.Add(ref characters, from)))
-                {
-                    return false;
-                }
-
-                if (from == last)
-                {
-                    break;
-                }
             }
         }
 
@@ -246,11 +280,9 @@ internal sealed class DirectDataWriter : PooledBufferWriter
         }
     }
 
-    /// <summary>Copies eight UTF-16 characters as ASCII bytes when all are plain; false when any is not.</summary>
-    private static bool TryNarrowPlain(ref ushort source, ref byte destination)
+    /// <summary>True when eight UTF-16 characters are all plain.</summary>
+    private static bool ArePlain(Vector128<ushort> characters)
     {
-        var characters = Vector128.LoadUnsafe(ref source);
-
         // Printable ASCII is 0x20 to 0x7E; of those, the characters an encoder may escape.
         var notPlain = Vector128.GreaterThanOrEqual(characters - Vector128.Create((ushort)0x20), Vector128.Create((ushort)(0x7F - 0x20)))
             | Vector128.Equals(characters, Vector128.Create((ushort)'"'))
@@ -261,13 +293,7 @@ internal sealed class DirectDataWriter : PooledBufferWriter
             | Vector128.Equals(characters, Vector128.Create((ushort)'>'))
             | Vector128.Equals(characters, Vector128.Create((ushort)'\\'))
             | Vector128.Equals(characters, Vector128.Create((ushort)'`'));
-        if (notPlain != Vector128<ushort>.Zero)
-        {
-            return false;
-        }
-
-        Unsafe.WriteUnaligned(ref destination, Vector128.Narrow(characters, characters).AsUInt64().ToScalar());
-        return true;
+        return notPlain == Vector128<ushort>.Zero;
     }
 
     /// <summary>A value this class does not write itself, written by a <see cref="Utf8JsonWriter"/> with the host's encoder.</summary>
