@@ -32,14 +32,9 @@ internal sealed partial class ExecutionState
             return null;
         }
 
-        // A built-in scalar's own internal value is its output: no exception, no conversion.
-        switch (plan.Kind)
+        if (TryStoreOwnValue(node, index, plan, value))
         {
-            case CompletionKind.StringOrId when value is string:
-            case CompletionKind.Int when value is int:
-            case CompletionKind.Boolean when value is bool:
-                node.Set(index, value);
-                return null;
+            return null;
         }
 
         if (value is Exception exception)
@@ -59,6 +54,25 @@ internal sealed partial class ExecutionState
                 return CompleteAbstract(node, index, (IAbstractType)plan.Type, value, in context);
             default:
                 return CompleteScalar(node, index, (ScalarType)plan.Type, value, context.Plan);
+        }
+    }
+
+    /// <summary>
+    /// Stores the value as it is when it is a built-in scalar's own internal value, which is its output (no
+    /// exception, nothing to convert); false for any other value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryStoreOwnValue(ResultNode node, int index, CompletionPlan plan, object? value)
+    {
+        switch (plan.Kind)
+        {
+            case CompletionKind.StringOrId when value is string:
+            case CompletionKind.Int when value is int:
+            case CompletionKind.Boolean when value is bool:
+                node.Set(index, value);
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -114,23 +114,43 @@ internal sealed partial class ExecutionState
             return FailSlot(owner, field.Index, Locate(argumentError, owner, field.Index, field));
         }
 
-        var context = new ResolveContext(parent, field, owner, arguments, this);
-        if (field.PropertyGetter is { } getter)
+        if (field.PropertyGetter is not { } getter)
         {
-            // What the property's resolver would return, read without its resolve context and value task.
-            object? value;
-            try
-            {
-                value = getter(parent);
-            }
-            catch (Exception exception)
-            {
-                return FailSlot(owner, field.Index, Locate(exception, owner, field.Index, field));
-            }
-
-            return CompleteValue(owner, field.Index, field.Completion, value, in context);
+            return ExecuteResolver(owner, field, parent, arguments);
         }
 
+        // What the property's resolver would return, read without its resolve context and value task.
+        if (!TryRead(getter, parent, out var value, out var failure))
+        {
+            return FailSlot(owner, field.Index, Locate(failure, owner, field.Index, field));
+        }
+
+        return TryStoreOwnValue(owner, field.Index, field.Completion, value)
+            ? null
+            : CompleteValue(owner, field.Index, field.Completion, value, new ResolveContext(parent, field, owner, arguments, this));
+    }
+
+    /// <summary>Calls a property getter; false with what it threw when it failed.</summary>
+    private static bool TryRead(Func<object?, object?> getter, object? parent, out object? value, [NotNullWhen(false)] out Exception? failure)
+    {
+        try
+        {
+            value = getter(parent);
+            failure = null;
+            return true;
+        }
+        catch (Exception exception)
+        {
+            value = null;
+            failure = exception;
+            return false;
+        }
+    }
+
+    /// <summary>Executes a field through its resolver.</summary>
+    private GraphQLError? ExecuteResolver(ResultObject owner, FieldPlan field, object? parent, IReadOnlyDictionary<string, object?> arguments)
+    {
+        var context = new ResolveContext(parent, field, owner, arguments, this);
         ValueTask<object?> result;
         try
         {
