@@ -21,6 +21,7 @@ internal sealed partial class ExecutionState
     /// <summary>How many fields execute between two looks at the clock when everything is synchronous.</summary>
     private const int FieldsBetweenDeadlineChecks = 1024;
 
+    private readonly OperationPlan _operation;
     private readonly PlanRoot _plan;
     private readonly bool _serial;
     private readonly bool _isEvent;
@@ -47,7 +48,6 @@ internal sealed partial class ExecutionState
     private LinkedToken? _linkedToken;
 
     public ExecutionState(
-        Schema schema,
         OperationPlan operation,
         PlanRoot plan,
         IReadOnlyDictionary<string, object?> variables,
@@ -58,13 +58,12 @@ internal sealed partial class ExecutionState
         bool isEvent = false)
     {
         _isEvent = isEvent;
-        Schema = schema;
-        Operation = operation.Operation;
-        Fragments = operation.Fragments;
+        _operation = operation;
         Variables = variables;
         RootValue = rootValue;
         Request = request;
         _plan = plan;
+        _slots = new SlotSlab(plan.Plan.SlotCountHint);
         _serial = operation.Operation.Operation == OperationType.Mutation;
         _hostToken = cancellationToken;
         _timeout = timeout;
@@ -73,11 +72,11 @@ internal sealed partial class ExecutionState
             : Environment.TickCount64 + (long)Math.Ceiling(timeout.TotalMilliseconds);
     }
 
-    public Schema Schema { get; }
+    public Schema Schema => _operation.Schema;
 
-    public OperationDefinitionNode Operation { get; }
+    public OperationDefinitionNode Operation => _operation.Operation;
 
-    public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; }
+    public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments => _operation.Fragments;
 
     public IReadOnlyDictionary<string, object?> Variables { get; }
 
@@ -216,6 +215,7 @@ internal sealed partial class ExecutionState
         }
 
         var root = _root!;
+        root.Plan.SlotCountHint = _slots.Taken;
         return new ExecutionResult(root.IsNulled ? null : root, hasData: true, _errors, null);
     }
 

@@ -32,9 +32,12 @@ internal sealed class DirectDataWriter : PooledBufferWriter
     /// <summary>The longest buffer a thread keeps for its next response (longer ones go back to the pool).</summary>
     private const int LongestKeptBuffer = 16 * 1024;
 
-    /// <summary>An instance kept per thread with its buffer, so a response costs no allocation here.</summary>
+    /// <summary>
+    /// An instance kept per thread with its buffer, so a response costs no allocation here. Writing never starts
+    /// another response on the same thread before it ends; one that fails leaves it to be restarted by the next.
+    /// </summary>
     [ThreadStatic]
-    private static DirectDataWriter? t_spare;
+    private static DirectDataWriter? t_instance;
 
     /// <summary>A writer of the values written through one, kept per thread with the encoder it was made for.</summary>
     [ThreadStatic]
@@ -66,8 +69,7 @@ internal sealed class DirectDataWriter : PooledBufferWriter
 
     private static void Write(Utf8JsonWriter writer, ResultObject? data, bool asResponse)
     {
-        var direct = t_spare ?? new DirectDataWriter();
-        t_spare = null;
+        var direct = t_instance ??= new DirectDataWriter();
         direct._encoder = writer.Options.Encoder;
         direct.Restart(Math.Max(data?.Plan.DataLengthHint ?? 0, 256));
         if (asResponse)
@@ -93,7 +95,6 @@ internal sealed class DirectDataWriter : PooledBufferWriter
 
         writer.WriteRawValue(direct.WrittenSpan, skipInputValidation: true);
         direct.Trim(LongestKeptBuffer);
-        t_spare = direct;
     }
 
     private void WriteObject(ResultObject obj, int depth)

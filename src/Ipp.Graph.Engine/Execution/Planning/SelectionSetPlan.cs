@@ -36,4 +36,7 @@ internal sealed class SelectionSetPlan
     /// (<see cref="Output.DirectDataWriter"/>). Requests race on it harmlessly: any value is a fine start.
     /// </summary>
     public int DataLengthHint;
+
+    /// <summary>For a root plan: how many result slots its last execution took, the size of the next one's first array.</summary>
+    public int SlotCountHint;
 }
