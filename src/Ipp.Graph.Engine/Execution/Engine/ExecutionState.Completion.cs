@@ -137,7 +137,9 @@ internal sealed partial class ExecutionState
     private GraphQLError? CompleteList(ResultNode node, int index, CompletionPlan plan, object value, in ResolveContext context)
     {
         var field = context.Plan;
-        object?[] items;
+        object?[] store;
+        int offset;
+        int count;
         try
         {
             switch (value)
@@ -151,10 +153,10 @@ internal sealed partial class ExecutionState
                         CompletionError(
                             $"Expected Iterable, but did not find one for field \"{field.ParentType.Name}.{field.Definition.Name}\".", node, index, field));
                 case JsonElement array:
-                    items = CopyItems(array);
+                    store = TakeItems(array, out offset, out count);
                     break;
                 default:
-                    items = CopyItems((IEnumerable)value);
+                    store = TakeItems((IEnumerable)value, out offset, out count);
                     break;
             }
         }
@@ -169,12 +171,12 @@ internal sealed partial class ExecutionState
         }
 
         var itemPlan = plan.Item!;
-        var list = new ResultList(items, itemPlan.IsNonNull, node, index);
+        var list = new ResultList(store, offset, count, itemPlan.IsNonNull, node, index);
         node.Set(index, list);
-        for (var i = 0; i < items.Length && !_aborted; i++)
+        for (var i = 0; i < count && !_aborted; i++)
         {
             // The raw item sits in its slot until completion replaces it.
-            if (CompleteValue(list, i, itemPlan, items[i], in context) is { } error)
+            if (CompleteValue(list, i, itemPlan, store[offset + i], in context) is { } error)
             {
                 MarkNulled(list);
                 return FailSlot(node, index, error);
@@ -184,80 +186,77 @@ internal sealed partial class ExecutionState
         return null;
     }
 
-    private static object?[] CopyItems(JsonElement array)
+    /// <summary>A JSON array's items (JSON nulls as null) in slots of the execution's slab.</summary>
+    private object?[] TakeItems(JsonElement array, out int offset, out int count)
     {
-        var items = new object?[array.GetArrayLength()];
-        var i = 0;
+        count = array.GetArrayLength();
+        var store = _slots.Take(count, out offset);
+        var i = offset;
         foreach (var item in array.EnumerateArray())
         {
-            items[i++] = item.ValueKind == JsonValueKind.Null ? null : item;
+            store[i++] = item.ValueKind == JsonValueKind.Null ? null : item;
         }
 
-        return items;
+        return store;
     }
 
-    private static object?[] CopyItems(IEnumerable enumerable)
+    /// <summary>A list's items in slots of the execution's slab.</summary>
+    private object?[] TakeItems(IEnumerable enumerable, out int offset, out int count)
     {
+        object?[] store;
         switch (enumerable)
         {
-            // Arrays of any reference type (string[] is an object[] too), copied into an object?[] that completed values fit.
+            // Arrays of any reference type (string[] is an object[] too) are copied at once.
             case object?[] array:
-            {
-                if (array.Length == 0)
-                {
-                    return [];
-                }
-
-                var items = new object?[array.Length];
-                Array.Copy(array, items, array.Length);
-                return items;
-            }
-
+                count = array.Length;
+                store = _slots.Take(count, out offset);
+                Array.Copy(array, 0, store, offset, count);
+                return store;
             case IList list:
-            {
-                var count = list.Count;
-                if (count == 0)
-                {
-                    return [];
-                }
-
-                var items = new object?[count];
+                count = list.Count;
+                store = _slots.Take(count, out offset);
                 for (var i = 0; i < count; i++)
                 {
-                    items[i] = list[i];
+                    store[offset + i] = list[i];
                 }
 
-                return items;
-            }
-
-            case ICollection collection:
-            {
-                var items = new object?[collection.Count];
-                var i = 0;
-                foreach (var item in enumerable)
-                {
-                    if (i == items.Length)
-                    {
-                        Array.Resize(ref items, i * 2 + 1);
-                    }
-
-                    items[i++] = item;
-                }
-
-                return i == items.Length ? items : items[..i];
-            }
-
+                return store;
             default:
+                // Enumerated first: how many items there are is known only at the end.
+                var items = EnumerateItems(enumerable);
+                count = items.Length;
+                store = _slots.Take(count, out offset);
+                Array.Copy(items, 0, store, offset, count);
+                return store;
+        }
+    }
+
+    private static object?[] EnumerateItems(IEnumerable enumerable)
+    {
+        if (enumerable is ICollection collection)
+        {
+            var items = new object?[collection.Count];
+            var i = 0;
+            foreach (var item in enumerable)
             {
-                var items = new List<object?>();
-                foreach (var item in enumerable)
+                if (i == items.Length)
                 {
-                    items.Add(item);
+                    Array.Resize(ref items, i * 2 + 1);
                 }
 
-                return items.ToArray();
+                items[i++] = item;
             }
+
+            return i == items.Length ? items : items[..i];
         }
+
+        var list = new List<object?>();
+        foreach (var item in enumerable)
+        {
+            list.Add(item);
+        }
+
+        return list.ToArray();
     }
 
     private GraphQLError? CompleteObject(ResultNode node, int index, ObjectType type, object value, in ResolveContext context)

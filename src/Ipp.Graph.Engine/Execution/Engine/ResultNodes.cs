@@ -27,7 +27,7 @@ internal abstract class ResultNode
     /// <summary>
     /// The array holding the node's slots from <see cref="Offset"/> on: completed values (null, serialised leaves,
     /// <see cref="ResultObject"/> and <see cref="ResultList"/>). An object's slots share an array with those of other
-    /// objects of the request (see <see cref="SlotSlab"/>); a list's are its own.
+    /// objects and lists of the request (see <see cref="SlotSlab"/>).
     /// </summary>
     public readonly object?[] Store;
 
@@ -128,15 +128,23 @@ internal sealed class ResultList : ResultNode
 {
     private static readonly object[] BoxedIndices = CreateBoxedIndices(256);
 
+    private readonly int _count;
     private readonly bool _itemsNonNull;
 
-    public ResultList(object?[] items, bool itemsNonNull, ResultNode parent, int indexInParent)
-        : base(items, 0, parent, indexInParent)
+    /// <param name="store">The array holding the items (see <see cref="ResultNode.Store"/>), raw until completed.</param>
+    /// <param name="offset">Where they start in it.</param>
+    /// <param name="count">How many there are.</param>
+    /// <param name="itemsNonNull">True when no item may be null.</param>
+    /// <param name="parent">The node whose slot the list fills.</param>
+    /// <param name="indexInParent">That slot.</param>
+    public ResultList(object?[] store, int offset, int count, bool itemsNonNull, ResultNode parent, int indexInParent)
+        : base(store, offset, parent, indexInParent)
     {
+        _count = count;
         _itemsNonNull = itemsNonNull;
     }
 
-    public override ReadOnlySpan<object?> Slots => Store;
+    public override ReadOnlySpan<object?> Slots => new(Store, Offset, _count);
 
     public override bool IsNonNullSlot(int index) => _itemsNonNull;
 
