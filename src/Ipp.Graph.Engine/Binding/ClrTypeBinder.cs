@@ -147,12 +147,18 @@ internal static class ClrTypeBinder
         return Expression.Lambda<FieldResolver>(body, context).Compile();
     }
 
-    /// <summary>Compiles <c>parent =&gt; (object)((T)parent).Property</c>: what the resolver reads, without its wrapping.</summary>
+    /// <summary>
+    /// Compiles <c>parent =&gt; { try { return (object)((T)parent).Property; } catch (Exception e) { return e; } }</c>:
+    /// what the resolver reads, without its wrapping; what it throws is returned, and a returned exception is the
+    /// field's error as a thrown one is (so the engine needs no exception handling of its own around the call).
+    /// </summary>
     private static Func<object?, object?> CompileGetter(Type clrType, PropertyInfo property)
     {
         var parent = Expression.Parameter(typeof(object), "parent");
-        var read = Expression.Property(Expression.Convert(parent, clrType), property);
-        return Expression.Lambda<Func<object?, object?>>(Expression.Convert(read, typeof(object)), parent).Compile();
+        var failure = Expression.Parameter(typeof(Exception), "failure");
+        var read = Expression.Convert(Expression.Property(Expression.Convert(parent, clrType), property), typeof(object));
+        var body = Expression.TryCatch(read, Expression.Catch(failure, Expression.Convert(failure, typeof(object))));
+        return Expression.Lambda<Func<object?, object?>>(body, parent).Compile();
     }
 
     /// <summary>True when a member of this type gives its value as it is (no task to wait for): <see cref="WrapResult"/> only boxes it.</summary>

@@ -40,7 +40,8 @@ public sealed class FieldDefinition
 
     /// <summary>
     /// When <see cref="Resolver"/> reads a property of a bound .NET type: the same read, which the engine calls
-    /// without building a resolve context or a value task. Null for every other resolver.
+    /// without building a resolve context or a value task. What the read throws, it returns (a resolver's value that
+    /// is an exception is the field's error, as a thrown one is). Null for every other resolver.
     /// </summary>
     internal Func<object?, object?>? PropertyGetter { get; private set; }
 

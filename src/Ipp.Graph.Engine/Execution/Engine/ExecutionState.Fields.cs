@@ -119,32 +119,11 @@ internal sealed partial class ExecutionState
             return ExecuteResolver(owner, field, parent, arguments);
         }
 
-        // What the property's resolver would return, read without its resolve context and value task.
-        if (!TryRead(getter, parent, out var value, out var failure))
-        {
-            return FailSlot(owner, field.Index, Locate(failure, owner, field.Index, field));
-        }
-
+        // What the property's resolver would return (or throw), read without its resolve context and value task.
+        var value = getter(parent);
         return TryStoreOwnValue(owner, field.Index, field.Completion, value)
             ? null
             : CompleteValue(owner, field.Index, field.Completion, value, new ResolveContext(parent, field, owner, arguments, this));
-    }
-
-    /// <summary>Calls a property getter; false with what it threw when it failed.</summary>
-    private static bool TryRead(Func<object?, object?> getter, object? parent, out object? value, [NotNullWhen(false)] out Exception? failure)
-    {
-        try
-        {
-            value = getter(parent);
-            failure = null;
-            return true;
-        }
-        catch (Exception exception)
-        {
-            value = null;
-            failure = exception;
-            return false;
-        }
     }
 
     /// <summary>Executes a field through its resolver.</summary>
