@@ -33,6 +33,12 @@ internal sealed class DirectDataWriter : PooledBufferWriter
     private const int LongestKeptBuffer = 16 * 1024;
 
     /// <summary>
+    /// The largest buffer a response starts with, whatever the last response of its plan took (variables may make
+    /// the next one much smaller); a larger response grows its buffer as it goes.
+    /// </summary>
+    private const int LargestFirstBuffer = 256 * 1024;
+
+    /// <summary>
     /// An instance kept per thread with its buffer, so a response costs no allocation here. Writing never starts
     /// another response on the same thread before it ends; one that fails leaves it to be restarted by the next.
     /// </summary>
@@ -71,7 +77,7 @@ internal sealed class DirectDataWriter : PooledBufferWriter
     {
         var direct = t_instance ??= new DirectDataWriter();
         direct._encoder = writer.Options.Encoder;
-        direct.Restart(Math.Max(data?.Plan.DataLengthHint ?? 0, 256));
+        direct.Restart(Math.Clamp(data?.Plan.DataLengthHint ?? 0, 256, LargestFirstBuffer));
         if (asResponse)
         {
             direct.WriteBytes("{\"data\":"u8);
