@@ -9,7 +9,8 @@ using Ipp.Graph.Engine.Execution.Engine;
 namespace Ipp.Graph.Engine.Execution.Output;
 
 /// <summary>
-/// Writes a response's data as UTF-8 JSON straight from the result tree into a pooled buffer, which the host's
+/// Writes a response's data as UTF-8 JSON straight from the result tree into a buffer of its own (kept by the thread,
+/// or rented from the pool for a long response), which the host's
 /// <see cref="Utf8JsonWriter"/> then takes as one raw value. Objects, lists, response names (encoded once per plan),
 /// strings of plain ASCII, whole numbers, booleans and nulls are written here, at a fraction of what the writer's
 /// checked calls cost; every other value goes through a <see cref="Utf8JsonWriter"/> with the host's encoder, so the
@@ -27,8 +28,6 @@ internal sealed class DirectDataWriter : PooledBufferWriter
     /// <summary>Printable ASCII that neither encoder escapes (both escape quotes, backslashes and controls; the default HTML-sensitive characters too).</summary>
     private const string Plain = " !#$%()*,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~";
 
-    private static readonly bool[] IsPlain = CreateIsPlain();
-
     /// <summary>The longest buffer a thread keeps for its next response (longer ones go back to the pool).</summary>
     private const int LongestKeptBuffer = 16 * 1024;
 
@@ -37,6 +36,8 @@ internal sealed class DirectDataWriter : PooledBufferWriter
     /// the next one much smaller); a larger response grows its buffer as it goes.
     /// </summary>
     private const int LargestFirstBuffer = 256 * 1024;
+
+    private static readonly bool[] IsPlain = CreateIsPlain();
 
     /// <summary>
     /// An instance kept per thread with its buffer, so a response costs no allocation here. Writing never starts
