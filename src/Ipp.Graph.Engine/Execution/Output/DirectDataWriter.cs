@@ -10,11 +10,11 @@ namespace Ipp.Graph.Engine.Execution.Output;
 
 /// <summary>
 /// Writes a response's data as UTF-8 JSON straight from the result tree into a buffer of its own (kept by the thread,
-/// or rented from the pool for a long response), which the host's
-/// <see cref="Utf8JsonWriter"/> then takes as one raw value. Objects, lists, response names (encoded once per plan),
-/// strings of plain ASCII, whole numbers, booleans and nulls are written here, at a fraction of what the writer's
-/// checked calls cost; every other value goes through a <see cref="Utf8JsonWriter"/> with the host's encoder, so the
-/// bytes are the ones the host's writer would have written itself.
+/// or rented from the pool for a long response), which the host's <see cref="Utf8JsonWriter"/> then takes as one raw
+/// value. Objects, lists, response names (encoded once per plan), strings of plain ASCII, whole numbers, booleans and
+/// nulls are written here, at a fraction of what the writer's checked calls cost; every other value goes through a
+/// <see cref="Utf8JsonWriter"/> with the host's encoder, so the bytes are the ones the host's writer would have
+/// written itself.
 /// </summary>
 /// <remarks>
 /// Only for writers whose output this reproduces exactly: not indented, with the default or the relaxed encoder
