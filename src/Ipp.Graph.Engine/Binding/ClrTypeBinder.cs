@@ -36,7 +36,16 @@ internal static class ClrTypeBinder
             var property = FindProperty(members, field.Name);
             if (property is not null)
             {
-                field.Resolver = Compile(clrType, property, property.PropertyType);
+                var resolver = Compile(clrType, property, property.PropertyType);
+                if (IsPlainValue(property.PropertyType))
+                {
+                    field.BindProperty(resolver, CompileGetter(clrType, property));
+                }
+                else
+                {
+                    field.Resolver = resolver;
+                }
+
                 continue;
             }
 
@@ -136,6 +145,31 @@ internal static class ClrTypeBinder
 
         var body = WrapResult(call, returnType);
         return Expression.Lambda<FieldResolver>(body, context).Compile();
+    }
+
+    /// <summary>
+    /// Compiles <c>parent =&gt; { try { return (object)((T)parent).Property; } catch (Exception e) { return e; } }</c>:
+    /// what the resolver reads, without its wrapping; what it throws is returned, and a returned exception is the
+    /// field's error as a thrown one is (so the engine needs no exception handling of its own around the call).
+    /// </summary>
+    private static Func<object?, object?> CompileGetter(Type clrType, PropertyInfo property)
+    {
+        var parent = Expression.Parameter(typeof(object), "parent");
+        var failure = Expression.Parameter(typeof(Exception), "failure");
+        var read = Expression.Convert(Expression.Property(Expression.Convert(parent, clrType), property), typeof(object));
+        var body = Expression.TryCatch(read, Expression.Catch(failure, Expression.Convert(failure, typeof(object))));
+        return Expression.Lambda<Func<object?, object?>>(body, parent).Compile();
+    }
+
+    /// <summary>True when a member of this type gives its value as it is (no task to wait for): <see cref="WrapResult"/> only boxes it.</summary>
+    private static bool IsPlainValue(Type returnType)
+    {
+        if (returnType == typeof(void) || returnType == typeof(ValueTask) || typeof(Task).IsAssignableFrom(returnType))
+        {
+            return false;
+        }
+
+        return !(returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>));
     }
 
     private static Expression WrapResult(Expression call, Type returnType)

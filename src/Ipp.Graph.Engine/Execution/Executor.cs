@@ -31,7 +31,7 @@ public static class Executor
     {
         var prepared = PreparedDocument.Create(schema, document, new PlanStatistics());
         return OperationRunner.ExecuteAsync(
-            schema, prepared, operationName, variables, rootValue, context ?? new RequestContext(), options ?? EngineOptions.Default);
+            prepared, operationName, variables, rootValue, context ?? new RequestContext(), options ?? EngineOptions.Default);
     }
 
     /// <summary>Subscribes with the document's subscription operation (graphql-js's subscribe).</summary>
@@ -47,6 +47,6 @@ public static class Executor
     {
         var prepared = PreparedDocument.Create(schema, document, new PlanStatistics());
         return OperationRunner.SubscribeAsync(
-            schema, prepared, operationName, variables, rootValue, context ?? new RequestContext(), options ?? EngineOptions.Default);
+            prepared, operationName, variables, rootValue, context ?? new RequestContext(), options ?? EngineOptions.Default);
     }
 }

@@ -13,7 +13,7 @@ public class RequestContext
 {
     private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
 
-    private readonly object _loadersGate = new();
+    /// <summary>The request's data loaders by name, created with the first; it is also the lock guarding itself.</summary>
     private Dictionary<string, object>? _loaders;
     private BatchScheduler? _scheduler;
     private int _activeExecutions;
@@ -61,10 +61,16 @@ public class RequestContext
         int maxBatchSize = 0)
         where TKey : notnull
     {
-        lock (_loadersGate)
+        var loaders = Volatile.Read(ref _loaders);
+        if (loaders is null)
         {
-            _loaders ??= new Dictionary<string, object>(StringComparer.Ordinal);
-            if (_loaders.TryGetValue(name, out var existing))
+            var created = new Dictionary<string, object>(StringComparer.Ordinal);
+            loaders = Interlocked.CompareExchange(ref _loaders, created, null) ?? created;
+        }
+
+        lock (loaders)
+        {
+            if (loaders.TryGetValue(name, out var existing))
             {
                 return existing as DataLoader<TKey, TValue>
                     ?? throw new InvalidOperationException(
@@ -72,7 +78,7 @@ public class RequestContext
             }
 
             var loader = new DataLoader<TKey, TValue>(name, batch, Scheduler, maxBatchSize);
-            _loaders[name] = loader;
+            loaders[name] = loader;
             return loader;
         }
     }

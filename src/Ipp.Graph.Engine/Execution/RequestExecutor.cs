@@ -79,7 +79,7 @@ public sealed class RequestExecutor
             }
 
             running = OperationRunner.ExecuteAsync(
-                Schema, document, request.OperationName, request.Variables, context.RootValue, context, Options);
+                document, request.OperationName, request.Variables, context.RootValue, context, Options);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -103,7 +103,7 @@ public sealed class RequestExecutor
             }
 
             return await OperationRunner.SubscribeAsync(
-                Schema, document, request.OperationName, request.Variables, context.RootValue, context, Options).ConfigureAwait(false);
+                document, request.OperationName, request.Variables, context.RootValue, context, Options).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -302,6 +302,78 @@ public class SchemaBuilderTests
         Assert.Equal("""{"data":{"me":{"id":"u1","secret":-1}}}""", await Run(schema, "{ me { id secret } }"));
     }
 
+    public sealed class Reading
+    {
+        public required string Name { get; init; }
+
+        public int? Value { get; init; }
+
+        /// <summary>Throws for a reading without a value, as a property computed from others may.</summary>
+        public string Label => Value is { } value ? $"{Name}={value}" : throw new InvalidOperationException($"{Name} has no value");
+
+        public Task<string> Later => Task.Run(() => Name + " later");
+
+        public ValueTask<int> Soon => new(Name.Length);
+    }
+
+    /// <summary>
+    /// Bound properties are read without the resolver's wrapping (no resolve context, no value task): their values,
+    /// errors and null propagation must be exactly those of the same reads made by ordinary resolvers, in lists too.
+    /// </summary>
+    [Fact]
+    public async Task Bound_properties_give_what_the_same_reads_as_resolvers_give_errors_and_nulls_included()
+    {
+        const string Sdl = """
+            type Query { readings: [Reading!] labels: [Reading] one: Reading! }
+            type Reading { name: String! value: Int label: String! later: String! soon: Int! }
+            """;
+        Reading[] readings = [new() { Name = "a", Value = 1 }, new() { Name = "b" }, new() { Name = "c", Value = 3 }];
+        SchemaBuilder Roots(SchemaBuilder builder) => builder
+            .Resolve("Query.readings", Value(readings))
+            .Resolve("Query.labels", Value(readings))
+            .Resolve("Query.one", Value(readings[1]));
+        var bound = Roots(SchemaBuilder.FromSdl(Sdl)).BindType<Reading>("Reading").Build();
+        var resolved = Roots(SchemaBuilder.FromSdl(Sdl))
+            .Resolve("Reading.name", context => new(context.ParentAs<Reading>().Name))
+            .Resolve("Reading.value", context => new(context.ParentAs<Reading>().Value))
+            .Resolve("Reading.label", context => new(context.ParentAs<Reading>().Label))
+            .Resolve("Reading.later", async context => await context.ParentAs<Reading>().Later)
+            .Resolve("Reading.soon", async context => await context.ParentAs<Reading>().Soon)
+            .Build();
+        var reading = (ObjectType)bound.GetType("Reading")!;
+        Assert.All(["name", "value", "label"], name => Assert.NotNull(reading.GetField(name)!.PropertyGetter));
+        Assert.All(["later", "soon"], name => Assert.Null(reading.GetField(name)!.PropertyGetter));
+        const string Query = "{ readings { name value label } labels { name label later soon } one { label } }";
+
+        var expected = """
+            {"errors":[{"message":"b has no value","locations":[{"line":1,"column":25}],"path":["readings",1,"label"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}},{"message":"b has no value","locations":[{"line":1,"column":47}],"path":["labels",1,"label"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}},{"message":"b has no value","locations":[{"line":1,"column":72}],"path":["one","label"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}
+            """;
+        Assert.Equal(expected, await Run(bound, Query));
+        Assert.Equal(expected, await Run(resolved, Query));
+
+        const string Partial = "{ readings { name value } labels { name label later soon } }";
+        var partial = """
+            {"errors":[{"message":"b has no value","locations":[{"line":1,"column":41}],"path":["labels",1,"label"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"readings":[{"name":"a","value":1},{"name":"b","value":null},{"name":"c","value":3}],"labels":[{"name":"a","label":"a=1","later":"a later","soon":1},null,{"name":"c","label":"c=3","later":"c later","soon":1}]}}
+            """;
+        Assert.Equal(partial, await Run(bound, Partial));
+        Assert.Equal(partial, await Run(resolved, Partial));
+    }
+
+    /// <summary>A bound property read on a value of another .NET type fails as the resolver's cast does: a field error, not a crash.</summary>
+    [Fact]
+    public async Task A_bound_property_of_a_parent_of_another_type_is_a_field_error()
+    {
+        var schema = SchemaBuilder.FromSdl("type Query { me: User } type User { id: ID! }")
+            .Resolve("Query.me", Value("not a user"))
+            .BindType<User>("User")
+            .Build();
+
+        var json = await Run(schema, "{ me { id } }");
+
+        Assert.StartsWith("""{"errors":[{"message":"Unable to cast object of type 'System.String' to type""", json);
+        Assert.EndsWith(""" "path":["me","id"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"me":null}}""".TrimStart(), json);
+    }
+
     [Fact]
     public void BindEnum_maps_values_to_members()
     {

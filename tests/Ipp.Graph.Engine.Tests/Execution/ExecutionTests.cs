@@ -117,6 +117,52 @@ public sealed class ExecutionTests
             json);
     }
 
+    /// <summary>
+    /// The slots of a response's objects are runs of arrays shared by many objects: each object must keep its own
+    /// values however many objects there are, across the ends of those arrays, and when one object has more fields
+    /// than such an array holds.
+    /// </summary>
+    [Fact]
+    public async Task Every_object_of_a_large_response_keeps_its_own_values()
+    {
+        var items = Enumerable.Range(0, 700).Select(i => (object?)new Dictionary<string, object?> { ["a"] = i, ["b"] = $"b{i}", ["c"] = i % 2 == 0 }).ToArray();
+        var wide = Enumerable.Range(0, 1100).ToDictionary(i => $"f{i}", i => (object?)i);
+        var schema = Sdl("type Query { items: [Item!]! wide: Wide } type Item { a: Int b: String c: Boolean } type Wide { "
+            + string.Join(" ", wide.Keys.Select(name => name + ": Int")) + " }").Build();
+        var root = new Dictionary<string, object?> { ["items"] = items, ["wide"] = wide };
+
+        var json = await Run(schema, "{ items { a b c } wide { " + string.Join(" ", wide.Keys) + " } }", root);
+
+        var expectedItems = string.Join(",", Enumerable.Range(0, 700).Select(i => $"{{'a':{i},'b':'b{i}','c':{(i % 2 == 0 ? "true" : "false")}}}"));
+        var expectedWide = string.Join(",", wide.Select(entry => $"'{entry.Key}':{entry.Value}"));
+        Assert.Equal(Q("{'data':{'items':[" + expectedItems + "],'wide':{" + expectedWide + "}}}"), json);
+    }
+
+    /// <summary>
+    /// A resolver may return an exception instead of throwing it (graphql-js: a returned Error), as a field's value or
+    /// a list's item: it is that position's error, also where the type is a built-in scalar whose own values are
+    /// written without conversion.
+    /// </summary>
+    [Fact]
+    public async Task A_returned_exception_is_the_error_of_its_field_or_item()
+    {
+        var schema = Sdl("type Query { text: String flag: Boolean texts: [String!] counts: [Int] }")
+            .Resolve("Query.text", _ => new(new InvalidOperationException("no text")))
+            .Resolve("Query.flag", _ => new(new GraphQLError("no flag")))
+            .Resolve("Query.texts", _ => new(new object[] { "a", new InvalidOperationException("no second text") }))
+            .Resolve("Query.counts", _ => new(new object[] { 1, new InvalidOperationException("no second count"), 3 }))
+            .Build();
+
+        Assert.Equal(
+            Q("{'errors':["
+                + "{'message':'no text','locations':[{'line':1,'column':3}],'path':['text'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}},"
+                + "{'message':'no flag','locations':[{'line':1,'column':8}],'path':['flag']},"
+                + "{'message':'no second text','locations':[{'line':1,'column':13}],'path':['texts',1],'extensions':{'code':'INTERNAL_SERVER_ERROR'}},"
+                + "{'message':'no second count','locations':[{'line':1,'column':19}],'path':['counts',1],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],"
+                + "'data':{'text':null,'flag':null,'texts':null,'counts':[1,null,3]}}"),
+            await Run(schema, "{ text flag texts counts }"));
+    }
+
     [Fact]
     public async Task Any_other_exception_becomes_an_error_with_its_message_keeping_the_exception_for_the_host()
     {
@@ -249,6 +295,35 @@ public sealed class ExecutionTests
         Assert.Equal(ErrorCodes.MaxDepthExceeded, error.Code);
         Assert.Equal(501, error.Path!.Count);
         using var written = System.Text.Json.JsonDocument.Parse(result.ToJson(), new System.Text.Json.JsonDocumentOptions { MaxDepth = 1_000 });
+    }
+
+    /// <summary>
+    /// Completing nested objects recurses; a deep result on a thread with little stack continues from the loop on a
+    /// fresh stack instead of overflowing it (which would end the process), though the stack is only looked at every
+    /// few levels. (The plans are built beforehand, by a first run: building one also refuses to go on when the
+    /// stack is short.)
+    /// </summary>
+    [Fact]
+    public async Task A_deep_result_on_a_thread_with_little_stack_completes()
+    {
+        const int Levels = 480;
+        var fragments = string.Concat(Enumerable.Range(0, Levels).Select(i => $"fragment F{i} on Node {{ child {{ ...F{i + 1} }} }}\n"));
+        var request = new GraphQLRequest { Query = "{ root { ...F0 } }\n" + fragments + $"fragment F{Levels} on Node {{ name }}" };
+        var node = new Dictionary<string, object?> { ["name"] = "leaf" };
+        node["child"] = node;
+        var context = new RequestContext { RootValue = new Dictionary<string, object?> { ["root"] = node } };
+        var schema = Sdl("type Query { root: Node } type Node { name: String child: Node }").Build();
+        var executor = new RequestExecutor(schema, new EngineOptions { MaxDepth = 1_000 });
+        var expected = (await executor.ExecuteAsync(request, context)).ToJson();
+        ExecutionResult? result = null;
+
+        var thread = new Thread(() => result = executor.ExecuteAsync(request, context).AsTask().GetAwaiter().GetResult(), maxStackSize: 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.Null(result!.Errors);
+        Assert.Equal(expected, result.ToJson());
+        Assert.EndsWith(Q("{'name':'leaf'}") + new string('}', Levels + 2), expected);
     }
 
     private static string DataJson(ExecutionResult result)

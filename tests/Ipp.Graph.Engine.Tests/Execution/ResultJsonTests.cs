@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
@@ -128,6 +130,128 @@ public sealed class ResultJsonTests
         Assert.Equal("{\"data\":{\"value\":\"caf\\u00E9\"}}", Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
+    /// <summary>
+    /// Data is written straight from the result tree (not through the host's writer calls) for writers whose bytes it
+    /// reproduces: it must give exactly what the host's writer gives for the same values, whatever the characters.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Data_written_directly_is_byte_for_byte_what_the_hosts_writer_writes(bool relaxed)
+    {
+        var texts = new List<string> { string.Empty, "a", "plain text", "2026-12-07T10:00:00.000Z", "caf\u00e9", "\ud83d\ude00 pair", "\u2028\u00a0\u0000\u007f" };
+        for (var c = (char)0; c < 128; c++)
+        {
+            // Each ASCII character at the start, the end, and in each of the lanes of vectors of eight.
+            for (var length = 1; length <= 19; length++)
+            {
+                texts.Add(new string('x', length - 1) + c);
+                texts.Add(c + new string('y', length - 1));
+            }
+        }
+
+        long[] numbers = [0, 7, 10, 99, 100, -1, -10, int.MaxValue, int.MinValue, long.MaxValue, long.MinValue, 1_000_000_007];
+        var schema = Sdl("scalar Any type Query { texts: [String] ints: [Int] longs: [Any] bools: [Boolean] empty: [String] none: String }")
+            .AddScalar(new AnyScalar())
+            .Resolve("Query.texts", _ => new(texts))
+            .Resolve("Query.ints", _ => new(numbers.Where(n => n is >= int.MinValue and <= int.MaxValue).Select(n => (int)n).ToArray()))
+            .Resolve("Query.longs", _ => new(numbers))
+            .Resolve("Query.bools", _ => new(new[] { true, false }))
+            .Resolve("Query.empty", _ => new(Array.Empty<string>()))
+            .Resolve("Query.none", _ => new((object?)null))
+            .Build();
+        var result = await Executor.ExecuteAsync(schema, Parser.Parse("{ texts ints longs bools empty none nested: texts @skip(if: true) }"));
+        var encoder = relaxed ? JavaScriptEncoder.UnsafeRelaxedJsonEscaping : null;
+
+        var expected = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(expected, new JsonWriterOptions { Encoder = encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("data");
+            writer.WriteStartArray("texts");
+            texts.ForEach(writer.WriteStringValue);
+            writer.WriteEndArray();
+            writer.WriteStartArray("ints");
+            foreach (var number in numbers.Where(n => n is >= int.MinValue and <= int.MaxValue))
+            {
+                writer.WriteNumberValue(number);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("longs");
+            Array.ForEach(numbers, writer.WriteNumberValue);
+            writer.WriteEndArray();
+            writer.WriteStartArray("bools");
+            writer.WriteBooleanValue(true);
+            writer.WriteBooleanValue(false);
+            writer.WriteEndArray();
+            writer.WriteStartArray("empty");
+            writer.WriteEndArray();
+            writer.WriteNull("none");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        Assert.Equal(Encoding.UTF8.GetString(expected.WrittenSpan), Write(result, new JsonWriterOptions { Encoder = encoder }));
+    }
+
+    /// <summary>A host may write several responses into one document (a batch): each is a value in its place, whichever way it is written.</summary>
+    [Fact]
+    public async Task Responses_written_one_after_another_into_an_array_are_its_items()
+    {
+        var dataOnly = await Executor.ExecuteAsync(AnySchema("x"), Parser.Parse("{ value }"));
+        var withError = ExecutionResult.FromError(new GraphQLError("nope"));
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            dataOnly.WriteTo(writer);
+            withError.WriteTo(writer);
+            dataOnly.WriteTo(writer);
+            writer.WriteEndArray();
+        }
+
+        Assert.Equal(Q("[{'data':{'value':'x'}},{'errors':[{'message':'nope'}]},{'data':{'value':'x'}}]"), Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    [Fact]
+    public async Task An_object_without_fields_is_written_empty()
+    {
+        var result = await Executor.ExecuteAsync(AnySchema(1), Parser.Parse("{ value @skip(if: true) }"));
+
+        Assert.Equal("{\"data\":{}}", result.ToJson());
+    }
+
+    [Fact]
+    public async Task An_indented_writer_gets_indented_data()
+    {
+        var result = await Executor.ExecuteAsync(AnySchema("x"), Parser.Parse("{ value }"));
+
+        Assert.Equal(Q("{\n  'data': {\n    'value': 'x'\n  }\n}"), Write(result, new JsonWriterOptions { Indented = true, NewLine = "\n" }));
+    }
+
+    [Fact]
+    public async Task A_writer_with_an_encoder_of_its_own_escapes_as_that_encoder_does()
+    {
+        var result = await Executor.ExecuteAsync(AnySchema("caf\u00e9 abc"), Parser.Parse("{ value }"));
+        var encoder = JavaScriptEncoder.Create(UnicodeRanges.Latin1Supplement);
+
+        // Only Latin-1 Supplement is allowed: the accent stays, the ASCII letters are escaped.
+        Assert.Equal(
+            Q("{'data':{'value':'\\u0063\\u0061\\u0066\u00e9\\u0020\\u0061\\u0062\\u0063'}}"),
+            Write(result, new JsonWriterOptions { Encoder = encoder }));
+    }
+
+    [Fact]
+    public async Task A_writer_with_a_lower_maximum_depth_than_the_data_needs_refuses_it_as_it_would()
+    {
+        var schema = Sdl("type Query { a: A } type A { b: B } type B { c: C } type C { d: String }").Build();
+        var result = await Executor.ExecuteAsync(schema, Parser.Parse("{ a { b { c { d } } } }"), rootValue: Data(Q("{ 'a': { 'b': { 'c': { 'd': 'deep' } } } }")));
+
+        Assert.Equal(Q("{'data':{'a':{'b':{'c':{'d':'deep'}}}}}"), Write(result, new JsonWriterOptions { MaxDepth = 6 }));
+        Assert.Throws<InvalidOperationException>(() => Write(result, new JsonWriterOptions { MaxDepth = 4 }));
+    }
+
     [Fact]
     public void A_result_of_errors_only_has_no_data_entry()
     {
@@ -135,6 +259,17 @@ public sealed class ResultJsonTests
 
         Assert.False(result.HasData);
         Assert.Equal(Q("{'errors':[{'message':'nope','extensions':{'code':'X'}}]}"), result.ToJson());
+    }
+
+    private static string Write(ExecutionResult result, JsonWriterOptions options)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, options))
+        {
+            result.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static async Task<string> Single(object value) =>

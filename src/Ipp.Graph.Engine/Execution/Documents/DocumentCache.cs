@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace Ipp.Graph.Engine.Execution.Documents;
 
@@ -16,6 +15,12 @@ internal sealed class DocumentCache
     private int _count;
     private long _characters;
     private int _evicting;
+
+    /// <summary>
+    /// A logical clock counting look-ups: what <see cref="Entry.LastUsed"/> is measured in (cheaper than reading time).
+    /// Not incremented atomically: a look-up lost among concurrent ones only blurs the order of entries used at once.
+    /// </summary>
+    private long _clock;
 
     /// <param name="capacity">Most documents kept; 0 or less disables caching.</param>
     /// <param name="maxCharacters">Most characters of document text kept, all documents together.</param>
@@ -38,7 +43,7 @@ internal sealed class DocumentCache
             return prepare(query);
         }
 
-        var now = Stopwatch.GetTimestamp();
+        var now = ++_clock;
         if (!_entries.TryGetValue(query, out var entry))
         {
             // Stamped before it is counted: the eviction its arrival may start must not take it for the least recently used.

@@ -12,7 +12,6 @@ namespace Ipp.Graph.Engine.Execution.Documents;
 internal static class OperationRunner
 {
     public static ValueTask<ExecutionResult> ExecuteAsync(
-        Schema schema,
         PreparedDocument document,
         string? operationName,
         object? variables,
@@ -32,12 +31,11 @@ internal static class OperationRunner
         }
 
         var state = new ExecutionState(
-            schema, operation, operation.GetRoot(coerced!), coerced!, rootValue, context, context.CancellationToken, options.ExecutionTimeout);
+            operation, operation.GetRoot(coerced!), coerced!, rootValue, context, context.CancellationToken, options.ExecutionTimeout);
         return state.ExecuteAsync();
     }
 
     public static ValueTask<SubscriptionResult> SubscribeAsync(
-        Schema schema,
         PreparedDocument document,
         string? operationName,
         object? variables,
@@ -55,11 +53,10 @@ internal static class OperationRunner
             return new ValueTask<SubscriptionResult>(new SubscriptionResult(ExecutionResult.FromError(NotConfigured(operation.Operation))));
         }
 
-        return CreateStreamAsync(schema, operation, operation.GetRoot(coerced!), coerced!, rootValue, context, options);
+        return CreateStreamAsync(operation, operation.GetRoot(coerced!), coerced!, rootValue, context, options);
     }
 
     private static async ValueTask<SubscriptionResult> CreateStreamAsync(
-        Schema schema,
         OperationPlan operation,
         PlanRoot plan,
         IReadOnlyDictionary<string, object?> variables,
@@ -68,11 +65,11 @@ internal static class OperationRunner
         EngineOptions options)
     {
         // No time limit here: the subscriber may hand its token to a stream that lives as long as the subscription.
-        var state = new ExecutionState(schema, operation, plan, variables, rootValue, context, context.CancellationToken, Timeout.InfiniteTimeSpan);
+        var state = new ExecutionState(operation, plan, variables, rootValue, context, context.CancellationToken, Timeout.InfiniteTimeSpan);
         var (stream, error) = await state.ResolveSourceStreamAsync().ConfigureAwait(false);
         return error is not null
             ? new SubscriptionResult(ExecutionResult.FromError(error))
-            : new SubscriptionResult(new SubscriptionStream(schema, operation, plan, variables, context, options, stream!));
+            : new SubscriptionResult(new SubscriptionStream(operation, plan, variables, context, options, stream!));
     }
 
     private static bool TryStart(

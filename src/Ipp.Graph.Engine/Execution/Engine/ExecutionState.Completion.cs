@@ -15,16 +15,11 @@ internal sealed partial class ExecutionState
     /// Completes a resolved value into a slot. Returns the error to propagate when the slot is non-null and could
     /// not be completed (the caller makes <paramref name="node"/> null).
     /// </summary>
-    private GraphQLError? CompleteValue(ResultNode node, int index, GraphQLType type, object? value, in ResolveContext context)
+    private GraphQLError? CompleteValue(ResultNode node, int index, CompletionPlan plan, object? value, in ResolveContext context)
     {
-        if (value is Exception exception)
+        if (value is null)
         {
-            return FailSlot(node, index, Locate(exception, node, index, context.Plan));
-        }
-
-        if (type is NonNullType nonNull)
-        {
-            if (value is null)
+            if (plan.IsNonNull)
             {
                 var field = context.Plan;
                 return FailSlot(
@@ -33,26 +28,51 @@ internal sealed partial class ExecutionState
                     CompletionError($"Cannot return null for non-nullable field {field.ParentType.Name}.{field.Definition.Name}.", node, index, field));
             }
 
-            type = nonNull.OfType;
-        }
-        else if (value is null)
-        {
-            node.Slots[index] = null;
+            node.Set(index, null);
             return null;
         }
 
-        switch (type)
+        if (TryStoreOwnValue(node, index, plan, value))
         {
-            case ScalarType scalar:
-                return CompleteScalar(node, index, scalar, value, context.Plan);
-            case EnumType enumType:
-                return CompleteEnum(node, index, enumType, value, context.Plan);
-            case ListType list:
-                return CompleteList(node, index, list, value, in context);
-            case ObjectType objectType:
-                return CompleteObject(node, index, objectType, value, in context);
+            return null;
+        }
+
+        if (value is Exception exception)
+        {
+            return FailSlot(node, index, Locate(exception, node, index, context.Plan));
+        }
+
+        switch (plan.Kind)
+        {
+            case CompletionKind.Enum:
+                return CompleteEnum(node, index, (EnumType)plan.Type, value, context.Plan);
+            case CompletionKind.List:
+                return CompleteList(node, index, plan, value, in context);
+            case CompletionKind.Object:
+                return CompleteObject(node, index, (ObjectType)plan.Type, value, in context);
+            case CompletionKind.Abstract:
+                return CompleteAbstract(node, index, (IAbstractType)plan.Type, value, in context);
             default:
-                return CompleteAbstract(node, index, (IAbstractType)type, value, in context);
+                return CompleteScalar(node, index, (ScalarType)plan.Type, value, context.Plan);
+        }
+    }
+
+    /// <summary>
+    /// Stores the value as it is when it is a built-in scalar's own internal value, which is its output (no
+    /// exception, nothing to convert); false for any other value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryStoreOwnValue(ResultNode node, int index, CompletionPlan plan, object? value)
+    {
+        switch (plan.Kind)
+        {
+            case CompletionKind.StringOrId when value is string:
+            case CompletionKind.Int when value is int:
+            case CompletionKind.Boolean when value is bool:
+                node.Set(index, value);
+                return true;
+            default:
+                return false;
         }
     }
 
@@ -61,13 +81,13 @@ internal sealed partial class ExecutionState
         // The common case costs a lookup; the enum's Serialize knows the other accepted forms and the message.
         if (enumType.GetValueByInternal(value) is { } enumValue)
         {
-            node.Slots[index] = enumValue.Name;
+            node.Set(index, enumValue.Name);
             return null;
         }
 
         try
         {
-            node.Slots[index] = enumType.Serialize(value);
+            node.Set(index, enumType.Serialize(value));
             return null;
         }
         catch (GraphQLError error)
@@ -110,14 +130,16 @@ internal sealed partial class ExecutionState
                     field));
         }
 
-        node.Slots[index] = serialized;
+        node.Set(index, serialized);
         return null;
     }
 
-    private GraphQLError? CompleteList(ResultNode node, int index, ListType type, object value, in ResolveContext context)
+    private GraphQLError? CompleteList(ResultNode node, int index, CompletionPlan plan, object value, in ResolveContext context)
     {
         var field = context.Plan;
-        object?[] items;
+        object?[] store;
+        int offset;
+        int count;
         try
         {
             switch (value)
@@ -131,10 +153,10 @@ internal sealed partial class ExecutionState
                         CompletionError(
                             $"Expected Iterable, but did not find one for field \"{field.ParentType.Name}.{field.Definition.Name}\".", node, index, field));
                 case JsonElement array:
-                    items = CopyItems(array);
+                    store = TakeItems(array, out offset, out count);
                     break;
                 default:
-                    items = CopyItems((IEnumerable)value);
+                    store = TakeItems((IEnumerable)value, out offset, out count);
                     break;
             }
         }
@@ -148,13 +170,13 @@ internal sealed partial class ExecutionState
             return FailSlot(node, index, TooDeep(node, index, field));
         }
 
-        var itemType = type.OfType;
-        var list = new ResultList(items, itemType is NonNullType, node, index);
-        node.Slots[index] = list;
-        for (var i = 0; i < items.Length && !_aborted; i++)
+        var itemPlan = plan.Item!;
+        var list = new ResultList(store, offset, count, itemPlan.IsNonNull, node, index);
+        node.Set(index, list);
+        for (var i = 0; i < count && !_aborted; i++)
         {
             // The raw item sits in its slot until completion replaces it.
-            if (CompleteValue(list, i, itemType, items[i], in context) is { } error)
+            if (CompleteValue(list, i, itemPlan, store[offset + i], in context) is { } error)
             {
                 MarkNulled(list);
                 return FailSlot(node, index, error);
@@ -164,70 +186,77 @@ internal sealed partial class ExecutionState
         return null;
     }
 
-    private static object?[] CopyItems(JsonElement array)
+    /// <summary>A JSON array's items (JSON nulls as null) in slots of the execution's slab.</summary>
+    private object?[] TakeItems(JsonElement array, out int offset, out int count)
     {
-        var items = new object?[array.GetArrayLength()];
-        var i = 0;
+        count = array.GetArrayLength();
+        var store = _slots.Take(count, out offset);
+        var i = offset;
         foreach (var item in array.EnumerateArray())
         {
-            items[i++] = item.ValueKind == JsonValueKind.Null ? null : item;
+            store[i++] = item.ValueKind == JsonValueKind.Null ? null : item;
         }
 
-        return items;
+        return store;
     }
 
-    private static object?[] CopyItems(IEnumerable enumerable)
+    /// <summary>A list's items in slots of the execution's slab.</summary>
+    private object?[] TakeItems(IEnumerable enumerable, out int offset, out int count)
     {
+        object?[] store;
         switch (enumerable)
         {
-            // Not an array of a derived element type (string[] is an object[] too): completed values must fit its slots.
-            case object?[] array when array.GetType() == typeof(object[]):
-                return array.Length == 0 ? [] : (object?[])array.Clone();
+            // Arrays of any reference type (string[] is an object[] too) are copied at once.
+            case object?[] array:
+                count = array.Length;
+                store = _slots.Take(count, out offset);
+                Array.Copy(array, 0, store, offset, count);
+                return store;
             case IList list:
-            {
-                var count = list.Count;
-                if (count == 0)
-                {
-                    return [];
-                }
-
-                var items = new object?[count];
+                count = list.Count;
+                store = _slots.Take(count, out offset);
                 for (var i = 0; i < count; i++)
                 {
-                    items[i] = list[i];
+                    store[offset + i] = list[i];
                 }
 
-                return items;
-            }
-
-            case ICollection collection:
-            {
-                var items = new object?[collection.Count];
-                var i = 0;
-                foreach (var item in enumerable)
-                {
-                    if (i == items.Length)
-                    {
-                        Array.Resize(ref items, i * 2 + 1);
-                    }
-
-                    items[i++] = item;
-                }
-
-                return i == items.Length ? items : items[..i];
-            }
-
+                return store;
             default:
+                // Enumerated first: how many items there are is known only at the end.
+                var items = EnumerateItems(enumerable);
+                count = items.Length;
+                store = _slots.Take(count, out offset);
+                Array.Copy(items, 0, store, offset, count);
+                return store;
+        }
+    }
+
+    private static object?[] EnumerateItems(IEnumerable enumerable)
+    {
+        if (enumerable is ICollection collection)
+        {
+            var items = new object?[collection.Count];
+            var i = 0;
+            foreach (var item in enumerable)
             {
-                var items = new List<object?>();
-                foreach (var item in enumerable)
+                if (i == items.Length)
                 {
-                    items.Add(item);
+                    Array.Resize(ref items, i * 2 + 1);
                 }
 
-                return items.ToArray();
+                items[i++] = item;
             }
+
+            return i == items.Length ? items : items[..i];
         }
+
+        var list = new List<object?>();
+        foreach (var item in enumerable)
+        {
+            list.Add(item);
+        }
+
+        return list.ToArray();
     }
 
     private GraphQLError? CompleteObject(ResultNode node, int index, ObjectType type, object value, in ResolveContext context)
@@ -263,11 +292,12 @@ internal sealed partial class ExecutionState
             return FailSlot(node, index, TooDeep(node, index, field));
         }
 
-        var child = new ResultObject(plan, node, index);
-        node.Slots[index] = child;
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        var child = new ResultObject(plan, ref _slots, node, index);
+        node.Set(index, child);
+        // Very deep results continue from the loop, on a fresh stack. The stack is looked at every eighth level only:
+        // the look costs more than a field, and eight levels take a few KiB of the ample margin it keeps.
+        if ((child.Depth & 7) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            // Very deep results continue from the loop, on a fresh stack.
             Defer(child, value);
             return null;
         }

@@ -43,15 +43,26 @@ internal sealed partial class ExecutionState
     /// pending, graphql-js waits for them (reporting their errors) before the object becomes null: the object is
     /// doomed and null propagates once its pending work is done. Otherwise the error propagates at once.
     /// </summary>
-    private static GraphQLError? FailObject(ResultObject owner, GraphQLError error)
+    private GraphQLError? FailObject(ResultObject owner, GraphQLError error)
     {
         if (owner.PendingCount > 0)
         {
-            owner.DoomError = error;
+            (_doomed ??= [])[owner] = error;
             return null;
         }
 
         return error;
+    }
+
+    /// <summary>
+    /// True when <paramref name="node"/> is an object a non-null field failed in while work before it was pending
+    /// (<see cref="FailObject"/>): as in graphql-js, it becomes null with that error only once that work is done (or
+    /// fails in a non-null position).
+    /// </summary>
+    private bool IsDoomed(ResultNode node, [NotNullWhen(true)] out ResultObject? doomed)
+    {
+        doomed = node as ResultObject;
+        return doomed is not null && _doomed is { } all && all.ContainsKey(doomed);
     }
 
     /// <summary>
@@ -76,7 +87,7 @@ internal sealed partial class ExecutionState
         for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
         {
             ancestor.PendingCount -= detached;
-            if (ancestor.PendingCount == 0 && ancestor is ResultObject { DoomError: not null } doomed)
+            if (ancestor.PendingCount == 0 && IsDoomed(ancestor, out var doomed))
             {
                 Ripen(doomed);
             }
@@ -88,7 +99,7 @@ internal sealed partial class ExecutionState
     {
         if (field.Kind == FieldKind.TypeName)
         {
-            owner.Slots[field.Index] = field.ParentType.Name;
+            owner.Set(field.Index, field.ParentType.Name);
             return null;
         }
 
@@ -103,6 +114,21 @@ internal sealed partial class ExecutionState
             return FailSlot(owner, field.Index, Locate(argumentError, owner, field.Index, field));
         }
 
+        if (field.PropertyGetter is not { } getter)
+        {
+            return ExecuteResolver(owner, field, parent, arguments);
+        }
+
+        // What the property's resolver would return (or throw), read without its resolve context and value task.
+        var value = getter(parent);
+        return TryStoreOwnValue(owner, field.Index, field.Completion, value)
+            ? null
+            : CompleteValue(owner, field.Index, field.Completion, value, new ResolveContext(parent, field, owner, arguments, this));
+    }
+
+    /// <summary>Executes a field through its resolver.</summary>
+    private GraphQLError? ExecuteResolver(ResultObject owner, FieldPlan field, object? parent, IReadOnlyDictionary<string, object?> arguments)
+    {
         var context = new ResolveContext(parent, field, owner, arguments, this);
         ValueTask<object?> result;
         try
@@ -116,7 +142,7 @@ internal sealed partial class ExecutionState
 
         if (result.IsCompletedSuccessfully)
         {
-            return CompleteValue(owner, field.Index, field.Type, result.Result, in context);
+            return CompleteValue(owner, field.Index, field.Completion, result.Result, in context);
         }
 
         if (result.IsCompleted)
@@ -193,7 +219,7 @@ internal sealed partial class ExecutionState
             return FailSlot(owner, field.Index, Locate(exception, owner, field.Index, field));
         }
 
-        return CompleteValue(owner, field.Index, field.Type, value, in context);
+        return CompleteValue(owner, field.Index, field.Completion, value, in context);
     }
 
     /// <summary>
@@ -207,7 +233,7 @@ internal sealed partial class ExecutionState
             return error;
         }
 
-        node.Slots[index] = null;
+        node.Set(index, null);
         AddError(error);
         return null;
     }
@@ -228,7 +254,7 @@ internal sealed partial class ExecutionState
 
         while (true)
         {
-            if (node is ResultObject { DoomError: not null } doomed)
+            if (IsDoomed(node, out var doomed))
             {
                 Ripen(doomed);
                 return;
@@ -244,7 +270,7 @@ internal sealed partial class ExecutionState
 
             if (!parent.IsNonNullSlot(node.IndexInParent))
             {
-                parent.Slots[node.IndexInParent] = null;
+                parent.Set(node.IndexInParent, null);
                 AddError(error);
                 return;
             }
@@ -267,9 +293,8 @@ internal sealed partial class ExecutionState
         _ripeDoomed = null;
         foreach (var doomed in ripe)
         {
-            if (doomed.DoomError is { } doom)
+            if (_doomed!.Remove(doomed, out var doom))
             {
-                doomed.DoomError = null;
                 Propagate(doomed, doom);
             }
         }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Ipp.Graph.Engine.Execution.Engine;
 
 /// <summary>The request's loop: pending resolvers, deferred sub-trees, data loader batches, time limit.</summary>
@@ -61,7 +59,7 @@ internal sealed partial class ExecutionState
         {
             var error = failure is not null
                 ? FailSlot(owner, field.Index, Locate(failure, owner, field.Index, field))
-                : CompleteValue(owner, field.Index, field.Type, value, in context);
+                : CompleteValue(owner, field.Index, field.Completion, value, in context);
             if (error is not null)
             {
                 Propagate(owner, error);
@@ -103,7 +101,7 @@ internal sealed partial class ExecutionState
                 return;
             }
 
-            if (current.PendingCount == 0 && current is ResultObject { DoomError: not null } doomed)
+            if (current.PendingCount == 0 && IsDoomed(current, out var doomed))
             {
                 Ripen(doomed);
             }
@@ -200,7 +198,7 @@ internal sealed partial class ExecutionState
             _aborted = true;
         }
         else if (_deadline != long.MaxValue
-            && (Stopwatch.GetTimestamp() >= _deadline || Volatile.Read(ref _linkedToken) is { Token.IsCancellationRequested: true }))
+            && (Environment.TickCount64 >= _deadline || Volatile.Read(ref _linkedToken) is { Token.IsCancellationRequested: true }))
         {
             _aborted = true;
             _timedOut = true;

@@ -28,7 +28,7 @@ internal sealed partial class ExecutionState
                 $"The subscription field \"{firstNodes[0].Name.Value}\" is not defined.", firstNodes, ErrorCodes.ValidationFailed));
         }
 
-        var root = new ResultObject(rootPlan, null, 0);
+        var root = new ResultObject(rootPlan, ref _slots, null, 0);
         var arguments = field.StaticArguments;
         if (arguments is null && !TryCoerceArguments(field, out arguments, out var argumentError))
         {

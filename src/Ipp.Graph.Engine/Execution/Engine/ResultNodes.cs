@@ -1,4 +1,3 @@
-using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution.Planning;
 
 namespace Ipp.Graph.Engine.Execution.Engine;
@@ -16,29 +15,46 @@ internal abstract class ResultNode
     /// </summary>
     public const int MaxDepth = 500;
 
-    protected ResultNode(object?[] slots, ResultNode? parent, int indexInParent)
+    protected ResultNode(object?[] store, int offset, ResultNode? parent, int indexInParent)
     {
-        Slots = slots;
+        Store = store;
+        Offset = offset;
         Parent = parent;
         IndexInParent = indexInParent;
-        Depth = parent is null ? 0 : parent.Depth + 1;
+        Depth = parent is null ? (short)0 : (short)(parent.Depth + 1);
     }
 
-    /// <summary>Completed values: null, serialised leaves, <see cref="ResultObject"/> and <see cref="ResultList"/>.</summary>
-    public readonly object?[] Slots;
+    /// <summary>
+    /// The array holding the node's slots from <see cref="Offset"/> on: completed values (null, serialised leaves,
+    /// <see cref="ResultObject"/> and <see cref="ResultList"/>). An object's slots share an array with those of other
+    /// objects and lists of the request (see <see cref="SlotSlab"/>).
+    /// </summary>
+    public readonly object?[] Store;
+
+    /// <summary>Where the node's slots start in <see cref="Store"/>.</summary>
+    public readonly int Offset;
 
     public readonly ResultNode? Parent;
 
     public readonly int IndexInParent;
 
-    /// <summary>0 for the root, 1 for its children, and so on.</summary>
-    public readonly int Depth;
+    /// <summary>0 for the root, 1 for its children, and so on (at most <see cref="MaxDepth"/>; short, to keep nodes small).</summary>
+    public readonly short Depth;
 
     /// <summary>Set when a non-null violation below made this node null; work still pending under it is abandoned.</summary>
     public bool IsNulled;
 
     /// <summary>How many resolvers (or deferred sub-trees) below this node are still pending.</summary>
     public int PendingCount;
+
+    /// <summary>
+    /// Stores a slot's value. Slots are always exactly <c>object?[]</c>, so the store goes through a span: no
+    /// covariance check per store, as an array element assignment would make.
+    /// </summary>
+    public void Set(int index, object? value) => Store.AsSpan()[Offset + index] = value;
+
+    /// <summary>The node's slots.</summary>
+    public abstract ReadOnlySpan<object?> Slots { get; }
 
     /// <summary>True when the slot may not hold null (its field or item type is non-null).</summary>
     public abstract bool IsNonNullSlot(int index);
@@ -83,19 +99,24 @@ internal abstract class ResultNode
 /// <summary>An object of the response: one slot per field of its selection-set plan, in response order.</summary>
 internal sealed class ResultObject : ResultNode
 {
-    public ResultObject(SelectionSetPlan plan, ResultNode? parent, int indexInParent)
-        : base(plan.Fields.Length == 0 ? [] : new object?[plan.Fields.Length], parent, indexInParent)
+    /// <param name="plan">The object's fields.</param>
+    /// <param name="slab">Where the object's slots are taken from.</param>
+    /// <param name="parent">The node whose slot the object fills; null for the root.</param>
+    /// <param name="indexInParent">That slot.</param>
+    public ResultObject(SelectionSetPlan plan, ref SlotSlab slab, ResultNode? parent, int indexInParent)
+        : this(plan, slab.Take(plan.Fields.Length, out var offset), offset, parent, indexInParent)
+    {
+    }
+
+    private ResultObject(SelectionSetPlan plan, object?[] store, int offset, ResultNode? parent, int indexInParent)
+        : base(store, offset, parent, indexInParent)
     {
         Plan = plan;
     }
 
     public readonly SelectionSetPlan Plan;
 
-    /// <summary>
-    /// Set when a non-null field failed while fields executed before it were still pending: as in graphql-js, the
-    /// object becomes null with this error only once that work is done (or fails in a non-null position).
-    /// </summary>
-    public GraphQLError? DoomError;
+    public override ReadOnlySpan<object?> Slots => new(Store, Offset, Plan.Fields.Length);
 
     public override bool IsNonNullSlot(int index) => Plan.Fields[index].IsNonNull;
 
@@ -107,13 +128,23 @@ internal sealed class ResultList : ResultNode
 {
     private static readonly object[] BoxedIndices = CreateBoxedIndices(256);
 
+    private readonly int _count;
     private readonly bool _itemsNonNull;
 
-    public ResultList(object?[] items, bool itemsNonNull, ResultNode parent, int indexInParent)
-        : base(items, parent, indexInParent)
+    /// <param name="store">The array holding the items (see <see cref="ResultNode.Store"/>), raw until completed.</param>
+    /// <param name="offset">Where they start in it.</param>
+    /// <param name="count">How many there are.</param>
+    /// <param name="itemsNonNull">True when no item may be null.</param>
+    /// <param name="parent">The node whose slot the list fills.</param>
+    /// <param name="indexInParent">That slot.</param>
+    public ResultList(object?[] store, int offset, int count, bool itemsNonNull, ResultNode parent, int indexInParent)
+        : base(store, offset, parent, indexInParent)
     {
+        _count = count;
         _itemsNonNull = itemsNonNull;
     }
+
+    public override ReadOnlySpan<object?> Slots => new(Store, Offset, _count);
 
     public override bool IsNonNullSlot(int index) => _itemsNonNull;
 

@@ -3,50 +3,71 @@ using System.Buffers;
 namespace Ipp.Graph.Engine.Execution.Output;
 
 /// <summary>A growable byte buffer rented from <see cref="ArrayPool{T}.Shared"/>; dispose to return it.</summary>
-internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
+internal class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
-    private byte[] _buffer;
-    private int _written;
+    public PooledBufferWriter(int initialCapacity = 4096) => Buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
 
-    public PooledBufferWriter(int initialCapacity = 4096) => _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
+    public ReadOnlySpan<byte> WrittenSpan => Buffer.AsSpan(0, Written);
 
-    public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
+    /// <summary>The rented array; bytes from <see cref="Written"/> on are free.</summary>
+    protected byte[] Buffer { get; private set; }
 
-    public void Advance(int count) => _written += count;
+    /// <summary>How many bytes of <see cref="Buffer"/> are written.</summary>
+    protected int Written { get; set; }
+
+    public void Advance(int count) => Written += count;
 
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
         Ensure(sizeHint);
-        return _buffer.AsMemory(_written);
+        return Buffer.AsMemory(Written);
     }
 
     public Span<byte> GetSpan(int sizeHint = 0)
     {
         Ensure(sizeHint);
-        return _buffer.AsSpan(_written);
+        return Buffer.AsSpan(Written);
     }
 
-    public void Dispose()
+    public void Dispose() => Trim(0);
+
+    /// <summary>Empties the buffer for another use, with room for at least <paramref name="capacity"/> bytes.</summary>
+    protected void Restart(int capacity)
     {
-        var buffer = _buffer;
-        _buffer = [];
-        if (buffer.Length > 0)
+        Written = 0;
+        if (Buffer.Length < capacity)
         {
+            Trim(0);
+            Buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        }
+    }
+
+    /// <summary>Returns the buffer to the pool when it is longer than <paramref name="longestKept"/> bytes.</summary>
+    protected void Trim(int longestKept)
+    {
+        var buffer = Buffer;
+        if (buffer.Length > longestKept)
+        {
+            Buffer = [];
+            Written = 0;
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private void Ensure(int sizeHint)
+    /// <summary>Makes room for at least <paramref name="sizeHint"/> more bytes (at least one).</summary>
+    protected void Ensure(int sizeHint)
     {
-        var needed = _written + Math.Max(sizeHint, 1);
-        if (needed <= _buffer.Length)
+        if (Buffer.Length - Written < Math.Max(sizeHint, 1))
         {
-            return;
+            Grow(sizeHint);
         }
+    }
 
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
-        _buffer.AsSpan(0, _written).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = larger;
+    private void Grow(int sizeHint)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Written + Math.Max(sizeHint, 1), Buffer.Length * 2));
+        Buffer.AsSpan(0, Written).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(Buffer);
+        Buffer = larger;
     }
 }

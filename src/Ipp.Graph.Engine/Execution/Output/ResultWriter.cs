@@ -24,6 +24,13 @@ internal static class ResultWriter
 
     public static void WriteResponse(Utf8JsonWriter writer, ExecutionResult result)
     {
+        var direct = DirectDataWriter.Reproduces(writer.Options);
+        if (direct && result is { Errors: null, HasData: true } && result.Extensions is not { Count: > 0 })
+        {
+            DirectDataWriter.WriteResponse(writer, result.DataTree);
+            return;
+        }
+
         writer.WriteStartObject();
         if (result.Errors is { Count: > 0 } errors)
         {
@@ -40,13 +47,17 @@ internal static class ResultWriter
         if (result.HasData)
         {
             writer.WritePropertyName(DataName);
-            if (result.DataTree is { } data)
+            if (result.DataTree is not { } data)
             {
-                WriteObject(writer, data, 1);
+                writer.WriteNullValue();
+            }
+            else if (direct)
+            {
+                DirectDataWriter.WriteData(writer, data);
             }
             else
             {
-                writer.WriteNullValue();
+                WriteObject(writer, data, 1);
             }
         }
 
@@ -123,7 +134,7 @@ internal static class ResultWriter
     }
 
     /// <summary>Writes a completed value: part of the tree, or a serialised leaf of any JSON shape.</summary>
-    private static void WriteValue(Utf8JsonWriter writer, object? value, int depth)
+    internal static void WriteValue(Utf8JsonWriter writer, object? value, int depth)
     {
         switch (value)
         {

@@ -35,10 +35,13 @@ internal sealed class FieldPlan
         Index = index;
         Resolver = resolver;
         Kind = kind;
+        PropertyGetter = kind == FieldKind.Resolve ? definition.PropertyGetter : null;
         ResponseName = nodes[0].ResponseName;
         EncodedName = JsonEncodedText.Encode(ResponseName);
+        JsonMember = [(byte)',', (byte)'"', .. EncodedName.EncodedUtf8Bytes, (byte)'"', (byte)':'];
         Type = definition.Type;
         IsNonNull = Type is NonNullType;
+        Completion = CompletionPlan.Of(Type);
     }
 
     public readonly string ResponseName;
@@ -46,11 +49,20 @@ internal sealed class FieldPlan
     /// <summary>The response name, JSON-encoded once for the writer.</summary>
     public readonly JsonEncodedText EncodedName;
 
+    /// <summary>
+    /// <c>,"name":</c> in UTF-8, for the direct writer of data: the member after another one, or (without its comma)
+    /// the first. Response names are GraphQL names, which JSON never escapes.
+    /// </summary>
+    public readonly byte[] JsonMember;
+
     public readonly FieldDefinition Definition;
 
     public readonly GraphQLType Type;
 
     public readonly bool IsNonNull;
+
+    /// <summary>How the field's values are completed.</summary>
+    public readonly CompletionPlan Completion;
 
     public readonly ObjectType ParentType;
 
@@ -60,6 +72,9 @@ internal sealed class FieldPlan
     public readonly int Index;
 
     public readonly FieldResolver Resolver;
+
+    /// <summary>When the resolver reads a bound .NET property: that read, called instead of the resolver.</summary>
+    public readonly Func<object?, object?>? PropertyGetter;
 
     /// <summary>How the field gets its value: most call <see cref="Resolver"/>.</summary>
     public readonly FieldKind Kind;

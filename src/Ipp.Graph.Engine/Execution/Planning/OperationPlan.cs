@@ -48,6 +48,8 @@ internal sealed class OperationPlan
         _conditionVariables = ConditionVariables.Find(operation, fragments);
     }
 
+    public Schema Schema => _schema;
+
     public OperationDefinitionNode Operation { get; }
 
     /// <summary>The root type; null when the schema does not support the operation's type.</summary>

@@ -30,4 +30,13 @@ internal sealed class SelectionSetPlan
     /// the type (a subscription executes its first field only, and reports that field when it does not exist).
     /// </summary>
     public readonly FieldNode[]? FirstCollected;
+
+    /// <summary>
+    /// For a root plan: how long the data of its last response was in JSON, the buffer the next one starts with
+    /// (<see cref="Output.DirectDataWriter"/>). Requests race on it harmlessly: any value is a fine start.
+    /// </summary>
+    public int DataLengthHint;
+
+    /// <summary>For a root plan: how many result slots its last execution took, the size of the next one's first array.</summary>
+    public int SlotCountHint;
 }

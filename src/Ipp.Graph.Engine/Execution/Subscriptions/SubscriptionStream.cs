@@ -13,7 +13,6 @@ namespace Ipp.Graph.Engine.Execution.Subscriptions;
 /// </summary>
 internal sealed class SubscriptionStream : IAsyncEnumerable<ExecutionResult>
 {
-    private readonly Schema _schema;
     private readonly OperationPlan _operation;
     private readonly PlanRoot _plan;
     private readonly IReadOnlyDictionary<string, object?> _variables;
@@ -22,7 +21,6 @@ internal sealed class SubscriptionStream : IAsyncEnumerable<ExecutionResult>
     private readonly IAsyncEnumerable<object?> _source;
 
     public SubscriptionStream(
-        Schema schema,
         OperationPlan operation,
         PlanRoot plan,
         IReadOnlyDictionary<string, object?> variables,
@@ -30,7 +28,6 @@ internal sealed class SubscriptionStream : IAsyncEnumerable<ExecutionResult>
         EngineOptions options,
         IAsyncEnumerable<object?> source)
     {
-        _schema = schema;
         _operation = operation;
         _plan = plan;
         _variables = variables;
@@ -43,7 +40,7 @@ internal sealed class SubscriptionStream : IAsyncEnumerable<ExecutionResult>
         new Enumerator(this, cancellationToken);
 
     private ValueTask<ExecutionResult> ExecuteEventAsync(object? sourceEvent, CancellationToken cancellationToken) =>
-        new ExecutionState(_schema, _operation, _plan, _variables, sourceEvent, _context, cancellationToken, _options.ExecutionTimeout, isEvent: true)
+        new ExecutionState(_operation, _plan, _variables, sourceEvent, _context, cancellationToken, _options.ExecutionTimeout, isEvent: true)
             .ExecuteAsync();
 
     private sealed class Enumerator : IAsyncEnumerator<ExecutionResult>
