@@ -198,9 +198,11 @@ internal sealed class SchemaBinding(SdlTypeFactory factory, List<GraphQLError> p
                         {
                             field.Subscriber = wrapper.WrapSubscriber(schema, field, field.Subscriber!);
                         }
-                        else
+                        else if (wrapper.WrapResolver(schema, field, field.Resolver!) is var wrapped && !ReferenceEquals(wrapped, field.Resolver))
                         {
-                            field.Resolver = wrapper.WrapResolver(schema, field, field.Resolver!);
+                            // A new resolver ends the plain property read (FieldDefinition.PropertyGetter), which would skip it;
+                            // a field left as it was keeps it.
+                            field.Resolver = wrapped;
                         }
                     }
                 }

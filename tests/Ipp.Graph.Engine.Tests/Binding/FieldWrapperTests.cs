@@ -18,6 +18,8 @@ public sealed class FieldWrapperTests
 
     private sealed record Person(string Name);
 
+    private sealed record Titled(string Name, string Title);
+
     /// <summary>Brackets every string a wrapped resolver returns, and records which fields it was given.</summary>
     private sealed class Bracketing(string open = "[", string close = "]") : IFieldWrapper
     {
@@ -59,6 +61,15 @@ public sealed class FieldWrapperTests
         public SubscriptionResolver WrapSubscriber(Schema schema, FieldDefinition field, SubscriptionResolver subscriber) => subscriber;
     }
 
+    /// <summary>Wraps <c>User.name</c> only, and gives every other field its resolver back as it was.</summary>
+    private sealed class LeavingAllButName : IFieldWrapper
+    {
+        public FieldResolver WrapResolver(Schema schema, FieldDefinition field, FieldResolver resolver) =>
+            field.Name == "name" ? context => resolver(context) : resolver;
+
+        public SubscriptionResolver WrapSubscriber(Schema schema, FieldDefinition field, SubscriptionResolver subscriber) => subscriber;
+    }
+
     private static SchemaBuilder Builder() =>
         SchemaBuilder.FromSdl(Sdl)
             .UseDefaultResolver(_ => new ValueTask<object?>("default"))
@@ -88,6 +99,20 @@ public sealed class FieldWrapperTests
         Assert.Equal(
             """{"data":{"greeting":"[hello]","user":{"name":"[Ada]","nickname":"[default]"},"__typename":"Query"}}""",
             await Run(schema, "{ greeting user { name nickname } __typename }"));
+    }
+
+    [Fact]
+    public void A_field_a_wrapper_leaves_as_it_was_keeps_its_plain_property_read_and_a_wrapped_one_loses_it()
+    {
+        var schema = SchemaBuilder.FromSdl("type Query { user: User } type User { name: String title: String }")
+            .BindType<Titled>("User")
+            .Resolve("Query.user", _ => new ValueTask<object?>(new Titled("Ada", "Countess")))
+            .WrapFields(new LeavingAllButName())
+            .Build();
+        var user = (ObjectType)schema.GetType("User")!;
+
+        Assert.Null(user.GetField("name")!.PropertyGetter);
+        Assert.NotNull(user.GetField("title")!.PropertyGetter);
     }
 
     [Fact]
