@@ -46,17 +46,14 @@ public static class AccountsSchema
     /// The user with this id as the caller may see them: themself (as <c>me</c>, no permission needed), another user
     /// with <c>users:read</c>; null otherwise.
     /// </summary>
-    public static async ValueTask<object?> FetchUser(long key, ResolveContext context)
-    {
-        if (context.LiveCaller() is not { } caller)
-        {
-            return null;
-        }
+    /// <remarks>The caller themself, the common case, is answered without an async state machine.</remarks>
+    public static ValueTask<object?> FetchUser(long key, ResolveContext context) =>
+        context.LiveCaller() is not { } caller ? new((object?)null)
+        : caller.UserId == key ? new(caller.User)
+        : context.Service<AccessPolicy>().Allows(caller, Permission.UsersRead, key) ? LoadUserAsync(context, key)
+        : new((object?)null);
 
-        return caller.UserId == key ? caller.User
-            : context.Service<AccessPolicy>().Allows(caller, Permission.UsersRead, key) ? await UserViews.LoadAsync(context, key)
-            : null;
-    }
+    private static async ValueTask<object?> LoadUserAsync(ResolveContext context, long key) => await UserViews.LoadAsync(context, key);
 
     private static async Task<CreateUserPayload> CreateUserAsync(ResolveContext context)
     {
