@@ -197,6 +197,8 @@ public sealed class ServerSentEventsTests
         using var client = server.CreateClient();
         await using var stream = await EventStreamReader.OpenAsync(client, Post("""{"query":"subscription { events }"}"""));
         Assert.Equal(":", (await stream.NextAsync())!.ToString());
+        // The stream's first comment goes out before the subscription's source starts: stop once it has.
+        await events.WaitForStartedAsync(1);
 
         var stopping = server.DisposeAsync().AsTask();
 
