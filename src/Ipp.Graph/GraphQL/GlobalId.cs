@@ -16,7 +16,7 @@ public static class GlobalId
     /// <summary>The longest id read: longer text is no id.</summary>
     public const int MaxLength = 200;
 
-    // The decoded text of the longest id, and the room to encode it again.
+    // The decoded text of the longest id.
     private const int MaxDecodedLength = MaxLength / 4 * 3;
 
     // The base64url alphabet in the order of the values its characters stand for.

@@ -18,10 +18,7 @@ public sealed class PostgreSqlExperimentsInFlight(DatabaseSettings settings) : I
     /// before its connection goes back; when that fails, the connection is dropped rather than pooled
     /// (<see cref="Lock"/>): a pooled session would keep the lock.
     /// </summary>
-    private readonly string _lockConnectionString = new NpgsqlConnectionStringBuilder(settings.ConnectionString)
-    {
-        ApplicationName = (new NpgsqlConnectionStringBuilder(settings.ConnectionString).ApplicationName ?? "ipp-graph") + " experiment locks",
-    }.ConnectionString;
+    private readonly string _lockConnectionString = LockConnectionString(settings.ConnectionString);
 
     /// <summary>The advisory locks' first key ("IPPE"): the experiments' class, apart from any other use of such locks.</summary>
     internal const int LockClass = 0x49505045;
@@ -54,6 +51,13 @@ public sealed class PostgreSqlExperimentsInFlight(DatabaseSettings settings) : I
             + "AND classid = @class::oid AND objid = @id::oid AND objsubid = 2 AND granted)",
             experimentId);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static string LockConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.ApplicationName = (builder.ApplicationName ?? "ipp-graph") + " experiment locks";
+        return builder.ConnectionString;
     }
 
     /// <summary>
