@@ -1,4 +1,5 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Accounts.AccessTokens;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Binding;
@@ -45,6 +46,7 @@ public static class ContractSchema
         var nodes = new NodeRegistry();
         SharedErrors.Bind(builder);
         AccountsSchema.Bind(builder, nodes);
+        AccessTokensSchema.Bind(builder);
         ExperimentsSchema.Bind(builder, nodes);
         ExperimentStatusSubscription.Bind(builder);
         ApplicationsSchema.Bind(builder);

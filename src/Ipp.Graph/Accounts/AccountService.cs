@@ -1,3 +1,4 @@
+using Ipp.Graph.Accounts.AccessTokens;
 using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Accounts.Errors;
 using Ipp.Graph.Accounts.Passwords;
@@ -34,6 +35,7 @@ public sealed class AccountService
     private readonly SessionEndings _endings;
     private readonly ISessionRevocations _revocations;
     private readonly RememberedCallers _callers;
+    private readonly AccessTokenService _accessTokens;
     private readonly TimeProvider _clock;
     private readonly AccountsOptions _options;
 
@@ -43,6 +45,7 @@ public sealed class AccountService
         SessionEndings endings,
         ISessionRevocations revocations,
         RememberedCallers callers,
+        AccessTokenService accessTokens,
         TimeProvider clock,
         IOptions<AccountsOptions> options)
     {
@@ -51,6 +54,7 @@ public sealed class AccountService
         _endings = endings;
         _revocations = revocations;
         _callers = callers;
+        _accessTokens = accessTokens;
         _clock = clock;
         _options = options.Value;
     }
@@ -152,20 +156,32 @@ public sealed class AccountService
         return deleted > 0;
     }
 
-    /// <summary>Removes a session that reached its expiry and tells its subscribers.</summary>
+    /// <summary>
+    /// Removes a session that reached its expiry and tells its subscribers; for a personal access token's
+    /// credential id, only tells them (the token's row stays until its user makes a new token).
+    /// </summary>
     public async Task ExpireAsync(long sessionId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
+        if (!AccessTokenGrant.IsAccessToken(sessionId))
         {
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
             await db.Sessions.Where(session => session.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
         }
 
         await _revocations.RevokeAsync(sessionId, expiresAt, SessionEndReason.Expired, CancellationToken.None);
     }
 
-    /// <summary>The caller a token belongs to; null when the token is malformed, unknown or expired.</summary>
+    /// <summary>
+    /// The caller a token belongs to (a session's, or a personal access token's: <see cref="AccessTokenService"/>);
+    /// null when the token is malformed, unknown, revoked or expired.
+    /// </summary>
     public async ValueTask<SignedInCaller?> FindCallerAsync(string? token, CancellationToken cancellationToken)
     {
+        if (AccessTokenText.IsOne(token))
+        {
+            return await _accessTokens.FindCallerAsync(token!, cancellationToken);
+        }
+
         if (SessionToken.TryHash(token) is not { } tokenHash)
         {
             return null;

@@ -1,3 +1,4 @@
+using Ipp.Graph.Accounts.AccessTokens;
 using Ipp.Graph.Accounts.Passwords;
 using Ipp.Graph.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -17,6 +18,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<RememberedCallers>();
         services.AddPerProvider<ISessionRevocations, InProcessSessionRevocations, PostgreSqlSessionRevocations>(configuration);
 
+        services.AddAccessTokens(configuration);
         services.AddSingleton<SignInRateLimiter>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<SessionLifetimes>();

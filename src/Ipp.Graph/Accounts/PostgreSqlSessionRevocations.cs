@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ipp.Graph.Accounts.AccessTokens;
 using Ipp.Graph.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class PostgreSqlSessionRevocations(
 
     /// <summary>
     /// Ends every session someone here waits on whose row is gone (told as expired when past its expiry, else as
-    /// signed out: which end it was is not known), and forgets the remembered callers, whose next request reads
+    /// signed out, or revoked for a personal access token: which end it was is not known), and forgets the remembered callers, whose next request reads
     /// their session again.
     /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
@@ -47,12 +48,22 @@ public sealed class PostgreSqlSessionRevocations(
         var ids = open.Keys.ToList();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var live = (await db.Sessions.Where(session => ids.Contains(session.Id)).Select(session => session.Id).ToListAsync(cancellationToken)).ToHashSet();
+        // Personal access tokens wait here under their credential ids (AccessTokenGrant): theirs are the negative ones.
+        var tokenIds = ids.Where(AccessTokenGrant.IsAccessToken).Select(AccessTokenGrant.TokenIdOf).ToList();
+        if (tokenIds.Count > 0)
+        {
+            live.UnionWith(await db.AccessTokens.Where(token => tokenIds.Contains(token.Id)).Select(token => -token.Id).ToListAsync(cancellationToken));
+        }
+
         var now = clock.GetUtcNow();
         foreach (var (sessionId, expiresAt) in open)
         {
             if (!live.Contains(sessionId))
             {
-                endings.End(sessionId, expiresAt, expiresAt <= now ? SessionEndReason.Expired : SessionEndReason.LoggedOut);
+                endings.End(
+                    sessionId,
+                    expiresAt,
+                    expiresAt <= now ? SessionEndReason.Expired : AccessTokenGrant.IsAccessToken(sessionId) ? SessionEndReason.Revoked : SessionEndReason.LoggedOut);
             }
         }
     }

@@ -11,6 +11,9 @@ public enum SessionEndReason
 
     /// <summary>The session reached the end of its lifetime.</summary>
     Expired,
+
+    /// <summary>The caller's personal access token was revoked (<see cref="AccessTokens.AccessTokenService"/>).</summary>
+    Revoked,
 }
 
 /// <summary>The event <c>sessionEnded</c> delivers (the <c>SessionEndedEvent</c> type).</summary>

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Security.Claims;
+using Ipp.Graph.Accounts.AccessTokens;
 
 namespace Ipp.Graph.Accounts;
 
 /// <summary>
 /// The caller of a request whose token named a live session: the user and the session, as claims of a
 /// <see cref="ClaimsPrincipal"/> (the user's id as NameIdentifier, Email, one Role claim per role, and the
-/// session's id as <c>sid</c>), so transports can carry it like any principal.
+/// session's id as <c>sid</c>), so transports can carry it like any principal. A caller who came with a personal
+/// access token has its <see cref="AccessTokenGrant.CredentialId"/> as <see cref="SessionId"/>, the token's expiry as
+/// <see cref="SessionExpiresAt"/>, and the token as <see cref="AccessToken"/>.
 /// </summary>
 public sealed record SignedInCaller(long UserId, string Email, IReadOnlyList<Role> Roles, DateTimeOffset CreatedAt, long SessionId, DateTimeOffset SessionExpiresAt)
 {
@@ -21,6 +24,12 @@ public sealed record SignedInCaller(long UserId, string Email, IReadOnlyList<Rol
 
     /// <summary>The claim holding the time the session's token stops working (ISO 8601).</summary>
     public const string SessionExpiresAtClaim = "session_expires_at";
+
+    /// <summary>The claim naming the personal access token the caller came with: its id, then <c>:read-only</c> or <c>:full</c>.</summary>
+    public const string AccessTokenClaim = "access_token";
+
+    /// <summary>The personal access token the caller came with; null for the interactive session.</summary>
+    public AccessTokenGrant? AccessToken { get; init; }
 
     /// <summary>The user as the API shows it, made once for every request the caller makes.</summary>
     public UserView User { get; } = new(UserId, Email, Roles, CreatedAt);
@@ -55,7 +64,7 @@ public sealed record SignedInCaller(long UserId, string Email, IReadOnlyList<Rol
 
         private List<Claim> MakeClaims()
         {
-            var claims = new List<Claim>(5 + caller.Roles.Count)
+            var claims = new List<Claim>(6 + caller.Roles.Count)
             {
                 Claim(ClaimTypes.NameIdentifier, caller.UserId.ToString(CultureInfo.InvariantCulture)),
                 Claim(ClaimTypes.Email, caller.Email),
@@ -66,6 +75,11 @@ public sealed record SignedInCaller(long UserId, string Email, IReadOnlyList<Rol
             foreach (var role in caller.Roles)
             {
                 claims.Add(Claim(ClaimTypes.Role, RoleNames.NameOf(role)));
+            }
+
+            if (caller.AccessToken is { } token)
+            {
+                claims.Add(Claim(AccessTokenClaim, token.TokenId.ToString(CultureInfo.InvariantCulture) + (token.ReadOnly ? ReadOnlySuffix : FullSuffix)));
             }
 
             return claims;
@@ -103,7 +117,38 @@ public sealed record SignedInCaller(long UserId, string Email, IReadOnlyList<Rol
             }
         }
 
-        caller = new SignedInCaller(userId, email, roles, createdAt, sessionId, expiresAt);
+        if (!TryReadAccessToken(principal, out var accessToken))
+        {
+            return false;
+        }
+
+        caller = new SignedInCaller(userId, email, roles, createdAt, sessionId, expiresAt) { AccessToken = accessToken };
+        return true;
+    }
+
+    private const string ReadOnlySuffix = ":read-only";
+
+    private const string FullSuffix = ":full";
+
+    /// <summary>The token of the <see cref="AccessTokenClaim"/> (null without one); false when the claim is malformed.</summary>
+    private static bool TryReadAccessToken(ClaimsPrincipal principal, out AccessTokenGrant? token)
+    {
+        token = null;
+        if (principal.FindFirstValue(AccessTokenClaim) is not { } value)
+        {
+            return true;
+        }
+
+        var separator = value.IndexOf(':', StringComparison.Ordinal);
+        if (separator < 0
+            || !long.TryParse(value.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var tokenId)
+            || value[separator..] is not (ReadOnlySuffix or FullSuffix))
+        {
+            return false;
+        }
+
+        var readOnly = value[separator..] == ReadOnlySuffix;
+        token = new AccessTokenGrant(tokenId, readOnly);
         return true;
     }
 }

@@ -19,8 +19,25 @@ public sealed class AccessPolicy(PermissionTable table)
     /// <summary>What a signed-in user holding <paramref name="roles"/> may do.</summary>
     public PermissionSet PermissionsOf(IReadOnlyList<Role> roles) => table.Of(roles);
 
+    /// <summary>
+    /// What the caller may do: what their roles give, less what their personal access token withholds (when they
+    /// came with one): never <see cref="Permissions.SessionOnly"/>, and only <see cref="Permissions.Reading"/> when
+    /// the token is read-only.
+    /// </summary>
+    public PermissionSet PermissionsOf(SignedInCaller caller)
+    {
+        var held = table.Of(caller.Roles);
+        if (caller.AccessToken is not { } token)
+        {
+            return held;
+        }
+
+        held = held.Except(Permissions.SessionOnly);
+        return token.ReadOnly ? held.Intersect(Permissions.Reading) : held;
+    }
+
     /// <summary>True when the caller holds <paramref name="permission"/>.</summary>
-    public bool Holds(SignedInCaller caller, Permission permission) => table.Of(caller.Roles).Contains(permission);
+    public bool Holds(SignedInCaller caller, Permission permission) => PermissionsOf(caller).Contains(permission);
 
     /// <summary>
     /// Why a caller may not do what needs <paramref name="required"/> (nothing more than being signed in when empty):
@@ -34,8 +51,8 @@ public sealed class AccessPolicy(PermissionTable table)
             return Callers.NotAuthenticated();
         }
 
-        var missing = required.Except(table.Of(caller.Roles));
-        return missing.IsEmpty ? null : NotAuthorized(missing);
+        var missing = required.Except(PermissionsOf(caller));
+        return missing.IsEmpty ? null : NotAuthorized(missing, byToken: caller.AccessToken is not null && required.Except(table.Of(caller.Roles)).IsEmpty);
     }
 
     /// <summary>True when the caller may do <paramref name="permission"/> to an object <paramref name="ownerId"/> owns.</summary>
@@ -55,12 +72,16 @@ public sealed class AccessPolicy(PermissionTable table)
         return Expression.Lambda<Func<T, bool>>(condition, ownerOf.Parameters);
     }
 
-    /// <summary>The refusal of a signed-in caller who lacks <paramref name="missing"/>.</summary>
-    private static GraphQLError NotAuthorized(PermissionSet missing)
+    /// <summary>
+    /// The refusal of a signed-in caller who lacks <paramref name="missing"/>: <paramref name="byToken"/> when their
+    /// roles give it but the personal access token they came with withholds it.
+    /// </summary>
+    private static GraphQLError NotAuthorized(PermissionSet missing, bool byToken)
     {
         var names = missing.Names();
         var needs = names.Length == 1 ? $"the permission {names[0]}" : $"the permissions {string.Join(", ", names)}";
-        return new GraphQLError($"Not allowed: this needs {needs}, which your roles do not give.", code: AuthorizationErrorCodes.AuthNotAuthorized);
+        var withheld = byToken ? "which this personal access token does not give (sign in for it)" : "which your roles do not give";
+        return new GraphQLError($"Not allowed: this needs {needs}, {withheld}.", code: AuthorizationErrorCodes.AuthNotAuthorized);
     }
 
     /// <summary>The caller's id as a query parameter (a constant would be compiled into each query's SQL and plan).</summary>

@@ -22,8 +22,17 @@ public static class AuthorizationSchema
             .Resolve("Query.roles", _ => new(RoleNames.All.Select(role => new RolePermissions(role, policy.Table.Roles[role].Names())).ToArray()));
     }
 
-    private static PermissionSet PermissionsOf(ResolveContext context, AccessPolicy policy) =>
-        policy.PermissionsOf(context.ParentAs<UserView>().Roles);
+    /// <summary>
+    /// What the user may do; for the caller themself, what they may do in this request (a personal access token may
+    /// withhold some of what their roles give).
+    /// </summary>
+    private static PermissionSet PermissionsOf(ResolveContext context, AccessPolicy policy)
+    {
+        var user = context.ParentAs<UserView>();
+        return SignedInCaller.TryRead(context.Request.User, out var caller) && caller.UserId == user.Key
+            ? policy.PermissionsOf(caller)
+            : policy.PermissionsOf(user.Roles);
+    }
 }
 
 /// <summary>The <c>RolePermissions</c> type: a role and the names of the permissions it gives.</summary>

@@ -14,6 +14,12 @@ public enum Permission
     /// <summary><c>experiments:write</c>: creating, submitting and deleting one's experiments.</summary>
     ExperimentsWrite,
 
+    /// <summary>
+    /// <c>tokens:manage</c>: creating and revoking one's personal access tokens. Never held through a token
+    /// (<see cref="Permissions.SessionOnly"/>): only the interactive session makes or ends credentials.
+    /// </summary>
+    TokensManage,
+
     /// <summary><c>users:read</c>: every user's account.</summary>
     UsersRead,
 

@@ -25,6 +25,9 @@ public readonly record struct PermissionSet(uint Bits)
 
     public PermissionSet Union(PermissionSet other) => new(Bits | other.Bits);
 
+    /// <summary>The permissions in both sets.</summary>
+    public PermissionSet Intersect(PermissionSet other) => new(Bits & other.Bits);
+
     /// <summary>The permissions of this set that <paramref name="other"/> lacks.</summary>
     public PermissionSet Except(PermissionSet other) => new(Bits & ~other.Bits);
 

@@ -9,8 +9,11 @@ namespace Ipp.Graph.Authorization;
 /// </summary>
 public sealed class PermissionTable
 {
-    /// <summary>Every signed-in user runs experiments on the applications they see, as in IPP: no role needed.</summary>
-    private static readonly PermissionSet DefaultSignedIn = PermissionSet.Of(Permission.ExperimentsRead, Permission.ExperimentsWrite);
+    /// <summary>
+    /// Every signed-in user runs experiments on the applications they see, as in IPP: no role needed; and makes
+    /// personal access tokens for their scripts.
+    /// </summary>
+    private static readonly PermissionSet DefaultSignedIn = PermissionSet.Of(Permission.ExperimentsRead, Permission.ExperimentsWrite, Permission.TokensManage);
 
     private static readonly Dictionary<Role, PermissionSet> DefaultRoles = new()
     {

@@ -10,6 +10,7 @@ public static class Permissions
     [
         (Permission.ExperimentsRead, "experiments:read", Reach.Own),
         (Permission.ExperimentsWrite, "experiments:write", Reach.Own),
+        (Permission.TokensManage, "tokens:manage", Reach.Own),
         (Permission.UsersRead, "users:read", Reach.All),
         (Permission.UsersManage, "users:manage", Reach.All),
         (Permission.RolesRead, "roles:read", Reach.All),
@@ -33,6 +34,19 @@ public static class Permissions
 
     /// <summary>Every permission, in the order of <see cref="Permission"/>.</summary>
     public static IReadOnlyList<Permission> All { get; } = Enum.GetValues<Permission>();
+
+    /// <summary>
+    /// What a read-only personal access token keeps of its user's permissions: every <c>…:read</c>, and
+    /// <c>files:download</c>, which changes nothing either.
+    /// </summary>
+    public static PermissionSet Reading { get; } =
+        PermissionSet.Of([.. Definitions.Where(d => d.Name.EndsWith(":read", StringComparison.Ordinal) || d.Permission == Permission.FilesDownload).Select(d => d.Permission)]);
+
+    /// <summary>
+    /// What no personal access token holds, whatever its user holds: the permissions that make or end credentials,
+    /// which need the interactive session (a leaked token cannot make itself a successor).
+    /// </summary>
+    public static PermissionSet SessionOnly { get; } = PermissionSet.Of(Permission.TokensManage);
 
     /// <summary>The permission's name: <c>experiments:read</c>.</summary>
     public static string NameOf(Permission permission) => Definitions[(int)permission].Name;

@@ -1,3 +1,4 @@
+using Ipp.Graph.Accounts.AccessTokens;
 using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Experiments.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,8 @@ public abstract class IppDbContext : DbContext
     public DbSet<UserRole> UserRoles => Set<UserRole>();
 
     public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
 
     public DbSet<Experiment> Experiments => Set<Experiment>();
 

@@ -60,6 +60,18 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             ExperimentsWrite, null, "mutation($id: ID!) { submitExperiment(input: {id: $id}) { experiment { status } errors { __typename } } }", s => new { id = s.DraftId }),
         ["Mutation.deleteExperiment"] = new(
             ExperimentsWrite, null, "mutation($id: ID!) { deleteExperiment(input: {id: $id}) { deletedId errors { __typename } } }", s => new { id = s.DraftId }),
+        ["Query.accessTokens"] = new(ContractRules.SignedIn, null, "{ accessTokens { id name } }"),
+        ["Mutation.createAccessToken"] = new(
+            "tokens:manage",
+            null,
+            "mutation($expiresAt: DateTime!) { createAccessToken(input: {name: \"Refused?\", expiresAt: $expiresAt}) { token errors { __typename } } }",
+            _ => new { expiresAt = DateTimeOffset.UtcNow.AddDays(30) }),
+        // An id of no token: the caller holding the permission gets the payload saying so.
+        ["Mutation.revokeAccessToken"] = new(
+            "tokens:manage",
+            null,
+            "mutation($id: ID!) { revokeAccessToken(input: {id: $id}) { revokedId errors { __typename } } }",
+            _ => new { id = Ipp.Graph.GraphQL.GlobalId.Encode("AccessToken", 1) }),
         ["Subscription.sessionEnded"] = new(
             ContractRules.SignedIn, null, "subscription { sessionEnded { reason } }", Trigger: s => LogoutAsync(s)),
         ["Subscription.experimentStatusChanged"] = new(
