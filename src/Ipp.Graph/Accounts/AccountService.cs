@@ -223,8 +223,7 @@ public sealed class AccountService
     }
 
     /// <summary>True while the caller's session has neither ended nor expired (for principals authenticated earlier).</summary>
-    public bool IsLive(SignedInCaller caller) =>
-        _clock.GetUtcNow() < caller.SessionExpiresAt && !_endings.HasEnded(caller.SessionId);
+    public bool IsLive(SignedInCaller caller) => _endings.IsLive(caller);
 
     /// <summary>
     /// Replaces the user's session (if any) with a new one, as one of the user's writers (<see cref="UserTransactions"/>):

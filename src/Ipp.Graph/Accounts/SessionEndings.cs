@@ -30,6 +30,9 @@ public sealed class SessionEndings
     /// <summary>True when the session ended before its expiry.</summary>
     public bool HasEnded(long sessionId) => _entries.TryGetValue(sessionId, out var entry) && entry.Ended.Task.IsCompleted;
 
+    /// <summary>True while the caller's session (or access token) has neither ended nor expired.</summary>
+    public bool IsLive(SignedInCaller caller) => _clock.GetUtcNow() < caller.SessionExpiresAt && !HasEnded(caller.SessionId);
+
     /// <summary>The sessions someone here waits on that have not ended, with their expiry.</summary>
     public Dictionary<long, DateTimeOffset> OpenSessions() =>
         _entries.Where(entry => !entry.Value.Ended.Task.IsCompleted).ToDictionary(entry => entry.Key, entry => entry.Value.ExpiresAt);

@@ -172,7 +172,7 @@ public sealed class AccessTokenService
         var key = Convert.ToBase64String(tokenHash);
         if (_callers.TryGet(key, out var remembered) && remembered is not null)
         {
-            if (_clock.GetUtcNow() < remembered.SessionExpiresAt && !_endings.HasEnded(remembered.SessionId))
+            if (_endings.IsLive(remembered))
             {
                 await _uses.RecordAsync(remembered.AccessToken!.TokenId, cancellationToken);
                 return remembered;

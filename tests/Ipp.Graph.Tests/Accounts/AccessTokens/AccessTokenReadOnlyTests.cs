@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using Ipp.Graph.Tests.Authorization;
 using Ipp.Graph.Tests.Experiments.Write;
 
@@ -37,6 +39,31 @@ public sealed class AccessTokenReadOnlyTests
         Assert.Equal("""["createExperiment"]""", refused.Error.GetProperty("path").GetRawText());
         Assert.Equal(before, await AccessServers.StateAsync(server));
         Assert.Empty(server.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task A_read_only_token_downloads_its_users_files_and_its_uploads_are_refused_before_any_is_kept()
+    {
+        await using var server = await WriteFixture.StartAsync();
+        using var http = new GraphQLHttp(server);
+        using var client = server.CreateClient();
+        var user = await WriteFixture.SignUpAsync(http, "ada@example.org");
+        await WriteMultipart.CreateAsync(client, user.Token, new { application = "demo", name = "Scans", draft = true }, new WriteMultipart.FilePart("images", "scan.nii", new byte[12]));
+        var row = Assert.Single(await WriteFixture.RowsAsync(server));
+        var (token, _) = await AccessTokenCalls.MakeAsync(http, user.Token, "reader", InAMonth, readOnly: true);
+        using var download = new HttpRequestMessage(HttpMethod.Get, $"experiments/{WriteFixture.IdOf(row.Id)}/files/{Uri.EscapeDataString(Assert.Single(row.Inputs).StoredName)}");
+        download.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var served = await client.SendAsync(download);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(12, (await served.Content.ReadAsByteArrayAsync()).Length);
+        var before = await AccessServers.StateAsync(server);
+
+        var upload = await WriteMultipart.CreateAsync(client, token, new { application = "demo", name = "Refused" }, new WriteMultipart.FilePart("images", "scan.nii", new byte[4096]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, upload.Status);
+        Assert.Equal("AUTH_NOT_AUTHORIZED", upload.ErrorCode);
+        Assert.Equal(before, await AccessServers.StateAsync(server));
     }
 
     [Fact]

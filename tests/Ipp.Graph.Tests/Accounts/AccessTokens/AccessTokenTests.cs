@@ -86,6 +86,24 @@ public sealed class AccessTokenTests
     }
 
     [Fact]
+    public async Task A_websocket_signed_in_by_a_token_closes_when_the_token_expires()
+    {
+        var clock = new SettableClock();
+        await using var server = await AccountsServer.StartAsync(clock, "--Accounts:ExpiryCheckInterval=00:00:00.05");
+        using var http = new GraphQLHttp(server);
+        var session = await http.CreateUserAsync("ada@example.org");
+        var (token, _) = await AccessTokenCalls.MakeAsync(http, session, "notebook", clock.GetUtcNow().AddHours(1));
+        // The socket watches its caller's credential from its connection_ack on.
+        await using var socket = await TestSocket.InitialisedAsync(server, $$"""{"authorization":"{{token}}"}""");
+
+        clock.Advance(TimeSpan.FromHours(1));
+
+        await socket.AssertClosedAsync(4403, "Forbidden: the session ended");
+        Assert.Null(await http.MeAsync(token));
+        Assert.Equal(1L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM access_tokens"));
+    }
+
+    [Fact]
     public async Task A_token_opens_an_sse_subscription_that_hears_its_revocation()
     {
         await using var server = await AccountsServer.StartAsync();
