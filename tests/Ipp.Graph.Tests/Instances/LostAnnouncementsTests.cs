@@ -61,7 +61,7 @@ public sealed class LostAnnouncementsTests
         RunningServer.StartAsync(AccountsClient.FastHashing, "--Experiments:ReconcileInterval=00:00:00", "--WebSockets:KeepAliveInterval=00:00:00");
 
     /// <summary>Ends the server's listening connection from the database's side, as a restart of PostgreSQL or a network cut would.</summary>
-    private static async Task CutTheListenerAsync(RunningServer server) =>
+    internal static async Task CutTheListenerAsync(RunningServer server) =>
         Assert.Equal(1L, await server.Database.ScalarAsync(
             "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'"));
 }
