@@ -41,7 +41,7 @@ public sealed class FieldRuleTests(AccessServers servers) : IClassFixture<Access
             .Distinct()
             .ToList();
 
-        Assert.Equal(["experiments:read", "experiments:write", "roles:read"], policies.Order());
+        Assert.Equal(["experiments:read", "experiments:write", "groups:manage", "groups:read", "roles:read"], policies.Order());
         Assert.All(policies, policy => Assert.Contains(policy, documented));
     }
 
