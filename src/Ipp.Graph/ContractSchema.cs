@@ -10,6 +10,7 @@ using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
+using Ipp.Graph.Groups;
 
 namespace Ipp.Graph;
 
@@ -50,6 +51,7 @@ public static class ContractSchema
         ExperimentsSchema.Bind(builder, nodes);
         ExperimentStatusSubscription.Bind(builder);
         ApplicationsSchema.Bind(builder);
+        GroupsSchema.Bind(builder, nodes);
         AuthorizationSchema.Bind(builder, policy);
         nodes.Bind(builder);
         return builder.WrapFields(new FieldAuthorization(policy)).Build();

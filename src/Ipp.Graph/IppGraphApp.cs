@@ -6,6 +6,7 @@ using Ipp.Graph.Deployment;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Groups;
 using Ipp.Graph.Health;
 using Ipp.Graph.RateLimiting;
 using Ipp.Graph.Ide;
@@ -39,6 +40,7 @@ public static class IppGraphApp
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddAccessPolicy(builder.Configuration);
         builder.Services.AddApplications(builder.Configuration);
+        builder.Services.AddGroups(builder.Configuration);
         builder.Services.AddExperiments(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);
         builder.Services.AddMultipartUploads(builder.Configuration);

@@ -1,13 +1,14 @@
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Experiments.Entities;
-using Ipp.Graph.GraphQL;
 
 namespace Ipp.Graph.Applications;
 
 /// <summary>
-/// The applications of the contract: <c>applications</c>, <c>application(key:)</c> and <c>Experiment.application</c>,
-/// answered from the <see cref="ApplicationCatalog"/>. They are public: the catalogue is what anyone may run.
+/// The applications of the contract: <c>applications</c>, <c>application(key:)</c>, <c>categories</c>,
+/// <c>Application.categories</c> and <c>Experiment.application</c>, answered from the <see cref="ApplicationCatalog"/>
+/// as the caller sees it (<see cref="VisibleApplications"/>): anyone may ask, and sees the applications open to
+/// everyone and those of the groups they belong to.
 /// </summary>
 public static class ApplicationsSchema
 {
@@ -18,10 +19,13 @@ public static class ApplicationsSchema
             .BindType<ApplicationField>("ApplicationField")
             .BindType<ApplicationChoice>("ApplicationChoice")
             .BindEnum<ApplicationFieldType>("ApplicationFieldType")
-            .Resolve("Query.applications", context => new(Catalog(context).All))
-            .Resolve("Query.application", context => new(Catalog(context).Find(context.GetArgument<string>("key"))))
-            .Resolve("Experiment.application", context => new(Catalog(context).Find(context.ParentAs<Experiment>().ApplicationKey)));
+            .BindType<CategoryView>("Category")
+            .Resolve("Query.applications", async context => (object?)(await Visible(context)).All)
+            .Resolve("Query.application", async context => (object?)(await Visible(context)).Find(context.GetArgument<string>("key")))
+            .Resolve("Query.categories", async context => (object?)(await Visible(context)).Categories)
+            .Resolve("Application.categories", async context => (object?)(await Visible(context)).CategoriesOf(context.ParentAs<Application>()))
+            .Resolve("Experiment.application", async context => (object?)(await Visible(context)).Find(context.ParentAs<Experiment>().ApplicationKey));
     }
 
-    private static ApplicationCatalog Catalog(ResolveContext context) => context.Service<ApplicationCatalog>();
+    private static ValueTask<VisibleApplications> Visible(ResolveContext context) => VisibleApplications.ForCallerAsync(context);
 }

@@ -29,6 +29,27 @@ public sealed class ServerStartTests
         }
     }
 
+    [Fact]
+    public async Task A_broken_categories_file_ends_the_process_with_a_message_and_exit_code_1()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var categories = Path.Combine(folder, "categories.json");
+            await File.WriteAllTextAsync(categories, """{"lab": {"label": "Lab", "apps": ["demo"], "groups": "Lab Members"}}""");
+            var (exitCode, stdout, stderr) = await RunServerAsync(folder, $"--{ApplicationsServiceCollectionExtensions.CategoriesPathSetting}={categories}");
+
+            Assert.Equal(1, exitCode);
+            Assert.Equal($"The application categories {categories} are not valid: category 'lab': groups must be an array of non-empty strings.\n", stderr);
+            Assert.Equal("", stdout);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunServerAsync(string folder, params string[] settings)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
@@ -60,7 +81,7 @@ public sealed class ServerStartTests
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("The server kept running with a missing catalogue.");
+            throw new InvalidOperationException("The server kept running with a catalogue it cannot use.");
         }
 
         return (process.ExitCode, await stdout, await stderr);

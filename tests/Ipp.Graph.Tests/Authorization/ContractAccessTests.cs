@@ -35,6 +35,13 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
 
     private const string ExperimentsWrite = "experiments:write";
 
+    private const string GroupsRead = "groups:read";
+
+    private const string GroupsManage = "groups:manage";
+
+    /// <summary>The global id of a group no test makes.</summary>
+    private static readonly string NoGroup = Ipp.Graph.GraphQL.GlobalId.Encode("Group", long.MaxValue);
+
     public static readonly Dictionary<string, Case> Cases = new(StringComparer.Ordinal)
     {
         ["Query.node"] = new(ContractRules.Anyone, null, "query($id: ID!) { node(id: $id) { id } }", s => new { id = s.UserId }),
@@ -45,6 +52,8 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
         ["Query.experiments"] = new(ExperimentsRead, null, "{ experiments { totalCount nodes { id } } }"),
         ["Query.experiment"] = new(ExperimentsRead, null, "query($id: ID!) { experiment(id: $id) { id status } }", s => new { id = s.DraftId }),
         ["Query.roles"] = new("roles:read", "ADMIN", "{ roles { role permissions } }"),
+        ["Query.categories"] = new(ContractRules.Anyone, null, "{ categories { key applications { key } } }"),
+        ["Query.groups"] = new(GroupsRead, "ADMIN", "{ groups { id name } }"),
         ["Mutation.createUser"] = new(
             ContractRules.Anyone,
             null,
@@ -72,6 +81,26 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             null,
             "mutation($id: ID!) { revokeAccessToken(input: {id: $id}) { revokedId errors { __typename } } }",
             _ => new { id = Ipp.Graph.GraphQL.GlobalId.Encode("AccessToken", 1) }),
+        ["Mutation.createGroup"] = new(
+            GroupsManage,
+            "ADMIN",
+            "mutation($name: String!) { createGroup(input: {name: $name}) { group { name } errors { __typename } } }",
+            _ => new { name = $"Group {Guid.NewGuid():n}" }),
+        // A group the holder names but that does not exist: the mutation runs and answers GROUP_NOT_FOUND in its payload.
+        ["Mutation.renameGroup"] = new(
+            GroupsManage, "ADMIN", "mutation($id: ID!) { renameGroup(input: {id: $id, name: \"Renamed\"}) { group { name } errors { __typename } } }", _ => new { id = NoGroup }),
+        ["Mutation.deleteGroup"] = new(
+            GroupsManage, "ADMIN", "mutation($id: ID!) { deleteGroup(input: {id: $id}) { deletedId errors { __typename } } }", _ => new { id = NoGroup }),
+        ["Mutation.addGroupMembers"] = new(
+            GroupsManage,
+            "ADMIN",
+            "mutation($id: ID!, $user: ID!) { addGroupMembers(input: {id: $id, userIds: [$user]}) { group { name } errors { __typename } } }",
+            s => new { id = NoGroup, user = s.UserId }),
+        ["Mutation.removeGroupMembers"] = new(
+            GroupsManage,
+            "ADMIN",
+            "mutation($id: ID!, $user: ID!) { removeGroupMembers(input: {id: $id, userIds: [$user]}) { group { name } errors { __typename } } }",
+            s => new { id = NoGroup, user = s.UserId }),
         ["Subscription.sessionEnded"] = new(
             ContractRules.SignedIn, null, "subscription { sessionEnded { reason } }", Trigger: s => LogoutAsync(s)),
         ["Subscription.experimentStatusChanged"] = new(

@@ -10,7 +10,8 @@ namespace Ipp.Graph.Experiments.Write;
 
 /// <summary>
 /// <c>createExperiment</c>, <c>submitExperiment</c> and <c>deleteExperiment</c>: the caller creates their own, and
-/// submits and deletes those the <see cref="Authorization.AccessPolicy"/> lets them change (their own).
+/// submits and deletes those the <see cref="Authorization.AccessPolicy"/> lets them change (their own). Creating and
+/// submitting run an application: one the caller may not see (<see cref="VisibleApplications"/>) is answered as unknown.
 /// </summary>
 public static class ExperimentMutations
 {
@@ -41,6 +42,7 @@ public static class ExperimentMutations
         var caller = context.RequireCaller();
         await context.Service<ExperimentCreationRateLimiter>().AcquireAsync(caller.UserId, context.Server());
         var input = context.Input<CreateExperimentInput>();
+        (await VisibleApplications.ForCallerAsync(context)).Runnable(input.Application);
         var experiment = await context.Service<ExperimentWriter>().CreateAsync(caller.UserId, caller.Email, input, context.CancellationToken);
         return new CreateExperimentPayload { Experiment = experiment };
     }
@@ -49,7 +51,8 @@ public static class ExperimentMutations
     {
         var caller = context.RequireCaller();
         var input = context.Input<ExperimentIdInput>();
-        var experiment = await context.Service<ExperimentWriter>().SubmitAsync(caller, input.Id, context.CancellationToken);
+        var visible = await VisibleApplications.ForCallerAsync(context);
+        var experiment = await context.Service<ExperimentWriter>().SubmitAsync(caller, input.Id, visible, context.CancellationToken);
         return new SubmitExperimentPayload { Experiment = experiment };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Applications;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
@@ -133,9 +134,11 @@ public sealed class ExperimentWriter
 
     /// <summary>
     /// Submits a draft the caller may change: its folder moves from <c>editing/</c> to <c>submitted/</c>. A move that
-    /// cannot be done leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
+    /// cannot be done leaves the folder and the row as they were (STORAGE_UNAVAILABLE). A draft whose application the
+    /// caller may no longer run (<paramref name="visible"/>: hidden from them, or gone from the catalogue) stays a
+    /// draft (APPLICATION_UNKNOWN).
     /// </summary>
-    public async Task<Experiment> SubmitAsync(SignedInCaller caller, string id, CancellationToken cancellationToken)
+    public async Task<Experiment> SubmitAsync(SignedInCaller caller, string id, VisibleApplications visible, CancellationToken cancellationToken)
     {
         var experimentId = DecodeId(id);
         await using var working = await _inFlight.BeginAsync(experimentId, cancellationToken);
@@ -148,6 +151,7 @@ public sealed class ExperimentWriter
                 throw new MutationException(new ExperimentNotEditableError(experiment.Status));
             }
 
+            visible.Runnable(experiment.ApplicationKey);
             var draft = _folder.ExperimentPath(userId, ExperimentStatus.Editing, experimentId);
             var submitted = _folder.ExperimentPath(userId, ExperimentStatus.Submitted, experimentId);
             if (!Directory.Exists(draft))

@@ -317,6 +317,58 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                     b.ToTable("experiment_inputs", (string)null);
                 });
 
+            modelBuilder.Entity("Ipp.Graph.Groups.Entities.Group", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("normalized_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groups_normalized_name");
+
+                    b.ToTable("groups", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Groups.Entities.GroupMember", b =>
+                {
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("group_id");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_group_members_user_id");
+
+                    b.ToTable("group_members", (string)null);
+                });
+
             modelBuilder.Entity("Ipp.Graph.RateLimiting.AttemptWindow", b =>
                 {
                     b.Property<string>("Key")
@@ -392,6 +444,23 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasConstraintName("fk_experiment_inputs_experiments_experiment_id");
                 });
 
+            modelBuilder.Entity("Ipp.Graph.Groups.Entities.GroupMember", b =>
+                {
+                    b.HasOne("Ipp.Graph.Groups.Entities.Group", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_members_groups_group_id");
+
+                    b.HasOne("Ipp.Graph.Accounts.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_members_users_user_id");
+                });
+
             modelBuilder.Entity("Ipp.Graph.Accounts.Entities.User", b =>
                 {
                     b.Navigation("Roles");
@@ -402,6 +471,11 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
             modelBuilder.Entity("Ipp.Graph.Experiments.Entities.Experiment", b =>
                 {
                     b.Navigation("Inputs");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Groups.Entities.Group", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

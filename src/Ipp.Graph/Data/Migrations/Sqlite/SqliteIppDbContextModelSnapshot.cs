@@ -300,6 +300,56 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                     b.ToTable("experiment_inputs", (string)null);
                 });
 
+            modelBuilder.Entity("Ipp.Graph.Groups.Entities.Group", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_groups_normalized_name");
+
+                    b.ToTable("groups", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Groups.Entities.GroupMember", b =>
+                {
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_id");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_group_members_user_id");
+
+                    b.ToTable("group_members", (string)null);
+                });
+
             modelBuilder.Entity("Ipp.Graph.RateLimiting.AttemptWindow", b =>
                 {
                     b.Property<string>("Key")
@@ -375,6 +425,23 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasConstraintName("fk_experiment_inputs_experiments_experiment_id");
                 });
 
+            modelBuilder.Entity("Ipp.Graph.Groups.Entities.GroupMember", b =>
+                {
+                    b.HasOne("Ipp.Graph.Groups.Entities.Group", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_members_groups_group_id");
+
+                    b.HasOne("Ipp.Graph.Accounts.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_members_users_user_id");
+                });
+
             modelBuilder.Entity("Ipp.Graph.Accounts.Entities.User", b =>
                 {
                     b.Navigation("Roles");
@@ -385,6 +452,11 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
             modelBuilder.Entity("Ipp.Graph.Experiments.Entities.Experiment", b =>
                 {
                     b.Navigation("Inputs");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Groups.Entities.Group", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }
