@@ -1,4 +1,7 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Accounts.PasswordChange;
+using Ipp.Graph.Accounts.PasswordReset;
+using Ipp.Graph.Accounts.Profile;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Binding;
@@ -45,6 +48,9 @@ public static class ContractSchema
         var nodes = new NodeRegistry();
         SharedErrors.Bind(builder);
         AccountsSchema.Bind(builder, nodes);
+        ProfileSchema.Bind(builder);
+        PasswordChangeSchema.Bind(builder);
+        PasswordResetSchema.Bind(builder);
         ExperimentsSchema.Bind(builder, nodes);
         ExperimentStatusSubscription.Bind(builder);
         ApplicationsSchema.Bind(builder);

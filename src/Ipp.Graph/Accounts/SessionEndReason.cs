@@ -11,6 +11,12 @@ public enum SessionEndReason
 
     /// <summary>The session reached the end of its lifetime.</summary>
     Expired,
+
+    /// <summary>The user changed their password in another session.</summary>
+    PasswordChanged,
+
+    /// <summary>The user's password was reset by email.</summary>
+    PasswordReset,
 }
 
 /// <summary>The event <c>sessionEnded</c> delivers (the <c>SessionEndedEvent</c> type).</summary>
