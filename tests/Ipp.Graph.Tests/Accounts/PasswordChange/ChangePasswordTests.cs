@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Ipp.Graph.Accounts.PasswordChange;
 using Ipp.Graph.Tests.Support;
 
@@ -36,12 +37,12 @@ public sealed class ChangePasswordTests
         await using var server = await AccountsServer.StartAsync();
         using var http = new GraphQLHttp(server);
         var session = await http.CreateUserAsync("ada@example.org", OldPassword);
-        var before = await server.Database.RowsAsync();
+        var before = await RowsButRateLimitsAsync(server);
 
         var response = await http.PostAsync(PasswordChangeOperations.Change, new { current = "not the password", @new = NewPassword }, session);
 
         Assert.Equal(PasswordChangeErrorCodes.CurrentPasswordIncorrect, response.PayloadErrorCode("changePassword"));
-        Assert.Equal(before, await server.Database.RowsAsync());
+        Assert.Equal(before, await RowsButRateLimitsAsync(server));
         await http.AuthenticateAsync("ada@example.org", OldPassword);
     }
 
@@ -53,12 +54,12 @@ public sealed class ChangePasswordTests
         await using var server = await AccountsServer.StartAsync();
         using var http = new GraphQLHttp(server);
         var session = await http.CreateUserAsync("ada@example.org", OldPassword);
-        var before = await server.Database.RowsAsync();
+        var before = await RowsButRateLimitsAsync(server);
 
         var response = await http.PostAsync(PasswordChangeOperations.Change, new { current = OldPassword, @new = newPassword }, session);
 
         Assert.Equal(code, response.PayloadErrorCode("changePassword"));
-        Assert.Equal(before, await server.Database.RowsAsync());
+        Assert.Equal(before, await RowsButRateLimitsAsync(server));
     }
 
     [Fact]
@@ -91,4 +92,11 @@ public sealed class ChangePasswordTests
 
         Assert.Equal("AUTH_NOT_AUTHENTICATED", response.ErrorCode);
     }
+
+    /// <summary>
+    /// Every row but the rate limit's counts, which each attempt changes by design (rows of <c>rate_limit_windows</c>
+    /// on PostgreSQL; in memory on SQLite).
+    /// </summary>
+    private static async Task<string> RowsButRateLimitsAsync(RunningServer server) =>
+        Regex.Replace(await server.Database.RowsAsync(), "^rate_limit_windows:\n(?:[^\n]*\\|[^\n]*\n)*", "", RegexOptions.Multiline);
 }
