@@ -1,5 +1,8 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Accounts.AccessTokens;
+using Ipp.Graph.Accounts.PasswordChange;
+using Ipp.Graph.Accounts.PasswordReset;
+using Ipp.Graph.Accounts.Profile;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Binding;
@@ -48,6 +51,9 @@ public static class ContractSchema
         SharedErrors.Bind(builder);
         AccountsSchema.Bind(builder, nodes);
         AccessTokensSchema.Bind(builder);
+        ProfileSchema.Bind(builder);
+        PasswordChangeSchema.Bind(builder);
+        PasswordResetSchema.Bind(builder);
         ExperimentsSchema.Bind(builder, nodes);
         ExperimentStatusSubscription.Bind(builder);
         ApplicationsSchema.Bind(builder);

@@ -8,6 +8,7 @@ using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Groups;
 using Ipp.Graph.Health;
+using Ipp.Graph.Mail;
 using Ipp.Graph.RateLimiting;
 using Ipp.Graph.Ide;
 using Ipp.Graph.Storage;
@@ -38,6 +39,8 @@ public static class IppGraphApp
         builder.Services.AddRateLimiting(builder.Configuration);
         builder.Services.AddUploadFolder(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddMail(builder.Configuration);
+        builder.Services.AddOwnAccount(builder.Configuration);
         builder.Services.AddAccessPolicy(builder.Configuration);
         builder.Services.AddApplications(builder.Configuration);
         builder.Services.AddGroups(builder.Configuration);

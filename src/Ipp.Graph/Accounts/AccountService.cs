@@ -2,6 +2,7 @@ using Ipp.Graph.Accounts.AccessTokens;
 using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Accounts.Errors;
 using Ipp.Graph.Accounts.Passwords;
+using Ipp.Graph.Accounts.Profile;
 using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL.Mutations;
 using Microsoft.EntityFrameworkCore;
@@ -62,14 +63,15 @@ public sealed class AccountService
     /// <summary>The settings accounts run with.</summary>
     public AccountsOptions Options => _options;
 
-    /// <summary>Creates an account and its first session.</summary>
+    /// <summary>Creates an account, with its profile when one is given, and its first session.</summary>
     /// <exception cref="MutationException">
-    /// <see cref="InvalidEmailError"/>, <see cref="InvalidPasswordError"/> or <see cref="EmailTakenError"/>.
+    /// <see cref="InvalidEmailError"/>, <see cref="InvalidPasswordError"/>, <see cref="InvalidProfileError"/> or <see cref="EmailTakenError"/>.
     /// </exception>
-    public async Task<NewSession> CreateUserAsync(string email, string password, CancellationToken cancellationToken)
+    public async Task<NewSession> CreateUserAsync(string email, string password, ProfileInput? profileInput, CancellationToken cancellationToken)
     {
         var address = EmailAddress.Parse(email);
         PasswordRules.CheckNew(password, _options.MinPasswordLength);
+        var profile = profileInput is null ? null : ProfileRules.Check(profileInput);
 
         await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -96,6 +98,12 @@ public sealed class AccountService
         await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
         {
             db.Users.Add(user);
+            if (profile is not null)
+            {
+                profile.User = user;
+                db.Add(profile);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Ipp.Graph.Accounts.Errors;
+using Ipp.Graph.Accounts.Profile;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
@@ -58,7 +59,7 @@ public static class AccountsSchema
     private static async Task<CreateUserPayload> CreateUserAsync(ResolveContext context)
     {
         var input = context.Input<CreateUserInput>();
-        var session = await StartSessionAsync(context, accounts => accounts.CreateUserAsync(input.Email, input.Password, context.CancellationToken));
+        var session = await StartSessionAsync(context, accounts => accounts.CreateUserAsync(input.Email, input.Password, input.Profile, context.CancellationToken));
         return new CreateUserPayload { User = session.User, Token = session.Token, ExpiresAt = session.ExpiresAt };
     }
 
@@ -128,7 +129,7 @@ public static class AccountsSchema
 }
 
 /// <summary>The <c>CreateUserInput</c> input type.</summary>
-public sealed record CreateUserInput(string Email, string Password);
+public sealed record CreateUserInput(string Email, string Password, ProfileInput? Profile);
 
 /// <summary>The <c>AuthenticateInput</c> input type.</summary>
 public sealed record AuthenticateInput(string Email, string Password);

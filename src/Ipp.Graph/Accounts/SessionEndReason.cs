@@ -14,6 +14,12 @@ public enum SessionEndReason
 
     /// <summary>The caller's personal access token was revoked (<see cref="AccessTokens.AccessTokenService"/>).</summary>
     Revoked,
+
+    /// <summary>The user changed their password in another session.</summary>
+    PasswordChanged,
+
+    /// <summary>The user's password was reset by email.</summary>
+    PasswordReset,
 }
 
 /// <summary>The event <c>sessionEnded</c> delivers (the <c>SessionEndedEvent</c> type).</summary>

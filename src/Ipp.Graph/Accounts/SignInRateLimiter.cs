@@ -19,7 +19,8 @@ public sealed class SignInRateLimiter(IAttemptWindows windows, IOptions<Accounts
     /// <summary>Counts an attempt from the request's client address; refuses it when it is one too many.</summary>
     public ValueTask AcquireAsync(ServerRequestContext request) => _limiter.AcquireAsync(PartitionOf(request.RemoteAddress), request);
 
-    private static string PartitionOf(IPAddress? address)
+    /// <summary>The key an address is counted under: itself, or its /64 network for IPv6.</summary>
+    internal static string PartitionOf(IPAddress? address)
     {
         if (address is null)
         {

@@ -15,10 +15,10 @@ public enum Permission
     ExperimentsWrite,
 
     /// <summary>
-    /// <c>tokens:manage</c>: creating and revoking one's personal access tokens. Never held through a token
+    /// <c>credentials:manage</c>: creating and revoking one's personal access tokens, changing one's password. Never held through a token
     /// (<see cref="Permissions.SessionOnly"/>): only the interactive session makes or ends credentials.
     /// </summary>
-    TokensManage,
+    CredentialsManage,
 
     /// <summary><c>users:read</c>: every user's account.</summary>
     UsersRead,

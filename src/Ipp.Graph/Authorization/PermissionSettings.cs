@@ -13,7 +13,7 @@ public sealed class PermissionSettings
     /// <summary>The settings section.</summary>
     public const string Section = "Permissions";
 
-    /// <summary>What every signed-in user holds; not given: experiments:read, experiments:write and tokens:manage.</summary>
+    /// <summary>What every signed-in user holds; not given: experiments:read, experiments:write and credentials:manage.</summary>
     public string[]? SignedIn { get; set; }
 
     /// <summary>What a role gives, by the role's name (<c>DATA_ENGINEER</c>); a role not given keeps its built-in list.</summary>

@@ -13,7 +13,7 @@ public sealed class PermissionTable
     /// Every signed-in user runs experiments on the applications they see, as in IPP: no role needed; and makes
     /// personal access tokens for their scripts.
     /// </summary>
-    private static readonly PermissionSet DefaultSignedIn = PermissionSet.Of(Permission.ExperimentsRead, Permission.ExperimentsWrite, Permission.TokensManage);
+    private static readonly PermissionSet DefaultSignedIn = PermissionSet.Of(Permission.ExperimentsRead, Permission.ExperimentsWrite, Permission.CredentialsManage);
 
     private static readonly Dictionary<Role, PermissionSet> DefaultRoles = new()
     {

@@ -10,7 +10,7 @@ public static class Permissions
     [
         (Permission.ExperimentsRead, "experiments:read", Reach.Own),
         (Permission.ExperimentsWrite, "experiments:write", Reach.Own),
-        (Permission.TokensManage, "tokens:manage", Reach.Own),
+        (Permission.CredentialsManage, "credentials:manage", Reach.Own),
         (Permission.UsersRead, "users:read", Reach.All),
         (Permission.UsersManage, "users:manage", Reach.All),
         (Permission.RolesRead, "roles:read", Reach.All),
@@ -46,7 +46,7 @@ public static class Permissions
     /// What no personal access token holds, whatever its user holds: the permissions that make or end credentials,
     /// which need the interactive session (a leaked token cannot make itself a successor).
     /// </summary>
-    public static PermissionSet SessionOnly { get; } = PermissionSet.Of(Permission.TokensManage);
+    public static PermissionSet SessionOnly { get; } = PermissionSet.Of(Permission.CredentialsManage);
 
     /// <summary>The permission's name: <c>experiments:read</c>.</summary>
     public static string NameOf(Permission permission) => Definitions[(int)permission].Name;

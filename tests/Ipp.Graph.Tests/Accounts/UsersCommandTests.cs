@@ -96,7 +96,7 @@ public sealed class UsersCommandTests
         Assert.Equal(0, engineer.ExitCode);
         var me = await http.PostAsync("{ me { roles permissions } }", token: await http.AuthenticateAsync("ada@example.org"));
         Assert.Equal(
-            """{"roles":["DATA_ENGINEER","MAINTAINER"],"permissions":["experiments:read","experiments:write","tokens:manage","roles:read","tags:read","tags:write","files:read","files:write","files:download","images:read","images:manage","tasks:read","tasks:write"]}""",
+            """{"roles":["DATA_ENGINEER","MAINTAINER"],"permissions":["experiments:read","experiments:write","credentials:manage","roles:read","tags:read","tags:write","files:read","files:write","files:download","images:read","images:manage","tasks:read","tasks:write"]}""",
             me.Data("me").GetRawText());
 
         var revoked = await RunAsync(server, "revoke-role", "ADA@example.org", "DATA_ENGINEER");

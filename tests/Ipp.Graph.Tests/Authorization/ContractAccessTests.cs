@@ -63,6 +63,18 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             ContractRules.Anyone, null, """mutation { authenticate(input: {email: "nobody@example.org", password: "not it"}) { errors { __typename } } }"""),
         // Anyone may call it; without a session there is none to end, which it says.
         ["Mutation.logout"] = new(ContractRules.Anyone, null, "mutation { logout { loggedOut } }", AnonymousCode: "AUTH_NOT_AUTHENTICATED"),
+        ["Mutation.updateProfile"] = new(
+            ContractRules.SignedIn, null, """mutation { updateProfile(input: {firstName: "Refused?"}) { user { email } errors { __typename } } }"""),
+        // The holder's password, which they keep (WriteFixture signs up with the tests' usual one).
+        ["Mutation.changePassword"] = new(
+            "credentials:manage",
+            null,
+            """mutation { changePassword(input: {currentPassword: "correct horse battery", newPassword: "correct horse battery"}) { user { email } errors { __typename } } }"""),
+        // Anyone may ask; the default server sends no mail, which the payload says (MAIL_NOT_CONFIGURED).
+        ["Mutation.requestPasswordReset"] = new(
+            ContractRules.Anyone, null, """mutation { requestPasswordReset(input: {email: "nobody@example.org"}) { email errors { __typename } } }"""),
+        ["Mutation.resetPassword"] = new(
+            ContractRules.Anyone, null, """mutation { resetPassword(input: {token: "not a token", newPassword: "correct horse battery"}) { email errors { __typename } } }"""),
         ["Mutation.createExperiment"] = new(
             ExperimentsWrite, null, """mutation { createExperiment(input: {application: "demo", name: "Refused?"}) { experiment { id } errors { __typename } } }"""),
         ["Mutation.submitExperiment"] = new(
@@ -71,13 +83,13 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             ExperimentsWrite, null, "mutation($id: ID!) { deleteExperiment(input: {id: $id}) { deletedId errors { __typename } } }", s => new { id = s.DraftId }),
         ["Query.accessTokens"] = new(ContractRules.SignedIn, null, "{ accessTokens { id name } }"),
         ["Mutation.createAccessToken"] = new(
-            "tokens:manage",
+            "credentials:manage",
             null,
             "mutation($expiresAt: DateTime!) { createAccessToken(input: {name: \"Refused?\", expiresAt: $expiresAt}) { token errors { __typename } } }",
             _ => new { expiresAt = DateTimeOffset.UtcNow.AddDays(30) }),
         // An id of no token: the caller holding the permission gets the payload saying so.
         ["Mutation.revokeAccessToken"] = new(
-            "tokens:manage",
+            "credentials:manage",
             null,
             "mutation($id: ID!) { revokeAccessToken(input: {id: $id}) { revokedId errors { __typename } } }",
             _ => new { id = Ipp.Graph.GraphQL.GlobalId.Encode("AccessToken", 1) }),

@@ -41,7 +41,7 @@ public sealed class FieldRuleTests(AccessServers servers) : IClassFixture<Access
             .Distinct()
             .ToList();
 
-        Assert.Equal(["experiments:read", "experiments:write", "groups:manage", "groups:read", "roles:read", "tokens:manage"], policies.Order());
+        Assert.Equal(["credentials:manage", "experiments:read", "experiments:write", "groups:manage", "groups:read", "roles:read"], policies.Order());
         Assert.All(policies, policy => Assert.Contains(policy, documented));
     }
 

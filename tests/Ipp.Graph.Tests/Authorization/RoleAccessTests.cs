@@ -11,7 +11,7 @@ namespace Ipp.Graph.Tests.Authorization;
 /// </summary>
 public sealed class RoleAccessTests(AccessServers servers) : IClassFixture<AccessServers>
 {
-    private const string Everyone = "experiments:read,experiments:write,tokens:manage";
+    private const string Everyone = "experiments:read,experiments:write,credentials:manage";
 
     /// <summary>The documented table: each role's permissions (besides everyone's) and pages, in their orders.</summary>
     public static TheoryData<string, string, string> Roles => new()
@@ -109,7 +109,7 @@ public sealed class RoleAccessTests(AccessServers servers) : IClassFixture<Acces
 
         Assert.Equal("""["AI_RESEARCHER","MAINTAINER"]""", me.GetProperty("roles").GetRawText());
         Assert.Equal(
-            """["experiments:read","experiments:write","tokens:manage","roles:read","tags:read","tags:write","files:read","files:write","images:read","images:manage","tasks:read","tasks:write"]""",
+            """["experiments:read","experiments:write","credentials:manage","roles:read","tags:read","tags:write","files:read","files:write","images:read","images:manage","tasks:read","tasks:write"]""",
             me.GetProperty("permissions").GetRawText());
         Assert.Equal("""[{"href":"/app/experiments"},{"href":"/app/files"},{"href":"/app/tasks"},{"href":"/app/images"}]""", me.GetProperty("pages").GetRawText());
         Assert.Equal($$"""{"id":"{{self}}"}""", node.Data("node").GetRawText());
@@ -137,7 +137,7 @@ public sealed class RoleAccessTests(AccessServers servers) : IClassFixture<Acces
             """mutation { createUser(input: {email: "fresh-permissions@example.org", password: "correct horse battery"}) { user { roles permissions pages { href } } } }""");
 
         Assert.Equal(
-            """{"roles":[],"permissions":["experiments:read","experiments:write","tokens:manage"],"pages":[{"href":"/app/experiments"}]}""",
+            """{"roles":[],"permissions":["experiments:read","experiments:write","credentials:manage"],"pages":[{"href":"/app/experiments"}]}""",
             created.Data("createUser").GetProperty("user").GetRawText());
     }
 }

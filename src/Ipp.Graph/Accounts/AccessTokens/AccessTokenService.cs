@@ -159,6 +159,24 @@ public sealed class AccessTokenService
         EndAsync(userId, db => db.AccessTokens.Where(token => token.UserId == userId), cancellationToken);
 
     /// <summary>
+    /// Deletes every token of the user inside the caller's transaction (one of the user's writers): what
+    /// <see cref="UserCredentials"/> ends with the sessions when the password changes. The tokens' credential ids, to
+    /// announce once the transaction committed.
+    /// </summary>
+    public async Task<IReadOnlyList<EndedSession>> DeleteAllOfUserAsync(IppDbContext db, long userId, CancellationToken cancellationToken)
+    {
+        var rows = await db.AccessTokens.Where(token => token.UserId == userId)
+            .Select(token => new { token.Id, token.ExpiresAt }).ToListAsync(cancellationToken);
+        await db.AccessTokens.Where(token => token.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            _uses.Forget(row.Id);
+        }
+
+        return [.. rows.Select(row => new EndedSession(AccessTokenGrant.CredentialIdOf(row.Id), row.ExpiresAt))];
+    }
+
+    /// <summary>
     /// The caller a personal access token belongs to; null when the text is no token, or the token is unknown,
     /// revoked or expired. Each use is noted for <c>lastUsedAt</c> (<see cref="AccessTokenUses"/>).
     /// </summary>

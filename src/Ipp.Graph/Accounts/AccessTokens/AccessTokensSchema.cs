@@ -9,7 +9,7 @@ namespace Ipp.Graph.Accounts.AccessTokens;
 /// <summary>
 /// The personal access tokens of the contract: <c>accessTokens</c>, <c>createAccessToken</c> and
 /// <c>revokeAccessToken</c>, each for the caller's own tokens. Who may call them is the fields' <c>@authorize</c>
-/// (making and revoking need <c>tokens:manage</c>, which no token holds).
+/// (making and revoking need <c>credentials:manage</c>, which no token holds).
 /// </summary>
 public static class AccessTokensSchema
 {

@@ -79,7 +79,7 @@ public sealed class AccessTokenReadOnlyTests
         Assert.Equal("By script", created.Data("createExperiment").GetProperty("experiment").GetProperty("name").GetString());
         Assert.Equal("""["experiments:read","experiments:write"]""", (await http.PostAsync("{ me { permissions } }", token: token)).Data("me").GetProperty("permissions").GetRawText());
         Assert.Equal(
-            """["experiments:read","experiments:write","tokens:manage"]""",
+            """["experiments:read","experiments:write","credentials:manage"]""",
             (await http.PostAsync("{ me { permissions } }", token: user.Token)).Data("me").GetProperty("permissions").GetRawText());
     }
 }

@@ -154,7 +154,7 @@ public sealed class AccessTokenTests
         {
             Assert.Equal("AUTH_NOT_AUTHORIZED", refused.ErrorCode);
             Assert.Equal(
-                "Not allowed: this needs the permission tokens:manage, which this personal access token does not give (sign in for it).",
+                "Not allowed: this needs the permission credentials:manage, which this personal access token does not give (sign in for it).",
                 refused.ErrorMessage);
         }
 
@@ -163,6 +163,32 @@ public sealed class AccessTokenTests
         var permissions = (await http.PostAsync("{ me { permissions } }", token: token)).Data("me").GetProperty("permissions");
         Assert.Equal("""["experiments:read","experiments:write"]""", permissions.GetRawText());
         Assert.Empty(server.Logs.Errors);
+    }
+
+    [Fact]
+    public async Task A_token_cannot_change_the_password_and_changing_it_in_the_session_ends_every_token()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        var session = await http.CreateUserAsync("ada@example.org");
+        var (full, _) = await AccessTokenCalls.MakeAsync(http, session, "full", InAMonth, readOnly: false);
+        var (reading, _) = await AccessTokenCalls.MakeAsync(http, session, "reading", InAMonth, readOnly: true);
+        const string Credentials = "SELECT (SELECT password_hash FROM users) || '|' || (SELECT COUNT(*) FROM sessions) || '|' || (SELECT COUNT(*) FROM access_tokens)";
+        var before = await server.Database.ScalarAsync(Credentials);
+
+        var refused = await http.PostAsync(PasswordChangeOperations.Change, new { current = "correct horse battery", @new = "new staple horse" }, full);
+
+        Assert.Equal("AUTH_NOT_AUTHORIZED", refused.ErrorCode);
+        Assert.Equal(before, await server.Database.ScalarAsync(Credentials));
+        Assert.Equal("ada@example.org", await http.MeAsync(full));
+
+        var changed = await http.PostAsync(PasswordChangeOperations.Change, new { current = "correct horse battery", @new = "new staple horse" }, session);
+
+        Assert.Equal("ada@example.org", changed.Data("changePassword").GetProperty("user").GetProperty("email").GetString());
+        Assert.Null(await http.MeAsync(full));
+        Assert.Null(await http.MeAsync(reading));
+        Assert.Equal(0L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM access_tokens"));
+        Assert.Equal("ada@example.org", await http.MeAsync(session));
     }
 
     [Fact]
