@@ -1,4 +1,5 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Administration;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Binding;
@@ -33,8 +34,11 @@ public static class ContractSchema
     /// </summary>
     public static string Print(Schema schema) => PrintSchema.Print(schema, appliedDirectives: true) + "\n";
 
-    /// <summary>Builds the executable schema, each field guarded by its rule as <paramref name="policy"/> decides.</summary>
-    public static Schema Build(AccessPolicy policy)
+    /// <summary>
+    /// Builds the executable schema, each field guarded by its rule as <paramref name="policy"/> decides, for callers
+    /// holding the grants announced to <paramref name="grants"/> (none: as their principal says).
+    /// </summary>
+    public static Schema Build(AccessPolicy policy, CallerGrants? grants = null)
     {
         var builder = SchemaBuilder.FromSdl(ReadSdl())
             .AddScalar(CustomScalars.DateTime)
@@ -49,7 +53,8 @@ public static class ContractSchema
         ExperimentStatusSubscription.Bind(builder);
         ApplicationsSchema.Bind(builder);
         AuthorizationSchema.Bind(builder, policy);
+        AdministrationSchema.Bind(builder, nodes);
         nodes.Bind(builder);
-        return builder.WrapFields(new FieldAuthorization(policy)).Build();
+        return builder.WrapFields(grants is null ? new FieldAuthorization(policy) : new FieldAuthorization(policy, grants)).Build();
     }
 }

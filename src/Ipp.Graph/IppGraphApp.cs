@@ -1,4 +1,5 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Administration;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
@@ -38,6 +39,7 @@ public static class IppGraphApp
         builder.Services.AddUploadFolder(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddAccessPolicy(builder.Configuration);
+        builder.Services.AddAdministration(builder.Configuration);
         builder.Services.AddApplications(builder.Configuration);
         builder.Services.AddExperiments(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);

@@ -16,6 +16,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<SessionEndings>();
         services.AddSingleton<RememberedCallers>();
         services.AddPerProvider<ISessionRevocations, InProcessSessionRevocations, PostgreSqlSessionRevocations>(configuration);
+        services.AddSingleton<CallerGrants>();
+        services.AddPerProvider<IGrantAnnouncements, InProcessGrantAnnouncements, PostgreSqlGrantAnnouncements>(configuration);
 
         services.AddSingleton<SignInRateLimiter>();
         services.AddSingleton<AccountService>();

@@ -16,11 +16,14 @@ public sealed class AccessPolicy(PermissionTable table)
     /// <summary>The table it decides by.</summary>
     public PermissionTable Table => table;
 
-    /// <summary>What a signed-in user holding <paramref name="roles"/> may do.</summary>
-    public PermissionSet PermissionsOf(IReadOnlyList<Role> roles) => table.Of(roles);
+    /// <summary>
+    /// What the user may do when signed in: what being signed in and their roles give once their account is approved
+    /// and enabled; nothing while it is pending (<c>Accounts:RequireApproval</c>), denied or disabled.
+    /// </summary>
+    public PermissionSet PermissionsOf(UserView user) => Of(user.Roles, user.Approval, user.Disabled);
 
     /// <summary>True when the caller holds <paramref name="permission"/>.</summary>
-    public bool Holds(SignedInCaller caller, Permission permission) => table.Of(caller.Roles).Contains(permission);
+    public bool Holds(SignedInCaller caller, Permission permission) => Held(caller).Contains(permission);
 
     /// <summary>
     /// Why a caller may not do what needs <paramref name="required"/> (nothing more than being signed in when empty):
@@ -34,8 +37,10 @@ public sealed class AccessPolicy(PermissionTable table)
             return Callers.NotAuthenticated();
         }
 
-        var missing = required.Except(table.Of(caller.Roles));
-        return missing.IsEmpty ? null : NotAuthorized(missing);
+        var missing = required.Except(Held(caller));
+        return missing.IsEmpty ? null
+            : caller.Approval == ApprovalState.Approved ? NotAuthorized(missing)
+            : new GraphQLError("Not allowed: your account awaits an administrator's approval.", code: AuthorizationErrorCodes.AuthNotAuthorized);
     }
 
     /// <summary>True when the caller may do <paramref name="permission"/> to an object <paramref name="ownerId"/> owns.</summary>
@@ -54,6 +59,12 @@ public sealed class AccessPolicy(PermissionTable table)
             : Expression.Equal(ownerOf.Body, Expression.Property(Expression.Constant(new Owner(caller.UserId)), nameof(Owner.UserId)));
         return Expression.Lambda<Func<T, bool>>(condition, ownerOf.Parameters);
     }
+
+    /// <summary>What a signed-in caller holds (a caller's account is enabled: disabling it ends its session).</summary>
+    private PermissionSet Held(SignedInCaller caller) => Of(caller.Roles, caller.Approval, disabled: false);
+
+    private PermissionSet Of(IReadOnlyList<Role> roles, ApprovalState approval, bool disabled) =>
+        approval == ApprovalState.Approved && !disabled ? table.Of(roles) : PermissionSet.Empty;
 
     /// <summary>The refusal of a signed-in caller who lacks <paramref name="missing"/>.</summary>
     private static GraphQLError NotAuthorized(PermissionSet missing)

@@ -23,7 +23,7 @@ public static class AuthorizationSchema
     }
 
     private static PermissionSet PermissionsOf(ResolveContext context, AccessPolicy policy) =>
-        policy.PermissionsOf(context.ParentAs<UserView>().Roles);
+        policy.PermissionsOf(context.ParentAs<UserView>());
 }
 
 /// <summary>The <c>RolePermissions</c> type: a role and the names of the permissions it gives.</summary>

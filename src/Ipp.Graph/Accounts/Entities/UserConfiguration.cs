@@ -15,6 +15,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.NormalizedEmail).HasColumnName("normalized_email").HasMaxLength(User.EmailMaxLength);
         user.Property(u => u.PasswordHash).HasColumnName("password_hash").HasMaxLength(100);
         user.Property(u => u.CreatedAt).HasColumnName("created_at");
+        user.Property(u => u.Approval).HasColumnName("approval").HasMaxLength(16)
+            .HasConversion(state => ApprovalStates.NameOf(state), name => ApprovalStates.Parse(name));
+        user.Property(u => u.Disabled).HasColumnName("disabled");
+        user.Property(u => u.GrantsVersion).HasColumnName("grants_version");
         user.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName("ix_users_normalized_email");
     }
 }
