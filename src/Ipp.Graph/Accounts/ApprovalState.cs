@@ -6,13 +6,17 @@ namespace Ipp.Graph.Accounts;
 /// it is approved; otherwise it is <see cref="Approved"/> from the start. Stored by its schema name
 /// (<see cref="ApprovalStates"/>) in <c>users.approval</c>.
 /// </summary>
+/// <remarks>
+/// <see cref="Approved"/> comes first: it is the column's default (the rows made before approval existed), and EF
+/// Core leaves a value equal to the type's default to the column's default.
+/// </remarks>
 public enum ApprovalState
 {
-    /// <summary>Waiting for an administrator: signs in, holds no permission.</summary>
-    Pending,
-
     /// <summary>Let in: holds what being signed in and its roles give.</summary>
     Approved,
+
+    /// <summary>Waiting for an administrator: signs in, holds no permission.</summary>
+    Pending,
 
     /// <summary>Refused by an administrator: cannot sign in.</summary>
     Denied,

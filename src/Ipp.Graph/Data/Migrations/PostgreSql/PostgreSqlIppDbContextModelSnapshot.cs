@@ -73,8 +73,10 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
 
                     b.Property<string>("Approval")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
+                        .HasDefaultValue("APPROVED")
                         .HasColumnName("approval");
 
                     b.Property<DateTime>("CreatedAt")
@@ -82,7 +84,9 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnName("created_at");
 
                     b.Property<bool>("Disabled")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("disabled");
 
                     b.Property<string>("Email")
@@ -92,7 +96,9 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnName("email");
 
                     b.Property<long>("GrantsVersion")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
                         .HasColumnName("grants_version");
 
                     b.Property<string>("NormalizedEmail")

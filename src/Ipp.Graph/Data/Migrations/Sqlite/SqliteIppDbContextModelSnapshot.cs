@@ -64,8 +64,10 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Approval")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
+                        .HasDefaultValue("APPROVED")
                         .HasColumnName("approval");
 
                     b.Property<DateTime>("CreatedAt")
@@ -73,7 +75,9 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnName("created_at");
 
                     b.Property<bool>("Disabled")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
                         .HasColumnName("disabled");
 
                     b.Property<string>("Email")
@@ -83,7 +87,9 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnName("email");
 
                     b.Property<long>("GrantsVersion")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
                         .HasColumnName("grants_version");
 
                     b.Property<string>("NormalizedEmail")

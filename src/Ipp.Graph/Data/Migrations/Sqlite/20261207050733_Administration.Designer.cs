@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ipp.Graph.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIppDbContext))]
-    [Migration("20261207044127_Administration")]
+    [Migration("20261207050733_Administration")]
     partial class Administration
     {
         /// <inheritdoc />
@@ -67,8 +67,10 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("Approval")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
+                        .HasDefaultValue("APPROVED")
                         .HasColumnName("approval");
 
                     b.Property<DateTime>("CreatedAt")
@@ -76,7 +78,9 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnName("created_at");
 
                     b.Property<bool>("Disabled")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
                         .HasColumnName("disabled");
 
                     b.Property<string>("Email")
@@ -86,7 +90,9 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnName("email");
 
                     b.Property<long>("GrantsVersion")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
                         .HasColumnName("grants_version");
 
                     b.Property<string>("NormalizedEmail")

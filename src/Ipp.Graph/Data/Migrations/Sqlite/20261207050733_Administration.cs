@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Ipp.Graph.Data.Migrations.PostgreSql
+namespace Ipp.Graph.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Administration : Migration
@@ -12,11 +11,10 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // The accounts made before approval existed are approved (new ones get their state from Accounts:RequireApproval).
             migrationBuilder.AddColumn<string>(
                 name: "approval",
                 table: "users",
-                type: "character varying(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "APPROVED");
@@ -24,14 +22,14 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<bool>(
                 name: "disabled",
                 table: "users",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<long>(
                 name: "grants_version",
                 table: "users",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
@@ -39,16 +37,16 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                 name: "audit_log",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    actor_id = table.Column<long>(type: "bigint", nullable: true),
-                    actor_label = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    target_kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    target_id = table.Column<long>(type: "bigint", nullable: false),
-                    target_label = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    details = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    actor_label = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    target_kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    target_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    target_label = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    details = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ipp.Graph.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlIppDbContext))]
-    [Migration("20261207044131_Administration")]
+    [Migration("20261207050750_Administration")]
     partial class Administration
     {
         /// <inheritdoc />
@@ -76,8 +76,10 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
 
                     b.Property<string>("Approval")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
+                        .HasDefaultValue("APPROVED")
                         .HasColumnName("approval");
 
                     b.Property<DateTime>("CreatedAt")
@@ -85,7 +87,9 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnName("created_at");
 
                     b.Property<bool>("Disabled")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("disabled");
 
                     b.Property<string>("Email")
@@ -95,7 +99,9 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnName("email");
 
                     b.Property<long>("GrantsVersion")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
                         .HasColumnName("grants_version");
 
                     b.Property<string>("NormalizedEmail")
