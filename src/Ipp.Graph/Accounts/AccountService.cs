@@ -195,7 +195,15 @@ public sealed class AccountService
         {
             if (IsLive(remembered))
             {
-                return remembered;
+                // Holding the grants announced since it was remembered (a role granted, an approval): every
+                // request authenticated here, GraphQL's or an endpoint's, sees them.
+                var current = _grants.Current(remembered);
+                if (!ReferenceEquals(current, remembered))
+                {
+                    _callers.Remember(key, current);
+                }
+
+                return current;
             }
 
             _callers.Forget(key);
@@ -219,8 +227,8 @@ public sealed class AccountService
             return null;
         }
 
-        var caller = new SignedInCaller(
-            row.UserId, row.Email, RoleNames.ParseAll(row.Roles), new DateTimeOffset(row.CreatedAt), row.SessionId, expiresAt, row.Approval, row.GrantsVersion);
+        var caller = _grants.Current(new SignedInCaller(
+            row.UserId, row.Email, RoleNames.ParseAll(row.Roles), new DateTimeOffset(row.CreatedAt), row.SessionId, expiresAt, row.Approval, row.GrantsVersion));
         _callers.Remember(key, caller);
         return caller;
     }
