@@ -7,8 +7,8 @@ namespace Ipp.Graph.Accounts;
 
 /// <summary>
 /// The announcements of instances sharing a PostgreSQL database: the transaction that changes a user's grants NOTIFYs
-/// them on the channel <c>ipp_user_grants</c>, sent exactly when it commits, and every instance (this one too) records
-/// what it receives in its <see cref="CallerGrants"/>.
+/// them on the channel <c>ipp_user_grants</c>, sent exactly when it commits, and every instance records what it
+/// receives in its <see cref="CallerGrants"/> (this one as soon as it committed).
 /// </summary>
 public sealed class PostgreSqlGrantAnnouncements(CallerGrants grants, IDbContextFactory<IppDbContext> databases) : IGrantAnnouncements, IPostgreSqlChannel
 {
@@ -17,10 +17,11 @@ public sealed class PostgreSqlGrantAnnouncements(CallerGrants grants, IDbContext
     public Task EnlistAsync(IppDbContext db, long userId, UserGrants changed, CancellationToken cancellationToken) =>
         PostgreSqlNotifications.NotifyAsync(db, Name, JsonSerializer.Serialize(Announcement.Of(userId, changed), GrantsJson.Default.Announcement), cancellationToken);
 
-    /// <summary>Nothing: this instance receives its own announcement as the others do.</summary>
-    public void Committed(long userId, UserGrants changed)
-    {
-    }
+    /// <summary>
+    /// Records the change here at once, so the user's next request to this instance holds it without waiting for the
+    /// notification; the notification arriving later changes nothing (its version is not newer).
+    /// </summary>
+    public void Committed(long userId, UserGrants changed) => grants.Record(userId, changed);
 
     public void Receive(string payload)
     {
