@@ -3,6 +3,7 @@ using Ipp.Graph.Accounts.AccessTokens;
 using Ipp.Graph.Accounts.PasswordChange;
 using Ipp.Graph.Accounts.PasswordReset;
 using Ipp.Graph.Accounts.Profile;
+using Ipp.Graph.Administration;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Binding;
@@ -38,8 +39,11 @@ public static class ContractSchema
     /// </summary>
     public static string Print(Schema schema) => PrintSchema.Print(schema, appliedDirectives: true) + "\n";
 
-    /// <summary>Builds the executable schema, each field guarded by its rule as <paramref name="policy"/> decides.</summary>
-    public static Schema Build(AccessPolicy policy)
+    /// <summary>
+    /// Builds the executable schema, each field guarded by its rule as <paramref name="policy"/> decides, for callers
+    /// holding the grants announced to <paramref name="grants"/> (none: as their principal says).
+    /// </summary>
+    public static Schema Build(AccessPolicy policy, CallerGrants? grants = null)
     {
         var builder = SchemaBuilder.FromSdl(ReadSdl())
             .AddScalar(CustomScalars.DateTime)
@@ -59,7 +63,8 @@ public static class ContractSchema
         ApplicationsSchema.Bind(builder);
         GroupsSchema.Bind(builder, nodes);
         AuthorizationSchema.Bind(builder, policy);
+        AdministrationSchema.Bind(builder, nodes);
         nodes.Bind(builder);
-        return builder.WrapFields(new FieldAuthorization(policy)).Build();
+        return builder.WrapFields(grants is null ? new FieldAuthorization(policy) : new FieldAuthorization(policy, grants)).Build();
     }
 }

@@ -1,4 +1,5 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Administration;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
@@ -42,6 +43,7 @@ public static class IppGraphApp
         builder.Services.AddMail(builder.Configuration);
         builder.Services.AddOwnAccount(builder.Configuration);
         builder.Services.AddAccessPolicy(builder.Configuration);
+        builder.Services.AddAdministration(builder.Configuration);
         builder.Services.AddApplications(builder.Configuration);
         builder.Services.AddGroups(builder.Configuration);
         builder.Services.AddExperiments(builder.Configuration);

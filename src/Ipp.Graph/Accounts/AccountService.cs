@@ -3,6 +3,7 @@ using Ipp.Graph.Accounts.Entities;
 using Ipp.Graph.Accounts.Errors;
 using Ipp.Graph.Accounts.Passwords;
 using Ipp.Graph.Accounts.Profile;
+using Ipp.Graph.Administration.Approval;
 using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL.Mutations;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,9 @@ public sealed class AccountService
                     session.UserId,
                     session.User.Email,
                     session.User.CreatedAt,
-                    session.User.Roles.Select(role => role.Role).ToList()))
+                    session.User.Roles.Select(role => role.Role).ToList(),
+                    session.User.Approval,
+                    session.User.GrantsVersion))
                 .FirstOrDefault());
 
     private readonly IDbContextFactory<IppDbContext> _contexts;
@@ -37,6 +40,8 @@ public sealed class AccountService
     private readonly ISessionRevocations _revocations;
     private readonly RememberedCallers _callers;
     private readonly AccessTokenService _accessTokens;
+    private readonly CallerGrants _grants;
+    private readonly IAccountApprovalRequests _approvalRequests;
     private readonly TimeProvider _clock;
     private readonly AccountsOptions _options;
 
@@ -47,6 +52,8 @@ public sealed class AccountService
         ISessionRevocations revocations,
         RememberedCallers callers,
         AccessTokenService accessTokens,
+        CallerGrants grants,
+        IAccountApprovalRequests approvalRequests,
         TimeProvider clock,
         IOptions<AccountsOptions> options)
     {
@@ -56,6 +63,8 @@ public sealed class AccountService
         _revocations = revocations;
         _callers = callers;
         _accessTokens = accessTokens;
+        _grants = grants;
+        _approvalRequests = approvalRequests;
         _clock = clock;
         _options = options.Value;
     }
@@ -92,6 +101,7 @@ public sealed class AccountService
             PasswordHash = hash,
             // No role: running experiments needs none; roles are granted (UsersCommand) for what else a user does.
             CreatedAt = now.UtcDateTime,
+            Approval = _options.RequireApproval ? ApprovalState.Pending : ApprovalState.Approved,
         };
         user.Session = new Session { TokenHash = tokenHash, IssuedAt = now.UtcDateTime, ExpiresAt = (now + _options.TokenLifetime).UtcDateTime };
 
@@ -114,13 +124,21 @@ public sealed class AccountService
             }
         }
 
-        var caller = new SignedInCaller(user.Id, user.Email, RoleNames.ParseAll(user.Roles.Select(role => role.Role)), now, user.Session.Id, now + _options.TokenLifetime);
+        var caller = new SignedInCaller(
+            user.Id, user.Email, RoleNames.ParseAll(user.Roles.Select(role => role.Role)), now, user.Session.Id, now + _options.TokenLifetime, user.Approval, user.GrantsVersion);
+        if (user.Approval == ApprovalState.Pending)
+        {
+            await _approvalRequests.AccountPendingAsync(caller.User, CancellationToken.None);
+        }
+
         return new NewSession(token, caller.SessionExpiresAt, caller.User);
     }
 
     /// <summary>Signs in: checks the password and starts the user's session, ending the one they had.</summary>
     /// <exception cref="MutationException">
-    /// <see cref="InvalidCredentialsError"/>, the same for an unknown email as for a wrong password.
+    /// <see cref="InvalidCredentialsError"/>, the same for an unknown email as for a wrong password; once the password
+    /// checked out, <see cref="AccountDeniedError"/> or <see cref="AccountDisabledError"/> (so the state of an account
+    /// is told only to whoever knows its password). A pending account signs in.
     /// </exception>
     public async Task<NewSession> AuthenticateAsync(string email, string password, CancellationToken cancellationToken)
     {
@@ -187,7 +205,7 @@ public sealed class AccountService
     {
         if (AccessTokenText.IsOne(token))
         {
-            return await _accessTokens.FindCallerAsync(token!, cancellationToken);
+            return await _accessTokens.FindCallerAsync(token!, cancellationToken) is { } tokenCaller ? _grants.Current(tokenCaller) : null;
         }
 
         if (SessionToken.TryHash(token) is not { } tokenHash)
@@ -201,7 +219,15 @@ public sealed class AccountService
         {
             if (IsLive(remembered))
             {
-                return remembered;
+                // Holding the grants announced since it was remembered (a role granted, an approval): every
+                // request authenticated here, GraphQL's or an endpoint's, sees them.
+                var current = _grants.Current(remembered);
+                if (!ReferenceEquals(current, remembered))
+                {
+                    _callers.Remember(key, current);
+                }
+
+                return current;
             }
 
             _callers.Forget(key);
@@ -225,13 +251,17 @@ public sealed class AccountService
             return null;
         }
 
-        var caller = new SignedInCaller(row.UserId, row.Email, RoleNames.ParseAll(row.Roles), new DateTimeOffset(row.CreatedAt), row.SessionId, expiresAt);
+        var caller = _grants.Current(new SignedInCaller(
+            row.UserId, row.Email, RoleNames.ParseAll(row.Roles), new DateTimeOffset(row.CreatedAt), row.SessionId, expiresAt, row.Approval, row.GrantsVersion));
         _callers.Remember(key, caller);
         return caller;
     }
 
     /// <summary>True while the caller's session has neither ended nor expired (for principals authenticated earlier).</summary>
     public bool IsLive(SignedInCaller caller) => _endings.IsLive(caller);
+
+    /// <summary>The caller holding the grants (roles, approval) announced since it was read (<see cref="CallerGrants"/>).</summary>
+    public SignedInCaller Current(SignedInCaller caller) => _grants.Current(caller);
 
     /// <summary>
     /// Replaces the user's session (if any) with a new one, as one of the user's writers (<see cref="UserTransactions"/>):
@@ -258,6 +288,20 @@ public sealed class AccountService
                 .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.PasswordHash, newHash), cancellationToken);
         }
 
+        // Read under the user's lock: an administrator denying or disabling the account at the same moment either
+        // comes first (refused here) or ends the session this makes.
+        var state = await db.Users.Where(row => row.Id == user.Id)
+            .Select(row => new { row.Approval, row.Disabled, row.GrantsVersion }).FirstAsync(cancellationToken);
+        if (state.Approval == ApprovalState.Denied)
+        {
+            throw new MutationException(new AccountDeniedError());
+        }
+
+        if (state.Disabled)
+        {
+            throw new MutationException(new AccountDisabledError());
+        }
+
         // Read at each sign-in: a role granted or revoked since (UsersCommand) holds from this session on.
         var roles = await db.UserRoles.Where(role => role.UserId == user.Id).Select(role => role.Role).ToListAsync(cancellationToken);
         var session = new Session
@@ -277,11 +321,13 @@ public sealed class AccountService
             await _revocations.RevokeAsync(previous.Id, previousExpiry, previousExpiry <= now ? SessionEndReason.Expired : SessionEndReason.Replaced, CancellationToken.None);
         }
 
-        var caller = new SignedInCaller(user.Id, user.Email, RoleNames.ParseAll(roles), new DateTimeOffset(user.CreatedAt), session.Id, now + _options.TokenLifetime);
+        var caller = new SignedInCaller(
+            user.Id, user.Email, RoleNames.ParseAll(roles), new DateTimeOffset(user.CreatedAt), session.Id, now + _options.TokenLifetime, state.Approval, state.GrantsVersion);
         return new NewSession(token, caller.SessionExpiresAt, caller.User);
     }
 
     private sealed record UserRow(long Id, string Email, string PasswordHash, DateTime CreatedAt);
 
-    private sealed record SessionRow(long SessionId, DateTime ExpiresAt, long UserId, string Email, DateTime CreatedAt, List<string> Roles);
+    private sealed record SessionRow(
+        long SessionId, DateTime ExpiresAt, long UserId, string Email, DateTime CreatedAt, List<string> Roles, ApprovalState Approval, long GrantsVersion);
 }

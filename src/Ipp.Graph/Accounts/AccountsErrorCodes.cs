@@ -16,4 +16,10 @@ public static class AccountsErrorCodes
 
     /// <summary>The email is not a valid address.</summary>
     public const string InvalidEmail = "INVALID_EMAIL";
+
+    /// <summary>An administrator denied the account: it cannot sign in (told only to whoever gave its password).</summary>
+    public const string AccountDenied = "ACCOUNT_DENIED";
+
+    /// <summary>An administrator disabled the account: it cannot sign in (told only to whoever gave its password).</summary>
+    public const string AccountDisabled = "ACCOUNT_DISABLED";
 }

@@ -35,6 +35,12 @@ public sealed class AccountsOptions
     /// </summary>
     public int SessionCacheSize { get; set; } = 10_000;
 
+    /// <summary>
+    /// IPP's approval: a new account is PENDING (it signs in, holds no permission) until an administrator approves it.
+    /// False: new accounts are APPROVED.
+    /// </summary>
+    public bool RequireApproval { get; set; }
+
     /// <summary>Attempts of <c>createUser</c> and <c>authenticate</c> together per client address, in a fixed window.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 

@@ -17,6 +17,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<SessionEndings>();
         services.AddSingleton<RememberedCallers>();
         services.AddPerProvider<ISessionRevocations, InProcessSessionRevocations, PostgreSqlSessionRevocations>(configuration);
+        services.AddSingleton<CallerGrants>();
+        services.AddPerProvider<IGrantAnnouncements, InProcessGrantAnnouncements, PostgreSqlGrantAnnouncements>(configuration);
 
         services.AddAccessTokens(configuration);
         services.AddSingleton<SignInRateLimiter>();

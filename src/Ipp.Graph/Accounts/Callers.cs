@@ -7,11 +7,20 @@ namespace Ipp.Graph.Accounts;
 /// <summary>Who is calling, as every feature's resolvers ask it.</summary>
 public static class Callers
 {
-    /// <summary>The caller when their session is still live; null for anonymous callers and ended sessions.</summary>
-    public static SignedInCaller? LiveCaller(this ResolveContext context) =>
-        SignedInCaller.TryRead(context.Request.User, out var caller) && context.Service<AccountService>().IsLive(caller)
-            ? caller
-            : null;
+    /// <summary>
+    /// The caller when their session is still live, holding the grants (roles, approval) they hold now; null for
+    /// anonymous callers and ended sessions.
+    /// </summary>
+    public static SignedInCaller? LiveCaller(this ResolveContext context)
+    {
+        if (!SignedInCaller.TryRead(context.Request.User, out var caller))
+        {
+            return null;
+        }
+
+        var accounts = context.Service<AccountService>();
+        return accounts.IsLive(caller) ? accounts.Current(caller) : null;
+    }
 
     /// <summary>The caller, whose session is live; otherwise an <c>AUTH_NOT_AUTHENTICATED</c> error.</summary>
     public static SignedInCaller RequireCaller(this ResolveContext context) => context.LiveCaller() ?? throw NotAuthenticated();

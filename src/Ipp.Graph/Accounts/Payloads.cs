@@ -4,7 +4,7 @@ namespace Ipp.Graph.Accounts;
 
 /// <summary>A user as the API shows it (the <c>User</c> type).</summary>
 /// <param name="Key">The database id; the API shows the global <see cref="Id"/>.</param>
-public sealed record UserView(long Key, string Email, IReadOnlyList<Role> Roles, DateTimeOffset CreatedAt)
+public sealed record UserView(long Key, string Email, IReadOnlyList<Role> Roles, DateTimeOffset CreatedAt, ApprovalState Approval, bool Disabled)
 {
     /// <summary>The global id: <c>User:key</c>, encoded once (a caller's user is shown on every request).</summary>
     public string Id { get; } = GraphQL.GlobalId.Encode("User", Key);

@@ -20,6 +20,15 @@ public enum SessionEndReason
 
     /// <summary>The user's password was reset by email.</summary>
     PasswordReset,
+
+    /// <summary>An administrator disabled the account.</summary>
+    Disabled,
+
+    /// <summary>An administrator denied the account.</summary>
+    Denied,
+
+    /// <summary>An administrator ended the session (<c>endUserSession</c>).</summary>
+    EndedByAdministrator,
 }
 
 /// <summary>The event <c>sessionEnded</c> delivers (the <c>SessionEndedEvent</c> type).</summary>

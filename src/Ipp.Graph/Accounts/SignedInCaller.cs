@@ -9,9 +9,13 @@ namespace Ipp.Graph.Accounts;
 /// <see cref="ClaimsPrincipal"/> (the user's id as NameIdentifier, Email, one Role claim per role, and the
 /// session's id as <c>sid</c>), so transports can carry it like any principal. A caller who came with a personal
 /// access token has its <see cref="AccessTokenGrant.CredentialId"/> as <see cref="SessionId"/>, the token's expiry as
-/// <see cref="SessionExpiresAt"/>, and the token as <see cref="AccessToken"/>.
+/// <see cref="SessionExpiresAt"/>, and the token as <see cref="AccessToken"/>. <see cref="Approval"/> and
+/// <see cref="GrantsVersion"/> say what the user held when the caller was read; a change announced since
+/// (<see cref="CallerGrants"/>) replaces them on the caller's next request.
 /// </summary>
-public sealed record SignedInCaller(long UserId, string Email, IReadOnlyList<Role> Roles, DateTimeOffset CreatedAt, long SessionId, DateTimeOffset SessionExpiresAt)
+public sealed record SignedInCaller(
+    long UserId, string Email, IReadOnlyList<Role> Roles, DateTimeOffset CreatedAt, long SessionId, DateTimeOffset SessionExpiresAt,
+    ApprovalState Approval, long GrantsVersion)
 {
     /// <summary>The authentication type of the principals made here.</summary>
     public const string AuthenticationType = "SessionToken";
@@ -28,11 +32,21 @@ public sealed record SignedInCaller(long UserId, string Email, IReadOnlyList<Rol
     /// <summary>The claim naming the personal access token the caller came with: its id, then <c>:read-only</c> or <c>:full</c>.</summary>
     public const string AccessTokenClaim = "access_token";
 
+    /// <summary>The claim holding the account's approval state (<c>APPROVED</c>).</summary>
+    public const string ApprovalClaim = "approval";
+
+    /// <summary>The claim holding <see cref="GrantsVersion"/>.</summary>
+    public const string GrantsVersionClaim = "grants_version";
+
     /// <summary>The personal access token the caller came with; null for the interactive session.</summary>
     public AccessTokenGrant? AccessToken { get; init; }
 
-    /// <summary>The user as the API shows it, made once for every request the caller makes.</summary>
-    public UserView User { get; } = new(UserId, Email, Roles, CreatedAt);
+    /// <summary>The user as the API shows it, made once for every request the caller makes (a signed-in user is never disabled).</summary>
+    public UserView User { get; } = new(UserId, Email, Roles, CreatedAt, Approval, Disabled: false);
+
+    /// <summary>This caller holding <paramref name="grants"/> instead (a new record: <see cref="User"/> is made again).</summary>
+    public SignedInCaller With(UserGrants grants) =>
+        new(UserId, Email, grants.Roles, CreatedAt, SessionId, SessionExpiresAt, grants.Approval, grants.Version) { AccessToken = AccessToken };
 
     /// <summary>The principal carrying this caller.</summary>
     public ClaimsPrincipal ToPrincipal() => new CallerPrincipal(this, new CallerIdentity(this));
@@ -64,13 +78,15 @@ public sealed record SignedInCaller(long UserId, string Email, IReadOnlyList<Rol
 
         private List<Claim> MakeClaims()
         {
-            var claims = new List<Claim>(6 + caller.Roles.Count)
+            var claims = new List<Claim>(8 + caller.Roles.Count)
             {
                 Claim(ClaimTypes.NameIdentifier, caller.UserId.ToString(CultureInfo.InvariantCulture)),
                 Claim(ClaimTypes.Email, caller.Email),
                 Claim(SessionIdClaim, caller.SessionId.ToString(CultureInfo.InvariantCulture)),
                 Claim(CreatedAtClaim, caller.CreatedAt.ToString("O", CultureInfo.InvariantCulture)),
                 Claim(SessionExpiresAtClaim, caller.SessionExpiresAt.ToString("O", CultureInfo.InvariantCulture)),
+                Claim(ApprovalClaim, ApprovalStates.NameOf(caller.Approval)),
+                Claim(GrantsVersionClaim, caller.GrantsVersion.ToString(CultureInfo.InvariantCulture)),
             };
             foreach (var role in caller.Roles)
             {
@@ -103,7 +119,9 @@ public sealed record SignedInCaller(long UserId, string Email, IReadOnlyList<Rol
             || !long.TryParse(principal.FindFirstValue(SessionIdClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var sessionId)
             || principal.FindFirstValue(ClaimTypes.Email) is not { } email
             || !DateTimeOffset.TryParse(principal.FindFirstValue(CreatedAtClaim), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var createdAt)
-            || !DateTimeOffset.TryParse(principal.FindFirstValue(SessionExpiresAtClaim), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expiresAt))
+            || !DateTimeOffset.TryParse(principal.FindFirstValue(SessionExpiresAtClaim), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expiresAt)
+            || principal.FindFirstValue(ApprovalClaim) is not { } approval
+            || !long.TryParse(principal.FindFirstValue(GrantsVersionClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var grantsVersion))
         {
             return false;
         }
@@ -122,7 +140,7 @@ public sealed record SignedInCaller(long UserId, string Email, IReadOnlyList<Rol
             return false;
         }
 
-        caller = new SignedInCaller(userId, email, roles, createdAt, sessionId, expiresAt) { AccessToken = accessToken };
+        caller = new SignedInCaller(userId, email, roles, createdAt, sessionId, expiresAt, ApprovalStates.Parse(approval), grantsVersion) { AccessToken = accessToken };
         return true;
     }
 

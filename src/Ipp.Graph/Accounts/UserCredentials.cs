@@ -10,7 +10,7 @@ namespace Ipp.Graph.Accounts;
 /// but the one kept), their personal access tokens and their pending password reset links. Whatever else comes to
 /// stand for a user is ended here too, so every change of password ends it.
 /// </summary>
-public sealed class UserCredentials(ISessionRevocations revocations, AccessTokenService accessTokens)
+public sealed class UserCredentials(ISessionRevocations revocations)
 {
     /// <summary>
     /// Deletes the user's credentials but <paramref name="keepSessionId"/>, inside the caller's transaction (one of the
@@ -24,8 +24,13 @@ public sealed class UserCredentials(ISessionRevocations revocations, AccessToken
             .ToListAsync(cancellationToken);
         var ids = sessions.Select(session => session.Id).ToList();
         await db.Sessions.Where(session => ids.Contains(session.Id)).ExecuteDeleteAsync(cancellationToken);
+        var tokens = await db.AccessTokens
+            .Where(token => token.UserId == userId)
+            .Select(token => new EndedSession(token.Id, token.ExpiresAt))
+            .ToListAsync(cancellationToken);
+        await db.AccessTokens.Where(token => token.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<PasswordResetToken>().Where(token => token.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        return new EndedCredentials([.. sessions, .. await accessTokens.DeleteAllOfUserAsync(db, userId, cancellationToken)]);
+        return new EndedCredentials([.. sessions, .. tokens.Select(token => token with { Id = AccessTokenGrant.CredentialIdOf(token.Id) })]);
     }
 
     /// <summary>Tells every instance that the sessions and tokens ended (their requests, sockets and streams end with them).</summary>

@@ -18,11 +18,11 @@ public static class UserViews
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             var rows = await db.Users.AsNoTracking()
                 .Where(user => ids.Contains(user.Id))
-                .Select(user => new { user.Id, user.Email, user.CreatedAt, Roles = user.Roles.Select(role => role.Role).ToList() })
+                .Select(user => new { user.Id, user.Email, user.CreatedAt, user.Approval, user.Disabled, Roles = user.Roles.Select(role => role.Role).ToList() })
                 .ToListAsync(cancellationToken);
             return (IReadOnlyDictionary<long, UserView>)rows.ToDictionary(
                 row => row.Id,
-                row => new UserView(row.Id, row.Email, RoleNames.ParseAll(row.Roles), new DateTimeOffset(row.CreatedAt)));
+                row => new UserView(row.Id, row.Email, RoleNames.ParseAll(row.Roles), new DateTimeOffset(row.CreatedAt), row.Approval, row.Disabled));
         }).LoadAsync(userId);
     }
 }

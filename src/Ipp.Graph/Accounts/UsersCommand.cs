@@ -1,6 +1,9 @@
 using System.Data.Common;
-using Ipp.Graph.Accounts.Entities;
+using Ipp.Graph.Administration.Audit;
+using Ipp.Graph.Administration.Errors;
+using Ipp.Graph.Administration.Users;
 using Ipp.Graph.Data;
+using Ipp.Graph.GraphQL.Mutations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Accounts;
@@ -14,8 +17,11 @@ namespace Ipp.Graph.Accounts;
 /// any other, then the operator grants it ADMIN.
 /// </summary>
 /// <remarks>
-/// A running server reads a user's roles when they sign in, and keeps the signed-in caller in memory
-/// (<see cref="AccountsOptions.SessionCacheSize"/>): a change holds from the user's next sign-in at the latest.
+/// Granting and revoking go through <see cref="UserAdministration"/>, as the API's <c>grantRole</c>/<c>revokeRole</c>
+/// do: the only approved, enabled administrator keeps ADMIN, and each change is recorded in the audit log with the
+/// actor <c>command line</c> (<see cref="AuditActor.CommandLine"/>). On PostgreSQL the change is announced to the
+/// running servers (the user's next request holds it); a server on SQLite, another process, reads a user's roles when
+/// they sign in, so there a change holds from the user's next sign-in at the latest.
 /// </remarks>
 public static class UsersCommand
 {
@@ -55,8 +61,8 @@ public static class UsersCommand
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
             return arguments[0] switch
             {
-                "grant-role" or "grant-admin" => await GrantAsync(contexts, email!, RoleNames.NameOf(role!.Value), output, error),
-                "revoke-role" or "revoke-admin" => await RevokeAsync(contexts, email!, RoleNames.NameOf(role!.Value), output, error),
+                "grant-role" or "grant-admin" => await ChangeRoleAsync(contexts, Administration(app, contexts), email!, role!.Value, grant: true, output, error),
+                "revoke-role" or "revoke-admin" => await ChangeRoleAsync(contexts, Administration(app, contexts), email!, role!.Value, grant: false, output, error),
                 _ => await ListAsync(contexts, output),
             };
         }
@@ -67,42 +73,60 @@ public static class UsersCommand
         }
     }
 
-    private static async Task<int> GrantAsync(IDbContextFactory<IppDbContext> contexts, string email, string role, TextWriter output, TextWriter error)
+    /// <summary>
+    /// The administration as the command line uses it: announcing to the running servers on PostgreSQL; ending no
+    /// session (granting and revoking end none).
+    /// </summary>
+    private static UserAdministration Administration(WebApplication app, IDbContextFactory<IppDbContext> contexts)
     {
-        await using var db = await contexts.CreateDbContextAsync();
-        if (await FindAsync(db, email) is not { } user)
+        var grants = new CallerGrants();
+        IGrantAnnouncements announcements = DatabaseSettings.From(app.Configuration).Provider == DatabaseProvider.PostgreSql
+            ? new PostgreSqlGrantAnnouncements(grants, contexts)
+            : new InProcessGrantAnnouncements(grants);
+        return new UserAdministration(contexts, new AuditLog(TimeProvider.System), announcements, new UserCredentials(new InProcessSessionRevocations(new SessionEndings(TimeProvider.System))));
+    }
+
+    private static async Task<int> ChangeRoleAsync(
+        IDbContextFactory<IppDbContext> contexts, UserAdministration administration, string email, Role role, bool grant, TextWriter output, TextWriter error)
+    {
+        Account? user;
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            user = await FindAsync(db, email);
+        }
+
+        if (user is null)
         {
             return await UnknownAsync(email, error);
         }
 
-        if (user.Roles.Contains(role))
+        var name = RoleNames.NameOf(role);
+        try
         {
-            await output.WriteLineAsync($"{user.Email} already has {role} ({RolesText(user.Roles)}); nothing changed.");
+            var changed = grant
+                ? await administration.GrantRoleAsync(AuditActor.CommandLine, user.Id, role, CancellationToken.None)
+                : await administration.RevokeRoleAsync(AuditActor.CommandLine, user.Id, role, CancellationToken.None);
+            var roles = RolesText([.. changed.Roles.Select(RoleNames.NameOf)]);
+            await output.WriteLineAsync(grant
+                ? $"Granted {name} to {user.Email} ({roles}); it holds from their next sign-in at the latest."
+                : $"Revoked {name} from {user.Email} ({roles}); it holds from their next sign-in at the latest.");
             return 0;
         }
-
-        db.UserRoles.Add(new UserRole { UserId = user.Id, Role = role });
-        await db.SaveChangesAsync();
-
-        await output.WriteLineAsync($"Granted {role} to {user.Email} ({RolesText([.. user.Roles, role])}); it holds from their next sign-in at the latest.");
-        return 0;
-    }
-
-    private static async Task<int> RevokeAsync(IDbContextFactory<IppDbContext> contexts, string email, string role, TextWriter output, TextWriter error)
-    {
-        await using var db = await contexts.CreateDbContextAsync();
-        if (await FindAsync(db, email) is not { } user)
+        catch (MutationException exception) when (exception.Error is RoleAlreadyHeldError or RoleNotHeldError)
         {
-            return await UnknownAsync(email, error);
+            await output.WriteLineAsync(grant
+                ? $"{user.Email} already has {name} ({RolesText(user.Roles)}); nothing changed."
+                : $"{user.Email} does not have {name} ({RolesText(user.Roles)}); nothing changed.");
+            return 0;
         }
-
-        var removed = await db.UserRoles.Where(held => held.UserId == user.Id && held.Role == role).ExecuteDeleteAsync();
-        var roles = user.Roles.Where(held => held != role).ToList();
-        await output.WriteLineAsync(removed == 0
-            ? $"{user.Email} does not have {role} ({RolesText(roles)}); nothing changed."
-            : $"Revoked {role} from {user.Email} ({RolesText(roles)}); it holds from their next sign-in at the latest.");
-        return 0;
+        catch (MutationException exception)
+        {
+            // The last administrator keeps ADMIN; a user deleted meanwhile is unknown.
+            await error.WriteLineAsync($"{user.Email}: {exception.Error.Message}");
+            return 1;
+        }
     }
+
     /// <summary>One line per account, oldest first: email, roles, creation time (UTC), separated by tabs.</summary>
     private static async Task<int> ListAsync(IDbContextFactory<IppDbContext> contexts, TextWriter output)
     {

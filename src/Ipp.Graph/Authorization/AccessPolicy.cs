@@ -16,17 +16,21 @@ public sealed class AccessPolicy(PermissionTable table)
     /// <summary>The table it decides by.</summary>
     public PermissionTable Table => table;
 
-    /// <summary>What a signed-in user holding <paramref name="roles"/> may do.</summary>
-    public PermissionSet PermissionsOf(IReadOnlyList<Role> roles) => table.Of(roles);
+    /// <summary>
+    /// What the user may do when signed in: what being signed in and their roles give once their account is approved
+    /// and enabled; nothing while it is pending (<c>Accounts:RequireApproval</c>), denied or disabled.
+    /// </summary>
+    public PermissionSet PermissionsOf(UserView user) => Of(user.Roles, user.Approval, user.Disabled);
 
     /// <summary>
-    /// What the caller may do: what their roles give, less what their personal access token withholds (when they
-    /// came with one): never <see cref="Permissions.SessionOnly"/>, and only <see cref="Permissions.Reading"/> when
+    /// What the caller may do: what their roles give (nothing while their account awaits approval; a caller's account
+    /// is enabled, since disabling it ends its sessions and tokens), less what the personal access token they came
+    /// with withholds: never <see cref="Permissions.SessionOnly"/>, and only <see cref="Permissions.Reading"/> when
     /// the token is read-only.
     /// </summary>
     public PermissionSet PermissionsOf(SignedInCaller caller)
     {
-        var held = table.Of(caller.Roles);
+        var held = Of(caller.Roles, caller.Approval, disabled: false);
         if (caller.AccessToken is not { } token)
         {
             return held;
@@ -52,7 +56,10 @@ public sealed class AccessPolicy(PermissionTable table)
         }
 
         var missing = required.Except(PermissionsOf(caller));
-        return missing.IsEmpty ? null : NotAuthorized(missing, byToken: caller.AccessToken is not null && required.Except(table.Of(caller.Roles)).IsEmpty);
+        return missing.IsEmpty ? null
+            : caller.Approval != ApprovalState.Approved
+                ? new GraphQLError("Not allowed: your account awaits an administrator's approval.", code: AuthorizationErrorCodes.AuthNotAuthorized)
+            : NotAuthorized(missing, byToken: caller.AccessToken is not null && required.Except(table.Of(caller.Roles)).IsEmpty);
     }
 
     /// <summary>True when the caller may do <paramref name="permission"/> to an object <paramref name="ownerId"/> owns.</summary>
@@ -71,6 +78,9 @@ public sealed class AccessPolicy(PermissionTable table)
             : Expression.Equal(ownerOf.Body, Expression.Property(Expression.Constant(new Owner(caller.UserId)), nameof(Owner.UserId)));
         return Expression.Lambda<Func<T, bool>>(condition, ownerOf.Parameters);
     }
+
+    private PermissionSet Of(IReadOnlyList<Role> roles, ApprovalState approval, bool disabled) =>
+        approval == ApprovalState.Approved && !disabled ? table.Of(roles) : PermissionSet.Empty;
 
     /// <summary>
     /// The refusal of a signed-in caller who lacks <paramref name="missing"/>: <paramref name="byToken"/> when their

@@ -31,7 +31,7 @@ public static class AuthorizationSchema
         var user = context.ParentAs<UserView>();
         return SignedInCaller.TryRead(context.Request.User, out var caller) && caller.UserId == user.Key
             ? policy.PermissionsOf(caller)
-            : policy.PermissionsOf(user.Roles);
+            : policy.PermissionsOf(user);
     }
 }
 

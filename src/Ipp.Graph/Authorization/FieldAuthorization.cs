@@ -14,10 +14,17 @@ namespace Ipp.Graph.Authorization;
 /// <remarks>
 /// A root field (of Query, Mutation or Subscription) asks for the caller whose session is live; the fields below it
 /// in the same execution ask for the request's caller without checking the session again (the root did, a moment
-/// before; a subscription's stream ends with its session), so a page of objects costs no clock reads per field.
+/// before; a subscription's stream ends with its session), so a page of objects costs no clock reads per field. Both
+/// hold the grants (roles, approval) announced since the caller was read (<see cref="CallerGrants"/>).
 /// </remarks>
-public sealed class FieldAuthorization(AccessPolicy policy) : IFieldWrapper
+public sealed class FieldAuthorization(AccessPolicy policy, CallerGrants grants) : IFieldWrapper
 {
+    /// <summary>Checks callers as their principal says, with no grants announced since (a schema outside the server).</summary>
+    public FieldAuthorization(AccessPolicy policy)
+        : this(policy, new CallerGrants())
+    {
+    }
+
     public FieldResolver WrapResolver(Schema schema, FieldDefinition field, FieldResolver resolver)
     {
         var rule = FieldRule.Of(field);
@@ -47,6 +54,6 @@ public sealed class FieldAuthorization(AccessPolicy policy) : IFieldWrapper
     private static bool IsRoot(Schema schema, FieldDefinition field) =>
         ReferenceEquals(field.DeclaringType, schema.Query) || ReferenceEquals(field.DeclaringType, schema.Mutation);
 
-    private static SignedInCaller? RequestCaller(ResolveContext context) =>
-        SignedInCaller.TryRead(context.Request.User, out var caller) ? caller : null;
+    private SignedInCaller? RequestCaller(ResolveContext context) =>
+        SignedInCaller.TryRead(context.Request.User, out var caller) ? grants.Current(caller) : null;
 }

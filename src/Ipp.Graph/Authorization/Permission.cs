@@ -4,7 +4,7 @@ namespace Ipp.Graph.Authorization;
 /// Something a caller may do: one kind of object and one kind of access, reading and changing kept apart. The schema's
 /// <c>@authorize(policy:)</c> and <c>User.permissions</c> spell each by its name (<see cref="Permissions"/>:
 /// <c>experiments:read</c>); <see cref="PermissionTable"/> says who holds which. Those of features not built yet
-/// (groups, tags, files, images, tasks, the audit log) are here so the table is whole.
+/// (groups, tags, files, images, tasks) are here so the table is whole.
 /// </summary>
 public enum Permission
 {

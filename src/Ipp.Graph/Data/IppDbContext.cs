@@ -1,5 +1,6 @@
 using Ipp.Graph.Accounts.AccessTokens;
 using Ipp.Graph.Accounts.Entities;
+using Ipp.Graph.Administration.Audit;
 using Ipp.Graph.Experiments.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,8 @@ public abstract class IppDbContext : DbContext
     public DbSet<ExperimentInput> ExperimentInputs => Set<ExperimentInput>();
 
     public DbSet<ExperimentEvent> ExperimentEvents => Set<ExperimentEvent>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,3 +1,4 @@
+using Ipp.Graph.Accounts;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Types;
@@ -10,7 +11,7 @@ public static class GraphQLServiceCollectionExtensions
     public static IServiceCollection AddGraphQLServer(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("GraphQL").Get<EngineOptions>() ?? EngineOptions.Default;
-        services.AddSingleton<Schema>(provider => ContractSchema.Build(provider.GetRequiredService<AccessPolicy>()));
+        services.AddSingleton<Schema>(provider => ContractSchema.Build(provider.GetRequiredService<AccessPolicy>(), provider.GetRequiredService<CallerGrants>()));
         services.AddSingleton(provider => new RequestExecutor(provider.GetRequiredService<Schema>(), options));
         services.AddSingleton<RequestRunner>();
         services.AddValidatedSettings<NodesOptions>(configuration.GetSection(NodesOptions.Section), options => options.Validate());

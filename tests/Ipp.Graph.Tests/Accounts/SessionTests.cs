@@ -238,7 +238,7 @@ public sealed class SessionTests
         Assert.Equal("1", withScheme.FindFirstValue(ClaimTypes.NameIdentifier));
         // The claims are made when read (SignedInCaller): copies of the principal and of its identity have them too.
         var claims = caller.Claims.Select(claim => (claim.Type, claim.Value)).ToList();
-        Assert.Equal(6, claims.Count); // id, email, session, two times, one role
+        Assert.Equal(8, claims.Count); // id, email, session, two times, approval, grants' version, one role
         var copy = caller.Clone();
         Assert.Equal(claims, copy.Claims.Select(claim => (claim.Type, claim.Value)));
         Assert.Equal(claims, caller.Identities.Single().Clone().Claims.Select(claim => (claim.Type, claim.Value)));

@@ -25,7 +25,14 @@ public sealed class UsersCommandTests
         Assert.Equal("", granted.Error);
         const string Roles = "user_roles:\n";
         Assert.Contains(Roles + "users:", before, StringComparison.Ordinal);
-        Assert.Equal(before.Replace(Roles, "user_roles:\n1|ADMIN\n", StringComparison.Ordinal), await server.Database.RowsAsync());
+        var after = await server.Database.RowsAsync();
+        Assert.Contains(Roles + "1|ADMIN\nusers:", after, StringComparison.Ordinal);
+        // The audit log records it, by the command line; the user's grants moved on one version. Nothing else changed.
+        Assert.Equal(
+            """command line|role.grant|User|1|Ada@Example.org|{"role":"ADMIN"}""",
+            await server.Database.ScalarAsync("SELECT actor_label || '|' || action || '|' || target_kind || '|' || target_id || '|' || target_label || '|' || details FROM audit_log WHERE actor_id IS NULL"));
+        Assert.Equal(1L, Convert.ToInt64(await server.Database.ScalarAsync("SELECT grants_version FROM users WHERE id = 1"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Tables(before, "audit_log:", "user_roles:", "users:"), Tables(after, "audit_log:", "user_roles:", "users:"));
 
         var signIn = await http.PostAsync(Operations.Authenticate, new { email = "ada@example.org", password = "correct horse battery" });
         Assert.Equal("""["ADMIN"]""", signIn.Data("authenticate").GetProperty("user").GetProperty("roles").GetRawText());
@@ -73,7 +80,14 @@ public sealed class UsersCommandTests
 
         var list = await RunAsync(server, "list");
         Assert.Equal(0, list.ExitCode);
+        Assert.Equal(1L, Convert.ToInt64(await server.Database.ScalarAsync("SELECT COUNT(*) FROM audit_log"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Matches(@"^ada@example\.org\troles: ADMIN\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\nGrace@Example\.org\troles: none\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$", list.Output);
+
+        // The only administrator keeps ADMIN: exit code 1, nothing changed.
+        var last = await RunAsync(server, "revoke-admin", "ada@example.org");
+        Assert.Equal((1, "", "ada@example.org: This user is the only approved, enabled administrator: they cannot lose ADMIN, be disabled or be denied. Make another administrator first; nothing changed.\n"), (last.ExitCode, last.Output, last.Error));
+        Assert.Equal(afterGrant, await server.Database.RowsAsync());
+        Assert.Equal(0, (await RunAsync(server, "grant-admin", "grace@example.org")).ExitCode);
 
         var revoked = await RunAsync(server, "revoke-admin", "ADA@example.org");
         var revokedAgain = await RunAsync(server, "revoke-admin", "ada@example.org");
@@ -172,6 +186,23 @@ public sealed class UsersCommandTests
         var result = await ServerAssembly.RunAsync("users", "grant-admin");
 
         Assert.Equal((2, "", UsersCommand.Usage + "\n"), (result.ExitCode, result.Output, result.Error));
+    }
+
+    /// <summary>The rows of <paramref name="rows"/> without the named tables'.</summary>
+    private static string Tables(string rows, params string[] without)
+    {
+        var kept = new List<string>();
+        var skipping = false;
+        foreach (var line in rows.Split('\n'))
+        {
+            skipping = line.EndsWith(':') ? without.Contains(line) : skipping;
+            if (!skipping)
+            {
+                kept.Add(line);
+            }
+        }
+
+        return string.Join('\n', kept);
     }
 
     private static Task<ProcessResult> RunAsync(RunningServer server, params string[] arguments) =>

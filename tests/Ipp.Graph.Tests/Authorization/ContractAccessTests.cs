@@ -113,6 +113,18 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             "ADMIN",
             "mutation($id: ID!, $user: ID!) { removeGroupMembers(input: {id: $id, userIds: [$user]}) { group { name } errors { __typename } } }",
             s => new { id = NoGroup, user = s.UserId }),
+        ["Query.users"] = new("users:read", "ADMIN", "{ users { totalCount nodes { email } } }"),
+        ["Query.auditLog"] = new("audit:read", "ADMIN", "{ auditLog { totalCount nodes { action } } }"),
+        // The holder acts on themself (or on no one): the answer is a payload, its errors or the change.
+        ["Mutation.approveUser"] = new("users:manage", "ADMIN", Administration("approveUser"), s => new { id = s.UserId }),
+        ["Mutation.denyUser"] = new("users:manage", "ADMIN", Administration("denyUser"), _ => new { id = Nobody }),
+        ["Mutation.disableUser"] = new("users:manage", "ADMIN", Administration("disableUser"), _ => new { id = Nobody }),
+        ["Mutation.enableUser"] = new("users:manage", "ADMIN", Administration("enableUser"), s => new { id = s.UserId }),
+        ["Mutation.endUserSession"] = new("users:manage", "ADMIN", Administration("endUserSession"), _ => new { id = Nobody }),
+        ["Mutation.grantRole"] = new("roles:manage", "ADMIN", RoleChange("grantRole"), s => new { id = s.UserId }),
+        ["Mutation.revokeRole"] = new("roles:manage", "ADMIN", RoleChange("revokeRole"), s => new { id = s.UserId }),
+        ["Subscription.accountPending"] = new(
+            "users:manage", "ADMIN", "subscription { accountPending { user { email } } }", Trigger: s => AnnouncePendingAsync(s)),
         ["Subscription.sessionEnded"] = new(
             ContractRules.SignedIn, null, "subscription { sessionEnded { reason } }", Trigger: s => LogoutAsync(s)),
         ["Subscription.experimentStatusChanged"] = new(
@@ -123,7 +135,28 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             s => SubmitAsync(s)),
     };
 
+    /// <summary>The global id of no user.</summary>
+    private static readonly string Nobody = Ipp.Graph.GraphQL.GlobalId.Encode("User", 999_999_999);
+
     public static TheoryData<string> Fields => [.. Cases.Keys];
+
+    private static string Administration(string name) =>
+        $"mutation($id: ID!) {{ {name}(input: {{id: $id}}) {{ user {{ email }} errors {{ __typename }} }} }}";
+
+    private static string RoleChange(string name) =>
+        $"mutation($id: ID!) {{ {name}(input: {{userId: $id, role: MAINTAINER}}) {{ user {{ roles }} errors {{ __typename }} }} }}";
+
+    /// <summary>
+    /// Raises "an account awaits approval" where the server raises it (the default server approves new accounts;
+    /// ApprovalTests sign one up with approval required).
+    /// </summary>
+    private static async Task AnnouncePendingAsync(Scene scene)
+    {
+        await Ipp.Graph.Tests.Administration.ApprovalTests.WaitForSubscriberAsync(scene.Server);
+        await scene.Server.Services.GetRequiredService<Ipp.Graph.Administration.Approval.IAccountApprovalRequests>().AccountPendingAsync(
+            new Ipp.Graph.Accounts.UserView(1, "pending@example.org", [], DateTimeOffset.UnixEpoch, Ipp.Graph.Accounts.ApprovalState.Pending, Disabled: false),
+            CancellationToken.None);
+    }
 
     public static TheoryData<string> AnyoneFields => [.. Cases.Where(c => c.Value.Rule == ContractRules.Anyone).Select(c => c.Key)];
 

@@ -41,7 +41,9 @@ public sealed class FieldRuleTests(AccessServers servers) : IClassFixture<Access
             .Distinct()
             .ToList();
 
-        Assert.Equal(["credentials:manage", "experiments:read", "experiments:write", "groups:manage", "groups:read", "roles:read"], policies.Order());
+        Assert.Equal(
+            ["audit:read", "credentials:manage", "experiments:read", "experiments:write", "groups:manage", "groups:read", "roles:manage", "roles:read", "users:manage", "users:read"],
+            policies.Order());
         Assert.All(policies, policy => Assert.Contains(policy, documented));
     }
 
@@ -93,7 +95,7 @@ public sealed class FieldRuleTests(AccessServers servers) : IClassFixture<Access
             .Build();
         var caller = new Ipp.Graph.Accounts.SignedInCaller(
             1, "ada@example.org", [.. roles.Split(',').Select(name => Ipp.Graph.Accounts.RoleNames.TryParse(name, out var role) ? role : throw new ArgumentException(name))],
-            DateTimeOffset.UnixEpoch, 1, DateTimeOffset.MaxValue);
+            DateTimeOffset.UnixEpoch, 1, DateTimeOffset.MaxValue, Ipp.Graph.Accounts.ApprovalState.Approved, 0);
 
         var result = await new Ipp.Graph.Engine.Execution.RequestExecutor(schema).ExecuteAsync(
             new Ipp.Graph.Engine.Execution.GraphQLRequest { Query = "{ thing { both own } }" },

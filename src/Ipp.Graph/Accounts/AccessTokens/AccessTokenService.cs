@@ -21,14 +21,19 @@ public sealed class AccessTokenService
         EF.CompileAsyncQuery((IppDbContext db, byte[] tokenHash, CancellationToken cancellationToken) =>
             db.AccessTokens
                 .Where(token => token.TokenHash == tokenHash)
-                .Join(db.Users, token => token.UserId, user => user.Id, (token, user) => new TokenRow(
-                    token.Id,
-                    token.ReadOnly,
-                    token.ExpiresAt,
-                    user.Id,
-                    user.Email,
-                    user.CreatedAt,
-                    user.Roles.Select(role => role.Role).ToList()))
+                .Join(db.Users, token => token.UserId, user => user.Id, (token, user) => new { token, user })
+                // Denying or disabling an account ends its tokens; this keeps a token that outlived it out all the same.
+                .Where(row => !row.user.Disabled && row.user.Approval != ApprovalState.Denied)
+                .Select(row => new TokenRow(
+                    row.token.Id,
+                    row.token.ReadOnly,
+                    row.token.ExpiresAt,
+                    row.user.Id,
+                    row.user.Email,
+                    row.user.CreatedAt,
+                    row.user.Roles.Select(role => role.Role).ToList(),
+                    row.user.Approval,
+                    row.user.GrantsVersion))
                 .FirstOrDefault());
 
     private readonly IDbContextFactory<IppDbContext> _contexts;
@@ -159,24 +164,6 @@ public sealed class AccessTokenService
         EndAsync(userId, db => db.AccessTokens.Where(token => token.UserId == userId), cancellationToken);
 
     /// <summary>
-    /// Deletes every token of the user inside the caller's transaction (one of the user's writers): what
-    /// <see cref="UserCredentials"/> ends with the sessions when the password changes. The tokens' credential ids, to
-    /// announce once the transaction committed.
-    /// </summary>
-    public async Task<IReadOnlyList<EndedSession>> DeleteAllOfUserAsync(IppDbContext db, long userId, CancellationToken cancellationToken)
-    {
-        var rows = await db.AccessTokens.Where(token => token.UserId == userId)
-            .Select(token => new { token.Id, token.ExpiresAt }).ToListAsync(cancellationToken);
-        await db.AccessTokens.Where(token => token.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            _uses.Forget(row.Id);
-        }
-
-        return [.. rows.Select(row => new EndedSession(AccessTokenGrant.CredentialIdOf(row.Id), row.ExpiresAt))];
-    }
-
-    /// <summary>
     /// The caller a personal access token belongs to; null when the text is no token, or the token is unknown,
     /// revoked or expired. Each use is noted for <c>lastUsedAt</c> (<see cref="AccessTokenUses"/>).
     /// </summary>
@@ -212,7 +199,8 @@ public sealed class AccessTokenService
         }
 
         var grant = new AccessTokenGrant(row.TokenId, row.ReadOnly);
-        var caller = new SignedInCaller(row.UserId, row.Email, RoleNames.ParseAll(row.Roles), new DateTimeOffset(row.CreatedAt), grant.CredentialId, expiresAt)
+        var caller = new SignedInCaller(
+            row.UserId, row.Email, RoleNames.ParseAll(row.Roles), new DateTimeOffset(row.CreatedAt), grant.CredentialId, expiresAt, row.Approval, row.GrantsVersion)
         {
             AccessToken = grant,
         };
@@ -255,5 +243,6 @@ public sealed class AccessTokenService
         token.LastUsedAt is { } lastUsedAt ? new DateTimeOffset(lastUsedAt) : null,
         token.ReadOnly);
 
-    private sealed record TokenRow(long TokenId, bool ReadOnly, DateTime ExpiresAt, long UserId, string Email, DateTime CreatedAt, List<string> Roles);
+    private sealed record TokenRow(
+        long TokenId, bool ReadOnly, DateTime ExpiresAt, long UserId, string Email, DateTime CreatedAt, List<string> Roles, ApprovalState Approval, long GrantsVersion);
 }

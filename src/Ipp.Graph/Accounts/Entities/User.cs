@@ -22,6 +22,18 @@ public sealed class User
 
     public List<UserRole> Roles { get; set; } = [];
 
+    /// <summary>Whether an administrator let the account in (<c>Accounts:RequireApproval</c>); accounts made before it existed are approved.</summary>
+    public ApprovalState Approval { get; set; } = ApprovalState.Approved;
+
+    /// <summary>True while an administrator has disabled the account: it cannot sign in.</summary>
+    public bool Disabled { get; set; }
+
+    /// <summary>
+    /// Counts the changes of what the user holds (roles, approval, disabled), so an instance that remembers the user's
+    /// caller can tell an announced change from an older one (<see cref="Accounts.CallerGrants"/>).
+    /// </summary>
+    public long GrantsVersion { get; set; }
+
     /// <summary>The user's session, when signed in (one at most).</summary>
     public Session? Session { get; set; }
 }

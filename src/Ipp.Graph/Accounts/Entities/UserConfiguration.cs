@@ -15,6 +15,11 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.NormalizedEmail).HasColumnName("normalized_email").HasMaxLength(User.EmailMaxLength);
         user.Property(u => u.PasswordHash).HasColumnName("password_hash").HasMaxLength(100);
         user.Property(u => u.CreatedAt).HasColumnName("created_at");
+        // The defaults are what the rows made before these columns existed hold (approved, enabled, never changed).
+        user.Property(u => u.Approval).HasColumnName("approval").HasMaxLength(16)
+            .HasConversion(state => ApprovalStates.NameOf(state), name => ApprovalStates.Parse(name)).HasDefaultValue(ApprovalState.Approved);
+        user.Property(u => u.Disabled).HasColumnName("disabled").HasDefaultValue(false);
+        user.Property(u => u.GrantsVersion).HasColumnName("grants_version").HasDefaultValue(0L);
         user.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName("ix_users_normalized_email");
     }
 }

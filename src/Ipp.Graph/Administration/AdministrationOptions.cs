@@ -1,0 +1,24 @@
+namespace Ipp.Graph.Administration;
+
+/// <summary>The <c>Administration</c> settings: the page sizes of <c>users</c> and <c>auditLog</c>.</summary>
+public sealed class AdministrationOptions
+{
+    /// <summary>The settings section.</summary>
+    public const string Section = "Administration";
+
+    /// <summary>The page size when neither <c>first</c> nor <c>last</c> is given.</summary>
+    public int DefaultPageSize { get; set; } = 20;
+
+    /// <summary>The largest <c>first</c> or <c>last</c> accepted; larger is HC0051.</summary>
+    public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>Throws when the settings make no sense, so a bad configuration stops the start.</summary>
+    internal void Validate()
+    {
+        if (MaxPageSize < 1 || DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
+        {
+            throw new InvalidOperationException(
+                $"Administration:DefaultPageSize ({DefaultPageSize}) and Administration:MaxPageSize ({MaxPageSize}) must be at least 1, the default no larger than the maximum.");
+        }
+    }
+}
