@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ipp.Graph.Tests.Accounts;
+using Ipp.Graph.Tests.Accounts.AccessTokens;
 using Ipp.Graph.Tests.Authorization;
 using Ipp.Graph.Tests.Support;
 
@@ -237,6 +238,28 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         Assert.Equal("INVALID_CREDENTIALS", (await http.PostAsync(Operations.Authenticate, new { email = target.Email, password = "wrong password" })).PayloadErrorCode("authenticate"));
         Admins.ChangedUser(await Admins.MutateAsync(_server, admin.Token, "enableUser", target.GlobalId), "enableUser");
         Assert.Equal(target.Email, await http.MeAsync(await http.AuthenticateAsync(target.Email)));
+    }
+
+    [Theory]
+    [InlineData("disableUser")]
+    [InlineData("denyUser")]
+    public async Task Disabling_or_denying_ends_every_personal_access_token_of_the_account_and_no_one_elses(string mutation)
+    {
+        var admin = await Admins.SignUpAsync(_server, null, "ADMIN");
+        var target = await Admins.ApprovedAsync(_server);
+        using var http = new GraphQLHttp(_server);
+        var inAMonth = DateTimeOffset.UtcNow.AddDays(30);
+        var (full, _) = await AccessTokenCalls.MakeAsync(http, target.Token, "full", inAMonth, readOnly: false);
+        var (reading, _) = await AccessTokenCalls.MakeAsync(http, target.Token, "reading", inAMonth, readOnly: true);
+        var (admins, _) = await AccessTokenCalls.MakeAsync(http, admin.Token, "admin's", inAMonth);
+        Assert.Equal(target.Email, await http.MeAsync(full));
+
+        Admins.ChangedUser(await Admins.MutateAsync(_server, admin.Token, mutation, target.GlobalId), mutation);
+
+        Assert.Null(await http.MeAsync(full));
+        Assert.Null(await http.MeAsync(reading));
+        Assert.Equal(admin.Email, await http.MeAsync(admins));
+        Assert.Equal(1L, await _server.Database.ScalarAsync("SELECT COUNT(*) FROM access_tokens"));
     }
 
     [Fact]
