@@ -20,7 +20,6 @@ public static class OwnAccountServiceCollectionExtensions
         services.AddSingleton<PasswordResetRateLimiter>();
         services.AddSingleton<PasswordResets>();
         services.AddSingleton<PasswordResetMails>();
-        services.AddHostedService(provider => provider.GetRequiredService<PasswordResetMails>());
         return services;
     }
 }

@@ -1,6 +1,8 @@
+using Ipp.Graph.Mail;
+
 namespace Ipp.Graph.Administration;
 
-/// <summary>The <c>Administration</c> settings: the page sizes of <c>users</c> and <c>auditLog</c>.</summary>
+/// <summary>The <c>Administration</c> settings: the page sizes of <c>users</c> and <c>auditLog</c>, and where mails send administrators.</summary>
 public sealed class AdministrationOptions
 {
     /// <summary>The settings section.</summary>
@@ -12,6 +14,12 @@ public sealed class AdministrationOptions
     /// <summary>The largest <c>first</c> or <c>last</c> accepted; larger is HC0051.</summary>
     public int MaxPageSize { get; set; } = 100;
 
+    /// <summary>
+    /// The frontend's users page (<c>/app/users</c> of <see cref="Authorization.Pages"/>) under <c>Mail:LinkBase</c>,
+    /// which the mail telling of a pending account links to.
+    /// </summary>
+    public string UsersLinkPath { get; set; } = "users";
+
     /// <summary>Throws when the settings make no sense, so a bad configuration stops the start.</summary>
     internal void Validate()
     {
@@ -19,6 +27,11 @@ public sealed class AdministrationOptions
         {
             throw new InvalidOperationException(
                 $"Administration:DefaultPageSize ({DefaultPageSize}) and Administration:MaxPageSize ({MaxPageSize}) must be at least 1, the default no larger than the maximum.");
+        }
+
+        if (!MailLinks.IsPagePath(UsersLinkPath))
+        {
+            throw new InvalidOperationException("Administration:UsersLinkPath must be a relative path (users), without query or fragment.");
         }
     }
 }

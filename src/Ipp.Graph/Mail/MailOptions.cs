@@ -39,6 +39,12 @@ public sealed class MailOptions
     /// <summary>How long connecting to the server, and each exchange with it, may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Mails waiting to go out (<see cref="MailOutbox"/>, for every feature together); one beyond them is dropped, with
+    /// a warning.
+    /// </summary>
+    public int QueueLength { get; set; } = 1000;
+
     /// <summary>True when a host is given: mail goes out.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
@@ -51,6 +57,11 @@ public sealed class MailOptions
     /// <summary>Throws when a setting is out of range or missing, so a bad configuration stops the start.</summary>
     internal void Validate()
     {
+        if (QueueLength < 1)
+        {
+            throw new InvalidOperationException($"Mail:QueueLength must be 1 or more; it is {QueueLength}.");
+        }
+
         if (!IsConfigured)
         {
             return;

@@ -61,6 +61,8 @@ public sealed class MailTests
     [InlineData(new[] { "--Accounts:PasswordReset:Lifetime=00:00:00" }, "Accounts:PasswordReset:Lifetime must be positive")]
     [InlineData(new[] { "--Accounts:PasswordReset:LinkPath=reset#x" }, "Accounts:PasswordReset:LinkPath must be a relative path")]
     [InlineData(new[] { "--Accounts:PasswordReset:RateLimit:PermitLimit=0" }, "Accounts:PasswordReset:RateLimit:PermitLimit must be 1 or more")]
+    [InlineData(new[] { "--Mail:QueueLength=0" }, "Mail:QueueLength must be 1 or more")]
+    [InlineData(new[] { "--Administration:UsersLinkPath=users?x" }, "Administration:UsersLinkPath must be a relative path")]
     public async Task A_bad_setting_stops_the_server_saying_which(string[] settings, string message)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => AccountsServer.StartAsync(settings));
@@ -91,7 +93,8 @@ public sealed class MailTests
         Assert.Equal("ada@example.org", await http.MeAsync(session));
     }
 
-    private static async Task<LogEntry> WaitForLogAsync(RunningServer server, string text)
+    /// <summary>The first entry of the server's log holding <paramref name="text"/>, waiting for it as long as for a mail.</summary>
+    internal static async Task<LogEntry> WaitForLogAsync(RunningServer server, string text)
     {
         var deadline = DateTime.UtcNow + SmtpTestServer.ArrivalTimeout;
         while (true)

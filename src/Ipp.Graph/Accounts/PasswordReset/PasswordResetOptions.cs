@@ -1,3 +1,4 @@
+using Ipp.Graph.Mail;
 using Ipp.Graph.RateLimiting;
 
 namespace Ipp.Graph.Accounts.PasswordReset;
@@ -17,9 +18,6 @@ public sealed class PasswordResetOptions
     /// </summary>
     public string LinkPath { get; set; } = "reset-password";
 
-    /// <summary>Requests waiting to be handled (mail sent); a request beyond them is answered alike but dropped, with a warning.</summary>
-    public int QueueLength { get; set; } = 1000;
-
     /// <summary><c>requestPasswordReset</c> calls per client address in a fixed window.</summary>
     public RateLimitOptions RateLimit { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(15) };
 
@@ -31,14 +29,9 @@ public sealed class PasswordResetOptions
             throw new InvalidOperationException($"{Section}:Lifetime must be positive; it is {Lifetime}.");
         }
 
-        if (string.IsNullOrWhiteSpace(LinkPath) || !Uri.IsWellFormedUriString(LinkPath, UriKind.Relative) || LinkPath.Contains('#', StringComparison.Ordinal) || LinkPath.Contains('?', StringComparison.Ordinal))
+        if (!MailLinks.IsPagePath(LinkPath))
         {
             throw new InvalidOperationException($"{Section}:LinkPath must be a relative path (reset-password), without query or fragment.");
-        }
-
-        if (QueueLength < 1)
-        {
-            throw new InvalidOperationException($"{Section}:QueueLength must be 1 or more; it is {QueueLength}.");
         }
 
         RateLimit.Validate($"{Section}:RateLimit");

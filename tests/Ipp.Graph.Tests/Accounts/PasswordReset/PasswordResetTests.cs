@@ -82,6 +82,29 @@ public sealed class PasswordResetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_denied_or_disabled_account_gets_the_same_answer_and_no_mail()
+    {
+        using var http = new GraphQLHttp(_server);
+        await http.CreateUserAsync("denied@example.org");
+        await http.CreateUserAsync("disabled@example.org");
+        await http.CreateUserAsync("ada@example.org");
+        await _server.Database.ExecuteAsync("UPDATE users SET approval = 'DENIED' WHERE email = 'denied@example.org'");
+        await _server.Database.ExecuteAsync("UPDATE users SET disabled = TRUE WHERE email = 'disabled@example.org'");
+
+        var denied = await http.PostAsync(ResetMails.Request, new { email = "denied@example.org" });
+        var disabled = await http.PostAsync(ResetMails.Request, new { email = "disabled@example.org" });
+        var unknown = await http.PostAsync(ResetMails.Request, new { email = "nobody@example.org" });
+
+        Assert.Equal(unknown.Body.GetRawText().Replace("nobody@", "denied@", StringComparison.Ordinal), denied.Body.GetRawText());
+        Assert.Equal(unknown.Body.GetRawText().Replace("nobody@", "disabled@", StringComparison.Ordinal), disabled.Body.GetRawText());
+        // Requests are handled in order: once ada's mail is here, the two before it were handled.
+        await ResetMails.RequestAsync(http, "ada@example.org");
+        await ResetMails.NextTokenAsync(_smtp, "ada@example.org");
+        Assert.Empty(_smtp.TakeReceived());
+        Assert.Equal(1L, await _server.Database.ScalarAsync("SELECT COUNT(*) FROM password_reset_tokens"));
+    }
+
+    [Fact]
     public async Task The_token_is_stored_only_as_its_hash()
     {
         using var http = new GraphQLHttp(_server);
