@@ -1,3 +1,5 @@
+using Ipp.Graph.Accounts;
+using Ipp.Graph.Administration.Audit;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
@@ -9,7 +11,7 @@ namespace Ipp.Graph.Groups;
 /// <summary>
 /// <c>createGroup</c>, <c>renameGroup</c>, <c>deleteGroup</c>, <c>addGroupMembers</c> and <c>removeGroupMembers</c>
 /// (each needs <c>groups:manage</c>, which the contract's rule checks): each is one transaction of the
-/// <see cref="GroupService"/>, and every one that changed something passes through <see cref="Changed"/>.
+/// <see cref="GroupService"/>, which records it in the audit log with the caller as the actor.
 /// </summary>
 public static class GroupMutations
 {
@@ -33,32 +35,28 @@ public static class GroupMutations
             .BindType<NotGroupMemberError>("NotGroupMemberError")
             .BindType<InvalidGroupUsersError>("InvalidGroupUsersError")
             .ResolveMutation("createGroup", async context =>
-                Changed(context, await Groups(context).CreateAsync(context.Input<CreateGroupInput>().Name, context.CancellationToken)).Group())
+                Payload(await Groups(context).CreateAsync(Actor(context), context.Input<CreateGroupInput>().Name, context.CancellationToken)))
             .ResolveMutation("renameGroup", async context =>
             {
                 var input = context.Input<RenameGroupInput>();
-                return Changed(context, await Groups(context).RenameAsync(input.Id, input.Name, context.CancellationToken)).Group();
+                return Payload(await Groups(context).RenameAsync(Actor(context), input.Id, input.Name, context.CancellationToken));
             })
             .ResolveMutation("deleteGroup", async context =>
-                new DeleteGroupPayload { DeletedId = Changed(context, await Groups(context).DeleteAsync(context.Input<DeleteGroupInput>().Id, context.CancellationToken)).Group.Id })
+                new DeleteGroupPayload { DeletedId = (await Groups(context).DeleteAsync(Actor(context), context.Input<DeleteGroupInput>().Id, context.CancellationToken)).Id })
             .ResolveMutation("addGroupMembers", async context =>
             {
                 var input = context.Input<GroupMembersInput>();
-                return Changed(context, await Groups(context).AddMembersAsync(input.Id, input.UserIds, context.CancellationToken)).Group();
+                return Payload(await Groups(context).AddMembersAsync(Actor(context), input.Id, input.UserIds, context.CancellationToken));
             })
             .ResolveMutation("removeGroupMembers", async context =>
             {
                 var input = context.Input<GroupMembersInput>();
-                return Changed(context, await Groups(context).RemoveMembersAsync(input.Id, input.UserIds, context.CancellationToken)).Group();
+                return Payload(await Groups(context).RemoveMembersAsync(Actor(context), input.Id, input.UserIds, context.CancellationToken));
             });
 
-    /// <summary>
-    /// The one place every group mutation passes after its change was committed, with what it did (the seam where an
-    /// audit log records each change).
-    /// </summary>
-    private static GroupChange Changed(ResolveContext context, GroupChange change) => change;
+    private static GroupPayload Payload(GroupView group) => new() { Group = group };
 
-    private static GroupPayload Group(this GroupChange change) => new() { Group = change.Group };
+    private static AuditActor Actor(ResolveContext context) => AuditActor.Of(context.RequireCaller());
 
     private static GroupService Groups(ResolveContext context) => context.Service<GroupService>();
 }

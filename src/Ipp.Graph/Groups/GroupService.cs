@@ -1,4 +1,5 @@
 using System.Data;
+using Ipp.Graph.Administration.Audit;
 using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
@@ -13,39 +14,46 @@ namespace Ipp.Graph.Groups;
 /// <summary>
 /// Creates, renames and deletes groups and changes their members. Each change is one transaction that holds the
 /// group while it reads and writes (so two changes of one group take turns, on every instance): everything asked is
-/// checked first, and any problem (a <see cref="MutationException"/>) leaves everything as it was.
+/// checked first, and any problem (a <see cref="MutationException"/>) leaves everything as it was. Each change is
+/// recorded in the <see cref="AuditLog"/> in its transaction (target: the group, labelled with its name after the
+/// change; details: the users' global ids whose membership changed, the old name of a renamed group).
 /// </summary>
-public sealed class GroupService(IDbContextFactory<IppDbContext> databases, IOptions<GroupsOptions> options, TimeProvider clock)
+public sealed class GroupService(IDbContextFactory<IppDbContext> databases, IOptions<GroupsOptions> options, AuditLog audit, TimeProvider clock)
 {
     private GroupsOptions Options => options.Value;
 
     /// <summary>Creates a group with this name.</summary>
-    public async Task<GroupChange> CreateAsync(string name, CancellationToken cancellationToken)
+    public async Task<GroupView> CreateAsync(AuditActor actor, string name, CancellationToken cancellationToken)
     {
         var trimmed = CheckName(name);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var group = new Group { Name = trimmed, NormalizedName = GroupNames.Normalize(trimmed), CreatedAt = clock.UtcNowToMillisecond() };
         db.Add(group);
         await SaveNamedAsync(db, trimmed, cancellationToken);
-        return new GroupChange("createGroup", View(group), []);
+        audit.Record(db, actor, AuditActions.CreateGroup, AuditTarget.Group(group.Id, group.Name));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return View(group);
     }
 
     /// <summary>Gives the group <paramref name="id"/> a new name (which may differ from the old in case only).</summary>
-    public async Task<GroupChange> RenameAsync(string id, string name, CancellationToken cancellationToken)
+    public async Task<GroupView> RenameAsync(AuditActor actor, string id, string name, CancellationToken cancellationToken)
     {
         var trimmed = CheckName(name);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await BeginAsync(db, id, cancellationToken);
         var group = await db.Set<Group>().SingleAsync(g => g.Id == transaction.GroupId, cancellationToken);
+        audit.Record(db, actor, AuditActions.RenameGroup, AuditTarget.Group(group.Id, trimmed), new Dictionary<string, string> { ["oldName"] = group.Name });
         group.Name = trimmed;
         group.NormalizedName = GroupNames.Normalize(trimmed);
         await SaveNamedAsync(db, trimmed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new GroupChange("renameGroup", View(group), []);
+        return View(group);
     }
 
-    /// <summary>Deletes the group <paramref name="id"/> and every membership of it.</summary>
-    public async Task<GroupChange> DeleteAsync(string id, CancellationToken cancellationToken)
+    /// <summary>Deletes the group <paramref name="id"/> and every membership of it (the audit entry lists the members it had).</summary>
+    public async Task<GroupView> DeleteAsync(AuditActor actor, string id, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await BeginAsync(db, id, cancellationToken);
@@ -53,12 +61,14 @@ public sealed class GroupService(IDbContextFactory<IppDbContext> databases, IOpt
         var members = await MembersAsync(db, group.Id, cancellationToken);
         await db.Set<GroupMember>().Where(m => m.GroupId == group.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Set<Group>().Where(g => g.Id == group.Id).ExecuteDeleteAsync(cancellationToken);
+        audit.Record(db, actor, AuditActions.DeleteGroup, AuditTarget.Group(group.Id, group.Name), Users(members));
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new GroupChange("deleteGroup", View(group), members);
+        return View(group);
     }
 
     /// <summary>Makes the users members of the group; none may be one already.</summary>
-    public async Task<GroupChange> AddMembersAsync(string id, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    public async Task<GroupView> AddMembersAsync(AuditActor actor, string id, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         var users = DecodeUsers(userIds);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -69,14 +79,15 @@ public sealed class GroupService(IDbContextFactory<IppDbContext> databases, IOpt
         var members = await MembersAsync(db, transaction.GroupId, cancellationToken);
         Refuse(users, keys.Intersect(members), ids => new AlreadyGroupMemberError(ids));
         db.Set<GroupMember>().AddRange(keys.Select(key => new GroupMember { GroupId = transaction.GroupId, UserId = key }));
-        await db.SaveChangesAsync(cancellationToken);
         var group = await ReadAsync(db, transaction.GroupId, cancellationToken);
+        audit.Record(db, actor, AuditActions.AddGroupMembers, AuditTarget.Group(group.Key, group.Name), Users(keys));
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new GroupChange("addGroupMembers", group, keys);
+        return group;
     }
 
     /// <summary>Ends the users' memberships of the group; each must be a member.</summary>
-    public async Task<GroupChange> RemoveMembersAsync(string id, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
+    public async Task<GroupView> RemoveMembersAsync(AuditActor actor, string id, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         var users = DecodeUsers(userIds);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -86,9 +97,15 @@ public sealed class GroupService(IDbContextFactory<IppDbContext> databases, IOpt
         Refuse(users, keys.Except(members), ids => new NotGroupMemberError(ids));
         await db.Set<GroupMember>().Where(m => m.GroupId == transaction.GroupId && keys.Contains(m.UserId)).ExecuteDeleteAsync(cancellationToken);
         var group = await ReadAsync(db, transaction.GroupId, cancellationToken);
+        audit.Record(db, actor, AuditActions.RemoveGroupMembers, AuditTarget.Group(group.Key, group.Name), Users(keys));
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new GroupChange("removeGroupMembers", group, keys);
+        return group;
     }
+
+    /// <summary>An audit entry's details naming the users whose membership changed: <c>{"userIds": ["…"]}</c>, global ids in order.</summary>
+    private static Dictionary<string, object> Users(IEnumerable<long> keys) =>
+        new() { ["userIds"] = keys.Order().Select(key => GlobalId.Encode("User", key)).ToArray() };
 
     /// <summary>The name trimmed, when it can name a group; else an <see cref="InvalidGroupNameError"/>.</summary>
     private string CheckName(string name)

@@ -5,7 +5,7 @@ using Ipp.Graph.Tests.Support;
 namespace Ipp.Graph.Tests.Administration;
 
 /// <summary>
-/// <c>users</c> over the real server: its filters (email without regard to case, roles, approval, disabled, and/or),
+/// <c>users</c> over the real server: its filters (email without regard to case, roles, groups, approval, disabled, and/or),
 /// its orders, its pages both ways, and the codes of bad paging and filtering arguments.
 /// </summary>
 public sealed class UsersConnectionTests : IAsyncLifetime
@@ -17,16 +17,18 @@ public sealed class UsersConnectionTests : IAsyncLifetime
 
     private RunningServer _server = null!;
     private string _admin = null!;
+    private Member[] _users = null!;
 
     /// <summary>ada (ADMIN), bob (pending), cy (DATA_ENGINEER, disabled), dee (denied), created in that order.</summary>
     public async Task InitializeAsync()
     {
         _server = await Admins.StartAsync();
         var ada = await Admins.SignUpAsync(_server, "ada@Example.org", "ADMIN");
-        await Admins.SignUpAsync(_server, "bob@example.org");
+        var bob = await Admins.SignUpAsync(_server, "bob@example.org");
         var cy = await Admins.SignUpAsync(_server, "cy@other.org", "DATA_ENGINEER");
         var dee = await Admins.SignUpAsync(_server, "dee@example.org");
         _admin = ada.Token;
+        _users = [ada, bob, cy, dee];
         await Admins.MutateAsync(_server, _admin, "disableUser", cy.GlobalId);
         await Admins.MutateAsync(_server, _admin, "denyUser", dee.GlobalId);
     }
@@ -56,6 +58,40 @@ public sealed class UsersConnectionTests : IAsyncLifetime
 
         Assert.Equal(emails, Emails(users));
         Assert.Equal(emails.Split(',').Length, users.GetProperty("totalCount").GetInt32());
+    }
+
+    /// <summary>
+    /// <c>groups</c>: Lab holds ada and bob, Other cy, dee none. An id that names no group (unknown, a user's, not an
+    /// id at all) matches no membership.
+    /// </summary>
+    [Fact]
+    public async Task The_groups_filter_keeps_the_members_of_a_group()
+    {
+        var lab = await CreateGroupAsync("Lab", _users[0], _users[1]);
+        var other = await CreateGroupAsync("Other", _users[2]);
+        (string Where, string Emails)[] filters =
+        [
+            ("""{"groups": {"some": {"id": {"eq": "LAB"}}}}""", "bob,ada"),
+            ("""{"groups": {"some": {"id": {"in": ["LAB", "OTHER"]}}}}""", "cy,bob,ada"),
+            ("""{"groups": {"none": {"id": {"eq": "LAB"}}}}""", "dee,cy"),
+            ("""{"groups": {"some": {"id": {"neq": "LAB"}}}}""", "cy"),
+            ("""{"groups": {"any": false}}""", "dee"),
+            ("""{"groups": {"any": true}, "roles": {"any": true}}""", "cy,ada"),
+            ("""{"or": [{"groups": {"some": {"id": {"eq": "OTHER"}}}}, {"approval": {"eq": "DENIED"}}]}""", "dee,cy"),
+            ("""{"groups": {"some": {"id": {"eq": "R3JvdXA6OTk5OTk5"}}}}""", ""),
+            ("""{"groups": {"some": {"id": {"eq": "USER"}}}}""", ""),
+            ("""{"groups": {"some": {"id": {"in": ["not an id", "LAB"]}}}}""", "bob,ada"),
+            ("""{"groups": {"none": {"id": {"eq": "not an id"}}}}""", "dee,cy,bob,ada"),
+        ];
+
+        foreach (var (where, emails) in filters)
+        {
+            var users = await UsersAsync(new { where = JsonDocument.Parse(where.Replace("LAB", lab).Replace("OTHER", other).Replace("USER", _users[0].GlobalId)).RootElement });
+            Assert.True(emails == Emails(users), $"{where}: {Emails(users)}");
+            Assert.Equal(emails.Length == 0 ? 0 : emails.Split(',').Length, users.GetProperty("totalCount").GetInt32());
+        }
+
+        Assert.Empty(_server.Logs.Errors);
     }
 
     [Fact]
@@ -92,6 +128,20 @@ public sealed class UsersConnectionTests : IAsyncLifetime
 
         Assert.Equal(code, response.ErrorCode);
         Assert.Empty(_server.Logs.Errors);
+    }
+
+    /// <summary>Creates a group holding <paramref name="members"/>, as the administrator; its global id.</summary>
+    private async Task<string> CreateGroupAsync(string name, params Member[] members)
+    {
+        using var http = new GraphQLHttp(_server);
+        var id = (await http.PostAsync("mutation($name: String!) { createGroup(input: {name: $name}) { group { id } } }", new { name }, _admin))
+            .Data("createGroup").GetProperty("group").GetProperty("id").GetString()!;
+        var added = await http.PostAsync(
+            "mutation($id: ID!, $userIds: [ID!]!) { addGroupMembers(input: {id: $id, userIds: $userIds}) { errors { __typename } } }",
+            new { id, userIds = members.Select(member => member.GlobalId).ToArray() },
+            _admin);
+        Assert.Equal(JsonValueKind.Null, added.Data("addGroupMembers").GetProperty("errors").ValueKind);
+        return id;
     }
 
     private async Task<JsonElement> UsersAsync(object variables)

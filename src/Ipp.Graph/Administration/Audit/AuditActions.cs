@@ -18,4 +18,18 @@ public static class AuditActions
 
     /// <summary>Details: <c>{"role": "ADMIN"}</c>.</summary>
     public const string RevokeRole = "role.revoke";
+
+    public const string CreateGroup = "group.create";
+
+    /// <summary>Details: <c>{"oldName": "Readers"}</c> (the target's label is the new name).</summary>
+    public const string RenameGroup = "group.rename";
+
+    /// <summary>Details: <c>{"userIds": [...]}</c>, the global ids of the members it had.</summary>
+    public const string DeleteGroup = "group.delete";
+
+    /// <summary>Details: <c>{"userIds": [...]}</c>, the global ids of the users added.</summary>
+    public const string AddGroupMembers = "group.add-members";
+
+    /// <summary>Details: <c>{"userIds": [...]}</c>, the global ids of the users removed.</summary>
+    public const string RemoveGroupMembers = "group.remove-members";
 }

@@ -15,4 +15,6 @@ public sealed record AuditActor(long? UserId, string Label)
 public sealed record AuditTarget(string Kind, long Id, string Label)
 {
     public static AuditTarget User(long id, string email) => new("User", id, email);
+
+    public static AuditTarget Group(long id, string name) => new(Groups.GroupView.TypeName, id, name);
 }

@@ -11,9 +11,10 @@ public sealed class AuditLog(TimeProvider clock)
 {
     /// <summary>
     /// Adds the entry to <paramref name="db"/>; the caller's <c>SaveChanges</c> and commit write it with the change.
-    /// <paramref name="details"/>: names and values (the role) kept as a JSON object; none when null.
+    /// <paramref name="details"/>: a dictionary of names and values (the role; a list of user ids), kept as a JSON
+    /// object; none when null.
     /// </summary>
-    public void Record(IppDbContext db, AuditActor actor, string action, AuditTarget target, IReadOnlyDictionary<string, string>? details = null) =>
+    public void Record(IppDbContext db, AuditActor actor, string action, AuditTarget target, object? details = null) =>
         db.AuditLog.Add(new AuditEntry
         {
             OccurredAt = clock.UtcNowToMillisecond(),

@@ -61,6 +61,30 @@ internal sealed class FilterBuilder<T>
             };
         }, null);
 
+    /// <summary>
+    /// Conditions on a list (HotChocolate's list filter: <c>some</c>, <c>none</c>, <c>any</c>): <paramref name="exists"/>
+    /// says that an item matching a condition (any item when null) exists, <paramref name="item"/> builds an item's
+    /// condition from its filter (null when it constrains nothing, which makes <c>some</c> and <c>none</c> ignored).
+    /// </summary>
+    public static Expression? List(object operations, int depth, Func<object, int, Expression?> item, Func<Expression?, Expression> exists)
+    {
+        CheckDepth(depth);
+        Expression? all = null;
+        foreach (var (name, value) in AsObject(operations))
+        {
+            var condition = value is null ? null : name switch
+            {
+                "any" => (bool)value ? exists(null) : Expression.Not(exists(null)),
+                "some" => item(value, depth + 1) is { } matches ? exists(matches) : null,
+                "none" => item(value, depth + 1) is { } matches ? Expression.Not(exists(matches)) : null,
+                _ => throw new InvalidOperationException($"A list filter has no operation '{name}'."),
+            };
+            all = AndAlso(all, condition);
+        }
+
+        return all;
+    }
+
     private Expression? Filter(IReadOnlyDictionary<string, object?> filter, int depth)
     {
         CheckDepth(depth);

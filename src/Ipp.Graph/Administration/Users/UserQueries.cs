@@ -11,7 +11,7 @@ namespace Ipp.Graph.Administration.Users;
 
 /// <summary>
 /// <c>users(where:, order:, first/after/last/before)</c>: every account (the field needs <c>users:read</c>), filtered
-/// by email (compared in lower case, as accounts are), roles, approval state and whether disabled, newest first unless
+/// by email (compared in lower case, as accounts are), roles, groups, approval state and whether disabled, newest first unless
 /// <c>order</c> says otherwise, in pages with HotChocolate's offset cursors.
 /// </summary>
 public static class UserQueries
@@ -22,6 +22,7 @@ public static class UserQueries
         ["email"] = (filter, operations, depth) =>
             filter.Text(Property(nameof(User.NormalizedEmail)), operations, depth, text => text.ToLowerInvariant()),
         ["roles"] = Roles,
+        ["groups"] = UserGroupsFilter.Build,
         ["approval"] = (filter, operations, depth) => filter.Values(Property(nameof(User.Approval)), operations, depth, value => (ApprovalState)value),
         ["disabled"] = (filter, operations, depth) => filter.Values(Property(nameof(User.Disabled)), operations, depth, value => (bool)value),
     };
@@ -60,7 +61,7 @@ public static class UserQueries
             db =>
             {
                 var users = db.Users.AsNoTracking().Include(user => user.Roles).AsQueryable();
-                return filter is null ? users : users.Where(filter);
+                return filter is null ? users : users.Where(UserGroupsFilter.Bind(filter, db));
             },
             sort.Apply));
     }
@@ -73,31 +74,14 @@ public static class UserQueries
     {
         var roles = Property(nameof(User.Roles));
         var role = Expression.Parameter(typeof(UserRole), "role");
-        Expression? all = null;
-        foreach (var (name, value) in (IReadOnlyDictionary<string, object?>)operations)
-        {
-            if (value is null)
-            {
-                continue;
-            }
-
-            Expression? condition = name switch
-            {
-                "any" => (bool)value ? AnyRole(roles, null, role) : Expression.Not(AnyRole(roles, null, role)),
-                "some" or "none" when filter.Values(Expression.Property(role, nameof(UserRole.Role)), value, depth + 1, named => RoleNames.NameOf((Role)named)) is { } matches =>
-                    name == "some" ? AnyRole(roles, matches, role) : Expression.Not(AnyRole(roles, matches, role)),
-                _ => null,
-            };
-            all = all is null ? condition : condition is null ? all : Expression.AndAlso(all, condition);
-        }
-
-        return all;
+        return FilterBuilder<User>.List(
+            operations,
+            depth,
+            (value, itemDepth) => filter.Values(Expression.Property(role, nameof(UserRole.Role)), value, itemDepth, named => RoleNames.NameOf((Role)named)),
+            matches => matches is null
+                ? Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(UserRole)], roles)
+                : Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(UserRole)], roles, Expression.Lambda<Func<UserRole, bool>>(matches, role)));
     }
-
-    private static MethodCallExpression AnyRole(Expression roles, Expression? matches, ParameterExpression role) =>
-        matches is null
-            ? Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(UserRole)], roles)
-            : Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(UserRole)], roles, Expression.Lambda<Func<UserRole, bool>>(matches, role));
 
     private static MemberExpression Property(string name) => Expression.Property(FilterBuilder<User>.Entity, name);
 
