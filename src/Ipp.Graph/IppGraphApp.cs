@@ -13,6 +13,7 @@ using Ipp.Graph.Mail;
 using Ipp.Graph.RateLimiting;
 using Ipp.Graph.Ide;
 using Ipp.Graph.Storage;
+using Ipp.Graph.Storage.Blobs;
 using Ipp.Graph.Telemetry;
 using Ipp.Graph.Transport;
 using Ipp.Graph.Transport.Http;
@@ -39,6 +40,7 @@ public static class IppGraphApp
         builder.Services.AddDatabase(builder.Configuration);
         builder.Services.AddRateLimiting(builder.Configuration);
         builder.Services.AddUploadFolder(builder.Configuration);
+        builder.Services.AddBlobStore(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddMail(builder.Configuration);
         builder.Services.AddOwnAccount(builder.Configuration);

@@ -1,0 +1,32 @@
+namespace Ipp.Graph.Storage.Blobs;
+
+/// <summary>
+/// Where the library's bytes live (<c>Storage:Provider</c>): a local folder (<see cref="LocalBlobStore"/>) or a WebDAV
+/// server such as dCache (<see cref="WebDavBlobStore"/>). Bytes stream both ways, never whole in memory. A write is
+/// all or nothing: until it returns, nothing is visible under its key, and a failed or refused write leaves nothing.
+/// A store that is down, full, refusing or silent throws <see cref="StorageUnavailableException"/> (clients get
+/// <c>STORAGE_UNAVAILABLE</c>).
+/// </summary>
+public interface IBlobStore
+{
+    /// <summary>
+    /// Stores <paramref name="content"/>, read to its end, under <paramref name="key"/> (replacing what was there),
+    /// and returns its size and SHA-256. <paramref name="progress"/> may refuse it midway (see <see cref="BlobWriteProgress"/>).
+    /// </summary>
+    Task<StoredBlob> WriteAsync(BlobKey key, Stream content, BlobWriteProgress? progress, CancellationToken cancellation);
+
+    /// <summary>
+    /// The bytes under <paramref name="key"/>, or of <paramref name="range"/> of them (a range past the end gives what
+    /// there is, perhaps nothing); null when there is no such blob. The caller disposes the stream.
+    /// </summary>
+    Task<Stream?> OpenReadAsync(BlobKey key, ByteRange? range, CancellationToken cancellation);
+
+    /// <summary>The size of the blob under <paramref name="key"/>, null when there is none.</summary>
+    Task<long?> SizeAsync(BlobKey key, CancellationToken cancellation);
+
+    /// <summary>Removes the blob under <paramref name="key"/>; nothing happens when there is none.</summary>
+    Task DeleteAsync(BlobKey key, CancellationToken cancellation);
+
+    /// <summary>The keys of every stored blob (in no order), for a sweep of the ones the database does not know.</summary>
+    IAsyncEnumerable<BlobKey> ListAsync(CancellationToken cancellation);
+}

@@ -1,0 +1,134 @@
+using System.Runtime.CompilerServices;
+
+namespace Ipp.Graph.Storage.Blobs;
+
+/// <summary>
+/// Blobs in a local folder (<c>Storage:Local:Path</c>): each written to a hidden temporary name beside its place,
+/// flushed to the disk (fsync), renamed into place and its folder flushed (<see cref="DurableDirectory"/>), so that a
+/// blob is whole or absent even after a power cut. A failed or refused write deletes its temporary file; one left by a
+/// crash is never listed as a blob.
+/// </summary>
+public sealed class LocalBlobStore(string root) : IBlobStore
+{
+    private const string PartialPrefix = ".partial-";
+
+    /// <summary>The folder holding the blobs, absolute.</summary>
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public async Task<StoredBlob> WriteAsync(BlobKey key, Stream content, BlobWriteProgress? progress, CancellationToken cancellation)
+    {
+        var folder = Path.Combine(Root, key.Folder);
+        var target = Path.Combine(folder, key.Value);
+        var partial = Path.Combine(folder, $"{PartialPrefix}{key.Value}-{Guid.NewGuid():N}");
+        using var copy = new HashingCopy();
+        try
+        {
+            await BlockingFileWork.RunAsync(() => DurableDirectory.Create(folder));
+            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            {
+                await copy.CopyAsync(content, file, progress, moved: null, cancellation, cancellation);
+                await BlockingFileWork.RunAsync(() => file.Flush(flushToDisk: true));
+            }
+
+            await BlockingFileWork.RunAsync(() =>
+            {
+                File.Move(partial, target, overwrite: true);
+                DurableDirectory.Flush(folder);
+            });
+            return new StoredBlob(key, copy.Size, copy.Sha256());
+        }
+        catch (Exception failure)
+        {
+            TryDelete(partial);
+            copy.ThrowCallerFailure();
+            if (StorageUnavailableException.IsCause(failure))
+            {
+                throw new StorageUnavailableException($"store the blob {target}", failure);
+            }
+
+            throw;
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(BlobKey key, ByteRange? range, CancellationToken cancellation)
+    {
+        var path = PathOf(key);
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception missing) when (missing is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+        catch (Exception failure) when (StorageUnavailableException.IsCause(failure))
+        {
+            throw new StorageUnavailableException($"read the blob {path}", failure);
+        }
+
+        if (range is not { } part)
+        {
+            return Task.FromResult<Stream?>(file);
+        }
+
+        var start = Math.Min(part.Start, file.Length);
+        var available = file.Length - start;
+        file.Position = start;
+        return Task.FromResult<Stream?>(new RangeReadStream(file, part.Length is { } length ? Math.Min(length, available) : available));
+    }
+
+    public Task<long?> SizeAsync(BlobKey key, CancellationToken cancellation)
+    {
+        var file = new FileInfo(PathOf(key));
+        return Task.FromResult(file.Exists ? file.Length : (long?)null);
+    }
+
+    public Task DeleteAsync(BlobKey key, CancellationToken cancellation)
+    {
+        var path = PathOf(key);
+        return BlockingFileWork.RunAsync(() =>
+        {
+            StorageUnavailableException.Guard($"delete the blob {path}", () => File.Delete(path));
+            if (Directory.Exists(Path.GetDirectoryName(path)))
+            {
+                DurableDirectory.Flush(Path.GetDirectoryName(path)!);
+            }
+        });
+    }
+
+    public async IAsyncEnumerable<BlobKey> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await Task.CompletedTask;
+        if (!Directory.Exists(Root))
+        {
+            yield break;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (BlobKey.TryParse(Path.GetFileName(file), out var key) && key.Value.Folder == Path.GetFileName(folder))
+                {
+                    yield return key.Value;
+                }
+            }
+        }
+    }
+
+    private string PathOf(BlobKey key) => Path.Combine(Root, key.Folder, key.Value);
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception failure) when (StorageUnavailableException.IsCause(failure))
+        {
+            // A leftover temporary file is never listed as a blob; the failure that stopped the write is the one to report.
+        }
+    }
+}

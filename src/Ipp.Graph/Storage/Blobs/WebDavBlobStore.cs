@@ -1,0 +1,444 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+
+namespace Ipp.Graph.Storage.Blobs;
+
+/// <summary>
+/// Blobs on a WebDAV server (<c>Storage:WebDav</c>): dCache, or any server with PUT, GET with Range, MOVE, MKCOL and
+/// PROPFIND. A write streams (chunked, or with its length when the caller's stream knows it) to a hidden temporary
+/// name, is verified against the SHA-256 computed on the way (the server's own digest, RFC 3230 <c>Want-Digest</c>,
+/// when it offers one; else the bytes read back, or the size alone), then is moved into place; a failed one is
+/// deleted. Requests that may safely be repeated are retried after network failures and 502/503/504. Every failure
+/// of the server is a <see cref="StorageUnavailableException"/> saying what the server answered.
+/// </summary>
+public sealed class WebDavBlobStore : IBlobStore, IDisposable
+{
+    private const string PartialPrefix = ".partial-";
+
+    private static readonly HttpMethod Move = new("MOVE");
+    private static readonly HttpMethod MakeCollection = new("MKCOL");
+    private static readonly HttpMethod PropertiesFind = new("PROPFIND");
+    private static readonly XNamespace Dav = "DAV:";
+
+    private readonly WebDavBlobStorageOptions _options;
+    private readonly Uri _base;
+    private readonly HttpClient _http;
+
+    /// <summary>The folders known to exist, so that each is made (MKCOL) once per process.</summary>
+    private readonly ConcurrentDictionary<string, bool> _folders = new();
+
+    public WebDavBlobStore(WebDavBlobStorageOptions options)
+    {
+        _options = options;
+        _base = options.BaseUri;
+        _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            // The idle timeout (IdleWatch) bounds each transfer instead: a total one would break large transfers.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _http.DefaultRequestHeaders.Authorization = !string.IsNullOrEmpty(options.BearerToken)
+            ? new AuthenticationHeaderValue("Bearer", options.BearerToken)
+            : !string.IsNullOrEmpty(options.UserName)
+                ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.UserName}:{options.Password}")))
+                : null;
+    }
+
+    public async Task<StoredBlob> WriteAsync(BlobKey key, Stream content, BlobWriteProgress? progress, CancellationToken cancellation)
+    {
+        var target = UriOf(key);
+        var partial = new Uri(_base, $"{key.Folder}/{PartialPrefix}{key.Value}-{Guid.NewGuid():N}");
+        var doing = $"store the blob {target}";
+        using var copy = new HashingCopy();
+        try
+        {
+            await EnsureFolderAsync(key.Folder, cancellation);
+            using (var idle = new IdleWatch(_options.IdleTimeout, cancellation))
+            using (var request = new HttpRequestMessage(HttpMethod.Put, partial) { Content = new UploadContent(content, copy, progress, idle, cancellation) })
+            {
+                if (content.CanSeek)
+                {
+                    request.Content.Headers.ContentLength = content.Length - content.Position;
+                }
+
+                using var response = await SendOnceAsync(request, idle, doing);
+                EnsureSuccess(response, doing);
+            }
+
+            var blob = new StoredBlob(key, copy.Size, copy.Sha256());
+            await VerifyAsync(partial, blob, cancellation);
+            await MoveIntoPlaceAsync(partial, target, cancellation);
+            return blob;
+        }
+        catch (Exception failure)
+        {
+            await TryDeleteAsync(partial);
+            copy.ThrowCallerFailure();
+            throw failure is OperationCanceledException && cancellation.IsCancellationRequested ? failure : AsUnavailable(failure, doing);
+        }
+    }
+
+    public async Task<Stream?> OpenReadAsync(BlobKey key, ByteRange? range, CancellationToken cancellation)
+    {
+        var doing = $"read the blob {UriOf(key)}";
+        var (response, idle) = await SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, UriOf(key));
+            if (range is { } part)
+            {
+                request.Headers.TryAddWithoutValidation("Range", part.ToHttpRange());
+            }
+
+            return request;
+        }, doing, cancellation);
+        try
+        {
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.NotFound:
+                    Close(response, idle);
+                    return null;
+                case HttpStatusCode.RequestedRangeNotSatisfiable:
+                    Close(response, idle);
+                    return new MemoryStream([], writable: false);
+            }
+
+            EnsureSuccess(response, doing);
+            Stream body = new WebDavDownloadStream(response, await response.Content.ReadAsStreamAsync(cancellation), idle, doing);
+            if (range is { } wanted && response.StatusCode == HttpStatusCode.OK)
+            {
+                // The server sent the whole blob: skip to the range and stop at its end.
+                await SkipAsync(body, wanted.Start, cancellation);
+                body = new RangeReadStream(body, wanted.Length ?? long.MaxValue);
+            }
+
+            return body;
+        }
+        catch
+        {
+            Close(response, idle);
+            throw;
+        }
+    }
+
+    public async Task<long?> SizeAsync(BlobKey key, CancellationToken cancellation)
+    {
+        var doing = $"find the blob {UriOf(key)}";
+        var (response, idle) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Head, UriOf(key)), doing, cancellation);
+        using (idle)
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            EnsureSuccess(response, doing);
+            return response.Content.Headers.ContentLength;
+        }
+    }
+
+    public async Task DeleteAsync(BlobKey key, CancellationToken cancellation)
+    {
+        var doing = $"delete the blob {UriOf(key)}";
+        var (response, idle) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, UriOf(key)), doing, cancellation);
+        using (idle)
+        using (response)
+        {
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                EnsureSuccess(response, doing);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<BlobKey> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
+    {
+        foreach (var folder in await ListNamesAsync(_base, cancellation))
+        {
+            if (folder.Length != 2 || !folder.All(char.IsAsciiHexDigitLower))
+            {
+                continue;
+            }
+
+            foreach (var name in await ListNamesAsync(new Uri(_base, folder + "/"), cancellation))
+            {
+                if (BlobKey.TryParse(name, out var key) && key.Value.Folder == folder)
+                {
+                    yield return key.Value;
+                }
+            }
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private Uri UriOf(BlobKey key) => new(_base, key.RelativePath);
+
+    /// <summary>Makes the folder of a blob, once per process; an existing one answers 405 (or 201, as rclone does).</summary>
+    private async Task EnsureFolderAsync(string folder, CancellationToken cancellation)
+    {
+        if (_folders.ContainsKey(folder))
+        {
+            return;
+        }
+
+        var uri = new Uri(_base, folder + "/");
+        var doing = $"create the folder {uri}";
+        var (response, idle) = await SendAsync(() => new HttpRequestMessage(MakeCollection, uri), doing, cancellation);
+        using (idle)
+        using (response)
+        {
+            if (response.StatusCode != HttpStatusCode.MethodNotAllowed)
+            {
+                EnsureSuccess(response, doing);
+            }
+        }
+
+        _folders[folder] = true;
+    }
+
+    /// <summary>Checks that the server holds what was sent: its SHA-256 digest if it offers one, else the size and (unless turned off) the bytes read back.</summary>
+    private async Task VerifyAsync(Uri partial, StoredBlob blob, CancellationToken cancellation)
+    {
+        var doing = $"verify the upload {partial}";
+        var (response, idle) = await SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Head, partial);
+            request.Headers.TryAddWithoutValidation("Want-Digest", "sha-256");
+            return request;
+        }, doing, cancellation);
+        string? digest;
+        using (idle)
+        using (response)
+        {
+            EnsureSuccess(response, doing);
+            if (response.Content.Headers.ContentLength is { } size && size != blob.Size)
+            {
+                throw new StorageUnavailableException(doing, new IOException($"the server holds {size} bytes where {blob.Size} were sent"));
+            }
+
+            digest = ServerSha256(response);
+        }
+
+        if (digest is null && _options.VerifyByReadingBack)
+        {
+            digest = await ReadBackSha256Async(partial, doing, cancellation);
+        }
+
+        if (digest is not null && digest != blob.Sha256)
+        {
+            throw new StorageUnavailableException(doing, new IOException($"the server's SHA-256 {digest} differs from the one sent, {blob.Sha256}"));
+        }
+    }
+
+    /// <summary>The SHA-256 of an RFC 3230 <c>Digest: sha-256=&lt;base64&gt;</c> header, in hexadecimal; null without one.</summary>
+    private static string? ServerSha256(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Digest", out var values))
+        {
+            return null;
+        }
+
+        foreach (var part in values.SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries)))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && part[..equals].Equals("sha-256", StringComparison.OrdinalIgnoreCase))
+            {
+                var bytes = new byte[32];
+                return Convert.TryFromBase64String(part[(equals + 1)..], bytes, out var written) && written == 32 ? Convert.ToHexStringLower(bytes) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<string> ReadBackSha256Async(Uri partial, string doing, CancellationToken cancellation)
+    {
+        var (response, idle) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, partial), doing, cancellation);
+        try
+        {
+            EnsureSuccess(response, doing);
+        }
+        catch
+        {
+            Close(response, idle);
+            throw;
+        }
+
+        await using var body = new WebDavDownloadStream(response, await response.Content.ReadAsStreamAsync(cancellation), idle, doing);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(body, cancellation));
+    }
+
+    private async Task MoveIntoPlaceAsync(Uri partial, Uri target, CancellationToken cancellation)
+    {
+        var doing = $"move the upload {partial} to {target}";
+        using var idle = new IdleWatch(_options.IdleTimeout, cancellation);
+        using var request = new HttpRequestMessage(Move, partial);
+        request.Headers.TryAddWithoutValidation("Destination", target.AbsoluteUri);
+        request.Headers.TryAddWithoutValidation("Overwrite", "T");
+        using var response = await SendOnceAsync(request, idle, doing);
+        EnsureSuccess(response, doing);
+    }
+
+    /// <summary>Deletes a failed upload; when the server cannot be reached it stays, under a name never listed as a blob.</summary>
+    private async Task TryDeleteAsync(Uri partial)
+    {
+        try
+        {
+            using var idle = new IdleWatch(_options.ConnectTimeout, CancellationToken.None);
+            using var request = new HttpRequestMessage(HttpMethod.Delete, partial);
+            using var response = await _http.SendAsync(request, idle.Token);
+        }
+        catch (Exception failure) when (failure is HttpRequestException or OperationCanceledException or IOException)
+        {
+            // The failure that stopped the write is the one to report.
+        }
+    }
+
+    /// <summary>The names in a collection (PROPFIND, depth 1), the collection's own excepted.</summary>
+    private async Task<List<string>> ListNamesAsync(Uri collection, CancellationToken cancellation)
+    {
+        var doing = $"list the folder {collection}";
+        var (response, idle) = await SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(PropertiesFind, collection)
+            {
+                Content = new StringContent("<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><resourcetype/></prop></propfind>", Encoding.UTF8, "application/xml"),
+            };
+            request.Headers.TryAddWithoutValidation("Depth", "1");
+            return request;
+        }, doing, cancellation);
+        using (idle)
+        using (response)
+        {
+            EnsureSuccess(response, doing);
+            await using var body = await response.Content.ReadAsStreamAsync(idle.Token);
+            var document = await XDocument.LoadAsync(body, LoadOptions.None, idle.Token);
+            return document.Descendants(Dav + "href")
+                .Select(href => Uri.UnescapeDataString(href.Value.TrimEnd('/').Split('/')[^1]))
+                .Where(name => name.Length > 0 && new Uri(collection, Uri.EscapeDataString(name)).AbsolutePath.TrimEnd('/') != collection.AbsolutePath.TrimEnd('/'))
+                .ToList();
+        }
+    }
+
+    /// <summary>
+    /// Sends a request that may safely be repeated, made anew by <paramref name="make"/> for each try: retried after a
+    /// network failure, a silent server or 502/503/504. Returns the response (headers read) and its idle watch, which
+    /// the caller disposes.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, IdleWatch Idle)> SendAsync(Func<HttpRequestMessage> make, string doing, CancellationToken cancellation)
+    {
+        var delay = _options.RetryDelay;
+        for (var attempt = 0; ; attempt++)
+        {
+            var idle = new IdleWatch(_options.IdleTimeout, cancellation);
+            using var request = make();
+            HttpResponseMessage? response = null;
+            try
+            {
+                response = await SendOnceAsync(request, idle, doing);
+                if (response.StatusCode is not (HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout) || attempt >= _options.Retries)
+                {
+                    return (response, idle);
+                }
+            }
+            catch (StorageUnavailableException) when (attempt < _options.Retries)
+            {
+                // Tried again below.
+            }
+            catch
+            {
+                idle.Dispose();
+                throw;
+            }
+
+            Close(response, idle);
+            await Task.Delay(delay, cancellation);
+            delay *= 2;
+        }
+    }
+
+    /// <summary>Sends <paramref name="request"/> once; a network failure or a silent server is a <see cref="StorageUnavailableException"/>.</summary>
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, IdleWatch idle, string doing)
+    {
+        try
+        {
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token);
+        }
+        catch (OperationCanceledException) when (idle.TimedOut)
+        {
+            throw new StorageUnavailableException(doing, new IOException("the server answered nothing for longer than Storage:WebDav:IdleTimeout"));
+        }
+        catch (HttpRequestException failure)
+        {
+            throw new StorageUnavailableException(doing, failure);
+        }
+    }
+
+    private static void EnsureSuccess(HttpResponseMessage response, string doing)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        var reason = response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                $"the server refused the credentials ({status}): check Storage:WebDav:UserName and Password, or BearerToken",
+            HttpStatusCode.InsufficientStorage => $"the server is full ({status})",
+            _ => $"the server answered {status}",
+        };
+        throw new StorageUnavailableException(doing, new IOException(reason));
+    }
+
+    private static Exception AsUnavailable(Exception failure, string doing) => failure switch
+    {
+        StorageUnavailableException => failure,
+        HttpRequestException or IOException or OperationCanceledException => new StorageUnavailableException(doing, failure),
+        _ => failure,
+    };
+
+    private static void Close(HttpResponseMessage? response, IdleWatch idle)
+    {
+        response?.Dispose();
+        idle.Dispose();
+    }
+
+    private static async Task SkipAsync(Stream body, long count, CancellationToken cancellation)
+    {
+        var buffer = new byte[81920];
+        while (count > 0)
+        {
+            var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, count)), cancellation);
+            if (read == 0)
+            {
+                return;
+            }
+
+            count -= read;
+        }
+    }
+
+    /// <summary>An upload's body: the caller's stream copied through <see cref="HashingCopy"/>, each chunk re-arming the idle watch.</summary>
+    private sealed class UploadContent(Stream source, HashingCopy copy, BlobWriteProgress? progress, IdleWatch idle, CancellationToken caller) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+            copy.CopyAsync(source, stream, progress, idle.Touch, caller, cancellationToken);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
