@@ -66,6 +66,7 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
                 }
 
                 using var response = await SendOnceAsync(request, idle, doing);
+                copy.ThrowCallerFailure();
                 EnsureSuccess(response, doing);
             }
 
@@ -426,14 +427,29 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
         }
     }
 
-    /// <summary>An upload's body: the caller's stream copied through <see cref="HashingCopy"/>, each chunk re-arming the idle watch.</summary>
+    /// <summary>
+    /// An upload's body: the caller's stream copied through <see cref="HashingCopy"/>, each chunk re-arming the idle
+    /// watch. When the caller's side fails (its stream, or the progress check refusing) a chunked body is ended
+    /// properly instead of cut: the server then answers, and only after it does is the partial upload deleted, so the
+    /// deletion cannot arrive before the server has stored the last chunk (rclone keeps what an aborted PUT had sent).
+    /// A body of known length can only be cut; its partial upload is deleted all the same.
+    /// </summary>
     private sealed class UploadContent(Stream source, HashingCopy copy, BlobWriteProgress? progress, IdleWatch idle, CancellationToken caller) : HttpContent
     {
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
             SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
-            copy.CopyAsync(source, stream, progress, idle.Touch, caller, cancellationToken);
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await copy.CopyAsync(source, stream, progress, idle.Touch, caller, cancellationToken);
+            }
+            catch when (copy.CallerFailure is not null && Headers.ContentLength is null)
+            {
+                // Ended properly: WriteAsync rethrows the caller's failure once the server has answered.
+            }
+        }
 
         protected override bool TryComputeLength(out long length)
         {

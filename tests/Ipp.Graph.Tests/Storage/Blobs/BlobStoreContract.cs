@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using Ipp.Graph.Storage;
+using Ipp.Graph.Storage.Blobs;
+
+namespace Ipp.Graph.Tests.Storage.Blobs;
+
+/// <summary>
+/// What every <see cref="IBlobStore"/> promises, run against each real one (<see cref="LocalBlobStoreTests"/>, a
+/// folder; <see cref="WebDavBlobStoreTests"/>, rclone's WebDAV server): bytes streamed in and out whole, by range, with
+/// their size and SHA-256; a write refused midway leaves no byte behind; delete; listing; storage that cannot be
+/// written is a <see cref="StorageUnavailableException"/>.
+/// </summary>
+public abstract class BlobStoreContract : IAsyncLifetime
+{
+    private const int Megabytes = 1024 * 1024;
+
+    /// <summary>The store under test, made in <see cref="InitializeAsync"/>.</summary>
+    protected IBlobStore Store { get; private set; } = null!;
+
+    /// <summary>Makes the store, on storage of its own.</summary>
+    protected abstract Task<IBlobStore> CreateStoreAsync();
+
+    /// <summary>Every file the storage really holds (temporary ones included), relative to its root.</summary>
+    protected abstract List<string> StoredFiles();
+
+    /// <summary>Puts a file that is no blob where blobs are (a stray name the listing must skip).</summary>
+    protected abstract void PutStrayFile(string relativePath);
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync();
+
+    public virtual Task DisposeAsync()
+    {
+        (Store as IDisposable)?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_multi_megabyte_stream_of_unknown_length_is_stored_and_read_back_whole_with_its_size_and_sha256()
+    {
+        var bytes = TestContent.RandomBytes(6 * Megabytes + 123);
+        var key = BlobKey.New();
+
+        var stored = await Store.WriteAsync(key, new TestContent(bytes), progress: null, CancellationToken.None);
+
+        Assert.Equal(new StoredBlob(key, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes))), stored);
+        Assert.Equal(bytes.Length, await Store.SizeAsync(key, CancellationToken.None));
+        Assert.Equal(bytes, await ReadAllAsync(key, range: null));
+        Assert.Equal([key.RelativePath], StoredFiles().Select(path => path.Replace('\\', '/')));
+    }
+
+    [Fact]
+    public async Task A_stream_of_known_length_is_stored_and_a_second_write_replaces_the_first()
+    {
+        var key = BlobKey.New();
+        await Store.WriteAsync(key, new MemoryStream(TestContent.RandomBytes(3 * Megabytes)), progress: null, CancellationToken.None);
+        var second = TestContent.RandomBytes(1000);
+
+        var stored = await Store.WriteAsync(key, new MemoryStream(second), progress: null, CancellationToken.None);
+
+        Assert.Equal(1000, stored.Size);
+        Assert.Equal(second, await ReadAllAsync(key, range: null));
+        Assert.Single(StoredFiles());
+    }
+
+    [Fact]
+    public async Task Ranges_give_the_bytes_asked_for_and_a_range_past_the_end_gives_what_there_is()
+    {
+        var bytes = TestContent.RandomBytes(2 * Megabytes);
+        var key = BlobKey.New();
+        await Store.WriteAsync(key, new TestContent(bytes), progress: null, CancellationToken.None);
+
+        Assert.Equal(bytes[1000..1100], await ReadAllAsync(key, new ByteRange(1000, 100)));
+        Assert.Equal(bytes[(Megabytes + 5)..], await ReadAllAsync(key, new ByteRange(Megabytes + 5)));
+        Assert.Equal(bytes[^10..], await ReadAllAsync(key, new ByteRange(bytes.Length - 10, 500)));
+        Assert.Empty(await ReadAllAsync(key, new ByteRange(bytes.Length + 10)));
+    }
+
+    [Fact]
+    public async Task A_write_refused_midway_by_its_progress_check_throws_the_callers_error_and_leaves_nothing()
+    {
+        var key = BlobKey.New();
+        var seen = new List<long>();
+
+        var refusal = await Assert.ThrowsAsync<QuotaTestException>(() => Store.WriteAsync(
+            key,
+            new TestContent(TestContent.RandomBytes(4 * Megabytes)),
+            bytesSoFar =>
+            {
+                seen.Add(bytesSoFar);
+                if (bytesSoFar > 2 * Megabytes)
+                {
+                    throw new QuotaTestException(bytesSoFar);
+                }
+            },
+            CancellationToken.None));
+
+        Assert.InRange(refusal.BytesSoFar, 2 * Megabytes + 1, 3 * Megabytes);
+        Assert.Equal(seen.Order(), seen);
+        Assert.Null(await Store.SizeAsync(key, CancellationToken.None));
+        Assert.Null(await Store.OpenReadAsync(key, range: null, CancellationToken.None));
+        Assert.Empty(StoredFiles());
+    }
+
+    [Fact]
+    public async Task Delete_removes_a_blob_and_missing_blobs_are_null_and_delete_quietly()
+    {
+        var key = BlobKey.New();
+        await Store.WriteAsync(key, new MemoryStream([1, 2, 3]), progress: null, CancellationToken.None);
+
+        await Store.DeleteAsync(key, CancellationToken.None);
+        await Store.DeleteAsync(key, CancellationToken.None);
+
+        Assert.Null(await Store.SizeAsync(key, CancellationToken.None));
+        Assert.Null(await Store.OpenReadAsync(key, new ByteRange(0, 1), CancellationToken.None));
+        Assert.Empty(StoredFiles());
+    }
+
+    [Fact]
+    public async Task Listing_gives_the_key_of_every_stored_blob_and_skips_names_that_are_not_keys()
+    {
+        var keys = Enumerable.Range(0, 5).Select(_ => BlobKey.New()).ToList();
+        foreach (var key in keys)
+        {
+            await Store.WriteAsync(key, new MemoryStream([7]), progress: null, CancellationToken.None);
+        }
+
+        PutStrayFile($"{keys[0].Folder}/notes.txt");
+        PutStrayFile($"zz/{BlobKey.New()}");
+
+        var listed = new List<BlobKey>();
+        await foreach (var key in Store.ListAsync(CancellationToken.None))
+        {
+            listed.Add(key);
+        }
+
+        Assert.Equal(keys.Select(key => key.Value).Order(), listed.Select(key => key.Value).Order());
+    }
+
+    [Fact]
+    public void Keys_are_32_lowercase_hexadecimal_digits_and_nothing_else_parses()
+    {
+        var key = BlobKey.New();
+        Assert.Equal(key, BlobKey.Parse(key.Value));
+        Assert.Equal($"{key.Value[..2]}/{key.Value}", key.RelativePath);
+        foreach (var bad in new[] { "", "../etc/passwd", key.Value.ToUpperInvariant(), key.Value + "0", key.Value[..31] + "g" })
+        {
+            Assert.False(BlobKey.TryParse(bad, out _), bad);
+        }
+    }
+
+    /// <summary>Reads a blob, or a range of it, to its end.</summary>
+    protected async Task<byte[]> ReadAllAsync(BlobKey key, ByteRange? range)
+    {
+        await using var stream = await Store.OpenReadAsync(key, range, CancellationToken.None) ?? throw new InvalidOperationException($"No blob {key}.");
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The refusal of a test's progress callback.</summary>
+    protected sealed class QuotaTestException(long bytesSoFar) : Exception($"Over quota at {bytesSoFar} bytes.")
+    {
+        public long BytesSoFar { get; } = bytesSoFar;
+    }
+}
