@@ -4,7 +4,8 @@ namespace Ipp.Graph.Storage;
 
 /// <summary>
 /// A write under <c>UPLOAD_FOLDER</c> failed: a folder is read-only or is not a folder, the disk is full (ENOSPC), the
-/// file system's quota is reached (EDQUOT), a folder is gone. It says what was being done, paths included, and the
+/// file system's quota is reached (EDQUOT), a folder is gone; or a blob store (<c>Storage/Blobs</c>) failed: its folder
+/// so, or its WebDAV server down, full, refusing the credentials or silent. It says what was being done, paths included, and the
 /// operating system's reason, for the log (<see cref="Log"/>, once per failure); clients are only told
 /// <see cref="ClientMessage"/> with the code <c>STORAGE_UNAVAILABLE</c>, never a path.
 /// </summary>
