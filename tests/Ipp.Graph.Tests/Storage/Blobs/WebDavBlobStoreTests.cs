@@ -113,15 +113,4 @@ public sealed class WebDavBlobStoreTests : BlobStoreContract
         await Assert.ThrowsAnyAsync<Exception>(() => accepting);
         accepted.ForEach(socket => socket.Dispose());
     }
-
-    [Fact]
-    public void Settings_are_checked_at_start()
-    {
-        Assert.Contains("BaseUrl", Assert.Throws<InvalidOperationException>(() => new BlobStorageOptions { Provider = BlobStorageProvider.WebDav }.Validate()).Message, StringComparison.Ordinal);
-        Assert.Contains("go together", Assert.Throws<InvalidOperationException>(() => new WebDavBlobStorageOptions { BaseUrl = "https://dcache.example.org/ipp/", UserName = "u" }.Validate()).Message, StringComparison.Ordinal);
-        Assert.Contains("not both", Assert.Throws<InvalidOperationException>(() => new WebDavBlobStorageOptions { BaseUrl = "https://dcache.example.org/ipp/", UserName = "u", Password = "p", BearerToken = "t" }.Validate()).Message, StringComparison.Ordinal);
-        Assert.Contains("IdleTimeout", Assert.Throws<InvalidOperationException>(() => new WebDavBlobStorageOptions { BaseUrl = "https://dcache.example.org/ipp/", IdleTimeout = TimeSpan.Zero }.Validate()).Message, StringComparison.Ordinal);
-        new WebDavBlobStorageOptions { BaseUrl = "https://dcache.example.org/ipp/", BearerToken = "macaroon" }.Validate();
-        new BlobStorageOptions().Validate();
-    }
 }
