@@ -29,4 +29,10 @@ public interface IBlobStore
 
     /// <summary>The keys of every stored blob (in no order), for a sweep of the ones the database does not know.</summary>
     IAsyncEnumerable<BlobKey> ListAsync(CancellationToken cancellation);
+
+    /// <summary>
+    /// Deletes what writes started before <paramref name="startedBefore"/> left behind unfinished (the process or the
+    /// server stopped midway) and returns how many; give a time well before any write still running.
+    /// </summary>
+    Task<int> RemoveAbandonedUploadsAsync(DateTimeOffset startedBefore, CancellationToken cancellation);
 }

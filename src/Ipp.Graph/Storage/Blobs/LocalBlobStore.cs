@@ -6,12 +6,10 @@ namespace Ipp.Graph.Storage.Blobs;
 /// Blobs in a local folder (<c>Storage:Local:Path</c>): each written to a hidden temporary name beside its place,
 /// flushed to the disk (fsync), renamed into place and its folder flushed (<see cref="DurableDirectory"/>), so that a
 /// blob is whole or absent even after a power cut. A failed or refused write deletes its temporary file; one left by a
-/// crash is never listed as a blob.
+/// crash is never listed as a blob, and is swept by <see cref="RemoveAbandonedUploadsAsync"/>.
 /// </summary>
 public sealed class LocalBlobStore(string root) : IBlobStore
 {
-    private const string PartialPrefix = ".partial-";
-
     /// <summary>The folder holding the blobs, absolute.</summary>
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -19,7 +17,7 @@ public sealed class LocalBlobStore(string root) : IBlobStore
     {
         var folder = Path.Combine(Root, key.Folder);
         var target = Path.Combine(folder, key.Value);
-        var partial = Path.Combine(folder, $"{PartialPrefix}{key.Value}-{Guid.NewGuid():N}");
+        var partial = Path.Combine(folder, PartialUploadName.For(key));
         using var copy = new HashingCopy();
         try
         {
@@ -116,6 +114,30 @@ public sealed class LocalBlobStore(string root) : IBlobStore
                 }
             }
         }
+    }
+
+    public async Task<int> RemoveAbandonedUploadsAsync(DateTimeOffset startedBefore, CancellationToken cancellation)
+    {
+        var removed = 0;
+        await BlockingFileWork.RunAsync(() =>
+        {
+            if (!Directory.Exists(Root))
+            {
+                return;
+            }
+
+            // Not the overload with EnumerationOptions' defaults: they skip the hidden (dot) files these are.
+            foreach (var file in Directory.EnumerateDirectories(Root).SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly)))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (PartialUploadName.TryStartedAt(Path.GetFileName(file), out var started) && started < startedBefore)
+                {
+                    StorageUnavailableException.Guard($"delete the abandoned upload {file}", () => File.Delete(file));
+                    removed++;
+                }
+            }
+        });
+        return removed;
     }
 
     private string PathOf(BlobKey key) => Path.Combine(Root, key.Folder, key.Value);

@@ -11,15 +11,15 @@ namespace Ipp.Graph.Storage.Blobs;
 /// <summary>
 /// Blobs on a WebDAV server (<c>Storage:WebDav</c>): dCache, or any server with PUT, GET with Range, MOVE, MKCOL and
 /// PROPFIND. A write streams (chunked, or with its length when the caller's stream knows it) to a hidden temporary
-/// name, is verified against the SHA-256 computed on the way (the server's own digest, RFC 3230 <c>Want-Digest</c>,
-/// when it offers one; else the bytes read back, or the size alone), then is moved into place; a failed one is
-/// deleted. Requests that may safely be repeated are retried after network failures and 502/503/504. Every failure
-/// of the server is a <see cref="StorageUnavailableException"/> saying what the server answered.
+/// name (<see cref="PartialUploadName"/>), is verified against the SHA-256 computed on the way (the server's own
+/// digest, RFC 3230 <c>Want-Digest</c>, when it offers one; else the bytes read back, or the size alone), then is
+/// moved into place; a failed one is deleted (or, when the server cannot be reached then, swept by
+/// <see cref="RemoveAbandonedUploadsAsync"/>). Requests that may safely be repeated are retried after network
+/// failures and 502/503/504. Every failure of the server is a <see cref="StorageUnavailableException"/> saying what
+/// the server answered.
 /// </summary>
 public sealed class WebDavBlobStore : IBlobStore, IDisposable
 {
-    private const string PartialPrefix = ".partial-";
-
     private static readonly HttpMethod Move = new("MOVE");
     private static readonly HttpMethod MakeCollection = new("MKCOL");
     private static readonly HttpMethod PropertiesFind = new("PROPFIND");
@@ -36,7 +36,10 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
     {
         _options = options;
         _base = options.BaseUri;
-        _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        // No redirects followed: an upload's body streams once and cannot be sent again, and .NET drops the
+        // credentials on a redirect; a redirecting server (a dCache door sending to its pools) is told in the error.
+        var handler = new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
+        _http = new HttpClient(handler)
         {
             // The idle timeout (IdleWatch) bounds each transfer instead: a total one would break large transfers.
             Timeout = Timeout.InfiniteTimeSpan,
@@ -51,7 +54,7 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
     public async Task<StoredBlob> WriteAsync(BlobKey key, Stream content, BlobWriteProgress? progress, CancellationToken cancellation)
     {
         var target = UriOf(key);
-        var partial = new Uri(_base, $"{key.Folder}/{PartialPrefix}{key.Value}-{Guid.NewGuid():N}");
+        var partial = new Uri(_base, $"{key.Folder}/{PartialUploadName.For(key)}");
         var doing = $"store the blob {target}";
         using var copy = new HashingCopy();
         try
@@ -143,29 +146,12 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
         }
     }
 
-    public async Task DeleteAsync(BlobKey key, CancellationToken cancellation)
-    {
-        var doing = $"delete the blob {UriOf(key)}";
-        var (response, idle) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, UriOf(key)), doing, cancellation);
-        using (idle)
-        using (response)
-        {
-            if (response.StatusCode != HttpStatusCode.NotFound)
-            {
-                EnsureSuccess(response, doing);
-            }
-        }
-    }
+    public Task DeleteAsync(BlobKey key, CancellationToken cancellation) => DeleteAsync(UriOf(key), $"delete the blob {UriOf(key)}", cancellation);
 
     public async IAsyncEnumerable<BlobKey> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
     {
-        foreach (var folder in await ListNamesAsync(_base, cancellation))
+        foreach (var folder in await ListBlobFoldersAsync(cancellation))
         {
-            if (folder.Length != 2 || !folder.All(char.IsAsciiHexDigitLower))
-            {
-                continue;
-            }
-
             foreach (var name in await ListNamesAsync(new Uri(_base, folder + "/"), cancellation))
             {
                 if (BlobKey.TryParse(name, out var key) && key.Value.Folder == folder)
@@ -176,9 +162,45 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
         }
     }
 
+    public async Task<int> RemoveAbandonedUploadsAsync(DateTimeOffset startedBefore, CancellationToken cancellation)
+    {
+        var removed = 0;
+        foreach (var folder in await ListBlobFoldersAsync(cancellation))
+        {
+            foreach (var name in await ListNamesAsync(new Uri(_base, folder + "/"), cancellation))
+            {
+                if (PartialUploadName.TryStartedAt(name, out var started) && started < startedBefore)
+                {
+                    var uri = new Uri(_base, $"{folder}/{name}");
+                    await DeleteAsync(uri, $"delete the abandoned upload {uri}", cancellation);
+                    removed++;
+                }
+            }
+        }
+
+        return removed;
+    }
+
     public void Dispose() => _http.Dispose();
 
     private Uri UriOf(BlobKey key) => new(_base, key.RelativePath);
+
+    private async Task DeleteAsync(Uri uri, string doing, CancellationToken cancellation)
+    {
+        var (response, idle) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, uri), doing, cancellation);
+        using (idle)
+        using (response)
+        {
+            if (response.StatusCode != HttpStatusCode.NotFound)
+            {
+                EnsureSuccess(response, doing);
+            }
+        }
+    }
+
+    /// <summary>The folders of the root that blobs go in (two lowercase hexadecimal digits).</summary>
+    private async Task<IEnumerable<string>> ListBlobFoldersAsync(CancellationToken cancellation) =>
+        (await ListNamesAsync(_base, cancellation)).Where(name => name.Length == 2 && name.All(char.IsAsciiHexDigitLower));
 
     /// <summary>Makes the folder of a blob, once per process; an existing one answers 405 (or 201, as rclone does).</summary>
     private async Task EnsureFolderAsync(string folder, CancellationToken cancellation)
@@ -394,6 +416,8 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
                 $"the server refused the credentials ({status}): check Storage:WebDav:UserName and Password, or BearerToken",
             HttpStatusCode.InsufficientStorage => $"the server is full ({status})",
+            >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest =>
+                $"the server redirected ({status}) to {response.Headers.Location}: it must answer itself (dCache: webdav.redirect.on-read and on-write false)",
             _ => $"the server answered {status}",
         };
         throw new StorageUnavailableException(doing, new IOException(reason));

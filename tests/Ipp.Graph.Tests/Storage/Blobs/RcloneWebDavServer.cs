@@ -60,7 +60,8 @@ public sealed class RcloneWebDavServer : IAsyncDisposable
             ArgumentList =
             {
                 "serve", "webdav", Root, "--addr", $"127.0.0.1:{Port}", "--user", UserName, "--pass", Password,
-                "--config", "/dev/null",
+                // No configuration file; no cached listings, so files a test puts in the folder show at once.
+                "--config", "/dev/null", "--dir-cache-time", "0s",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,

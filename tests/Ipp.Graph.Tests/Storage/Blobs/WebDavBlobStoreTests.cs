@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Storage.Blobs;
 
@@ -35,7 +33,7 @@ public sealed class WebDavBlobStoreTests : BlobStoreContract
     }
 
     [Fact]
-    public async Task A_server_stopped_in_the_middle_of_an_upload_is_storage_unavailable_and_keeps_no_blob()
+    public async Task A_server_stopped_in_the_middle_of_an_upload_is_storage_unavailable_and_keeps_no_blob_once_swept()
     {
         var key = BlobKey.New();
         var content = new TestContent(TestContent.RandomBytes(8 * 1024 * 1024))
@@ -49,11 +47,15 @@ public sealed class WebDavBlobStoreTests : BlobStoreContract
         Assert.Contains(key.Value, failure.Doing, StringComparison.Ordinal);
         await _server.RestartAsync();
         Assert.Null(await Store.SizeAsync(key, CancellationToken.None));
-        Assert.DoesNotContain(key.RelativePath, StoredFiles().Select(path => path.Replace('\\', '/')));
+        Assert.DoesNotContain(key.RelativePath, StoredFiles());
         await foreach (var listed in Store.ListAsync(CancellationToken.None))
         {
             Assert.Fail($"Listed {listed} after a failed upload.");
         }
+
+        // What the server kept of the cut upload, if anything, is swept.
+        await Store.RemoveAbandonedUploadsAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
+        Assert.Empty(StoredFiles());
     }
 
     [Fact]
@@ -90,18 +92,9 @@ public sealed class WebDavBlobStoreTests : BlobStoreContract
     [Fact]
     public async Task A_server_that_accepts_the_connection_and_then_says_nothing_is_storage_unavailable_after_the_idle_timeout()
     {
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var accepted = new List<Socket>();
-        var accepting = Task.Run(async () =>
-        {
-            while (true)
-            {
-                accepted.Add(await silent.AcceptSocketAsync());
-            }
-        });
+        await using var silent = new CannedHttpServer(answer: null);
         var options = _server.Options();
-        options.BaseUrl = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/";
+        options.BaseUrl = silent.BaseUrl;
         options.IdleTimeout = TimeSpan.FromSeconds(1);
         options.Retries = 0;
         using var store = new WebDavBlobStore(options);
@@ -109,8 +102,18 @@ public sealed class WebDavBlobStoreTests : BlobStoreContract
         var failure = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.SizeAsync(BlobKey.New(), CancellationToken.None));
 
         Assert.Contains("Storage:WebDav:IdleTimeout", failure.Message, StringComparison.Ordinal);
-        silent.Stop();
-        await Assert.ThrowsAnyAsync<Exception>(() => accepting);
-        accepted.ForEach(socket => socket.Dispose());
+    }
+
+    [Fact]
+    public async Task A_server_that_redirects_is_storage_unavailable_saying_where_to_and_that_it_must_answer_itself()
+    {
+        await using var redirecting = new CannedHttpServer("HTTP/1.1 307 Temporary Redirect\r\nLocation: http://pool.example.org/ab\r\nContent-Length: 0\r\n\r\n");
+        var options = _server.Options();
+        options.BaseUrl = redirecting.BaseUrl;
+        using var store = new WebDavBlobStore(options);
+
+        var failure = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.SizeAsync(BlobKey.New(), CancellationToken.None));
+
+        Assert.Contains("the server redirected (307 Temporary Redirect) to http://pool.example.org/ab", failure.Message, StringComparison.Ordinal);
     }
 }
