@@ -1,3 +1,4 @@
+using Ipp.Graph.Data.Lists;
 using Ipp.Graph.Mail;
 
 namespace Ipp.Graph.Administration;
@@ -19,6 +20,9 @@ public sealed class AdministrationOptions
     /// which the mail telling of a pending account links to.
     /// </summary>
     public string UsersLinkPath { get; set; } = "users";
+
+    /// <summary>The page sizes of <c>users</c> and <c>auditLog</c>.</summary>
+    internal ListPageSizes PageSizes => new(DefaultPageSize, MaxPageSize);
 
     /// <summary>Throws when the settings make no sense, so a bad configuration stops the start.</summary>
     internal void Validate()
