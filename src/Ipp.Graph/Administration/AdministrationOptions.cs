@@ -1,5 +1,8 @@
 using Ipp.Graph.Data.Lists;
+using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.GraphQL;
 using Ipp.Graph.Mail;
+using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Administration;
 
@@ -21,8 +24,12 @@ public sealed class AdministrationOptions
     /// </summary>
     public string UsersLinkPath { get; set; } = "users";
 
-    /// <summary>The page sizes of <c>users</c> and <c>auditLog</c>.</summary>
-    internal ListPageSizes PageSizes => new(DefaultPageSize, MaxPageSize);
+    /// <summary>The page sizes of <c>users</c> and <c>auditLog</c>, from the settings the request's services hold.</summary>
+    internal static ListPageSizes PageSizesOf(ResolveContext context)
+    {
+        var options = context.Service<IOptions<AdministrationOptions>>().Value;
+        return new(options.DefaultPageSize, options.MaxPageSize);
+    }
 
     /// <summary>Throws when the settings make no sense, so a bad configuration stops the start.</summary>
     internal void Validate()

@@ -8,7 +8,6 @@ using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Administration.Audit;
 
@@ -31,14 +30,14 @@ public static class AuditLogQueries
             ["targetLabel"] = (filter, operations, depth) => filter.Text(Property(nameof(AuditEntry.TargetLabel)), operations, depth),
             ["occurredAt"] = (filter, operations, depth) => filter.Instant(Property(nameof(AuditEntry.OccurredAt)), operations, depth),
         },
-        SortKeys = new Dictionary<string, ListSortKey<AuditEntry>>(StringComparer.Ordinal)
-        {
-            ["occurredAt"] = ListSortKey<AuditEntry>.Instant("occurredAt", entry => entry.OccurredAt),
-            ["action"] = ListSortKey<AuditEntry>.Text("action", entry => entry.Action),
-        },
-        Id = ListSortKey<AuditEntry>.Number("id", entry => entry.Id),
+        SortKeys =
+        [
+            ListSortKey<AuditEntry>.Instant("occurredAt", entry => entry.OccurredAt),
+            ListSortKey<AuditEntry>.Text("action", entry => entry.Action),
+        ],
+        Id = entry => entry.Id,
         DefaultOrder = ("occurredAt", true),
-        PageSizes = context => context.Service<IOptions<AdministrationOptions>>().Value.PageSizes,
+        PageSizes = AdministrationOptions.PageSizesOf,
     };
 
     public static void Bind(SchemaBuilder schema, NodeRegistry nodes)

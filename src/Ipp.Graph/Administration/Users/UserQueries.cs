@@ -6,7 +6,6 @@ using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Administration.Users;
 
@@ -32,14 +31,14 @@ public static class UserQueries
             ["disabled"] = (filter, operations, depth) =>
                 filter.Values(Property(nameof(User.Disabled)), operations, depth, "BooleanOperationFilterInput", value => (bool)value),
         },
-        SortKeys = new Dictionary<string, ListSortKey<User>>(StringComparer.Ordinal)
-        {
-            ["email"] = ListSortKey<User>.Text("email", user => user.NormalizedEmail),
-            ["createdAt"] = ListSortKey<User>.Instant("createdAt", user => user.CreatedAt),
-        },
-        Id = ListSortKey<User>.Number("id", user => user.Id),
+        SortKeys =
+        [
+            ListSortKey<User>.Text("email", user => user.NormalizedEmail),
+            ListSortKey<User>.Instant("createdAt", user => user.CreatedAt),
+        ],
+        Id = user => user.Id,
         DefaultOrder = ("createdAt", true),
-        PageSizes = context => context.Service<IOptions<AdministrationOptions>>().Value.PageSizes,
+        PageSizes = AdministrationOptions.PageSizesOf,
         BindFilter = UserGroupsFilter.Bind,
     };
 

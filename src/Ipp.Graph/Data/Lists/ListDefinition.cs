@@ -20,13 +20,18 @@ internal sealed class ListDefinition<T>
     /// <summary>The fields of the list's filter input, by name.</summary>
     public required IReadOnlyDictionary<string, ListFilterField<T>> Filters { get; init; }
 
-    /// <summary>The fields of the list's sort input, by name.</summary>
-    public required IReadOnlyDictionary<string, ListSortKey<T>> SortKeys { get; init; }
+    /// <summary>The fields of the list's sort input (each key's <see cref="ListSortKey{T}.Name"/>).</summary>
+    public required IReadOnlyList<ListSortKey<T>> SortKeys { get; init; }
 
     /// <summary>The row's id: the last key of every order, so that rows never tie and pages are stable.</summary>
-    public required ListSortKey<T> Id { get; init; }
+    public required Expression<Func<T, long>> Id { get; init; }
 
-    /// <summary>The order without <c>order</c>: a key of <see cref="SortKeys"/> and its direction.</summary>
+    /// <summary>The sort key of <see cref="Id"/>.</summary>
+    public ListSortKey<T> IdKey => _idKey ??= ListSortKey<T>.Number("id", Id);
+
+    private ListSortKey<T>? _idKey;
+
+    /// <summary>The order without <c>order</c>: the name of a key of <see cref="SortKeys"/> and its direction.</summary>
     public required (string Field, bool Descending) DefaultOrder { get; init; }
 
     /// <summary>The page sizes, read from the list's settings.</summary>

@@ -52,10 +52,7 @@ internal sealed class ListOrder<T>
 
                 foreach (var (field, direction) in given)
                 {
-                    if (!definition.SortKeys.TryGetValue(field, out var key))
-                    {
-                        throw new InvalidOperationException($"The sort input of {definition.Name} has no field '{field}'.");
-                    }
+                    var key = SortKey(definition, field);
 
                     // A key given twice sorts by its first appearance only: the later one could not change the order.
                     if (!keys.Exists(k => k.Key == key))
@@ -68,11 +65,24 @@ internal sealed class ListOrder<T>
 
         if (keys.Count == 0)
         {
-            keys.Add((definition.SortKeys[definition.DefaultOrder.Field], definition.DefaultOrder.Descending));
+            keys.Add((SortKey(definition, definition.DefaultOrder.Field), definition.DefaultOrder.Descending));
         }
 
-        keys.Add((definition.Id, keys[^1].Descending));
+        keys.Add((definition.IdKey, keys[^1].Descending));
         return new ListOrder<T>(definition.Name, [.. keys]);
+    }
+
+    private static ListSortKey<T> SortKey(ListDefinition<T> definition, string field)
+    {
+        foreach (var key in definition.SortKeys)
+        {
+            if (key.Name == field)
+            {
+                return key;
+            }
+        }
+
+        throw new InvalidOperationException($"The sort input of {definition.Name} has no field '{field}'.");
     }
 
     /// <summary>Sorts the query in this order, or in the reverse order (to read the last rows first).</summary>

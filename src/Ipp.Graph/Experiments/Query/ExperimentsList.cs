@@ -1,8 +1,6 @@
 using System.Linq.Expressions;
 using Ipp.Graph.Data.Lists;
 using Ipp.Graph.Experiments.Entities;
-using Ipp.Graph.GraphQL;
-using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Experiments.Query;
 
@@ -26,17 +24,17 @@ internal static class ExperimentsList
             ["createdAt"] = (filter, operations, depth) => filter.Instant(Property(nameof(Experiment.CreatedAt)), operations, depth),
             ["statusChangedAt"] = (filter, operations, depth) => filter.Instant(Property(nameof(Experiment.StatusChangedAt)), operations, depth),
         },
-        SortKeys = new Dictionary<string, ListSortKey<Experiment>>(StringComparer.Ordinal)
-        {
-            ["name"] = ListSortKey<Experiment>.Text("name", e => e.Name),
-            ["applicationKey"] = ListSortKey<Experiment>.Text("applicationKey", e => e.ApplicationKey),
-            ["status"] = ListSortKey<Experiment>.Rank("status", StatusRank()),
-            ["createdAt"] = ListSortKey<Experiment>.Instant("createdAt", e => e.CreatedAt),
-            ["statusChangedAt"] = ListSortKey<Experiment>.Instant("statusChangedAt", e => e.StatusChangedAt),
-        },
-        Id = ListSortKey<Experiment>.Number("id", e => e.Id),
+        SortKeys =
+        [
+            ListSortKey<Experiment>.Text("name", e => e.Name),
+            ListSortKey<Experiment>.Text("applicationKey", e => e.ApplicationKey),
+            ListSortKey<Experiment>.Rank("status", StatusRank()),
+            ListSortKey<Experiment>.Instant("createdAt", e => e.CreatedAt),
+            ListSortKey<Experiment>.Instant("statusChangedAt", e => e.StatusChangedAt),
+        ],
+        Id = e => e.Id,
         DefaultOrder = ("createdAt", true),
-        PageSizes = context => context.Service<IOptions<ExperimentsPagingOptions>>().Value.PageSizes,
+        PageSizes = ExperimentsPagingOptions.PageSizesOf,
     };
 
     private static MemberExpression Property(string name) => ListFilter<Experiment>.Property(name);

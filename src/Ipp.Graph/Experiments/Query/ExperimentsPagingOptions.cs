@@ -1,4 +1,7 @@
 using Ipp.Graph.Data.Lists;
+using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.GraphQL;
+using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Experiments.Query;
 
@@ -14,8 +17,12 @@ public sealed class ExperimentsPagingOptions
     /// <summary>The largest <c>first</c> or <c>last</c> accepted (HotChocolate's default: 50); larger is HC0051.</summary>
     public int MaxPageSize { get; set; } = 50;
 
-    /// <summary>The page sizes of <c>experiments</c>.</summary>
-    internal ListPageSizes PageSizes => new(DefaultPageSize, MaxPageSize);
+    /// <summary>The page sizes of <c>experiments</c>, from the settings the request's services hold.</summary>
+    internal static ListPageSizes PageSizesOf(ResolveContext context)
+    {
+        var options = context.Service<IOptions<ExperimentsPagingOptions>>().Value;
+        return new(options.DefaultPageSize, options.MaxPageSize);
+    }
 
     /// <summary>Throws when the settings make no sense.</summary>
     public void Validate()
