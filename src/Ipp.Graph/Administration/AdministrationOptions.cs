@@ -1,13 +1,10 @@
 using Ipp.Graph.Data.Lists;
-using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.GraphQL;
 using Ipp.Graph.Mail;
-using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Administration;
 
 /// <summary>The <c>Administration</c> settings: the page sizes of <c>users</c> and <c>auditLog</c>, and where mails send administrators.</summary>
-public sealed class AdministrationOptions
+public sealed class AdministrationOptions : IListPageSizeOptions
 {
     /// <summary>The settings section.</summary>
     public const string Section = "Administration";
@@ -23,13 +20,6 @@ public sealed class AdministrationOptions
     /// which the mail telling of a pending account links to.
     /// </summary>
     public string UsersLinkPath { get; set; } = "users";
-
-    /// <summary>The page sizes of <c>users</c> and <c>auditLog</c>, from the settings the request's services hold.</summary>
-    internal static ListPageSizes PageSizesOf(ResolveContext context)
-    {
-        var options = context.Service<IOptions<AdministrationOptions>>().Value;
-        return new(options.DefaultPageSize, options.MaxPageSize);
-    }
 
     /// <summary>Throws when the settings make no sense, so a bad configuration stops the start.</summary>
     internal void Validate()

@@ -37,7 +37,7 @@ public static class AuditLogQueries
         ],
         Id = entry => entry.Id,
         DefaultOrder = ("occurredAt", true),
-        PageSizes = AdministrationOptions.PageSizesOf,
+        PageSizes = ListPageSizes.Of<AdministrationOptions>,
     };
 
     public static void Bind(SchemaBuilder schema, NodeRegistry nodes)

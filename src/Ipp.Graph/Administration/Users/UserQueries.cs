@@ -38,7 +38,7 @@ public static class UserQueries
         ],
         Id = user => user.Id,
         DefaultOrder = ("createdAt", true),
-        PageSizes = AdministrationOptions.PageSizesOf,
+        PageSizes = ListPageSizes.Of<AdministrationOptions>,
         BindFilter = UserGroupsFilter.Bind,
     };
 

@@ -1,9 +1,31 @@
 using Ipp.Graph.Engine.Error;
+using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.GraphQL;
+using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Data.Lists;
 
+/// <summary>Settings that size a list's pages (validated at start: both at least 1, the default no larger).</summary>
+public interface IListPageSizeOptions
+{
+    /// <summary>The page size when neither <c>first</c> nor <c>last</c> is given.</summary>
+    int DefaultPageSize { get; }
+
+    /// <summary>The largest <c>first</c> or <c>last</c> accepted; larger is HC0051.</summary>
+    int MaxPageSize { get; }
+}
+
 /// <summary>A list's page sizes, from its settings: without <c>first</c> or <c>last</c>, and the most either may ask.</summary>
-internal sealed record ListPageSizes(int Default, int Max);
+internal sealed record ListPageSizes(int Default, int Max)
+{
+    /// <summary>The page sizes the settings <typeparamref name="TOptions"/> give.</summary>
+    public static ListPageSizes Of<TOptions>(ResolveContext context)
+        where TOptions : class, IListPageSizeOptions
+    {
+        var options = context.Service<IOptions<TOptions>>().Value;
+        return new(options.DefaultPageSize, options.MaxPageSize);
+    }
+}
 
 /// <summary>
 /// The paging arguments of a list, checked as HotChocolate checks them: <c>first</c> and <c>last</c> from 0 to the

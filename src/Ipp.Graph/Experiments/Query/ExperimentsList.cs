@@ -34,7 +34,7 @@ internal static class ExperimentsList
         ],
         Id = e => e.Id,
         DefaultOrder = ("createdAt", true),
-        PageSizes = ExperimentsPagingOptions.PageSizesOf,
+        PageSizes = ListPageSizes.Of<ExperimentsPagingOptions>,
     };
 
     private static MemberExpression Property(string name) => ListFilter<Experiment>.Property(name);

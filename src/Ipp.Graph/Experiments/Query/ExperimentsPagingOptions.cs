@@ -1,12 +1,9 @@
 using Ipp.Graph.Data.Lists;
-using Ipp.Graph.Engine.Execution;
-using Ipp.Graph.GraphQL;
-using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Experiments.Query;
 
 /// <summary>The page sizes of <c>experiments</c> (settings <c>Experiments:DefaultPageSize</c>, <c>Experiments:MaxPageSize</c>).</summary>
-public sealed class ExperimentsPagingOptions
+public sealed class ExperimentsPagingOptions : IListPageSizeOptions
 {
     /// <summary>The settings section.</summary>
     public const string Section = "Experiments";
@@ -16,13 +13,6 @@ public sealed class ExperimentsPagingOptions
 
     /// <summary>The largest <c>first</c> or <c>last</c> accepted (HotChocolate's default: 50); larger is HC0051.</summary>
     public int MaxPageSize { get; set; } = 50;
-
-    /// <summary>The page sizes of <c>experiments</c>, from the settings the request's services hold.</summary>
-    internal static ListPageSizes PageSizesOf(ResolveContext context)
-    {
-        var options = context.Service<IOptions<ExperimentsPagingOptions>>().Value;
-        return new(options.DefaultPageSize, options.MaxPageSize);
-    }
 
     /// <summary>Throws when the settings make no sense.</summary>
     public void Validate()
