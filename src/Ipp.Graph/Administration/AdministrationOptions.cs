@@ -1,9 +1,10 @@
+using Ipp.Graph.Data.Lists;
 using Ipp.Graph.Mail;
 
 namespace Ipp.Graph.Administration;
 
 /// <summary>The <c>Administration</c> settings: the page sizes of <c>users</c> and <c>auditLog</c>, and where mails send administrators.</summary>
-public sealed class AdministrationOptions
+public sealed class AdministrationOptions : IListPageSizeOptions
 {
     /// <summary>The settings section.</summary>
     public const string Section = "Administration";

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Ipp.Graph.Accounts.Entities;
-using Ipp.Graph.Administration.Paging;
 using Ipp.Graph.Data;
+using Ipp.Graph.Data.Lists;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Groups;
 using Ipp.Graph.Groups.Entities;
@@ -28,15 +28,15 @@ internal static class UserGroupsFilter
     private static readonly ParameterExpression Memberships = Expression.Parameter(typeof(IQueryable<GroupMember>), "memberships");
 
     /// <summary>The condition of a <c>GroupListFilterInput</c>.</summary>
-    public static Expression? Build(FilterBuilder<User> filter, object operations, int depth)
+    public static Expression? Build(ListFilter<User> filter, object operations, int depth)
     {
         var member = Expression.Parameter(typeof(GroupMember), "member");
-        var ofUser = Expression.Equal(Expression.Property(member, nameof(GroupMember.UserId)), Expression.Property(FilterBuilder<User>.Entity, nameof(User.Id)));
-        return FilterBuilder<User>.List(
+        var ofUser = Expression.Equal(Expression.Property(member, nameof(GroupMember.UserId)), Expression.Property(ListFilter<User>.Entity, nameof(User.Id)));
+        return ListFilter<User>.List(
             operations,
             depth,
             (value, itemDepth) => ((IReadOnlyDictionary<string, object?>)value).TryGetValue("id", out var id) && id is not null
-                ? filter.Values(Expression.Property(member, nameof(GroupMember.GroupId)), id, itemDepth, Key)
+                ? filter.Values(Expression.Property(member, nameof(GroupMember.GroupId)), id, itemDepth, "IdOperationFilterInput", Key)
                 : null,
             matches => Expression.Call(
                 typeof(Queryable),

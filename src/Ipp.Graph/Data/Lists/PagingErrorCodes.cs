@@ -1,4 +1,4 @@
-namespace Ipp.Graph.Experiments.Query;
+namespace Ipp.Graph.Data.Lists;
 
 /// <summary>
 /// The <c>extensions.code</c> values of lists' filtering, ordering and paging, as HotChocolate gives them.

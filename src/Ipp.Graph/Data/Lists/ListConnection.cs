@@ -1,38 +1,37 @@
-using System.Linq.Expressions;
-using Ipp.Graph.Data;
-using Ipp.Graph.Experiments.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ipp.Graph.Experiments.Query;
+namespace Ipp.Graph.Data.Lists;
 
 /// <summary>
-/// One answer of <c>experiments</c> (the <c>ExperimentsConnection</c> type). Nothing is queried until a field asks:
-/// the page (for <c>edges</c>, <c>nodes</c> and <c>pageInfo</c>) once, the count only when <c>totalCount</c> is
-/// selected. Every query is of the experiments the caller may read (<see cref="ExperimentAccess"/>).
+/// One answer of a list (its <c>…Connection</c> type). Nothing is queried until a field asks: the page (for
+/// <c>edges</c>, <c>nodes</c> and <c>pageInfo</c>) once, in one SQL query, the count only when <c>totalCount</c> is
+/// selected. Both queries carry a tag (an SQL comment) naming the list.
 /// </summary>
-internal sealed class ExperimentsConnection
+internal sealed class ListConnection<T>
+    where T : class
 {
     private readonly IDbContextFactory<IppDbContext> _databases;
-    private readonly Func<IppDbContext, IQueryable<Experiment>> _readable;
-    private readonly Expression<Func<Experiment, bool>>? _filter;
-    private readonly ExperimentOrder _order;
-    private readonly ExperimentsPaging _paging;
+    private readonly Func<IppDbContext, IQueryable<T>> _rows;
+    private readonly string _list;
+    private readonly ListOrder<T> _order;
+    private readonly ListPaging _paging;
     private readonly object[]? _after;
     private readonly object[]? _before;
-    private readonly Lazy<Task<ExperimentsPage>> _page;
+    private readonly Lazy<Task<ListPage<T>>> _page;
     private readonly Lazy<Task<int>> _totalCount;
 
-    public ExperimentsConnection(
+    /// <param name="rows">The rows of the list that the filter keeps, in no order.</param>
+    public ListConnection(
         IDbContextFactory<IppDbContext> databases,
-        Func<IppDbContext, IQueryable<Experiment>> readable,
-        Expression<Func<Experiment, bool>>? filter,
-        ExperimentOrder order,
-        ExperimentsPaging paging,
+        string list,
+        Func<IppDbContext, IQueryable<T>> rows,
+        ListOrder<T> order,
+        ListPaging paging,
         CancellationToken cancellationToken)
     {
         _databases = databases;
-        _readable = readable;
-        _filter = filter;
+        _list = list;
+        _rows = rows;
         _order = order;
         _paging = paging;
         _after = paging.After is null ? null : order.ReadCursor(paging.After, "after");
@@ -41,31 +40,20 @@ internal sealed class ExperimentsConnection
         _totalCount = new(() => CountAsync(cancellationToken));
     }
 
-    public Task<ExperimentsPage> PageAsync() => _page.Value;
+    public Task<ListPage<T>> PageAsync() => _page.Value;
 
     public Task<int> TotalCountAsync() => _totalCount.Value;
-
-    /// <summary>The tag (an SQL comment) of the page's query, and of the count's.</summary>
-    public const string PageTag = "experiments: page";
-
-    public const string TotalCountTag = "experiments: totalCount";
-
-    private IQueryable<Experiment> Visible(IppDbContext db)
-    {
-        var query = _readable(db);
-        return _filter is null ? query : query.Where(_filter);
-    }
 
     private async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-        return await Visible(db).TagWith(TotalCountTag).CountAsync(cancellationToken);
+        return await _rows(db).TagWith($"{_list}: totalCount").CountAsync(cancellationToken);
     }
 
-    private async Task<ExperimentsPage> LoadPageAsync(CancellationToken cancellationToken)
+    private async Task<ListPage<T>> LoadPageAsync(CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-        var query = Visible(db).TagWith(PageTag);
+        var query = _rows(db).TagWith($"{_list}: page");
         if (_after is not null)
         {
             query = query.Where(_order.Beyond(_after, after: true));
@@ -77,7 +65,7 @@ internal sealed class ExperimentsConnection
         }
 
         bool hasNextPage, hasPreviousPage;
-        List<Experiment> rows;
+        List<T> rows;
         if (_paging.First is { } first)
         {
             // One row more than asked says whether there is a next page.
@@ -113,10 +101,10 @@ internal sealed class ExperimentsConnection
             hasNextPage = _before is not null;
         }
 
-        var edges = new ExperimentsEdge[rows.Count];
+        var edges = new ListEdge<T>[rows.Count];
         for (var i = 0; i < edges.Length; i++)
         {
-            edges[i] = new ExperimentsEdge(_order.CursorOf(rows[i]), rows[i]);
+            edges[i] = new ListEdge<T>(_order.CursorOf(rows[i]), rows[i]);
         }
 
         var pageInfo = new PageInfo(
@@ -124,15 +112,15 @@ internal sealed class ExperimentsConnection
             hasPreviousPage,
             edges.Length > 0 ? edges[0].Cursor : null,
             edges.Length > 0 ? edges[^1].Cursor : null);
-        return new ExperimentsPage(edges, pageInfo);
+        return new ListPage<T>(edges, pageInfo);
     }
 }
 
 /// <summary>The rows of one page and where it is.</summary>
-internal sealed record ExperimentsPage(IReadOnlyList<ExperimentsEdge> Edges, PageInfo PageInfo);
+internal sealed record ListPage<T>(IReadOnlyList<ListEdge<T>> Edges, PageInfo PageInfo);
 
-/// <summary>The <c>ExperimentsEdge</c> type.</summary>
-public sealed record ExperimentsEdge(string Cursor, Experiment Node);
+/// <summary>An edge of a list (<c>ExperimentsEdge</c>, <c>UsersEdge</c>, ...).</summary>
+public sealed record ListEdge<T>(string Cursor, T Node);
 
 /// <summary>The <c>PageInfo</c> type.</summary>
 public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace Ipp.Graph.Experiments.Query;
+namespace Ipp.Graph.Data.Lists;
 
 /// <summary>
 /// A value placed in an expression tree so that EF Core sends it as a SQL parameter: EF turns a member read from a

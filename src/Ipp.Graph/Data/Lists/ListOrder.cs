@@ -2,37 +2,37 @@ using System.Buffers.Text;
 using System.Linq.Expressions;
 using System.Text.Json;
 using Ipp.Graph.Engine.Error;
-using Ipp.Graph.Experiments.Entities;
 
-namespace Ipp.Graph.Experiments.Query;
+namespace Ipp.Graph.Data.Lists;
 
 /// <summary>
-/// The order of an <c>experiments</c> page (<c>order:</c>, HotChocolate's sorting shape: a list of
-/// <c>ExperimentSortInput</c>, one field per entry, the first entry sorting first), always ending with the id so no
-/// two rows tie; without <c>order</c>, newest first (<c>createdAt</c> then id, both descending). The id follows
-/// the direction of the last key given.
-/// Cursors are keyset cursors: the row's values of every key, with the order they belong to, in URL-safe base64 of
-/// a JSON array. A page after (or before) a cursor is the rows beyond those values in SQL, so pages stay right when
-/// rows are added or removed in between; a cursor made for another order is refused (HC0078).
+/// The order of a list's page (<c>order:</c>, HotChocolate's sorting shape: a list of sort inputs, one field per
+/// entry, the first entry sorting first), always ending with the id so no two rows tie; without <c>order</c>, the
+/// list's default order. The id follows the direction of the last key given.
+/// Cursors are keyset cursors: the row's values of every key, with the list and order they belong to, in URL-safe
+/// base64 of a JSON array. A page after (or before) a cursor is the rows beyond those values in SQL, so pages stay
+/// right when rows are added or removed in between; a cursor made for another order or another list is refused
+/// (HC0078).
 /// </summary>
-internal sealed class ExperimentOrder
+internal sealed class ListOrder<T>
+    where T : class
 {
     /// <summary>The longest cursor read; ours are far shorter.</summary>
     private const int MaxCursorLength = 2048;
 
-    private readonly (SortKey Key, bool Descending)[] _keys;
+    private readonly (ListSortKey<T> Key, bool Descending)[] _keys;
     private readonly string _signature;
 
-    private ExperimentOrder((SortKey Key, bool Descending)[] keys)
+    private ListOrder(string list, (ListSortKey<T> Key, bool Descending)[] keys)
     {
         _keys = keys;
-        _signature = string.Join(",", keys.Select(k => k.Key.Name + (k.Descending ? ":DESC" : ":ASC")));
+        _signature = list + ":" + string.Join(",", keys.Select(k => k.Key.Name + (k.Descending ? ":DESC" : ":ASC")));
     }
 
-    /// <summary>The order a coerced <c>order</c> argument asks for.</summary>
-    public static ExperimentOrder From(object? order)
+    /// <summary>The order a coerced <c>order</c> argument asks for in the list <paramref name="definition"/> declares.</summary>
+    public static ListOrder<T> From(object? order, ListDefinition<T> definition)
     {
-        var keys = new List<(SortKey Key, bool Descending)>();
+        var keys = new List<(ListSortKey<T> Key, bool Descending)>();
         if (order is System.Collections.IEnumerable entries)
         {
             foreach (var entry in entries)
@@ -52,10 +52,7 @@ internal sealed class ExperimentOrder
 
                 foreach (var (field, direction) in given)
                 {
-                    if (!SortKey.TryGet(field, out var key))
-                    {
-                        throw new InvalidOperationException($"ExperimentSortInput has no field '{field}'.");
-                    }
+                    var key = SortKey(definition, field);
 
                     // A key given twice sorts by its first appearance only: the later one could not change the order.
                     if (!keys.Exists(k => k.Key == key))
@@ -68,18 +65,30 @@ internal sealed class ExperimentOrder
 
         if (keys.Count == 0)
         {
-            SortKey.TryGet("createdAt", out var createdAt);
-            keys.Add((createdAt, true));
+            keys.Add((SortKey(definition, definition.DefaultOrder.Field), definition.DefaultOrder.Descending));
         }
 
-        keys.Add((SortKey.Id, keys[^1].Descending));
-        return new ExperimentOrder([.. keys]);
+        keys.Add((definition.IdKey, keys[^1].Descending));
+        return new ListOrder<T>(definition.Name, [.. keys]);
+    }
+
+    private static ListSortKey<T> SortKey(ListDefinition<T> definition, string field)
+    {
+        foreach (var key in definition.SortKeys)
+        {
+            if (key.Name == field)
+            {
+                return key;
+            }
+        }
+
+        throw new InvalidOperationException($"The sort input of {definition.Name} has no field '{field}'.");
     }
 
     /// <summary>Sorts the query in this order, or in the reverse order (to read the last rows first).</summary>
-    public IOrderedQueryable<Experiment> Apply(IQueryable<Experiment> query, bool reverse)
+    public IOrderedQueryable<T> Apply(IQueryable<T> query, bool reverse)
     {
-        IOrderedQueryable<Experiment>? ordered = null;
+        IOrderedQueryable<T>? ordered = null;
         foreach (var (key, descending) in _keys)
         {
             ordered = key.AppendTo(ordered ?? query, ordered is null, descending != reverse);
@@ -89,7 +98,7 @@ internal sealed class ExperimentOrder
     }
 
     /// <summary>The rows strictly after (or before) the row a cursor's values describe, in this order.</summary>
-    public Expression<Func<Experiment, bool>> Beyond(object[] values, bool after)
+    public Expression<Func<T, bool>> Beyond(object[] values, bool after)
     {
         // (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ... with > read as < for descending keys (and swapped for before).
         Expression? any = null;
@@ -108,11 +117,11 @@ internal sealed class ExperimentOrder
             equalSoFar = equalSoFar is null ? equal : Expression.AndAlso(equalSoFar, equal);
         }
 
-        return Expression.Lambda<Func<Experiment, bool>>(any!, SortKey.Entity);
+        return Expression.Lambda<Func<T, bool>>(any!, ListSortKey<T>.Entity);
     }
 
     /// <summary>The cursor of a row in this order.</summary>
-    public string CursorOf(Experiment experiment)
+    public string CursorOf(T row)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(128);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -121,7 +130,7 @@ internal sealed class ExperimentOrder
             writer.WriteStringValue(_signature);
             foreach (var (key, _) in _keys)
             {
-                key.Write(writer, key.ValueOf(experiment));
+                key.Write(writer, key.ValueOf(row));
             }
 
             writer.WriteEndArray();
