@@ -12,61 +12,32 @@ namespace Ipp.Graph.Tests.Instances;
 /// the other for a caller it already remembers, disabling through one ends the session streaming from the other, and
 /// an account pending on one is announced to an administrator listening on the other.
 /// </summary>
-public sealed class AdministrationInstancesTests : IAsyncLifetime
+public sealed class AdministrationInstancesTests : TwoInstances
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("ipp-graph-tests-").FullName;
-    private TestDatabase _database = null!;
-    private ServerProcess _a = null!;
-    private ServerProcess _b = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(_folder);
-        if (TestDatabase.Provider != Ipp.Graph.Data.DatabaseProvider.PostgreSql)
-        {
-            return;
-        }
-
-        _a = await StartAsync("a");
-        _b = await StartAsync("b");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_a is not null)
-        {
-            await _a.DisposeAsync();
-            await _b.DisposeAsync();
-        }
-
-        await _database.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [PostgreSqlFact]
     public async Task Changes_made_through_one_instance_hold_on_the_other()
     {
-        using var a = _a.CreateClient();
-        using var b = _b.CreateClient();
+        using var a = A.CreateClient();
+        using var b = B.CreateClient();
         var admin = await AdministratorAsync(a, "admin@example.org");
         var (target, targetId) = await SignUpAsync(b, "target@example.org");
-        await _database.ExecuteAsync("UPDATE users SET approval = 'APPROVED' WHERE id = @id", ("@id", targetId));
+        await Database.ExecuteAsync("UPDATE users SET approval = 'APPROVED' WHERE id = @id", ("@id", targetId));
         target = await AuthenticateAsync(b, "target@example.org");
         var targetGlobalId = Ipp.Graph.GraphQL.GlobalId.Encode("User", targetId);
 
         // B remembers the target as a caller without ADMIN; A grants it.
-        Assert.Equal("AUTH_NOT_AUTHORIZED", Code(await PostAsync(b, "{ users { totalCount } }", null, target)));
-        await PostAsync(a, "mutation($input: GrantRoleInput!) { grantRole(input: $input) { user { roles } } }", new { input = new { userId = targetGlobalId, role = "ADMIN" } }, admin);
+        Assert.Equal("AUTH_NOT_AUTHORIZED", Code(await ResponseAsync(b, "{ users { totalCount } }", null, target)));
+        await ResponseAsync(a, "mutation($input: GrantRoleInput!) { grantRole(input: $input) { user { roles } } }", new { input = new { userId = targetGlobalId, role = "ADMIN" } }, admin);
         // The announcement reaches B as NOTIFY delivers it (asynchronously, a moment after the commit).
-        await WaitUntilAsync(async () => Code(await PostAsync(b, "{ users { totalCount } }", null, target)) is null);
+        await WaitUntilAsync(async () => Code(await ResponseAsync(b, "{ users { totalCount } }", null, target)) is null);
 
         // Disabling through A ends the target's stream on B.
-        var ended = await FirstEventAsync(_b, "subscription { sessionEnded { reason } }", target, async () =>
-            await PostAsync(a, "mutation($input: DisableUserInput!) { disableUser(input: $input) { user { disabled } } }", new { input = new { id = targetGlobalId } }, admin));
+        var ended = await FirstEventAsync(B, "subscription { sessionEnded { reason } }", target, async () =>
+            await ResponseAsync(a, "mutation($input: DisableUserInput!) { disableUser(input: $input) { user { disabled } } }", new { input = new { id = targetGlobalId } }, admin));
         Assert.Equal("""{"data":{"sessionEnded":{"reason":"DISABLED"}}}""", ended.GetRawText());
 
         // An account created on A is announced to the administrator listening on B.
-        var pending = await FirstEventAsync(_b, "subscription { accountPending { user { email approval } } }", admin, async () =>
+        var pending = await FirstEventAsync(B, "subscription { accountPending { user { email approval } } }", admin, async () =>
         {
             await PrometheusScrape.WaitUntilAsync(b, scrape => scrape.Series("ipp_graphql_active_subscriptions").Sum(series => series.Value) == 1);
             await SignUpAsync(a, "newcomer@example.org");
@@ -74,27 +45,24 @@ public sealed class AdministrationInstancesTests : IAsyncLifetime
         Assert.Equal("""{"data":{"accountPending":{"user":{"email":"newcomer@example.org","approval":"PENDING"}}}}""", pending.GetRawText());
     }
 
-    private Task<ServerProcess> StartAsync(string instance) =>
-        ServerProcess.StartBuiltAsync(
-            _database.Setting,
-            $"--UPLOAD_FOLDER={Path.Combine(_folder, "uploads")}",
-            $"--Server:InstanceId={instance}",
-            "--Accounts:BcryptCost=4",
-            "--Accounts:RequireApproval=true",
-            // Its scrape tells when a subscriber's subscription is live.
-            "--Telemetry:Prometheus:Enabled=true");
+    protected override string[] Settings =>
+    [
+        "--Accounts:RequireApproval=true",
+        // Its scrape tells when a subscriber's subscription is live.
+        "--Telemetry:Prometheus:Enabled=true",
+    ];
 
     private async Task<string> AdministratorAsync(HttpClient client, string email)
     {
         var (_, id) = await SignUpAsync(client, email);
-        await _database.ExecuteAsync("UPDATE users SET approval = 'APPROVED' WHERE id = @id", ("@id", id));
-        await _database.ExecuteAsync("INSERT INTO user_roles (user_id, role) VALUES (@id, 'ADMIN')", ("@id", id));
+        await Database.ExecuteAsync("UPDATE users SET approval = 'APPROVED' WHERE id = @id", ("@id", id));
+        await Database.ExecuteAsync("INSERT INTO user_roles (user_id, role) VALUES (@id, 'ADMIN')", ("@id", id));
         return await AuthenticateAsync(client, email);
     }
 
     private static async Task<(string Token, long Id)> SignUpAsync(HttpClient client, string email)
     {
-        var created = await PostAsync(client, "mutation($email: String!) { createUser(input: {email: $email, password: \"correct horse battery\"}) { token user { id } } }", new { email }, null);
+        var created = await ResponseAsync(client, "mutation($email: String!) { createUser(input: {email: $email, password: \"correct horse battery\"}) { token user { id } } }", new { email }, null);
         var payload = created.GetProperty("data").GetProperty("createUser");
         Assert.True(Ipp.Graph.GraphQL.GlobalId.TryDecode(payload.GetProperty("user").GetProperty("id").GetString()!, "User", out var id));
         return (payload.GetProperty("token").GetString()!, id);
@@ -102,21 +70,8 @@ public sealed class AdministrationInstancesTests : IAsyncLifetime
 
     private static async Task<string> AuthenticateAsync(HttpClient client, string email)
     {
-        var signedIn = await PostAsync(client, "mutation($email: String!) { authenticate(input: {email: $email, password: \"correct horse battery\"}) { token } }", new { email }, null);
+        var signedIn = await ResponseAsync(client, "mutation($email: String!) { authenticate(input: {email: $email, password: \"correct horse battery\"}) { token } }", new { email }, null);
         return signedIn.GetProperty("data").GetProperty("authenticate").GetProperty("token").GetString()!;
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient client, string query, object? variables, string? token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new("Bearer", token);
-        }
-
-        using var response = await client.SendAsync(request);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.Clone();
     }
 
     private static string? Code(JsonElement response) =>

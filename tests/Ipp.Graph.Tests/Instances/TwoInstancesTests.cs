@@ -14,50 +14,19 @@ namespace Ipp.Graph.Tests.Instances;
 /// Two server processes on one PostgreSQL database and one upload folder, as behind a load balancer: what is recorded
 /// through either reaches the subscribers of both, once each, and a session ended through one ends on the other.
 /// </summary>
-public sealed class TwoInstancesTests : IAsyncLifetime
+public sealed class TwoInstancesTests : TwoInstances
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("ipp-graph-tests-").FullName;
-    private TestDatabase _database = null!;
-    private ServerProcess _a = null!;
-    private ServerProcess _b = null!;
-
-    private string Uploads => Path.Combine(_folder, "uploads");
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(_folder);
-        if (TestDatabase.Provider != Ipp.Graph.Data.DatabaseProvider.PostgreSql)
-        {
-            return;
-        }
-
-        _a = await StartAsync("a");
-        _b = await StartAsync("b");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_a is not null)
-        {
-            await _a.DisposeAsync();
-            await _b.DisposeAsync();
-        }
-
-        await _database.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [PostgreSqlFact]
     public async Task A_change_recorded_through_either_instance_reaches_the_subscribers_of_both_once_and_replays_through_the_other()
     {
-        using var a = _a.CreateClient();
-        using var b = _b.CreateClient();
+        using var a = A.CreateClient();
+        using var b = B.CreateClient();
         var (token, userId) = await SignUpAsync(a);
         var experimentId = await CreateDraftAsync(b, token);
         var until = (GlobalId.Encode("Experiment", experimentId), "COMPLETED");
 
-        var onA = Subscribe(_a, "ws", token, until);
-        var onB = Subscribe(_b, "sse", token, until);
+        var onA = Subscribe(A, "ws", token, until);
+        var onB = Subscribe(B, "sse", token, until);
         await WaitForSubscriptionsAsync(a, 1);
         await WaitForSubscriptionsAsync(b, 1);
         await PostAsync(b, Submit, new { id = GlobalId.Encode("Experiment", experimentId) }, token);
@@ -75,10 +44,10 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             Assert.Equal(expected, outcome.Changes);
         }
 
-        Assert.Equal(1L, await _database.ScalarAsync($"SELECT COUNT(*) FROM experiment_events WHERE experiment_id = {experimentId} AND status = 'completed'"));
+        Assert.Equal(1L, await Database.ScalarAsync($"SELECT COUNT(*) FROM experiment_events WHERE experiment_id = {experimentId} AND status = 'completed'"));
 
         // A subscriber of A that lost its connection comes back through B with its last cursor: it gets what followed.
-        var resumed = await Subscribe(_b, "ws", token, until, after: (await onA).CursorAt(0));
+        var resumed = await Subscribe(B, "ws", token, until, after: (await onA).CursorAt(0));
         Assert.Equal(JsonValueKind.Null, resumed.Error.ValueKind);
         Assert.Equal([$"{experimentId} SUBMITTED->COMPLETED"], resumed.Changes);
     }
@@ -86,12 +55,12 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     [PostgreSqlFact]
     public async Task A_sign_out_through_one_instance_ends_the_session_s_streams_and_requests_on_the_other()
     {
-        using var a = _a.CreateClient();
-        using var b = _b.CreateClient();
+        using var a = A.CreateClient();
+        using var b = B.CreateClient();
         var (token, _) = await SignUpAsync(a);
         Assert.Equal(JsonValueKind.Object, (await PostAsync(b, "{ me { email } }", null, token)).GetProperty("data").GetProperty("me").ValueKind);
 
-        var onB = Subscribe(_b, "ws", token, ("-", "-"));
+        var onB = Subscribe(B, "ws", token, ("-", "-"));
         await WaitForSubscriptionsAsync(b, 1);
         await PostAsync(a, "mutation { logout { loggedOut } }", null, token);
 
@@ -105,28 +74,27 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     [PostgreSqlFact]
     public async Task An_upload_killed_midway_on_one_instance_leaves_the_other_s_intact_and_its_restart_cleans_only_its_own()
     {
-        using var b = _b.CreateClient();
+        using var b = B.CreateClient();
         string token;
-        using (var a = _a.CreateClient())
+        using (var a = A.CreateClient())
         {
             (token, _) = await SignUpAsync(a);
         }
 
         var toA = new StalledUploadContent(totalFileBytes: 32L * 1024 * 1024, bytesBeforeStall: 4L * 1024 * 1024);
         var toB = new StalledUploadContent(totalFileBytes: 8L * 1024 * 1024, bytesBeforeStall: 2L * 1024 * 1024);
-        using var clientOfA = _a.CreateClient();
+        using var clientOfA = A.CreateClient();
         var uploadToA = clientOfA.SendAsync(WriteMultipart.Request(token, toA));
         var uploadToB = b.SendAsync(WriteMultipart.Request(token, toB));
         await Task.WhenAll(toA.Stalled, toB.Stalled);
-        await WriteCrashTests.WaitForSpooledBytesAsync(IncomingOf("a"), 1024 * 1024, _a);
-        await WriteCrashTests.WaitForSpooledBytesAsync(IncomingOf("b"), 1024 * 1024, _b);
+        await WriteCrashTests.WaitForSpooledBytesAsync(IncomingOf("a"), 1024 * 1024, A);
+        await WriteCrashTests.WaitForSpooledBytesAsync(IncomingOf("b"), 1024 * 1024, B);
 
-        await _a.KillAsync();
+        await A.KillAsync();
         toA.Resume();
         await Assert.ThrowsAnyAsync<Exception>(() => uploadToA);
         Assert.NotEmpty(Directory.GetFileSystemEntries(IncomingOf("a")));
-        await _a.DisposeAsync();
-        _a = await StartAsync("a");
+        await RestartAAsync();
 
         Assert.Empty(Directory.GetFileSystemEntries(IncomingOf("a")));
         Assert.NotEmpty(Directory.GetFileSystemEntries(IncomingOf("b")));
@@ -143,15 +111,12 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
     private string IncomingOf(string instance) => Path.Combine(Uploads, ".instances", instance, "incoming");
 
-    private Task<ServerProcess> StartAsync(string instance) =>
-        ServerProcess.StartBuiltAsync(
-            _database.Setting,
-            $"--UPLOAD_FOLDER={Uploads}",
-            $"--Server:InstanceId={instance}",
-            "--Accounts:BcryptCost=4",
-            $"--Applications:CatalogPath={CataloguePath}",
-            // Its scrape tells when a subscriber's subscription is live.
-            "--Telemetry:Prometheus:Enabled=true");
+    protected override string[] Settings =>
+    [
+        $"--Applications:CatalogPath={CataloguePath}",
+        // Its scrape tells when a subscriber's subscription is live.
+        "--Telemetry:Prometheus:Enabled=true",
+    ];
 
     private static async Task<(string Token, long UserId)> SignUpAsync(HttpClient client)
     {
@@ -165,20 +130,6 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     {
         var created = await PostAsync(client, Create, new { input = new { application = "demo", name = "Across", draft = true } }, token);
         return EidOf(created.GetProperty("data").GetProperty("createExperiment").GetProperty("experiment"));
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient client, string query, object? variables, string? token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new("Bearer", token);
-        }
-
-        using var response = await client.SendAsync(request);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.False(document.RootElement.TryGetProperty("errors", out var errors), errors.ToString());
-        return document.RootElement.Clone();
     }
 
     /// <summary>A subscriber (tests/js/live/status-events.mjs) on <paramref name="server"/> until the given change.</summary>

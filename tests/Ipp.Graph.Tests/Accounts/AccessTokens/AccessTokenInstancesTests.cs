@@ -9,42 +9,13 @@ namespace Ipp.Graph.Tests.Accounts.AccessTokens;
 /// the other, and revoking it through either refuses it on both, though the other remembered its caller: the
 /// revoking instance at once, the other as soon as PostgreSQL's notification reaches it (as a session's end does).
 /// </summary>
-public sealed class AccessTokenInstancesTests : IAsyncLifetime
+public sealed class AccessTokenInstancesTests : TwoInstances
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("ipp-graph-tests-").FullName;
-    private TestDatabase _database = null!;
-    private ServerProcess _a = null!;
-    private ServerProcess _b = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(_folder);
-        if (TestDatabase.Provider != Ipp.Graph.Data.DatabaseProvider.PostgreSql)
-        {
-            return;
-        }
-
-        _a = await StartAsync("a");
-        _b = await StartAsync("b");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_a is not null)
-        {
-            await _a.DisposeAsync();
-            await _b.DisposeAsync();
-        }
-
-        await _database.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [PostgreSqlFact]
     public async Task A_token_revoked_through_one_instance_is_refused_at_once_by_the_other()
     {
-        using var a = _a.CreateClient();
-        using var b = _b.CreateClient();
+        using var a = A.CreateClient();
+        using var b = B.CreateClient();
         var created = await PostAsync(a, """mutation { createUser(input: {email: "ada@example.org", password: "correct horse battery"}) { token } }""", null, null);
         var session = created.GetProperty("data").GetProperty("createUser").GetProperty("token").GetString()!;
         var made = (await PostAsync(a, AccessTokenCalls.Create, new { input = new { name = "script", expiresAt = Instants.Rfc3339(DateTimeOffset.UtcNow.AddDays(1)) } }, session))
@@ -67,30 +38,9 @@ public sealed class AccessTokenInstancesTests : IAsyncLifetime
         Assert.Null(await EmailAsync(b, token));
     }
 
-    private Task<ServerProcess> StartAsync(string instance) =>
-        ServerProcess.StartBuiltAsync(
-            _database.Setting,
-            $"--UPLOAD_FOLDER={Path.Combine(_folder, "uploads")}",
-            $"--Server:InstanceId={instance}",
-            "--Accounts:BcryptCost=4");
-
     private static async Task<string?> EmailAsync(HttpClient client, string token)
     {
         var me = (await PostAsync(client, "{ me { email } }", null, token)).GetProperty("data").GetProperty("me");
         return me.ValueKind == JsonValueKind.Null ? null : me.GetProperty("email").GetString();
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient client, string query, object? variables, string? token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new("Bearer", token);
-        }
-
-        using var response = await client.SendAsync(request);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.False(document.RootElement.TryGetProperty("errors", out var errors), errors.ToString());
-        return document.RootElement.Clone();
     }
 }
