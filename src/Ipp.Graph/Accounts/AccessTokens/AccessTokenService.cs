@@ -156,14 +156,6 @@ public sealed class AccessTokenService
     }
 
     /// <summary>
-    /// Ends every token of the user, on every instance at once: what changing the password, resetting it or disabling
-    /// the account calls, since a token must not outlive the credentials or the standing it was made with.
-    /// </summary>
-    /// <returns>How many tokens ended.</returns>
-    public Task<int> EndAllOfUserAsync(long userId, CancellationToken cancellationToken) =>
-        EndAsync(userId, db => db.AccessTokens.Where(token => token.UserId == userId), cancellationToken);
-
-    /// <summary>
     /// The caller a personal access token belongs to; null when the text is no token, or the token is unknown,
     /// revoked or expired. Each use is noted for <c>lastUsedAt</c> (<see cref="AccessTokenUses"/>).
     /// </summary>

@@ -5,7 +5,6 @@ using Ipp.Graph.Accounts.AccessTokens;
 using Ipp.Graph.Tests.Authorization;
 using Ipp.Graph.Tests.Support;
 using Ipp.Graph.Tests.Transport.WebSockets;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ipp.Graph.Tests.Accounts.AccessTokens;
 
@@ -189,27 +188,5 @@ public sealed class AccessTokenTests
         Assert.Null(await http.MeAsync(reading));
         Assert.Equal(0L, await server.Database.ScalarAsync("SELECT COUNT(*) FROM access_tokens"));
         Assert.Equal("ada@example.org", await http.MeAsync(session));
-    }
-
-    [Fact]
-    public async Task Ending_all_of_a_users_tokens_refuses_each_of_them_and_no_one_elses()
-    {
-        await using var server = await AccountsServer.StartAsync();
-        using var http = new GraphQLHttp(server);
-        var ada = await http.CreateUserAsync("ada@example.org");
-        var grace = await http.CreateUserAsync("grace@example.org");
-        var (first, _) = await AccessTokenCalls.MakeAsync(http, ada, "one", InAMonth);
-        var (second, _) = await AccessTokenCalls.MakeAsync(http, ada, "two", InAMonth, readOnly: true);
-        var (graces, _) = await AccessTokenCalls.MakeAsync(http, grace, "one", InAMonth);
-        Assert.Equal("ada@example.org", await http.MeAsync(first));
-        var adaId = (long)(await server.Database.ScalarAsync("SELECT id FROM users WHERE email = 'ada@example.org'"))!;
-
-        var ended = await server.Services.GetRequiredService<AccessTokenService>().EndAllOfUserAsync(adaId, CancellationToken.None);
-
-        Assert.Equal(2, ended);
-        Assert.Null(await http.MeAsync(first));
-        Assert.Null(await http.MeAsync(second));
-        Assert.Equal("grace@example.org", await http.MeAsync(graces));
-        Assert.Equal("ada@example.org", await http.MeAsync(ada));
     }
 }
