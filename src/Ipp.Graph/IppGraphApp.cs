@@ -9,6 +9,7 @@ using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Groups;
 using Ipp.Graph.Health;
+using Ipp.Graph.Library;
 using Ipp.Graph.Mail;
 using Ipp.Graph.RateLimiting;
 using Ipp.Graph.Ide;
@@ -49,6 +50,7 @@ public static class IppGraphApp
         builder.Services.AddApplications(builder.Configuration);
         builder.Services.AddGroups(builder.Configuration);
         builder.Services.AddExperiments(builder.Configuration);
+        builder.Services.AddLibrary(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);
         builder.Services.AddMultipartUploads(builder.Configuration);
         builder.Services.AddGraphQLStreaming(builder.Configuration);

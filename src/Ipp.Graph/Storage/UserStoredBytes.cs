@@ -1,6 +1,7 @@
 using System.Text;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.Library.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Storage;
@@ -9,14 +10,15 @@ namespace Ipp.Graph.Storage;
 /// The bytes a user makes the server store, in one place: what the per-user quota (<c>Experiments:MaxUserBytes</c>)
 /// counts. An experiment stores its files, its experiment.json on the disk and the texts of its database rows (name,
 /// description, parameters, file names), with or without files; its row keeps the total
-/// (<see cref="Experiment.StoredBytes"/>), which its deletion frees. A feature that stores more for a user (library
-/// files) records its bytes likewise and adds them to <see cref="SumAsync"/>.
+/// (<see cref="Experiment.StoredBytes"/>), which its deletion frees. A library entry keeps its own total likewise
+/// (<see cref="LibraryEntry.StoredBytes"/>: its files and the texts of its rows).
 /// </summary>
 public static class UserStoredBytes
 {
     /// <summary>What the user stores; in a transaction of the user's writers (<see cref="UserTransactions"/>) it cannot change before the end.</summary>
-    public static Task<long> SumAsync(IppDbContext db, long userId, CancellationToken cancellationToken) =>
-        db.Experiments.Where(e => e.UserId == userId).SumAsync(e => e.StoredBytes, cancellationToken);
+    public static async Task<long> SumAsync(IppDbContext db, long userId, CancellationToken cancellationToken) =>
+        await db.Experiments.Where(e => e.UserId == userId).SumAsync(e => e.StoredBytes, cancellationToken)
+        + await db.Set<LibraryEntry>().Where(e => e.OwnerId == userId).SumAsync(e => e.StoredBytes, cancellationToken);
 
     /// <summary>What <paramref name="experiment"/> stores, given the size of its experiment.json.</summary>
     public static long Of(Experiment experiment, long manifestBytes)
@@ -25,6 +27,18 @@ public static class UserStoredBytes
         foreach (var input in experiment.Inputs)
         {
             bytes += input.Size + Text(input.Parameter) + Text(input.StoredName) + Text(input.OriginalName);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>What <paramref name="entry"/> stores: its files' bytes, its name and its files' paths and checksums.</summary>
+    public static long Of(LibraryEntry entry)
+    {
+        var bytes = Text(entry.Name) + Text(entry.NormalizedName);
+        foreach (var file in entry.Files)
+        {
+            bytes += file.Size + Text(file.Path) + Text(file.Sha256) + Text(file.BlobKey);
         }
 
         return bytes;

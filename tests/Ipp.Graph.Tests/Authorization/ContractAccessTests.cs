@@ -123,6 +123,9 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
         ["Mutation.endUserSession"] = new("users:manage", "ADMIN", Administration("endUserSession"), _ => new { id = Nobody }),
         ["Mutation.grantRole"] = new("roles:manage", "ADMIN", RoleChange("grantRole"), s => new { id = s.UserId }),
         ["Mutation.revokeRole"] = new("roles:manage", "ADMIN", RoleChange("revokeRole"), s => new { id = s.UserId }),
+        // No file: the holder's upload stores nothing and answers no entries.
+        ["Mutation.uploadFiles"] = new(
+            "files:write", "DATA_ENGINEER", "mutation { uploadFiles(input: {files: []}) { entries { id } errors { __typename } } }"),
         ["Subscription.accountPending"] = new(
             "users:manage", "ADMIN", "subscription { accountPending { user { email } } }", Trigger: s => AnnouncePendingAsync(s)),
         ["Subscription.sessionEnded"] = new(

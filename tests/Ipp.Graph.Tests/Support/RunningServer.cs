@@ -22,13 +22,16 @@ public sealed class RunningServer : IAsyncDisposable
         Logs = logs;
     }
 
-    /// <summary>The temporary folder holding the uploads (uploads/) and, on SQLite, the database (ipp.db).</summary>
+    /// <summary>The temporary folder holding the uploads (uploads/), the library's bytes (blobs/) and, on SQLite, the database (ipp.db).</summary>
     public string Folder { get; }
 
     /// <summary>The server's database (a setting given in <c>settings</c> names another the server uses instead).</summary>
     public TestDatabase Database { get; }
 
     public string UploadFolder => Path.Combine(Folder, "uploads");
+
+    /// <summary>Where the library's bytes are (<c>Storage:Local:Path</c>), unless a setting names another store.</summary>
+    public string BlobFolder => Path.Combine(Folder, "blobs");
 
     /// <summary>The server's name among instances (<c>Server:InstanceId</c>), unless a setting names another.</summary>
     public const string InstanceId = "test-instance";
@@ -58,6 +61,7 @@ public sealed class RunningServer : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             database.Setting,
             $"--UPLOAD_FOLDER={Path.Combine(folder, "uploads")}",
+            $"--Storage:Local:Path={Path.Combine(folder, "blobs")}",
             $"--Server:InstanceId={InstanceId}",
             .. settings,
         ];

@@ -291,7 +291,7 @@ public sealed class ExperimentWriter
         var content = manifest.Render(experiment);
         experiment.StoredBytes = UserStoredBytes.Of(experiment, content.Length);
         await db.SaveChangesAsync(cancellationToken);
-        await _quota.EnsureWithinQuotaAsync(db, experiment.UserId, experiment.StoredBytes, cancellationToken);
+        await _quota.EnsureWithinQuotaAsync(db, experiment.UserId, experiment.StoredBytes, "This experiment (its files, experiment.json and its texts)", cancellationToken);
         // Marked before the row can be seen: no sync or recovery, here or on another instance, takes it for a leftover.
         var working = await _inFlight.BeginAsync(experiment.Id, cancellationToken);
         try

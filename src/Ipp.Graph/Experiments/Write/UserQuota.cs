@@ -65,13 +65,14 @@ public sealed class UserQuota : IUploadAllowance
     /// <summary>
     /// Throws QUOTA_EXCEEDED when the user's total, <paramref name="addedBytes"/> just written included, is over the
     /// quota; called in the write transaction that wrote them, which the refusal then rolls back.
+    /// <paramref name="what"/> names what was written, for the message.
     /// </summary>
-    public async Task EnsureWithinQuotaAsync(IppDbContext db, long userId, long addedBytes, CancellationToken cancellationToken)
+    public async Task EnsureWithinQuotaAsync(IppDbContext db, long userId, long addedBytes, string what, CancellationToken cancellationToken)
     {
         var total = await UserStoredBytes.SumAsync(db, userId, cancellationToken);
         if (total > MaxUserBytes)
         {
-            throw new MutationException(new QuotaExceededError(MaxUserBytes, total - addedBytes, addedBytes));
+            throw new MutationException(new QuotaExceededError(what, MaxUserBytes, total - addedBytes, addedBytes));
         }
     }
 }

@@ -121,7 +121,7 @@ public sealed class WriteFolderAssemblyTests
         Assert.InRange(requested, 1001, 2000);
         Assert.Equal((1000L, 0L), (refused.MaxBytes, refused.UsedBytes));
         Assert.Equal(
-            $"This experiment needs {requested} bytes (its files, experiment.json and its texts), which would take what you store over your quota of 1000 bytes (0 bytes already used). Delete experiments you no longer need.",
+            $"This experiment (its files, experiment.json and its texts) needs {requested} bytes, which would take what you store over your quota of 1000 bytes (0 bytes already used). Delete experiments or library entries you no longer need.",
             refused.Message);
         Assert.Empty(await RowsAsync(server));
         Assert.Empty(ExperimentFolders(server.UploadFolder));

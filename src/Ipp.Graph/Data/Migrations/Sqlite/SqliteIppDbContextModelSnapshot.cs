@@ -493,6 +493,203 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                     b.ToTable("group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FileCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("file_count");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<long>("StoredBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stored_bytes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_library_entries_owner_id_created_at");
+
+                    b.HasIndex("OwnerId", "NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_library_entries_owner_id_normalized_name");
+
+                    b.HasIndex("OwnerId", "Size")
+                        .HasDatabaseName("ix_library_entries_owner_id_size");
+
+                    b.ToTable("library_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryEntryTag", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tag_id");
+
+                    b.HasKey("EntryId", "TagId");
+
+                    b.HasIndex("TagId", "EntryId")
+                        .HasDatabaseName("ix_library_entry_tags_tag_id_entry_id");
+
+                    b.ToTable("library_entry_tags", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blob_key");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlobKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_library_files_blob_key");
+
+                    b.HasIndex("EntryId", "Path")
+                        .IsUnique()
+                        .HasDatabaseName("ix_library_files_entry_id_path");
+
+                    b.ToTable("library_files", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("EntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long?>("GroupId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group_id");
+
+                    b.Property<long>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long?>("TagId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tag_id");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId")
+                        .HasDatabaseName("ix_library_shares_group_id");
+
+                    b.HasIndex("TagId");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_library_shares_user_id");
+
+                    b.HasIndex("EntryId", "GroupId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_library_shares_entry_group")
+                        .HasFilter("entry_id IS NOT NULL AND group_id IS NOT NULL");
+
+                    b.HasIndex("EntryId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_library_shares_entry_user")
+                        .HasFilter("entry_id IS NOT NULL AND user_id IS NOT NULL");
+
+                    b.HasIndex("OwnerId", "TagId", "GroupId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_library_shares_owner_tag_group")
+                        .HasFilter("tag_id IS NOT NULL AND group_id IS NOT NULL");
+
+                    b.HasIndex("OwnerId", "TagId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_library_shares_owner_tag_user")
+                        .HasFilter("tag_id IS NOT NULL AND user_id IS NOT NULL");
+
+                    b.ToTable("library_shares", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_library_shares_entry_or_tag", "(entry_id IS NULL) <> (tag_id IS NULL)");
+
+                            t.HasCheckConstraint("ck_library_shares_user_or_group", "(user_id IS NULL) <> (group_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Ipp.Graph.RateLimiting.AttemptWindow", b =>
                 {
                     b.Property<string>("Key")
@@ -514,6 +711,48 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_rate_limit_windows_ends_at");
 
                     b.ToTable("rate_limit_windows", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Tags.Entities.Tag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<long?>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tags_custom_normalized_name")
+                        .HasFilter("owner_id IS NULL");
+
+                    b.HasIndex("OwnerId", "NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tags_owner_id_normalized_name")
+                        .HasFilter("owner_id IS NOT NULL");
+
+                    b.ToTable("tags", (string)null);
                 });
 
             modelBuilder.Entity("Ipp.Graph.Accounts.AccessTokens.PersonalAccessToken", b =>
@@ -607,6 +846,86 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasConstraintName("fk_group_members_users_user_id");
                 });
 
+            modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryEntry", b =>
+                {
+                    b.HasOne("Ipp.Graph.Accounts.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_library_entries_users_owner_id");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryEntryTag", b =>
+                {
+                    b.HasOne("Ipp.Graph.Library.Entities.LibraryEntry", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_library_entry_tags_library_entries_entry_id");
+
+                    b.HasOne("Ipp.Graph.Tags.Entities.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_library_entry_tags_tags_tag_id");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryFile", b =>
+                {
+                    b.HasOne("Ipp.Graph.Library.Entities.LibraryEntry", null)
+                        .WithMany("Files")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_library_files_library_entries_entry_id");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryShare", b =>
+                {
+                    b.HasOne("Ipp.Graph.Library.Entities.LibraryEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_library_shares_library_entries_entry_id");
+
+                    b.HasOne("Ipp.Graph.Groups.Entities.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_library_shares_groups_group_id");
+
+                    b.HasOne("Ipp.Graph.Accounts.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_library_shares_users_owner_id");
+
+                    b.HasOne("Ipp.Graph.Tags.Entities.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_library_shares_tags_tag_id");
+
+                    b.HasOne("Ipp.Graph.Accounts.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_library_shares_users_user_id");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Tags.Entities.Tag", b =>
+                {
+                    b.HasOne("Ipp.Graph.Accounts.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_tags_users_owner_id");
+                });
+
             modelBuilder.Entity("Ipp.Graph.Accounts.Entities.User", b =>
                 {
                     b.Navigation("Roles");
@@ -622,6 +941,13 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
             modelBuilder.Entity("Ipp.Graph.Groups.Entities.Group", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryEntry", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,125 @@
+using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Write;
+using Ipp.Graph.GraphQL.Mutations;
+using Ipp.Graph.Library.Entities;
+using Ipp.Graph.Library.Errors;
+using Ipp.Graph.Storage;
+using Ipp.Graph.Storage.Blobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ipp.Graph.Library.Upload;
+
+/// <summary>
+/// Stores an upload in its owner's library: the plan is checked first (<see cref="LibraryUploadPlan"/>), each file
+/// is written to the blob store under a new key (its SHA-256 computed on the way), and only then are the entries
+/// recorded, in one transaction of the user's writers that checks their names and the quota the user's experiments
+/// share. Whatever fails, nothing is recorded and the blobs written are deleted (one a crash leaves is the orphan
+/// sweep's). A store that is down answers STORAGE_UNAVAILABLE.
+/// </summary>
+public sealed class LibraryUploader(
+    IDbContextFactory<IppDbContext> databases,
+    IBlobStore blobs,
+    UserQuota quota,
+    TimeProvider time,
+    IOptions<LibraryOptions> options,
+    ILogger<LibraryUploader> logger)
+{
+    private readonly LibraryOptions _options = options.Value;
+
+    /// <summary>Stores <paramref name="files"/> as the user's new entries and returns them, files included.</summary>
+    public async Task<IReadOnlyList<LibraryEntry>> UploadAsync(long userId, IReadOnlyList<LibraryFileUploadInput> files, CancellationToken cancellationToken)
+    {
+        var plan = LibraryUploadPlan.Of(files, _options);
+        var written = new List<BlobKey>();
+        try
+        {
+            var createdAt = time.GetUtcNow().UtcDateTime;
+            var entries = new List<LibraryEntry>(plan.Count);
+            foreach (var planned in plan)
+            {
+                entries.Add(await StoreAsync(userId, planned, createdAt, written, cancellationToken));
+            }
+
+            await RecordAsync(userId, entries);
+            return entries;
+        }
+        catch (Exception failure)
+        {
+            await DeleteAsync(written);
+            if (failure is StorageUnavailableException unavailable)
+            {
+                unavailable.Log(logger);
+                throw StorageUnavailableException.ClientError();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Writes the files of <paramref name="planned"/> to the blob store (each key added to <paramref name="written"/> first) and returns its entry.</summary>
+    private async Task<LibraryEntry> StoreAsync(long userId, PlannedEntry planned, DateTime createdAt, List<BlobKey> written, CancellationToken cancellationToken)
+    {
+        var entry = new LibraryEntry
+        {
+            OwnerId = userId,
+            Name = planned.Name,
+            NormalizedName = LibraryNames.Normalize(planned.Name),
+            Kind = planned.Kind,
+            CreatedAt = createdAt,
+        };
+        foreach (var file in planned.Files)
+        {
+            var key = BlobKey.New();
+            written.Add(key);
+            await using var content = file.Upload.OpenReadStream();
+            var blob = await blobs.WriteAsync(key, content, progress: null, cancellationToken);
+            entry.Files.Add(new LibraryFile { Path = file.Path, Size = blob.Size, Sha256 = blob.Sha256, BlobKey = key.Value });
+            entry.Size += blob.Size;
+        }
+
+        entry.FileCount = entry.Files.Count;
+        entry.Sha256 = entry.Kind == LibraryEntryKind.File ? entry.Files[0].Sha256 : null;
+        entry.StoredBytes = UserStoredBytes.Of(entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// Records the entries, their names free and the quota kept, as one write of the user's. Once the bytes are stored
+    /// this runs to its end whatever the client does.
+    /// </summary>
+    private async Task RecordAsync(long userId, List<LibraryEntry> entries)
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await UserTransactions.BeginAsync(db, userId, cancellationToken);
+        var names = entries.Select(e => e.NormalizedName).ToArray();
+        var taken = await db.Set<LibraryEntry>().Where(e => e.OwnerId == userId && names.Contains(e.NormalizedName))
+            .Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
+        if (taken is not null)
+        {
+            throw new MutationException(new LibraryEntryNameTakenError(taken));
+        }
+
+        db.AddRange(entries);
+        await db.SaveChangesAsync(cancellationToken);
+        await quota.EnsureWithinQuotaAsync(db, userId, entries.Sum(e => e.StoredBytes), "This upload (its files and their names)", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes the blobs of a failed upload; one that cannot be deleted now is left to the orphan sweep.</summary>
+    private async Task DeleteAsync(List<BlobKey> written)
+    {
+        foreach (var key in written)
+        {
+            try
+            {
+                await blobs.DeleteAsync(key, CancellationToken.None);
+            }
+            catch (StorageUnavailableException failure)
+            {
+                failure.Log(logger);
+            }
+        }
+    }
+}
