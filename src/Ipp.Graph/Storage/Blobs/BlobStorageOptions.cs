@@ -81,6 +81,12 @@ public sealed class WebDavBlobStorageOptions
     /// </summary>
     public bool VerifyByReadingBack { get; set; } = true;
 
+    /// <summary>
+    /// Whether a password or bearer token may be sent over plain http to a host other than this machine, where anyone
+    /// on the path reads it (false: such a setting stops the start; use https).
+    /// </summary>
+    public bool AllowUnencryptedCredentials { get; set; }
+
     /// <summary>The base address, ending with a slash (checked at start).</summary>
     internal Uri BaseUri => new(BaseUrl!.EndsWith('/') ? BaseUrl : BaseUrl + "/");
 
@@ -99,6 +105,13 @@ public sealed class WebDavBlobStorageOptions
         if (!string.IsNullOrEmpty(UserName) && !string.IsNullOrEmpty(BearerToken))
         {
             throw new InvalidOperationException("Storage:WebDav: give either UserName and Password or BearerToken, not both.");
+        }
+
+        var hasCredentials = !string.IsNullOrEmpty(Password) || !string.IsNullOrEmpty(BearerToken);
+        if (hasCredentials && url.Scheme == "http" && !url.IsLoopback && !AllowUnencryptedCredentials)
+        {
+            throw new InvalidOperationException(
+                $"Storage:WebDav:BaseUrl is plain http to {url.Host}, which would send the password or bearer token unencrypted: use https, or set Storage:WebDav:AllowUnencryptedCredentials=true if the network is trusted.");
         }
 
         if (ConnectTimeout <= TimeSpan.Zero || IdleTimeout <= TimeSpan.Zero)

@@ -16,6 +16,8 @@ public sealed class BlobStoreSettingsTests
     [InlineData(new[] { "--Storage:Provider=WebDav", "--Storage:WebDav:BaseUrl=https://dcache.example.org/ipp/", "--Storage:WebDav:UserName=u", "--Storage:WebDav:Password=p", "--Storage:WebDav:BearerToken=t" }, "not both")]
     [InlineData(new[] { "--Storage:Provider=WebDav", "--Storage:WebDav:BaseUrl=https://dcache.example.org/ipp/", "--Storage:WebDav:IdleTimeout=00:00:00" }, "Storage:WebDav:ConnectTimeout and Storage:WebDav:IdleTimeout must be longer than 0")]
     [InlineData(new[] { "--Storage:Provider=WebDav", "--Storage:WebDav:BaseUrl=https://dcache.example.org/ipp/", "--Storage:WebDav:Retries=11" }, "Storage:WebDav:Retries must be between 0 and 10")]
+    [InlineData(new[] { "--Storage:Provider=WebDav", "--Storage:WebDav:BaseUrl=http://dcache.example.org/ipp/", "--Storage:WebDav:BearerToken=macaroon" }, "would send the password or bearer token unencrypted")]
+    [InlineData(new[] { "--Storage:Provider=WebDav", "--Storage:WebDav:BaseUrl=http://dcache.example.org/ipp/", "--Storage:WebDav:UserName=u", "--Storage:WebDav:Password=p" }, "Storage:WebDav:AllowUnencryptedCredentials=true")]
     public async Task A_bad_setting_stops_the_server_saying_which(string[] settings, string message)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => AccountsServer.StartAsync(settings));
@@ -34,9 +36,22 @@ public sealed class BlobStoreSettingsTests
                 Assert.Equal(folder, Assert.IsType<LocalBlobStore>(local.Services.GetRequiredService<IBlobStore>()).Root);
             }
 
-            await using var webDav = await AccountsServer.StartAsync(
-                "--Storage:Provider=WebDav", "--Storage:WebDav:BaseUrl=https://dcache.example.org/ipp/", "--Storage:WebDav:BearerToken=macaroon");
-            Assert.IsType<WebDavBlobStore>(webDav.Services.GetRequiredService<IBlobStore>());
+            await using (var webDav = await AccountsServer.StartAsync(
+                "--Storage:Provider=WebDav", "--Storage:WebDav:BaseUrl=https://dcache.example.org/ipp/", "--Storage:WebDav:BearerToken=macaroon"))
+            {
+                Assert.IsType<WebDavBlobStore>(webDav.Services.GetRequiredService<IBlobStore>());
+            }
+
+            // Plain http with credentials: to this machine, or where the operator says the network is trusted.
+            await using (await AccountsServer.StartAsync(
+                "--Storage:Provider=WebDav", "--Storage:WebDav:BaseUrl=http://127.0.0.1:9/ipp/", "--Storage:WebDav:UserName=u", "--Storage:WebDav:Password=p"))
+            {
+            }
+
+            await using (await AccountsServer.StartAsync(
+                "--Storage:Provider=WebDav", "--Storage:WebDav:BaseUrl=http://dcache.internal/ipp/", "--Storage:WebDav:BearerToken=t", "--Storage:WebDav:AllowUnencryptedCredentials=true"))
+            {
+            }
         }
         finally
         {
