@@ -90,6 +90,13 @@ public sealed class LibraryUploadTests
         var fileAndFolder = await UploadAsync(server, engineer, FilePart.Text("study/a", "1"), FilePart.Text("study/a/b", "2"));
         Assert.Equal("INVALID_PATH", fileAndFolder.PayloadErrorCode("uploadFiles"));
         Assert.Single(BlobFiles(server));
+
+        // Without a path the part's file name is used, as safely: its last segment, never a device name.
+        var fromName = Entries(await UploadAsync(server, engineer, new FilePart(null, "../../up.txt", "x"u8.ToArray())));
+        Assert.Equal("up.txt", Assert.Single(fromName).GetProperty("name").GetString());
+        var device = await UploadAsync(server, engineer, new FilePart(null, "dir/AUX.log", "x"u8.ToArray()));
+        Assert.Equal("INVALID_PATH", device.PayloadErrorCode("uploadFiles"));
+        Assert.Equal(2, BlobFiles(server).Length);
     }
 
     [Fact]

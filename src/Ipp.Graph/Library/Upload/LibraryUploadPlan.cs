@@ -26,8 +26,9 @@ public static class LibraryUploadPlan
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var input in files)
         {
+            // Without a path, the part's file name (its last segment, made safe) names a file entry.
             var segments = input.Path is null
-                ? [StoredFileNames.SafeBaseName(input.File.FileName)]
+                ? LibraryPaths.Parse(StoredFileNames.SafeBaseName(input.File.FileName), maxDepth: 1)
                 : LibraryPaths.Parse(input.Path, options.MaxPathDepth);
             var name = segments[0];
             var kind = segments.Count == 1 ? LibraryEntryKind.File : LibraryEntryKind.Folder;
