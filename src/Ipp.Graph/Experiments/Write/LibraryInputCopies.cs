@@ -10,9 +10,9 @@ namespace Ipp.Graph.Experiments.Write;
 /// copy, which deleting the entry later leaves alone. Blocking work (<see cref="BlockingFileWork"/>): each file is
 /// streamed through one pooled buffer, its size and SHA-256 checked against what the library recorded, and flushed to
 /// the disk; each folder made is flushed into its parent (<see cref="DurableDirectory.Create"/>), and the folders
-/// holding the files are flushed by the caller with the staging folder. A blob that is gone (its entry deleted meanwhile)
-/// throws <see cref="LibraryEntryGoneException"/>; a store or a disk that fails, or bytes that differ from the
-/// record, <see cref="StorageUnavailableException"/>.
+/// holding the files are flushed by the caller with the staging folder. A blob that is gone (its entry deleted
+/// meanwhile) throws <see cref="LibraryEntryGoneException"/>; a store or a disk that fails, or bytes that differ from
+/// the record, <see cref="StorageUnavailableException"/>; the client leaving, <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed class LibraryInputCopies(IBlobStore blobs)
 {
@@ -57,7 +57,8 @@ public sealed class LibraryInputCopies(IBlobStore blobs)
     {
         var stored = input.LibraryFile!;
         var key = BlobKey.Parse(stored.BlobKey);
-        // On a thread of its own (BlockingFileWork): waiting here keeps no worker of the thread pool.
+        // The store is asynchronous (WebDAV); waiting for it here, on a thread of its own (BlockingFileWork), keeps
+        // the file's writes and flushes off the thread pool's workers. Each wait ends when the client leaves.
         using var source = blobs.OpenReadAsync(key, range: null, cancellationToken).GetAwaiter().GetResult()
             ?? throw new LibraryEntryGoneException(input);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -71,8 +72,8 @@ public sealed class LibraryInputCopies(IBlobStore blobs)
         long size = 0;
         while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var read = StorageUnavailableException.Guard($"read the blob {key}", () => source.Read(buffer, 0, BufferBytes));
+            var read = StorageUnavailableException.Guard(
+                $"read the blob {key}", () => source.ReadAsync(buffer.AsMemory(0, BufferBytes), cancellationToken).AsTask().GetAwaiter().GetResult());
             if (read == 0)
             {
                 break;
