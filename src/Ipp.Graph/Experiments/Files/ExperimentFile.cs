@@ -2,7 +2,7 @@ namespace Ipp.Graph.Experiments.Files;
 
 /// <summary>The <c>ExperimentFile</c> type: a file of an experiment's folder.</summary>
 /// <param name="Name">The path in the folder, parts joined by <c>/</c>.</param>
-/// <param name="Parameter">The application parameter an input was uploaded for; null for outputs.</param>
+/// <param name="Parameter">The application parameter an input was given for; null for outputs.</param>
 /// <param name="Size">The size in bytes.</param>
 /// <param name="DownloadUrl">The absolute URL of <c>GET /experiments/{id}/files/{path}</c>.</param>
 /// <param name="LibraryEntry">The library entry an input was copied from; null for uploads and outputs.</param>

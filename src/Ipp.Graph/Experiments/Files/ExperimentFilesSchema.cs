@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ipp.Graph.Experiments.Files;
 
 /// <summary>
-/// <c>Experiment.inputs</c> (the uploaded files the database lists, loaded for every experiment of a response in
+/// <c>Experiment.inputs</c> (the input files the database lists, loaded for every experiment of a response in
 /// one query) and <c>Experiment.outputs</c> (every other file of the experiment's folder, read from disk). An input
 /// copied from the library names its entry (<c>ExperimentFile.libraryEntry</c>): the id and name it had, and the entry
 /// itself while the caller sees it (<see cref="LibrarySchema.FindAsync"/>: null once it is deleted).
