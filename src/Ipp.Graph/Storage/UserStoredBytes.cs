@@ -26,7 +26,8 @@ public static class UserStoredBytes
         var bytes = manifestBytes + Text(experiment.ApplicationKey) + Text(experiment.Name) + Text(experiment.Description) + Text(experiment.ParametersJson);
         foreach (var input in experiment.Inputs)
         {
-            bytes += input.Size + Text(input.Parameter) + Text(input.StoredName) + Text(input.OriginalName);
+            // A file copied from the library is the experiment's own: it counts like an upload, with its entry's name.
+            bytes += input.Size + Text(input.Parameter) + Text(input.StoredName) + Text(input.OriginalName) + Text(input.LibraryEntryName);
         }
 
         return bytes;

@@ -1,10 +1,21 @@
+using Ipp.Graph.Library.Entities;
+
 namespace Ipp.Graph.Experiments.Entities;
 
-/// <summary>A file uploaded with an experiment (table <c>experiment_inputs</c>), stored in the experiment's folder.</summary>
+/// <summary>
+/// An input file of an experiment (table <c>experiment_inputs</c>), stored in the experiment's folder: uploaded with
+/// it, or copied from its owner's library (<see cref="LibraryEntryId"/>), a folder entry's files one row each.
+/// </summary>
 public sealed class ExperimentInput
 {
-    /// <summary>The longest stored file name, in characters (file systems allow 255 bytes).</summary>
+    /// <summary>The longest name an uploaded file keeps, in characters (file systems allow 255 bytes).</summary>
     public const int FileNameMaxLength = 255;
+
+    /// <summary>
+    /// The longest <see cref="StoredName"/> or <see cref="OriginalName"/>: a library folder's name, '/', and a path
+    /// inside it.
+    /// </summary>
+    public const int PathMaxLength = LibraryEntry.NameMaxLength + 1 + LibraryFile.PathMaxLength;
 
     public long Id { get; set; }
 
@@ -13,12 +24,24 @@ public sealed class ExperimentInput
     /// <summary>The application's ATTACHMENT parameter the file is for.</summary>
     public required string Parameter { get; set; }
 
-    /// <summary>The file's name in the experiment's folder: the client's name reduced to a safe, unique base name.</summary>
+    /// <summary>
+    /// The file's path in the experiment's folder: the client's or the library entry's name reduced to a safe, unique
+    /// base name; for a file of a library folder, the folder's such name, '/', and the file's path inside it.
+    /// </summary>
     public required string StoredName { get; set; }
 
-    /// <summary>The name the client gave.</summary>
+    /// <summary>The name the client gave; for a library entry its name (a folder's file: the name, '/', the path inside).</summary>
     public required string OriginalName { get; set; }
 
     /// <summary>The size in bytes.</summary>
     public long Size { get; set; }
+
+    /// <summary>
+    /// The library entry the file was copied from; null for an upload. No foreign key: the experiment keeps its copy,
+    /// and this id, when the entry is deleted (entry ids are never reused).
+    /// </summary>
+    public long? LibraryEntryId { get; set; }
+
+    /// <summary>That entry's name when the file was copied; null for an upload.</summary>
+    public string? LibraryEntryName { get; set; }
 }

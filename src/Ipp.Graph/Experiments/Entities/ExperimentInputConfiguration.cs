@@ -1,9 +1,13 @@
+using Ipp.Graph.Library.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Ipp.Graph.Experiments.Entities;
 
-/// <summary>Table <c>experiment_inputs</c>: one stored name per experiment, deleted with their experiment.</summary>
+/// <summary>
+/// Table <c>experiment_inputs</c>: one stored name per experiment, deleted with their experiment; the library entry an
+/// input came from is kept as its id and name, without a foreign key, so deleting the entry changes nothing here.
+/// </summary>
 internal sealed class ExperimentInputConfiguration : IEntityTypeConfiguration<ExperimentInput>
 {
     public void Configure(EntityTypeBuilder<ExperimentInput> input)
@@ -13,9 +17,11 @@ internal sealed class ExperimentInputConfiguration : IEntityTypeConfiguration<Ex
         input.Property(i => i.Id).HasColumnName("id");
         input.Property(i => i.ExperimentId).HasColumnName("experiment_id");
         input.Property(i => i.Parameter).HasColumnName("parameter").HasMaxLength(Experiment.ApplicationKeyMaxLength);
-        input.Property(i => i.StoredName).HasColumnName("stored_name").HasMaxLength(ExperimentInput.FileNameMaxLength);
-        input.Property(i => i.OriginalName).HasColumnName("original_name").HasMaxLength(ExperimentInput.FileNameMaxLength);
+        input.Property(i => i.StoredName).HasColumnName("stored_name").HasMaxLength(ExperimentInput.PathMaxLength);
+        input.Property(i => i.OriginalName).HasColumnName("original_name").HasMaxLength(ExperimentInput.PathMaxLength);
         input.Property(i => i.Size).HasColumnName("size");
+        input.Property(i => i.LibraryEntryId).HasColumnName("library_entry_id");
+        input.Property(i => i.LibraryEntryName).HasColumnName("library_entry_name").HasMaxLength(LibraryEntry.NameMaxLength);
         input.HasIndex(i => new { i.ExperimentId, i.StoredName }).IsUnique().HasDatabaseName("ix_experiment_inputs_experiment_id_stored_name");
         input.HasOne<Experiment>().WithMany(e => e.Inputs).HasForeignKey(i => i.ExperimentId)
             .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_experiment_inputs_experiments_experiment_id");

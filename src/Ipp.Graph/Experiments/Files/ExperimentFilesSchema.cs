@@ -4,14 +4,17 @@ using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Execution.DataLoader;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Library;
 using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Experiments.Files;
 
 /// <summary>
-/// <c>Experiment.inputs</c> (the uploaded files the database lists, loaded for every experiment of a response in
-/// one query) and <c>Experiment.outputs</c> (every other file of the experiment's folder, read from disk).
+/// <c>Experiment.inputs</c> (the input files the database lists, loaded for every experiment of a response in
+/// one query) and <c>Experiment.outputs</c> (every other file of the experiment's folder, read from disk). An input
+/// copied from the library names its entry (<c>ExperimentFile.libraryEntry</c>): the id and name it had, and the entry
+/// itself while the caller sees it (<see cref="LibrarySchema.FindAsync"/>: null once it is deleted).
 /// </summary>
 public static class ExperimentFilesSchema
 {
@@ -22,6 +25,9 @@ public static class ExperimentFilesSchema
     {
         schema
             .BindType<ExperimentFile>("ExperimentFile")
+            .BindType<ExperimentLibrarySource>("ExperimentLibrarySource")
+            .Resolve("ExperimentLibrarySource.entryId", context => new(GlobalId.Encode(LibrarySchema.TypeName, context.ParentAs<ExperimentLibrarySource>().EntryId)))
+            .Resolve("ExperimentLibrarySource.entry", context => LibrarySchema.FindAsync(context.ParentAs<ExperimentLibrarySource>().EntryId, context))
             .Resolve("Experiment.inputs", InputsAsync)
             .Resolve("Experiment.outputs", OutputsAsync);
     }
@@ -43,7 +49,8 @@ public static class ExperimentFilesSchema
         for (var i = 0; i < files.Length; i++)
         {
             var input = inputs[i];
-            files[i] = new ExperimentFile(input.StoredName, input.Parameter, input.Size, urls.For(experiment.Id, input.StoredName));
+            var source = input.LibraryEntryId is { } entryId ? new ExperimentLibrarySource(entryId, input.LibraryEntryName!) : null;
+            files[i] = new ExperimentFile(input.StoredName, input.Parameter, input.Size, urls.For(experiment.Id, input.StoredName), source);
         }
 
         return files;

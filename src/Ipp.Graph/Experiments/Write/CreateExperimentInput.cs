@@ -12,5 +12,9 @@ public sealed record CreateExperimentInput(
     IReadOnlyList<ExperimentFileInput>? Files,
     bool Draft);
 
-/// <summary>The <c>ExperimentFileInput</c> input type: the multipart transport gives each file as an <see cref="Transport.Multipart.IStoredUpload"/>.</summary>
-public sealed record ExperimentFileInput(string Parameter, IUploadedFile File);
+/// <summary>
+/// The <c>ExperimentFileInput</c> input type: an uploaded <paramref name="File"/> (the multipart transport gives each
+/// as an <see cref="Transport.Multipart.IStoredUpload"/>) or the global id of a library entry
+/// (<paramref name="LibraryEntry"/>), exactly one of the two (<see cref="ExperimentInputSources"/> checks it).
+/// </summary>
+public sealed record ExperimentFileInput(string Parameter, IUploadedFile? File, string? LibraryEntry = null);

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.GraphQL;
+using Ipp.Graph.Library;
 using Ipp.Graph.Storage;
 
 namespace Ipp.Graph.Experiments.Write;
@@ -10,8 +12,10 @@ namespace Ipp.Graph.Experiments.Write;
 /// <c>experiment.json</c>, the submitted form as the backend reads it: <c>id</c> (the eid), <c>application</c>,
 /// <c>name</c>, <c>description</c>, <c>parameters</c> (with the name and description under the catalogue's
 /// <c>experimentName</c>/<c>experimentDescription</c> where it defines them), <c>owner</c> {<c>id</c> (the uid), <c>email</c>},
-/// <c>createdAt</c> (RFC 3339, UTC) and <c>files</c> [{<c>parameter</c>, <c>name</c> (in the folder),
-/// <c>originalName</c>, <c>size</c>}]. The ids are the database ids the folder path uses.
+/// <c>createdAt</c> (RFC 3339, UTC) and <c>files</c> [{<c>parameter</c>, <c>name</c> (its path in the folder),
+/// <c>originalName</c>, <c>size</c>}]. The ids are the database ids the folder path uses. A file copied from the
+/// library adds <c>libraryEntry</c> {<c>id</c> (the entry's global id), <c>name</c>}; a library folder's files are
+/// listed one by one, each <c>name</c> the folder's name in the experiment's folder, '/', its path inside.
 /// </summary>
 /// <param name="OwnerEmail">The owner's email.</param>
 /// <param name="ParametersJson">The parameters as experiment.json gives them (<see cref="Applications.ParameterValidation.ManifestParametersJson"/>).</param>
@@ -68,6 +72,14 @@ public sealed record ExperimentManifest(string OwnerEmail, string ParametersJson
             writer.WriteString("name", input.StoredName);
             writer.WriteString("originalName", input.OriginalName);
             writer.WriteNumber("size", input.Size);
+            if (input.LibraryEntryId is { } entryId)
+            {
+                writer.WriteStartObject("libraryEntry");
+                writer.WriteString("id", GlobalId.Encode(LibrarySchema.TypeName, entryId));
+                writer.WriteString("name", input.LibraryEntryName);
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

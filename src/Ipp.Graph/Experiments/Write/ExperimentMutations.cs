@@ -43,7 +43,7 @@ public static class ExperimentMutations
         await context.Service<ExperimentCreationRateLimiter>().AcquireAsync(caller.UserId, context.Server());
         var input = context.Input<CreateExperimentInput>();
         (await VisibleApplications.ForCallerAsync(context)).Runnable(input.Application);
-        var experiment = await context.Service<ExperimentWriter>().CreateAsync(caller.UserId, caller.Email, input, context.CancellationToken);
+        var experiment = await context.Service<ExperimentWriter>().CreateAsync(caller, input, context.CancellationToken);
         return new CreateExperimentPayload { Experiment = experiment };
     }
 

@@ -9,6 +9,8 @@ public static class ExperimentWriteServiceCollectionExtensions
     {
         services.AddValidatedSettings<ExperimentQuotaOptions>(configuration.GetSection(ExperimentQuotaOptions.Section), options => options.Validate());
         services.AddSingleton<NewExperimentValidator>();
+        services.AddSingleton<ExperimentInputSources>();
+        services.AddSingleton<LibraryInputCopies>();
         services.AddSingleton<UserQuota>();
         services.AddSingleton<ExperimentCreationRateLimiter>();
         services.AddSingleton<IUploadAllowance>(provider => provider.GetRequiredService<UserQuota>());

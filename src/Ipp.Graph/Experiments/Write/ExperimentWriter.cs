@@ -21,8 +21,9 @@ namespace Ipp.Graph.Experiments.Write;
 /// step leaves nothing behind. Creation: validate; insert the row hidden (Staging) with the user's limits checked in
 /// the same write transaction (<see cref="UserQuota"/>); assemble <c>staging/&lt;eid&gt;/</c> (the instance's own: <see cref="UploadFolder.StagingPath"/>) (uploads moved in,
 /// experiment.json written whole); rename it into <c>&lt;uid&gt;/&lt;editing|submitted&gt;/&lt;eid&gt;</c>; record the
-/// status and its event in one transaction; publish the event. A crash between two steps is repaired by
-/// <see cref="StagingRecovery"/> at start. Folders that cannot be written (<see cref="StorageUnavailableException"/>)
+/// status and its event in one transaction; publish the event. Library entries given as files are copied into the
+/// staging folder as it is assembled (<see cref="LibraryInputCopies"/>), their bytes counted at the insert. A crash
+/// between two steps is repaired by <see cref="StagingRecovery"/> at start. Folders that cannot be written (<see cref="StorageUnavailableException"/>)
 /// are logged once and answered with STORAGE_UNAVAILABLE, the steps taken undone.
 /// </summary>
 public sealed class ExperimentWriter
@@ -31,6 +32,8 @@ public sealed class ExperimentWriter
     private readonly UploadFolder _folder;
     private readonly ExperimentEvents _events;
     private readonly NewExperimentValidator _validator;
+    private readonly ExperimentInputSources _sources;
+    private readonly LibraryInputCopies _copies;
     private readonly UserQuota _quota;
     private readonly IExperimentsInFlight _inFlight;
     private readonly ExperimentAccess _access;
@@ -42,6 +45,8 @@ public sealed class ExperimentWriter
         UploadFolder folder,
         ExperimentEvents events,
         NewExperimentValidator validator,
+        ExperimentInputSources sources,
+        LibraryInputCopies copies,
         UserQuota quota,
         IExperimentsInFlight inFlight,
         ExperimentAccess access,
@@ -52,6 +57,8 @@ public sealed class ExperimentWriter
         _folder = folder;
         _events = events;
         _validator = validator;
+        _sources = sources;
+        _copies = copies;
         _quota = quota;
         _inFlight = inFlight;
         _access = access;
@@ -59,18 +66,17 @@ public sealed class ExperimentWriter
         _logger = logger;
     }
 
-    /// <summary>Creates an experiment for the user; it is the user's, in EDITING (a draft) or SUBMITTED.</summary>
-    public async Task<Experiment> CreateAsync(long userId, string email, CreateExperimentInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates an experiment for the caller; it is theirs, in EDITING (a draft) or SUBMITTED. Its files are uploads
+    /// and library entries the caller sees (<see cref="ExperimentInputSources"/>), the latter copied into its folder
+    /// (<see cref="LibraryInputCopies"/>) once the row, with their bytes counted in the quota, is inserted.
+    /// </summary>
+    public async Task<Experiment> CreateAsync(SignedInCaller caller, CreateExperimentInput input, CancellationToken cancellationToken)
     {
-        var uploads = StoredUploads(input.Files);
-        var fileParameters = new string[uploads.Count];
-        for (var i = 0; i < uploads.Count; i++)
-        {
-            fileParameters[i] = uploads[i].Parameter;
-        }
-
-        var validation = _validator.Validate(input, fileParameters);
-        var names = new StoredFileNames();
+        var sources = await _sources.ResolveAsync(caller, input.Files, cancellationToken);
+        var validation = _validator.Validate(input, sources.Parameters, sources.Problems);
+        var files = PlannedInputs.Plan(sources.Files);
+        var userId = caller.UserId;
         var now = _clock.UtcNowToMillisecond();
         var experiment = new Experiment
         {
@@ -83,18 +89,9 @@ public sealed class ExperimentWriter
             StatusChangedAt = now,
             CreatedAt = now,
         };
-        foreach (var (parameter, upload) in uploads)
-        {
-            experiment.Inputs.Add(new ExperimentInput
-            {
-                Parameter = parameter,
-                StoredName = names.Reserve(upload.FileName),
-                OriginalName = Shorten(upload.FileName, ExperimentInput.FileNameMaxLength),
-                Size = upload.Length,
-            });
-        }
+        experiment.Inputs.AddRange(files.Select(file => file.Row));
 
-        var inserted = await InsertHiddenAsync(experiment, new ExperimentManifest(email, validation.ManifestParametersJson!), cancellationToken);
+        var inserted = await InsertHiddenAsync(experiment, new ExperimentManifest(caller.Email, validation.ManifestParametersJson!), cancellationToken);
         await using var working = inserted.Working;
         var status = input.Draft ? ExperimentStatus.Editing : ExperimentStatus.Submitted;
         var staging = StagingPath(experiment.Id);
@@ -102,10 +99,11 @@ public sealed class ExperimentWriter
         var reachedNamespace = false;
         try
         {
-            // From here on the steps are short and local: they run to the end (or are undone) whatever the client does.
+            // From here on the steps run to the end (or are undone) whatever the client does, but for the copies of
+            // library files, which may be long: a client gone while they run undoes the creation.
             await BlockingFileWork.RunAsync(() =>
             {
-                Assemble(staging, experiment, uploads, inserted.Manifest);
+                Assemble(staging, files, inserted.Manifest, cancellationToken);
                 DurableDirectory.Create(_folder.NamespacePath(userId, status));
                 DurableDirectory.Move(staging, placed);
             });
@@ -123,6 +121,17 @@ public sealed class ExperimentWriter
         {
             await UndoCreationAsync(experiment, reachedNamespace ? placed : null, staging);
             throw Unavailable(failure);
+        }
+        catch (LibraryEntryGoneException gone)
+        {
+            await UndoCreationAsync(experiment, reachedNamespace ? placed : null, staging);
+            var problem = new ParameterProblem(gone.Input.Row.Parameter, ExperimentInputSources.NotFound(gone.Input.LibraryEntryId!));
+            throw new MutationException(new InvalidParametersError([problem]));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await UndoCreationAsync(experiment, reachedNamespace ? placed : null, staging);
+            throw;
         }
         catch (Exception failure)
         {
@@ -261,19 +270,6 @@ public sealed class ExperimentWriter
         }
     }
 
-    /// <summary>The files of the request, as the multipart transport stored them.</summary>
-    private static List<(string Parameter, IStoredUpload File)> StoredUploads(IReadOnlyList<ExperimentFileInput>? files)
-    {
-        var uploads = new List<(string, IStoredUpload)>(files?.Count ?? 0);
-        foreach (var file in files ?? [])
-        {
-            uploads.Add((file.Parameter, file.File as IStoredUpload
-                ?? throw new InvalidOperationException("The transport gave an upload that is not stored on disk.")));
-        }
-
-        return uploads;
-    }
-
     /// <summary>
     /// Inserts the row as Staging, hidden from the API, in one write transaction with the user's limits: one more
     /// experiment must be allowed; then, once the insert gave the id experiment.json names, the manifest is rendered
@@ -309,16 +305,20 @@ public sealed class ExperimentWriter
 
     /// <summary>
     /// Fills <c>staging/&lt;eid&gt;/</c>: the uploads moved in under their stored names (each flushed to the disk by
-    /// the transport), then experiment.json; then the folder's entries are flushed too.
+    /// the transport), the library's files copied in, then experiment.json; then the folders' entries are flushed too.
     /// </summary>
-    private static void Assemble(string staging, Experiment experiment, List<(string Parameter, IStoredUpload File)> uploads, byte[] manifest)
+    private void Assemble(string staging, List<PlannedInput> files, byte[] manifest, CancellationToken cancellationToken)
     {
         StorageUnavailableException.Guard($"create the folder {staging}", () => Directory.CreateDirectory(staging));
         var movedTo = new Dictionary<IStoredUpload, string>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < uploads.Count; i++)
+        foreach (var file in files)
         {
-            var upload = uploads[i].File;
-            var destination = Path.Combine(staging, experiment.Inputs[i].StoredName);
+            if (file.Upload is not { } upload)
+            {
+                continue;
+            }
+
+            var destination = Path.Combine(staging, file.Row.StoredName);
             if (movedTo.TryGetValue(upload, out var first))
             {
                 // The multipart spec lets one file fill several variables: each use gets its own copy.
@@ -331,7 +331,13 @@ public sealed class ExperimentWriter
             }
         }
 
+        var folders = _copies.Copy(staging, files, cancellationToken);
         ExperimentManifest.Write(staging, manifest);
+        foreach (var folder in folders)
+        {
+            DurableDirectory.Flush(folder);
+        }
+
         DurableDirectory.Flush(staging);
     }
 
@@ -412,16 +418,5 @@ public sealed class ExperimentWriter
         {
             _logger.LogWarning(failure, "Could not remove {Path}; the next start removes it", path);
         }
-    }
-
-    private static string Shorten(string text, int maxLength)
-    {
-        if (text.Length <= maxLength)
-        {
-            return text;
-        }
-
-        var end = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
-        return text[..end];
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Ipp.Graph.Accounts;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
@@ -68,6 +69,14 @@ public static class WriteFixture
         var me = await http.PostAsync("{ me { id } }", token: token);
         Assert.True(GlobalId.TryDecode(me.Data("me").GetProperty("id").GetString()!, "User", out var id));
         return new WriteUser(email, token, id);
+    }
+
+    /// <summary>The user as the server's resolvers see them (their token's caller), to call its services directly.</summary>
+    public static async Task<SignedInCaller> CallerAsync(RunningServer server, WriteUser user)
+    {
+        var principal = await server.Services.GetRequiredService<ICallerAuthenticator>().AuthenticateAsync(user.Token, CancellationToken.None);
+        Assert.True(SignedInCaller.TryRead(principal, out var caller));
+        return caller;
     }
 
     /// <summary>Creates an experiment without files over GraphQL; the response.</summary>
@@ -142,12 +151,12 @@ public static class WriteFixture
 
     /// <summary>
     /// What an experiment stores, as the quota counts it: its files, its experiment.json as on the disk in
-    /// <paramref name="folder"/>, and the UTF-8 bytes of the texts of its row and inputs.
+    /// <paramref name="folder"/>, and the UTF-8 bytes of the texts of its row and inputs (library entries' names included).
     /// </summary>
     public static long StoredBytesOf(Experiment row, string folder) =>
         new FileInfo(Path.Combine(folder, "experiment.json")).Length
         + Utf8(row.ApplicationKey) + Utf8(row.Name) + Utf8(row.Description) + Utf8(row.ParametersJson)
-        + row.Inputs.Sum(input => input.Size + Utf8(input.Parameter) + Utf8(input.StoredName) + Utf8(input.OriginalName));
+        + row.Inputs.Sum(input => input.Size + Utf8(input.Parameter) + Utf8(input.StoredName) + Utf8(input.OriginalName) + Utf8(input.LibraryEntryName));
 
     private static long Utf8(string? text) => text is null ? 0 : Encoding.UTF8.GetByteCount(text);
 }

@@ -170,7 +170,7 @@ public sealed class WriteFolderAssemblyTests
     private static Task<Experiment> CreateAsync(RunningServer server, WriteUser user, WriteTestUpload[] uploads, bool draft = true) =>
         CreateAsync(server, user, uploads.Select(upload => new ExperimentFileInput("images", upload)).ToList(), draft);
 
-    private static Task<Experiment> CreateAsync(RunningServer server, WriteUser user, List<ExperimentFileInput> files, bool draft = true) =>
-        server.Services.GetRequiredService<ExperimentWriter>().CreateAsync(
-            user.Id, user.Email, new CreateExperimentInput("demo", "Scans", null, null, files, draft), CancellationToken.None);
+    private static async Task<Experiment> CreateAsync(RunningServer server, WriteUser user, List<ExperimentFileInput> files, bool draft = true) =>
+        await server.Services.GetRequiredService<ExperimentWriter>().CreateAsync(
+            await CallerAsync(server, user), new CreateExperimentInput("demo", "Scans", null, null, files, draft), CancellationToken.None);
 }

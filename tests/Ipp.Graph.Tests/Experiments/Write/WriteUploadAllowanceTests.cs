@@ -23,7 +23,7 @@ public sealed class WriteUploadAllowanceTests
 
         var upload = WriteTestUpload.Create(server.UploadFolder, "a.nii", "six b.");
         var withFile = await server.Services.GetRequiredService<ExperimentWriter>().CreateAsync(
-            ada.Id, ada.Email, new CreateExperimentInput("demo", "One", null, null, [new ExperimentFileInput("images", upload)], true), CancellationToken.None);
+            await CallerAsync(server, ada), new CreateExperimentInput("demo", "One", null, null, [new ExperimentFileInput("images", upload)], true), CancellationToken.None);
         var draft = await CreateDraftAsync(http, ada, "A draft without files");
 
         // What the experiments store, not only their files: experiment.json and the texts count too.

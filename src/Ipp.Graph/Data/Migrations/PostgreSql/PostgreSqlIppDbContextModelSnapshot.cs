@@ -431,10 +431,19 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("experiment_id");
 
-                    b.Property<string>("OriginalName")
-                        .IsRequired()
+                    b.Property<long?>("LibraryEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("library_entry_id");
+
+                    b.Property<string>("LibraryEntryName")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
+                        .HasColumnName("library_entry_name");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(1280)
+                        .HasColumnType("character varying(1280)")
                         .HasColumnName("original_name");
 
                     b.Property<string>("Parameter")
@@ -449,8 +458,8 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
 
                     b.Property<string>("StoredName")
                         .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
+                        .HasMaxLength(1280)
+                        .HasColumnType("character varying(1280)")
                         .HasColumnName("stored_name");
 
                     b.HasKey("Id");

@@ -412,9 +412,18 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("experiment_id");
 
+                    b.Property<long?>("LibraryEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("library_entry_id");
+
+                    b.Property<string>("LibraryEntryName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("library_entry_name");
+
                     b.Property<string>("OriginalName")
                         .IsRequired()
-                        .HasMaxLength(255)
+                        .HasMaxLength(1280)
                         .HasColumnType("TEXT")
                         .HasColumnName("original_name");
 
@@ -430,7 +439,7 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
 
                     b.Property<string>("StoredName")
                         .IsRequired()
-                        .HasMaxLength(255)
+                        .HasMaxLength(1280)
                         .HasColumnType("TEXT")
                         .HasColumnName("stored_name");
 
