@@ -3,6 +3,7 @@ using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Library.Entities;
 using Ipp.Graph.Library.Errors;
+using Ipp.Graph.Library.Live;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Storage.Blobs;
 using Microsoft.EntityFrameworkCore;
@@ -15,12 +16,14 @@ namespace Ipp.Graph.Library.Upload;
 /// is written to the blob store under a new key (its SHA-256 computed on the way), and only then are the entries
 /// recorded, in one transaction of the user's writers that checks their names and the quota the user's experiments
 /// share. Whatever fails, nothing is recorded and the blobs written are deleted (one a crash leaves is the orphan
-/// sweep's). A store that is down answers STORAGE_UNAVAILABLE.
+/// sweep's). A store that is down answers STORAGE_UNAVAILABLE. Once recorded, each entry is announced to its owner's
+/// <c>libraryEntryStored</c> subscriptions (<see cref="ILibraryEntryAnnouncements"/>).
 /// </summary>
 public sealed class LibraryUploader(
     IDbContextFactory<IppDbContext> databases,
     IBlobStore blobs,
     UserQuota quota,
+    ILibraryEntryAnnouncements announcements,
     TimeProvider time,
     IOptions<LibraryOptions> options,
     ILogger<LibraryUploader> logger)
@@ -32,17 +35,16 @@ public sealed class LibraryUploader(
     {
         var plan = LibraryUploadPlan.Of(files, _options);
         var written = new List<BlobKey>();
+        var entries = new List<LibraryEntry>(plan.Count);
         try
         {
             var createdAt = time.GetUtcNow().UtcDateTime;
-            var entries = new List<LibraryEntry>(plan.Count);
             foreach (var planned in plan)
             {
                 entries.Add(await StoreAsync(userId, planned, createdAt, written, cancellationToken));
             }
 
             await RecordAsync(userId, entries);
-            return entries;
         }
         catch (Exception failure)
         {
@@ -55,6 +57,9 @@ public sealed class LibraryUploader(
 
             throw;
         }
+
+        await AnnounceAsync(userId, entries);
+        return entries;
     }
 
     /// <summary>Writes the files of <paramref name="planned"/> to the blob store (each key added to <paramref name="written"/> first) and returns its entry.</summary>
@@ -105,6 +110,22 @@ public sealed class LibraryUploader(
         await db.SaveChangesAsync(cancellationToken);
         await quota.EnsureWithinQuotaAsync(db, userId, entries.Sum(e => e.StoredBytes), "This upload (its files and their names)", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Tells the owner's subscriptions of the recorded entries; a failure to is logged, the upload stands.</summary>
+    private async Task AnnounceAsync(long userId, List<LibraryEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            try
+            {
+                await announcements.StoredAsync(new LibraryEntryStored(userId, entry.Id), CancellationToken.None);
+            }
+            catch (Exception failure)
+            {
+                logger.LogWarning(failure, "The stored library entry {EntryId} could not be announced to its owner's subscriptions.", entry.Id);
+            }
+        }
     }
 
     /// <summary>Deletes the blobs of a failed upload; one that cannot be deleted now is left to the orphan sweep.</summary>
