@@ -15,6 +15,9 @@ public static class LibraryServiceCollectionExtensions
         // Upload: the owner's live announcements of stored entries.
         services.AddSingleton<StoredEntryHub>();
         services.AddPerProvider<ILibraryEntryAnnouncements, InProcessLibraryEntryAnnouncements, PostgreSqlLibraryEntryAnnouncements>(configuration);
+        // Upload: the sweep of what failed uploads left in the blob store.
+        services.AddSingleton<LibraryOrphanSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<LibraryOrphanSweep>());
         return services;
     }
 }

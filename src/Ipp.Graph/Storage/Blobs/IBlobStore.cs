@@ -27,8 +27,11 @@ public interface IBlobStore
     /// <summary>Removes the blob under <paramref name="key"/>; nothing happens when there is none.</summary>
     Task DeleteAsync(BlobKey key, CancellationToken cancellation);
 
-    /// <summary>The keys of every stored blob (in no order), for a sweep of the ones the database does not know.</summary>
-    IAsyncEnumerable<BlobKey> ListAsync(CancellationToken cancellation);
+    /// <summary>
+    /// Every stored blob (in no order) with the time it was written, for a sweep of the ones the database does not
+    /// know; writes not yet finished are not listed.
+    /// </summary>
+    IAsyncEnumerable<ListedBlob> ListAsync(CancellationToken cancellation);
 
     /// <summary>
     /// Deletes what writes started before <paramref name="startedBefore"/> left behind unfinished (the process or the

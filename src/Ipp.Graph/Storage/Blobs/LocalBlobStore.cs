@@ -95,7 +95,7 @@ public sealed class LocalBlobStore(string root) : IBlobStore
         });
     }
 
-    public async IAsyncEnumerable<BlobKey> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
+    public async IAsyncEnumerable<ListedBlob> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
     {
         await Task.CompletedTask;
         if (!Directory.Exists(Root))
@@ -110,7 +110,7 @@ public sealed class LocalBlobStore(string root) : IBlobStore
                 cancellation.ThrowIfCancellationRequested();
                 if (BlobKey.TryParse(Path.GetFileName(file), out var key) && key.Value.Folder == Path.GetFileName(folder))
                 {
-                    yield return key.Value;
+                    yield return new ListedBlob(key.Value, File.GetLastWriteTimeUtc(file));
                 }
             }
         }

@@ -116,8 +116,9 @@ public abstract class BlobStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Listing_gives_the_key_of_every_stored_blob_and_skips_names_that_are_not_keys()
+    public async Task Listing_gives_the_key_and_write_time_of_every_stored_blob_and_skips_names_that_are_not_keys()
     {
+        var before = DateTimeOffset.UtcNow;
         var keys = Enumerable.Range(0, 5).Select(_ => BlobKey.New()).ToList();
         foreach (var key in keys)
         {
@@ -127,13 +128,15 @@ public abstract class BlobStoreContract : IAsyncLifetime
         PutStrayFile($"{keys[0].Folder}/notes.txt");
         PutStrayFile($"zz/{BlobKey.New()}");
 
-        var listed = new List<BlobKey>();
-        await foreach (var key in Store.ListAsync(CancellationToken.None))
+        var listed = new List<ListedBlob>();
+        await foreach (var blob in Store.ListAsync(CancellationToken.None))
         {
-            listed.Add(key);
+            listed.Add(blob);
         }
 
-        Assert.Equal(keys.Select(key => key.Value).Order(), listed.Select(key => key.Value).Order());
+        Assert.Equal(keys.Select(key => key.Value).Order(), listed.Select(blob => blob.Key.Value).Order());
+        // The store's clock, and its times' resolution (whole seconds over WebDAV), may differ a little from ours.
+        Assert.All(listed, blob => Assert.InRange(blob.LastModified!.Value, before.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1)));
     }
 
     [Fact]
