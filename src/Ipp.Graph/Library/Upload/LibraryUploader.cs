@@ -1,4 +1,5 @@
 using Ipp.Graph.Data;
+using Ipp.Graph.Engine.Types.Scalars;
 using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Library.Entities;
@@ -34,6 +35,7 @@ public sealed class LibraryUploader(
     public async Task<IReadOnlyList<LibraryEntry>> UploadAsync(long userId, IReadOnlyList<LibraryFileUploadInput> files, CancellationToken cancellationToken)
     {
         var plan = LibraryUploadPlan.Of(files, _options);
+        var shared = SharedUploads(files);
         var written = new List<BlobKey>();
         var entries = new List<LibraryEntry>(plan.Count);
         try
@@ -41,7 +43,7 @@ public sealed class LibraryUploader(
             var createdAt = time.GetUtcNow().UtcDateTime;
             foreach (var planned in plan)
             {
-                entries.Add(await StoreAsync(userId, planned, createdAt, written, cancellationToken));
+                entries.Add(await StoreAsync(userId, planned, createdAt, shared, written, cancellationToken));
             }
 
             await RecordAsync(userId, entries);
@@ -62,8 +64,14 @@ public sealed class LibraryUploader(
         return entries;
     }
 
-    /// <summary>Writes the files of <paramref name="planned"/> to the blob store (each key added to <paramref name="written"/> first) and returns its entry.</summary>
-    private async Task<LibraryEntry> StoreAsync(long userId, PlannedEntry planned, DateTime createdAt, List<BlobKey> written, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the files of <paramref name="planned"/> to the blob store (each key added to <paramref name="written"/>
+    /// first) and returns its entry. A file the transport spooled is handed over as it is (a local store on its file
+    /// system takes it by a rename, its SHA-256 already known), unless it is one of the <paramref name="shared"/>
+    /// uploads, which fill several files of the request and are each copied.
+    /// </summary>
+    private async Task<LibraryEntry> StoreAsync(
+        long userId, PlannedEntry planned, DateTime createdAt, HashSet<IUploadedFile> shared, List<BlobKey> written, CancellationToken cancellationToken)
     {
         var entry = new LibraryEntry
         {
@@ -77,8 +85,7 @@ public sealed class LibraryUploader(
         {
             var key = BlobKey.New();
             written.Add(key);
-            await using var content = file.Upload.OpenReadStream();
-            var blob = await blobs.WriteAsync(key, content, progress: null, cancellationToken);
+            var blob = await WriteAsync(key, file.Upload, shared, cancellationToken);
             entry.Files.Add(new LibraryFile { Path = file.Path, Size = blob.Size, Sha256 = blob.Sha256, BlobKey = key.Value });
             entry.Size += blob.Size;
         }
@@ -88,6 +95,21 @@ public sealed class LibraryUploader(
         entry.StoredBytes = UserStoredBytes.Of(entry);
         return entry;
     }
+
+    private async Task<StoredBlob> WriteAsync(BlobKey key, IUploadedFile upload, HashSet<IUploadedFile> shared, CancellationToken cancellationToken)
+    {
+        if (upload is ISpooledFile spooled && !shared.Contains(upload))
+        {
+            return await blobs.WriteSpooledAsync(key, spooled, cancellationToken);
+        }
+
+        await using var content = upload.OpenReadStream();
+        return await blobs.WriteAsync(key, content, progress: null, cancellationToken);
+    }
+
+    /// <summary>The uploads that fill more than one file of the request (the multipart spec allows it).</summary>
+    private static HashSet<IUploadedFile> SharedUploads(IReadOnlyList<LibraryFileUploadInput> files) =>
+        new(files.GroupBy(file => file.File, ReferenceEqualityComparer.Instance).Where(uses => uses.Count() > 1).Select(uses => (IUploadedFile)uses.Key!), ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// Records the entries, their names free and the quota kept, as one write of the user's. Once the bytes are stored

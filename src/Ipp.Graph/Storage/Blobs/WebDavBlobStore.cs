@@ -86,6 +86,13 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
         }
     }
 
+    /// <summary>Sends the file's bytes as any write's (a WebDAV server takes no local file).</summary>
+    public async Task<StoredBlob> WriteSpooledAsync(BlobKey key, ISpooledFile file, CancellationToken cancellation)
+    {
+        await using var content = file.OpenReadStream();
+        return await WriteAsync(key, content, progress: null, cancellation);
+    }
+
     public async Task<Stream?> OpenReadAsync(BlobKey key, ByteRange? range, CancellationToken cancellation)
     {
         var doing = $"read the blob {UriOf(key)}";

@@ -26,11 +26,15 @@ public abstract class BlobStoreContract : IAsyncLifetime
     /// <summary>Puts a file that is no blob where blobs are (a stray name the listing must skip).</summary>
     protected abstract void PutStrayFile(string relativePath);
 
+    /// <summary>Where the tests' spooled files are written: a folder of the test's, beside the storage's own.</summary>
+    protected string SpoolFolder { get; } = Directory.CreateTempSubdirectory("ipp-spool-").FullName;
+
     public async Task InitializeAsync() => Store = await CreateStoreAsync();
 
     public virtual Task DisposeAsync()
     {
         (Store as IDisposable)?.Dispose();
+        Directory.Delete(SpoolFolder, recursive: true);
         return Task.CompletedTask;
     }
 
@@ -44,6 +48,20 @@ public abstract class BlobStoreContract : IAsyncLifetime
 
         Assert.Equal(new StoredBlob(key, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes))), stored);
         Assert.Equal(bytes.Length, await Store.SizeAsync(key, CancellationToken.None));
+        Assert.Equal(bytes, await ReadAllAsync(key, range: null));
+        Assert.Equal([key.RelativePath], StoredFiles());
+    }
+
+    [Fact]
+    public async Task A_spooled_file_is_stored_whole_with_its_own_size_and_sha256()
+    {
+        var bytes = TestContent.RandomBytes(2 * Megabytes + 7);
+        var spooled = TestSpooledFile.Create(SpoolFolder, bytes);
+        var key = BlobKey.New();
+
+        var stored = await Store.WriteSpooledAsync(key, spooled, CancellationToken.None);
+
+        Assert.Equal(new StoredBlob(key, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes))), stored);
         Assert.Equal(bytes, await ReadAllAsync(key, range: null));
         Assert.Equal([key.RelativePath], StoredFiles());
     }
