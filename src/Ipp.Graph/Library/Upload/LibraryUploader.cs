@@ -96,6 +96,7 @@ public sealed class LibraryUploader(
         return entry;
     }
 
+    /// <summary>Stores one file's bytes under <paramref name="key"/>: handed over when spooled and used once, else copied.</summary>
     private async Task<StoredBlob> WriteAsync(BlobKey key, IUploadedFile upload, HashSet<IUploadedFile> shared, CancellationToken cancellationToken)
     {
         if (upload is ISpooledFile spooled && !shared.Contains(upload))

@@ -126,6 +126,32 @@ public sealed class LibraryUploadFailureTests
         Assert.Empty(WriteFixture.EntriesOf(store.Server, WriteFixture.Incoming));
     }
 
+    [Fact]
+    public async Task One_file_part_filling_two_files_is_stored_for_each()
+    {
+        await using var store = await LibraryStore.StartAsync("Local");
+        var engineer = await AccessServers.SignUpAsync(store.Server, "DATA_ENGINEER");
+        var operations = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            query = LibraryUploads.Upload,
+            variables = new { input = new { files = new[] { new { file = (string?)null, path = "one.txt" }, new { file = (string?)null, path = "two.txt" } } } },
+        });
+        using var content = new MultipartFormDataContent(WriteMultipart.Boundary);
+        content.Add(new StringContent(operations), "operations");
+        content.Add(new StringContent("""{"0":["variables.input.files.0.file","variables.input.files.1.file"]}"""), "map");
+        content.Add(new ByteArrayContent("same bytes"u8.ToArray()), "0", "same.txt");
+        using var client = store.Server.CreateClient();
+
+        using var response = await client.SendAsync(WriteMultipart.Request(engineer.Token, content));
+
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var entries = body.GetProperty("data").GetProperty("uploadFiles").GetProperty("entries").EnumerateArray().ToArray();
+        Assert.Equal(["one.txt", "two.txt"], entries.Select(e => e.GetProperty("name").GetString()));
+        Assert.Equal(2, store.Files().Count);
+        Assert.All(store.Files(), path => Assert.Equal("same bytes", File.ReadAllText(Path.Combine(store.Root, path))));
+        Assert.Empty(WriteFixture.EntriesOf(store.Server, WriteFixture.Incoming));
+    }
+
     private static byte[] TestBytes(int length)
     {
         var bytes = new byte[length];
