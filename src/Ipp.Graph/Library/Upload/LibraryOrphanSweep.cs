@@ -67,6 +67,11 @@ public sealed partial class LibraryOrphanSweep(
                 // The store is down: the next sweep tries again.
                 failure.Log(logger);
             }
+            catch (Exception failure) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database failing, say: the server goes on, and so does the next sweep.
+                LogFailed(logger, failure);
+            }
         }
         while (_options.SweepInterval > TimeSpan.Zero && await WaitAsync(_options.SweepInterval, stoppingToken));
     }
@@ -121,6 +126,9 @@ public sealed partial class LibraryOrphanSweep(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The library's sweep removed {Orphans} blobs no entry records and {Abandoned} unfinished uploads, all from before {Before}.")]
     private static partial void LogSwept(ILogger logger, int orphans, int abandoned, DateTimeOffset before);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The library's sweep failed; the next one tries again.")]
+    private static partial void LogFailed(ILogger logger, Exception failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The library's sweep could not remove the unrecorded blob {Key} (the next sweep tries again): {Reason}")]
     private static partial void LogNotRemoved(ILogger logger, string key, string reason);
