@@ -44,11 +44,11 @@ public sealed class AccessPolicy(PermissionTable table)
     public bool Holds(SignedInCaller caller, Permission permission) => PermissionsOf(caller).Contains(permission);
 
     /// <summary>
-    /// Why a caller may not do what needs <paramref name="required"/> (nothing more than being signed in when empty):
-    /// <c>AUTH_NOT_AUTHENTICATED</c> without a caller, <c>AUTH_NOT_AUTHORIZED</c> naming what they lack; null when
-    /// they may.
+    /// Why a caller may not do what needs <paramref name="required"/> (nothing more than being signed in when empty;
+    /// any one of them when <paramref name="anyOne"/>): <c>AUTH_NOT_AUTHENTICATED</c> without a caller,
+    /// <c>AUTH_NOT_AUTHORIZED</c> naming what they lack; null when they may.
     /// </summary>
-    public GraphQLError? Refusal(SignedInCaller? caller, PermissionSet required)
+    public GraphQLError? Refusal(SignedInCaller? caller, PermissionSet required, bool anyOne = false)
     {
         if (caller is null)
         {
@@ -56,10 +56,11 @@ public sealed class AccessPolicy(PermissionTable table)
         }
 
         var missing = required.Except(PermissionsOf(caller));
-        return missing.IsEmpty ? null
+        var roles = required.Except(table.Of(caller.Roles));
+        return missing.IsEmpty || (anyOne && missing != required) ? null
             : caller.Approval != ApprovalState.Approved
                 ? new GraphQLError("Not allowed: your account awaits an administrator's approval.", code: AuthorizationErrorCodes.AuthNotAuthorized)
-            : NotAuthorized(missing, byToken: caller.AccessToken is not null && required.Except(table.Of(caller.Roles)).IsEmpty);
+            : NotAuthorized(missing, byToken: caller.AccessToken is not null && (roles.IsEmpty || (anyOne && roles != required)), anyOne);
     }
 
     /// <summary>True when the caller may do <paramref name="permission"/> to an object <paramref name="ownerId"/> owns.</summary>
@@ -86,10 +87,10 @@ public sealed class AccessPolicy(PermissionTable table)
     /// The refusal of a signed-in caller who lacks <paramref name="missing"/>: <paramref name="byToken"/> when their
     /// roles give it but the personal access token they came with withholds it.
     /// </summary>
-    private static GraphQLError NotAuthorized(PermissionSet missing, bool byToken)
+    private static GraphQLError NotAuthorized(PermissionSet missing, bool byToken, bool anyOne)
     {
         var names = missing.Names();
-        var needs = names.Length == 1 ? $"the permission {names[0]}" : $"the permissions {string.Join(", ", names)}";
+        var needs = names.Length == 1 ? $"the permission {names[0]}" : $"{(anyOne ? "one of " : "")}the permissions {string.Join(", ", names)}";
         var withheld = byToken ? "which this personal access token does not give (sign in for it)" : "which your roles do not give";
         return new GraphQLError($"Not allowed: this needs {needs}, {withheld}.", code: AuthorizationErrorCodes.AuthNotAuthorized);
     }

@@ -5,6 +5,7 @@ using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Library.Entities;
+using Ipp.Graph.Library.Live;
 using Ipp.Graph.Library.Upload;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,7 @@ public static class LibrarySchema
             .Resolve("LibraryEntry.id", context => new(GlobalId.Encode(TypeName, context.ParentAs<LibraryEntry>().Id)));
         nodes.Add(TypeName, FindAsync);
         UploadMutation.Bind(schema);
+        LibraryEntryStoredSubscription.Bind(schema);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Ipp.Graph.Data;
+using Ipp.Graph.Library.Live;
 using Ipp.Graph.Library.Upload;
 
 namespace Ipp.Graph.Library;
@@ -9,6 +11,13 @@ public static class LibraryServiceCollectionExtensions
     {
         services.AddValidatedSettings<LibraryOptions>(configuration.GetSection(LibraryOptions.Section), options => options.Validate());
         services.AddSingleton<LibraryUploader>();
+
+        // Upload: the owner's live announcements of stored entries.
+        services.AddSingleton<StoredEntryHub>();
+        services.AddPerProvider<ILibraryEntryAnnouncements, InProcessLibraryEntryAnnouncements, PostgreSqlLibraryEntryAnnouncements>(configuration);
+        // Upload: the sweep of what failed uploads left in the blob store.
+        services.AddSingleton<LibraryOrphanSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<LibraryOrphanSweep>());
         return services;
     }
 }

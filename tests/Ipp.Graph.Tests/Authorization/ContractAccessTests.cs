@@ -136,6 +136,10 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             "subscription($id: ID) { experimentStatusChanged(id: $id) { status } }",
             s => new { id = s.DraftId },
             s => SubmitAsync(s)),
+
+        // The library's upload.
+        ["Subscription.libraryEntryStored"] = new(
+            "files:read", "DATA_ENGINEER", "subscription { libraryEntryStored { id } }", Trigger: s => StoreLibraryEntryAsync(s)),
     };
 
     /// <summary>The global id of no user.</summary>
@@ -159,6 +163,15 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
         await scene.Server.Services.GetRequiredService<Ipp.Graph.Administration.Approval.IAccountApprovalRequests>().AccountPendingAsync(
             new Ipp.Graph.Accounts.UserView(1, "pending@example.org", [], DateTimeOffset.UnixEpoch, Ipp.Graph.Accounts.ApprovalState.Pending, Disabled: false),
             CancellationToken.None);
+    }
+
+    /// <summary>Uploads a file to the caller's library once their subscription listens.</summary>
+    private static async Task StoreLibraryEntryAsync(Scene scene)
+    {
+        await Ipp.Graph.Tests.Library.Upload.LibraryEntryStoredTests.WaitForSubscribersAsync(scene.Server, scene.Caller);
+        var response = await Ipp.Graph.Tests.Library.LibraryUploads.UploadAsync(
+            scene.Server, scene.Caller, Ipp.Graph.Tests.Library.LibraryUploads.FilePart.Text($"{Guid.NewGuid():n}.txt", "x"));
+        Assert.Single(Ipp.Graph.Tests.Library.LibraryUploads.Entries(response));
     }
 
     public static TheoryData<string> AnyoneFields => [.. Cases.Where(c => c.Value.Rule == ContractRules.Anyone).Select(c => c.Key)];

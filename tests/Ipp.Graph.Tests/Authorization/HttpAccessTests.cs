@@ -47,7 +47,7 @@ public sealed class HttpAccessTests(AccessServers servers) : IClassFixture<Acces
 
         Assert.Equal(HttpStatusCode.Forbidden, response.Status);
         Assert.Equal("AUTH_NOT_AUTHORIZED", response.ErrorCode);
-        Assert.Equal("Not allowed: this needs the permission experiments:write, which your roles do not give.", response.ErrorMessage);
+        Assert.Equal("Not allowed: this needs one of the permissions experiments:write, files:write, which your roles do not give.", response.ErrorMessage);
         Assert.Equal(before, await AccessServers.StateAsync(server));
     }
 

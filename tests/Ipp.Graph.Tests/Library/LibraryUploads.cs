@@ -34,6 +34,12 @@ public static class LibraryUploads
     public static async Task<GraphQLResponse> UploadAsync(RunningServer server, WriteUser user, params FilePart[] files)
     {
         using var client = server.CreateClient();
+        return await UploadAsync(client, user.Token, files);
+    }
+
+    /// <summary>Sends uploadFiles with <paramref name="files"/> through <paramref name="client"/> (any instance) with <paramref name="token"/>.</summary>
+    public static async Task<GraphQLResponse> UploadAsync(HttpClient client, string token, params FilePart[] files)
+    {
         var operations = JsonSerializer.Serialize(new
         {
             query = Upload,
@@ -50,7 +56,7 @@ public static class LibraryUploads
             content.Add(part, i.ToString(System.Globalization.CultureInfo.InvariantCulture), files[i].FileName);
         }
 
-        using var response = await client.SendAsync(WriteMultipart.Request(user.Token, content));
+        using var response = await client.SendAsync(WriteMultipart.Request(token, content));
         var text = await response.Content.ReadAsStringAsync();
         return new GraphQLResponse(response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), []);
     }

@@ -39,11 +39,14 @@ public sealed class UserQuota : IUploadAllowance
     /// <summary>The experiments a user may keep.</summary>
     public int MaxExperiments { get; }
 
-    /// <summary>Files are uploaded for experiments: a caller who may not create one (experiments:write) may upload nothing.</summary>
+    /// <summary>
+    /// Files are uploaded for experiments (experiments:write) or for the library (files:write): a caller holding
+    /// neither may upload nothing. Which of the two the request's field needs, its own rule checks.
+    /// </summary>
     public async ValueTask<UploadAllowance> GetAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var live = SignedInCaller.TryRead(caller, out var signedIn) && _accounts.IsLive(signedIn) ? signedIn : null;
-        if (_policy.Refusal(live, PermissionSet.Of(Permission.ExperimentsWrite)) is { } refusal)
+        if (_policy.Refusal(live, PermissionSet.Of(Permission.ExperimentsWrite, Permission.FilesWrite), anyOne: true) is { } refusal)
         {
             return new UploadAllowance(0, refusal);
         }

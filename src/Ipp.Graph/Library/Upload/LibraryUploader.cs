@@ -1,8 +1,10 @@
 using Ipp.Graph.Data;
+using Ipp.Graph.Engine.Types.Scalars;
 using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Library.Entities;
 using Ipp.Graph.Library.Errors;
+using Ipp.Graph.Library.Live;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Storage.Blobs;
 using Microsoft.EntityFrameworkCore;
@@ -15,12 +17,14 @@ namespace Ipp.Graph.Library.Upload;
 /// is written to the blob store under a new key (its SHA-256 computed on the way), and only then are the entries
 /// recorded, in one transaction of the user's writers that checks their names and the quota the user's experiments
 /// share. Whatever fails, nothing is recorded and the blobs written are deleted (one a crash leaves is the orphan
-/// sweep's). A store that is down answers STORAGE_UNAVAILABLE.
+/// sweep's). A store that is down answers STORAGE_UNAVAILABLE. Once recorded, each entry is announced to its owner's
+/// <c>libraryEntryStored</c> subscriptions (<see cref="ILibraryEntryAnnouncements"/>).
 /// </summary>
 public sealed class LibraryUploader(
     IDbContextFactory<IppDbContext> databases,
     IBlobStore blobs,
     UserQuota quota,
+    ILibraryEntryAnnouncements announcements,
     TimeProvider time,
     IOptions<LibraryOptions> options,
     ILogger<LibraryUploader> logger)
@@ -31,18 +35,18 @@ public sealed class LibraryUploader(
     public async Task<IReadOnlyList<LibraryEntry>> UploadAsync(long userId, IReadOnlyList<LibraryFileUploadInput> files, CancellationToken cancellationToken)
     {
         var plan = LibraryUploadPlan.Of(files, _options);
+        var shared = SharedUploads(files);
         var written = new List<BlobKey>();
+        var entries = new List<LibraryEntry>(plan.Count);
         try
         {
             var createdAt = time.GetUtcNow().UtcDateTime;
-            var entries = new List<LibraryEntry>(plan.Count);
             foreach (var planned in plan)
             {
-                entries.Add(await StoreAsync(userId, planned, createdAt, written, cancellationToken));
+                entries.Add(await StoreAsync(userId, planned, createdAt, shared, written, cancellationToken));
             }
 
             await RecordAsync(userId, entries);
-            return entries;
         }
         catch (Exception failure)
         {
@@ -55,10 +59,19 @@ public sealed class LibraryUploader(
 
             throw;
         }
+
+        await AnnounceAsync(userId, entries);
+        return entries;
     }
 
-    /// <summary>Writes the files of <paramref name="planned"/> to the blob store (each key added to <paramref name="written"/> first) and returns its entry.</summary>
-    private async Task<LibraryEntry> StoreAsync(long userId, PlannedEntry planned, DateTime createdAt, List<BlobKey> written, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the files of <paramref name="planned"/> to the blob store (each key added to <paramref name="written"/>
+    /// first) and returns its entry. A file the transport spooled is handed over as it is (a local store on its file
+    /// system takes it by a rename, its SHA-256 already known), unless it is one of the <paramref name="shared"/>
+    /// uploads, which fill several files of the request and are each copied.
+    /// </summary>
+    private async Task<LibraryEntry> StoreAsync(
+        long userId, PlannedEntry planned, DateTime createdAt, HashSet<IUploadedFile> shared, List<BlobKey> written, CancellationToken cancellationToken)
     {
         var entry = new LibraryEntry
         {
@@ -72,8 +85,7 @@ public sealed class LibraryUploader(
         {
             var key = BlobKey.New();
             written.Add(key);
-            await using var content = file.Upload.OpenReadStream();
-            var blob = await blobs.WriteAsync(key, content, progress: null, cancellationToken);
+            var blob = await WriteAsync(key, file.Upload, shared, cancellationToken);
             entry.Files.Add(new LibraryFile { Path = file.Path, Size = blob.Size, Sha256 = blob.Sha256, BlobKey = key.Value });
             entry.Size += blob.Size;
         }
@@ -83,6 +95,22 @@ public sealed class LibraryUploader(
         entry.StoredBytes = UserStoredBytes.Of(entry);
         return entry;
     }
+
+    /// <summary>Stores one file's bytes under <paramref name="key"/>: handed over when spooled and used once, else copied.</summary>
+    private async Task<StoredBlob> WriteAsync(BlobKey key, IUploadedFile upload, HashSet<IUploadedFile> shared, CancellationToken cancellationToken)
+    {
+        if (upload is ISpooledFile spooled && !shared.Contains(upload))
+        {
+            return await blobs.WriteSpooledAsync(key, spooled, cancellationToken);
+        }
+
+        await using var content = upload.OpenReadStream();
+        return await blobs.WriteAsync(key, content, progress: null, cancellationToken);
+    }
+
+    /// <summary>The uploads that fill more than one file of the request (the multipart spec allows it).</summary>
+    private static HashSet<IUploadedFile> SharedUploads(IReadOnlyList<LibraryFileUploadInput> files) =>
+        new(files.GroupBy(file => file.File, ReferenceEqualityComparer.Instance).Where(uses => uses.Count() > 1).Select(uses => (IUploadedFile)uses.Key!), ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// Records the entries, their names free and the quota kept, as one write of the user's. Once the bytes are stored
@@ -105,6 +133,22 @@ public sealed class LibraryUploader(
         await db.SaveChangesAsync(cancellationToken);
         await quota.EnsureWithinQuotaAsync(db, userId, entries.Sum(e => e.StoredBytes), "This upload (its files and their names)", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Tells the owner's subscriptions of the recorded entries; a failure to is logged, the upload stands.</summary>
+    private async Task AnnounceAsync(long userId, List<LibraryEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            try
+            {
+                await announcements.StoredAsync(new LibraryEntryStored(userId, entry.Id), CancellationToken.None);
+            }
+            catch (Exception failure)
+            {
+                logger.LogWarning(failure, "The stored library entry {EntryId} could not be announced to its owner's subscriptions.", entry.Id);
+            }
+        }
     }
 
     /// <summary>Deletes the blobs of a failed upload; one that cannot be deleted now is left to the orphan sweep.</summary>

@@ -16,6 +16,13 @@ public interface IBlobStore
     Task<StoredBlob> WriteAsync(BlobKey key, Stream content, BlobWriteProgress? progress, CancellationToken cancellation);
 
     /// <summary>
+    /// Stores the spooled <paramref name="file"/> under <paramref name="key"/> as <see cref="WriteAsync"/> does, all or
+    /// nothing, and returns its size and SHA-256 (the file's own, not computed again). A store on the file's file system
+    /// takes it by a rename (it is then gone from its place); any other reads it.
+    /// </summary>
+    Task<StoredBlob> WriteSpooledAsync(BlobKey key, ISpooledFile file, CancellationToken cancellation);
+
+    /// <summary>
     /// The bytes under <paramref name="key"/>, or of <paramref name="range"/> of them (a range past the end gives what
     /// there is, perhaps nothing); null when there is no such blob. The caller disposes the stream.
     /// </summary>
@@ -27,8 +34,11 @@ public interface IBlobStore
     /// <summary>Removes the blob under <paramref name="key"/>; nothing happens when there is none.</summary>
     Task DeleteAsync(BlobKey key, CancellationToken cancellation);
 
-    /// <summary>The keys of every stored blob (in no order), for a sweep of the ones the database does not know.</summary>
-    IAsyncEnumerable<BlobKey> ListAsync(CancellationToken cancellation);
+    /// <summary>
+    /// Every stored blob (in no order) with the time it was written, for a sweep of the ones the database does not
+    /// know; writes not yet finished are not listed.
+    /// </summary>
+    IAsyncEnumerable<ListedBlob> ListAsync(CancellationToken cancellation);
 
     /// <summary>
     /// Deletes what writes started before <paramref name="startedBefore"/> left behind unfinished (the process or the

@@ -6,7 +6,8 @@ namespace Ipp.Graph.Storage.Blobs;
 /// Blobs in a local folder (<c>Storage:Local:Path</c>): each written to a hidden temporary name beside its place,
 /// flushed to the disk (fsync), renamed into place and its folder flushed (<see cref="DurableDirectory"/>), so that a
 /// blob is whole or absent even after a power cut. A failed or refused write deletes its temporary file; one left by a
-/// crash is never listed as a blob, and is swept by <see cref="RemoveAbandonedUploadsAsync"/>.
+/// crash is never listed as a blob, and is swept by <see cref="RemoveAbandonedUploadsAsync"/>. A spooled upload on the
+/// same file system is taken by a rename to that temporary name instead of a copy (<see cref="WriteSpooledAsync"/>).
 /// </summary>
 public sealed class LocalBlobStore(string root) : IBlobStore
 {
@@ -46,6 +47,47 @@ public sealed class LocalBlobStore(string root) : IBlobStore
 
             throw;
         }
+    }
+
+    public async Task<StoredBlob> WriteSpooledAsync(BlobKey key, ISpooledFile file, CancellationToken cancellation)
+    {
+        var folder = Path.Combine(Root, key.Folder);
+        var target = Path.Combine(folder, key.Value);
+        var partial = Path.Combine(folder, PartialUploadName.For(key));
+        var taken = false;
+        try
+        {
+            await BlockingFileWork.RunAsync(() =>
+            {
+                DurableDirectory.Create(folder);
+                taken = file.TryRenameTo(partial);
+                if (taken)
+                {
+                    // Its bytes reach the disk here, once: the transport did not flush them.
+                    using (var bytes = new FileStream(partial, FileMode.Open, FileAccess.Write, FileShare.None, 1))
+                    {
+                        bytes.Flush(flushToDisk: true);
+                    }
+
+                    File.Move(partial, target, overwrite: true);
+                    DurableDirectory.Flush(folder);
+                }
+            });
+        }
+        catch (Exception failure) when (StorageUnavailableException.IsCause(failure) || failure is StorageUnavailableException)
+        {
+            TryDelete(partial);
+            throw failure as StorageUnavailableException ?? new StorageUnavailableException($"store the blob {target}", failure);
+        }
+
+        if (taken)
+        {
+            return new StoredBlob(key, file.Length, file.Sha256);
+        }
+
+        // On another file system: copied as any write.
+        await using var content = file.OpenReadStream();
+        return await WriteAsync(key, content, progress: null, cancellation);
     }
 
     public Task<Stream?> OpenReadAsync(BlobKey key, ByteRange? range, CancellationToken cancellation)
@@ -95,7 +137,7 @@ public sealed class LocalBlobStore(string root) : IBlobStore
         });
     }
 
-    public async IAsyncEnumerable<BlobKey> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
+    public async IAsyncEnumerable<ListedBlob> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
     {
         await Task.CompletedTask;
         if (!Directory.Exists(Root))
@@ -110,7 +152,7 @@ public sealed class LocalBlobStore(string root) : IBlobStore
                 cancellation.ThrowIfCancellationRequested();
                 if (BlobKey.TryParse(Path.GetFileName(file), out var key) && key.Value.Folder == Path.GetFileName(folder))
                 {
-                    yield return key.Value;
+                    yield return new ListedBlob(key.Value, File.GetLastWriteTimeUtc(file));
                 }
             }
         }

@@ -86,6 +86,13 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
         }
     }
 
+    /// <summary>Sends the file's bytes as any write's (a WebDAV server takes no local file).</summary>
+    public async Task<StoredBlob> WriteSpooledAsync(BlobKey key, ISpooledFile file, CancellationToken cancellation)
+    {
+        await using var content = file.OpenReadStream();
+        return await WriteAsync(key, content, progress: null, cancellation);
+    }
+
     public async Task<Stream?> OpenReadAsync(BlobKey key, ByteRange? range, CancellationToken cancellation)
     {
         var doing = $"read the blob {UriOf(key)}";
@@ -148,15 +155,15 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
 
     public Task DeleteAsync(BlobKey key, CancellationToken cancellation) => DeleteAsync(UriOf(key), $"delete the blob {UriOf(key)}", cancellation);
 
-    public async IAsyncEnumerable<BlobKey> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
+    public async IAsyncEnumerable<ListedBlob> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
     {
         foreach (var folder in await ListBlobFoldersAsync(cancellation))
         {
-            foreach (var name in await ListNamesAsync(new Uri(_base, folder + "/"), cancellation))
+            foreach (var (name, modified) in await ListAsync(new Uri(_base, folder + "/"), cancellation))
             {
                 if (BlobKey.TryParse(name, out var key) && key.Value.Folder == folder)
                 {
-                    yield return key.Value;
+                    yield return new ListedBlob(key.Value, modified);
                 }
             }
         }
@@ -324,14 +331,21 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
     }
 
     /// <summary>The names in a collection (PROPFIND, depth 1), the collection's own excepted.</summary>
-    private async Task<List<string>> ListNamesAsync(Uri collection, CancellationToken cancellation)
+    private async Task<IEnumerable<string>> ListNamesAsync(Uri collection, CancellationToken cancellation) =>
+        (await ListAsync(collection, cancellation)).Select(member => member.Name);
+
+    /// <summary>
+    /// The members of a collection (PROPFIND, depth 1), the collection's own excepted: each name, with its
+    /// <c>getlastmodified</c> when the server gives one.
+    /// </summary>
+    private async Task<List<(string Name, DateTimeOffset? Modified)>> ListAsync(Uri collection, CancellationToken cancellation)
     {
         var doing = $"list the folder {collection}";
         var (response, idle) = await SendAsync(() =>
         {
             var request = new HttpRequestMessage(PropertiesFind, collection)
             {
-                Content = new StringContent("<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><resourcetype/></prop></propfind>", Encoding.UTF8, "application/xml"),
+                Content = new StringContent("<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><resourcetype/><getlastmodified/></prop></propfind>", Encoding.UTF8, "application/xml"),
             };
             request.Headers.TryAddWithoutValidation("Depth", "1");
             return request;
@@ -342,12 +356,19 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
             EnsureSuccess(response, doing);
             await using var body = await response.Content.ReadAsStreamAsync(idle.Token);
             var document = await XDocument.LoadAsync(body, LoadOptions.None, idle.Token);
-            return document.Descendants(Dav + "href")
-                .Select(href => Uri.UnescapeDataString(href.Value.TrimEnd('/').Split('/')[^1]))
-                .Where(name => name.Length > 0 && new Uri(collection, Uri.EscapeDataString(name)).AbsolutePath.TrimEnd('/') != collection.AbsolutePath.TrimEnd('/'))
+            return document.Descendants(Dav + "response")
+                .Select(member => (Href: member.Element(Dav + "href")?.Value ?? "", Modified: member.Descendants(Dav + "getlastmodified").FirstOrDefault()?.Value))
+                .Select(member => (Name: Uri.UnescapeDataString(member.Href.TrimEnd('/').Split('/')[^1]), Modified: HttpDate(member.Modified)))
+                .Where(member => member.Name.Length > 0 && new Uri(collection, Uri.EscapeDataString(member.Name)).AbsolutePath.TrimEnd('/') != collection.AbsolutePath.TrimEnd('/'))
                 .ToList();
         }
     }
+
+    /// <summary>An HTTP date (RFC 1123, as <c>getlastmodified</c> is written); null when absent or not one.</summary>
+    private static DateTimeOffset? HttpDate(string? text) =>
+        DateTimeOffset.TryParseExact(text?.Trim(), "r", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
+            ? date
+            : null;
 
     /// <summary>
     /// Sends a request that may safely be repeated, made anew by <paramref name="make"/> for each try: retried after a

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Execution;
@@ -153,14 +154,14 @@ internal sealed class MultipartBody
 
             var fileName = disposition!.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
             upload.Begin(_spool.NewTemporaryPath(), fileName ?? "", section.ContentType);
-            var (length, problem) = await StoreAsync(section.Body, upload, stored, remaining);
+            var (length, sha256, problem) = await StoreAsync(section.Body, upload, stored, remaining);
             if (problem is not null)
             {
                 return problem;
             }
 
             stored += length;
-            upload.Complete(length);
+            upload.Complete(length, sha256);
         }
 
         foreach (var upload in _spool.Uploads.Values)
@@ -177,13 +178,15 @@ internal sealed class MultipartBody
     /// <summary>
     /// Copies a file part to its temporary file through one pooled buffer, refusing it as soon as it is over the
     /// per-file limit or when it takes the request's files (<paramref name="stored"/> bytes before it) over the
-    /// caller's <paramref name="allowance"/>; the file is flushed to disk before it counts as stored. A file that
+    /// caller's <paramref name="allowance"/>, and hashing it (SHA-256) on the way. It is not flushed to the disk here:
+    /// whoever keeps it does (<see cref="IStoredUpload"/>), and a file that is not kept never needs it. A file that
     /// cannot be written (the incoming folder read-only or missing, the disk full) throws
     /// <see cref="StorageUnavailableException"/>; the body's own failures stay what they are.
     /// </summary>
-    private async ValueTask<(long Length, HttpProblem? Problem)> StoreAsync(Stream body, SpooledUpload upload, long stored, long allowance)
+    private async ValueTask<(long Length, string Sha256, HttpProblem? Problem)> StoreAsync(Stream body, SpooledUpload upload, long stored, long allowance)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try
         {
             var path = upload.TemporaryPath!;
@@ -210,23 +213,23 @@ internal sealed class MultipartBody
                 TransportMetrics.BytesReceived(filled);
                 if (length > _options.MaxFileBytes)
                 {
-                    return (length, UploadProblems.FileTooLarge(upload.FieldName, _options.MaxFileBytes));
+                    return (length, "", UploadProblems.FileTooLarge(upload.FieldName, _options.MaxFileBytes));
                 }
 
                 if (length > allowance - stored)
                 {
-                    return (length, UploadProblems.QuotaExceeded(Math.Max(0, allowance)));
+                    return (length, "", UploadProblems.QuotaExceeded(Math.Max(0, allowance)));
                 }
 
                 if (filled > 0)
                 {
+                    hash.AppendData(buffer, 0, filled);
                     await WriteAsync(file, buffer.AsMemory(0, filled), path);
                 }
 
                 if (read == 0)
                 {
-                    StorageUnavailableException.Guard($"write the upload {path}", () => file.Flush(flushToDisk: true));
-                    return (length, null);
+                    return (length, Convert.ToHexStringLower(hash.GetCurrentHash()), null);
                 }
             }
         }

@@ -25,6 +25,8 @@ internal sealed class SpooledUpload : IStoredUpload
 
     public long Length { get; private set; }
 
+    public string Sha256 { get; private set; } = "";
+
     long? Engine.Types.Scalars.IUploadedFile.Length => Length;
 
     /// <summary>The temporary file the part is written to, once it began to arrive.</summary>
@@ -45,10 +47,11 @@ internal sealed class SpooledUpload : IStoredUpload
         ContentType = contentType;
     }
 
-    /// <summary>The part was written whole: <paramref name="length"/> bytes.</summary>
-    public void Complete(long length)
+    /// <summary>The part was written whole: <paramref name="length"/> bytes whose SHA-256 is <paramref name="sha256"/>.</summary>
+    public void Complete(long length, string sha256)
     {
         Length = length;
+        Sha256 = sha256;
         IsComplete = true;
     }
 
@@ -56,12 +59,7 @@ internal sealed class SpooledUpload : IStoredUpload
     {
         lock (_lock)
         {
-            if (_moved || !IsComplete || _path is null)
-            {
-                throw new InvalidOperationException($"The upload \"{FieldName}\" is no longer in the incoming folder.");
-            }
-
-            return new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return new FileStream(PathHere(), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         }
     }
 
@@ -69,15 +67,31 @@ internal sealed class SpooledUpload : IStoredUpload
     {
         lock (_lock)
         {
-            if (_moved || !IsComplete || _path is null)
+            var path = PathHere();
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 1))
             {
-                throw new InvalidOperationException($"The upload \"{FieldName}\" is no longer in the incoming folder.");
+                file.Flush(flushToDisk: true);
             }
 
-            File.Move(_path, destinationPath);
+            File.Move(path, destinationPath);
             _moved = true;
         }
     }
+
+    public bool TryRenameTo(string destinationPath)
+    {
+        lock (_lock)
+        {
+            _moved = Storage.FileRename.TryRename(PathHere(), destinationPath);
+            return _moved;
+        }
+    }
+
+    /// <summary>The temporary file, while it is complete and still there; under the lock.</summary>
+    private string PathHere() =>
+        _moved || !IsComplete || _path is null
+            ? throw new InvalidOperationException($"The upload \"{FieldName}\" is no longer in the incoming folder.")
+            : _path;
 
     /// <summary>Deletes the temporary file unless a resolver moved it.</summary>
     public void Discard()

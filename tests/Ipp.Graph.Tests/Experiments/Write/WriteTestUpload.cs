@@ -29,6 +29,8 @@ public sealed class WriteTestUpload : IStoredUpload
 
     long? Engine.Types.Scalars.IUploadedFile.Length => Length;
 
+    public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path)));
+
     public bool FailMove { get; init; }
 
     /// <summary>Writes <paramref name="content"/> into the test server's incoming folder under a random name.</summary>
@@ -60,5 +62,12 @@ public sealed class WriteTestUpload : IStoredUpload
 
         File.Move(Path, destinationPath);
         Path = destinationPath;
+    }
+
+    public bool TryRenameTo(string destinationPath)
+    {
+        var renamed = Ipp.Graph.Storage.FileRename.TryRename(Path, destinationPath);
+        Path = renamed ? destinationPath : Path;
+        return renamed;
     }
 }

@@ -26,11 +26,15 @@ public abstract class BlobStoreContract : IAsyncLifetime
     /// <summary>Puts a file that is no blob where blobs are (a stray name the listing must skip).</summary>
     protected abstract void PutStrayFile(string relativePath);
 
+    /// <summary>Where the tests' spooled files are written: a folder of the test's, beside the storage's own.</summary>
+    protected string SpoolFolder { get; } = Directory.CreateTempSubdirectory("ipp-spool-").FullName;
+
     public async Task InitializeAsync() => Store = await CreateStoreAsync();
 
     public virtual Task DisposeAsync()
     {
         (Store as IDisposable)?.Dispose();
+        Directory.Delete(SpoolFolder, recursive: true);
         return Task.CompletedTask;
     }
 
@@ -44,6 +48,20 @@ public abstract class BlobStoreContract : IAsyncLifetime
 
         Assert.Equal(new StoredBlob(key, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes))), stored);
         Assert.Equal(bytes.Length, await Store.SizeAsync(key, CancellationToken.None));
+        Assert.Equal(bytes, await ReadAllAsync(key, range: null));
+        Assert.Equal([key.RelativePath], StoredFiles());
+    }
+
+    [Fact]
+    public async Task A_spooled_file_is_stored_whole_with_its_own_size_and_sha256()
+    {
+        var bytes = TestContent.RandomBytes(2 * Megabytes + 7);
+        var spooled = TestSpooledFile.Create(SpoolFolder, bytes);
+        var key = BlobKey.New();
+
+        var stored = await Store.WriteSpooledAsync(key, spooled, CancellationToken.None);
+
+        Assert.Equal(new StoredBlob(key, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes))), stored);
         Assert.Equal(bytes, await ReadAllAsync(key, range: null));
         Assert.Equal([key.RelativePath], StoredFiles());
     }
@@ -116,8 +134,9 @@ public abstract class BlobStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Listing_gives_the_key_of_every_stored_blob_and_skips_names_that_are_not_keys()
+    public async Task Listing_gives_the_key_and_write_time_of_every_stored_blob_and_skips_names_that_are_not_keys()
     {
+        var before = DateTimeOffset.UtcNow;
         var keys = Enumerable.Range(0, 5).Select(_ => BlobKey.New()).ToList();
         foreach (var key in keys)
         {
@@ -127,13 +146,15 @@ public abstract class BlobStoreContract : IAsyncLifetime
         PutStrayFile($"{keys[0].Folder}/notes.txt");
         PutStrayFile($"zz/{BlobKey.New()}");
 
-        var listed = new List<BlobKey>();
-        await foreach (var key in Store.ListAsync(CancellationToken.None))
+        var listed = new List<ListedBlob>();
+        await foreach (var blob in Store.ListAsync(CancellationToken.None))
         {
-            listed.Add(key);
+            listed.Add(blob);
         }
 
-        Assert.Equal(keys.Select(key => key.Value).Order(), listed.Select(key => key.Value).Order());
+        Assert.Equal(keys.Select(key => key.Value).Order(), listed.Select(blob => blob.Key.Value).Order());
+        // The store's clock, and its times' resolution (whole seconds over WebDAV), may differ a little from ours.
+        Assert.All(listed, blob => Assert.InRange(blob.LastModified!.Value, before.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1)));
     }
 
     [Fact]

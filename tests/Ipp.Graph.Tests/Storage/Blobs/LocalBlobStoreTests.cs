@@ -25,10 +25,45 @@ public sealed class LocalBlobStoreTests : BlobStoreContract
         File.WriteAllText(path, "stray");
     }
 
+    /// <summary>A folder on a file system other than the temporary folder's: shared memory (tmpfs).</summary>
+    private const string OtherFileSystem = "/dev/shm";
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
         Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_spooled_file_on_the_store_s_file_system_is_taken_by_a_rename_and_one_elsewhere_is_copied()
+    {
+        var bytes = TestContent.RandomBytes(100_000);
+        var here = TestSpooledFile.Create(Path.Combine(_root, "incoming"), bytes);
+        var elsewhere = TestSpooledFile.Create(Path.Combine(OtherFileSystem, Guid.NewGuid().ToString("n")), bytes);
+        var (taken, copied) = (BlobKey.New(), BlobKey.New());
+
+        await Store.WriteSpooledAsync(taken, here, CancellationToken.None);
+        await Store.WriteSpooledAsync(copied, elsewhere, CancellationToken.None);
+
+        Assert.Equal(Path.Combine(BlobsFolder, taken.Folder), Path.GetDirectoryName(here.Path));
+        Assert.True(File.Exists(elsewhere.Path));
+        Directory.Delete(Path.GetDirectoryName(elsewhere.Path)!, recursive: true);
+        Assert.Equal(bytes, await ReadAllAsync(taken, range: null));
+        Assert.Equal(bytes, await ReadAllAsync(copied, range: null));
+        Assert.Equal(new[] { taken.RelativePath, copied.RelativePath }.Order(StringComparer.Ordinal), StoredFiles().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_spooled_file_a_folder_that_cannot_be_written_refuses_stays_where_it_was()
+    {
+        var spooled = TestSpooledFile.Create(Path.Combine(_root, "incoming"), [1, 2, 3]);
+        var origin = spooled.Path;
+        using var unwritable = UnwritableFolder.Make(BlobsFolder, Unwritable.ReadOnly, Path.Combine(_root, "aside"));
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => Store.WriteSpooledAsync(BlobKey.New(), spooled, CancellationToken.None));
+
+        Assert.Equal(origin, spooled.Path);
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(origin));
     }
 
     [Fact]

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# The library's 1 GiB upload benchmark (issue 11): uploads a 1 GiB file of random bytes through uploadFiles (a
+# GraphQL multipart request, curl as the client, streaming the file from disk) to a Release build of the server, on
+# each blob store, and measures
+#   - the server's memory growth: the highest VmRSS sampled from /proc/<pid>/status every 50 ms during the upload,
+#     minus VmRSS before it (after a warm-up upload);
+#   - the throughput, against the storage's own speed measured beside it in the same run:
+#       Local:  dd of the same file with conv=fsync, on the same file system as the store (the store flushes too);
+#       WebDav: curl -T of the same file to the same `rclone serve webdav` the server stores in. rclone offers no
+#               digest, so the server verifies an upload by reading it back (Storage:WebDav:VerifyByReadingBack):
+#               "WebDavSizeOnly" measures it checking the size alone, as against a server that gives its digest.
+# Targets: growth < 64 MiB, throughput >= 70% of the storage's own. Run it on a quiet machine (it is I/O heavy):
+#   bench/library-uploads/run.sh [work folder, default /tmp/ipp-library-upload-bench]
+# BENCH_FORCE=1 skips the load check, BENCH_MIB a smaller file for a dry run, BENCH_STORES some of "Local WebDav
+# WebDavSizeOnly", BENCH_SKIP_BUILD=1 measures the build already there. Everything it creates is deleted at the end.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$(pwd)
+
+work=${1:-/tmp/ipp-library-upload-bench}
+# shellcheck source=../lib/server.sh
+. "$repo/bench/lib/server.sh"
+size=$((${BENCH_MIB:-1024} * 1024 * 1024))
+stores=${BENCH_STORES:-Local WebDav WebDavSizeOnly}
+load=$(cut -d' ' -f1 /proc/loadavg)
+if [ "${BENCH_FORCE:-0}" != 1 ] && awk "BEGIN { exit !($load >= 1.5) }"; then
+  echo "The machine is busy (load $load): run it when the load is under 1.5, or set BENCH_FORCE=1." >&2
+  exit 2
+fi
+
+sampler_pid=
+rclone_pid=
+cleanup() {
+  [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
+  stop_server
+  [ -n "$rclone_pid" ] && kill "$rclone_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+rm -rf "$work"
+mkdir -p "$work"
+[ "${BENCH_SKIP_BUILD:-0}" = 1 ] || build_server
+
+echo "Writing the $((size / 1048576)) MiB source file..."
+head -c "$size" /dev/urandom >"$work/source.bin"
+head -c $((8 * 1024 * 1024)) /dev/urandom >"$work/warmup.bin"
+sync
+
+mib_per_s() { awk -v bytes="$1" -v seconds="$2" 'BEGIN { printf "%.1f", bytes / seconds / 1048576 }'; }
+seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { print b - a }'; }
+
+# Being signed in gives the library's permissions, so the user needs no role.
+library_settings=(--Permissions:SignedIn:0=files:read --Permissions:SignedIn:1=files:write --Experiments:MaxUserBytes=$((8 * size)))
+
+sign_up() {
+  curl -sf "http://127.0.0.1:$port/graphql" -H 'Content-Type: application/json' -H 'Accept: application/json' \
+    -d '{"query":"mutation { createUser(input: {email: \"bench@example.org\", password: \"correct horse battery\"}) { token } }"}' |
+    jq -r .data.createUser.token
+}
+
+upload() { # file, path in the library -> prints curl's time_total; the response goes to $work/response.json
+  local operations
+  operations=$(jq -cn --arg path "$2" '{query: "mutation ($input: UploadFilesInput!) { uploadFiles(input: $input) { entries { name size sha256 } errors { __typename } } }",
+    variables: {input: {files: [{file: null, path: $path}]}}}')
+  curl -s -o "$work/response.json" -w '%{time_total}' "http://127.0.0.1:$port/graphql" \
+    -H 'GraphQL-Preflight: 1' -H 'Accept: application/json' -H "Authorization: Bearer $token" \
+    -F "operations=$operations;type=application/json" -F 'map={"0":["variables.input.files.0.file"]};type=application/json' \
+    -F "0=@$1;type=application/octet-stream"
+}
+
+status() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$server_pid/status"; }
+
+# Uploads the source file after a warm-up; sets upload_seconds, rss_before and peak (KiB).
+measure_upload() {
+  token=$(sign_up)
+  upload "$work/warmup.bin" warmup.bin >/dev/null
+  sleep 1
+  rss_before=$(status VmRSS)
+  echo "$rss_before" >"$work/peak"
+  (
+    peak=0
+    while kill -0 "$server_pid" 2>/dev/null; do
+      rss=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0)
+      [ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" >"$work/peak"
+      sleep 0.05
+    done
+  ) &
+  sampler_pid=$!
+  sync
+  upload_seconds=$(upload "$work/source.bin" source.bin)
+  kill "$sampler_pid" 2>/dev/null || true
+  wait "$sampler_pid" 2>/dev/null || true
+  sampler_pid=
+  peak=$(cat "$work/peak")
+  jq -e '.data.uploadFiles.entries[0].size' "$work/response.json" >/dev/null || { log "the upload failed: $(cat "$work/response.json")"; exit 1; }
+}
+
+report() { # store, storage's own seconds, what the storage's own is
+  local upload_rate own_rate
+  upload_rate=$(mib_per_s "$size" "$upload_seconds")
+  own_rate=$(mib_per_s "$size" "$2")
+  echo "$1: upload $upload_seconds s, $upload_rate MiB/s; $3: $2 s, $own_rate MiB/s; ratio $(awk -v u="$upload_rate" -v c="$own_rate" 'BEGIN { printf "%.0f%%", 100 * u / c }');" \
+    "VmRSS before $((rss_before / 1024)) MiB, peak $((peak / 1024)) MiB (growth $(((peak - rss_before) / 1024)) MiB)"
+}
+
+echo "Date: $(date -u +%Y-%m-%dT%H:%MZ)   Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), load before $load"
+for store in $stores; do
+  rm -rf "$work/uploads" "$work/blobs" "$work/webdav" "$work/ipp.db"*
+  mkdir -p "$work/uploads" "$work/blobs" "$work/webdav"
+  if [ "$store" = Local ]; then
+    start_server "${library_settings[@]}" "--Storage:Local:Path=$work/blobs"
+    measure_upload
+    stop_server_checked
+    sync
+    copy_start=$(date +%s.%N)
+    dd if="$work/source.bin" of="$work/copy.bin" bs=1M conv=fsync status=none
+    report Local "$(seconds_since "$copy_start")" "dd conv=fsync"
+    rm -f "$work/copy.bin"
+  else
+    webdav_port=$(free_port)
+    rclone serve webdav "$work/webdav" --addr "127.0.0.1:$webdav_port" --user ipp --pass bench-secret --config /dev/null >"$work/rclone.log" 2>&1 &
+    rclone_pid=$!
+    for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$webdav_port/" && break; sleep 0.1; done
+    start_server "${library_settings[@]}" --Storage:Provider=WebDav "--Storage:WebDav:BaseUrl=http://127.0.0.1:$webdav_port/" \
+      --Storage:WebDav:UserName=ipp --Storage:WebDav:Password=bench-secret "--Storage:WebDav:VerifyByReadingBack=$([ "$store" = WebDav ] && echo true || echo false)"
+    measure_upload
+    stop_server_checked
+    sync
+    put_seconds=$(curl -s -o /dev/null -w '%{time_total}' -u ipp:bench-secret -T "$work/source.bin" "http://127.0.0.1:$webdav_port/direct.bin")
+    report "$store" "$put_seconds" "curl -T"
+    kill "$rclone_pid" 2>/dev/null || true
+    wait "$rclone_pid" 2>/dev/null || true
+    rclone_pid=
+  fi
+done
