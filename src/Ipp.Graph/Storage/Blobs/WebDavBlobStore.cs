@@ -355,7 +355,16 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
         {
             EnsureSuccess(response, doing);
             await using var body = await response.Content.ReadAsStreamAsync(idle.Token);
-            var document = await XDocument.LoadAsync(body, LoadOptions.None, idle.Token);
+            XDocument document;
+            try
+            {
+                document = await XDocument.LoadAsync(body, LoadOptions.None, idle.Token);
+            }
+            catch (System.Xml.XmlException malformed)
+            {
+                throw new StorageUnavailableException(doing, new IOException("the server's answer is not a WebDAV listing: " + malformed.Message, malformed));
+            }
+
             return document.Descendants(Dav + "response")
                 .Select(member => (Href: member.Element(Dav + "href")?.Value ?? "", Modified: member.Descendants(Dav + "getlastmodified").FirstOrDefault()?.Value))
                 .Select(member => (Name: Uri.UnescapeDataString(member.Href.TrimEnd('/').Split('/')[^1]), Modified: HttpDate(member.Modified)))

@@ -116,4 +116,17 @@ public sealed class WebDavBlobStoreTests : BlobStoreContract
 
         Assert.Contains("the server redirected (307 Temporary Redirect) to http://pool.example.org/ab", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_listing_that_is_not_WebDAV_XML_is_storage_unavailable_saying_so()
+    {
+        await using var garbage = new CannedHttpServer("HTTP/1.1 207 Multi-Status\r\nContent-Type: application/xml\r\nContent-Length: 9\r\n\r\nnot xml!!");
+        var options = _server.Options();
+        options.BaseUrl = garbage.BaseUrl;
+        using var store = new WebDavBlobStore(options);
+
+        var failure = await Assert.ThrowsAsync<StorageUnavailableException>(async () => await store.ListAsync(CancellationToken.None).ToListAsync());
+
+        Assert.Contains("the server's answer is not a WebDAV listing", failure.Message, StringComparison.Ordinal);
+    }
 }
