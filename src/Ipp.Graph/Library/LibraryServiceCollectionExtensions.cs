@@ -1,4 +1,6 @@
+using Ipp.Graph.Library.Entries;
 using Ipp.Graph.Library.Upload;
+using Ipp.Graph.Tags;
 
 namespace Ipp.Graph.Library;
 
@@ -9,6 +11,11 @@ public static class LibraryServiceCollectionExtensions
     {
         services.AddValidatedSettings<LibraryOptions>(configuration.GetSection(LibraryOptions.Section), options => options.Validate());
         services.AddSingleton<LibraryUploader>();
+
+        // The files list's pages, rename, delete and tagging; the tags.
+        services.AddValidatedSettings<LibraryEntriesOptions>(configuration.GetSection(LibraryOptions.Section), options => options.Validate());
+        services.AddSingleton<LibraryEntryChanges>();
+        services.AddTags(configuration);
         return services;
     }
 }

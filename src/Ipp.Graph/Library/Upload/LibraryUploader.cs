@@ -5,6 +5,7 @@ using Ipp.Graph.Library.Entities;
 using Ipp.Graph.Library.Errors;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Storage.Blobs;
+using Ipp.Graph.Tags;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,10 +28,15 @@ public sealed class LibraryUploader(
 {
     private readonly LibraryOptions _options = options.Value;
 
-    /// <summary>Stores <paramref name="files"/> as the user's new entries and returns them, files included.</summary>
-    public async Task<IReadOnlyList<LibraryEntry>> UploadAsync(long userId, IReadOnlyList<LibraryFileUploadInput> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="files"/> as the user's new entries, each carrying the tags <paramref name="tagIds"/>
+    /// (checked before any byte is stored: one the user may not use is TAG_NOT_FOUND), and returns them, files included.
+    /// </summary>
+    public async Task<IReadOnlyList<LibraryEntry>> UploadAsync(
+        long userId, IReadOnlyList<LibraryFileUploadInput> files, IReadOnlyList<string> tagIds, CancellationToken cancellationToken)
     {
         var plan = LibraryUploadPlan.Of(files, _options);
+        await CheckTagsAsync(userId, tagIds, cancellationToken);
         var written = new List<BlobKey>();
         try
         {
@@ -41,7 +47,7 @@ public sealed class LibraryUploader(
                 entries.Add(await StoreAsync(userId, planned, createdAt, written, cancellationToken));
             }
 
-            await RecordAsync(userId, entries);
+            await RecordAsync(userId, entries, tagIds);
             return entries;
         }
         catch (Exception failure)
@@ -88,11 +94,17 @@ public sealed class LibraryUploader(
     /// Records the entries, their names free and the quota kept, as one write of the user's. Once the bytes are stored
     /// this runs to its end whatever the client does.
     /// </summary>
-    private async Task RecordAsync(long userId, List<LibraryEntry> entries)
+    private async Task RecordAsync(long userId, List<LibraryEntry> entries, IReadOnlyList<string> tagIds)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await UserTransactions.BeginAsync(db, userId, cancellationToken);
+        var tags = await TagService.UsableKeysAsync(db, userId, tagIds, cancellationToken);
+        foreach (var entry in entries)
+        {
+            entry.Tags.AddRange(tags.Select(tag => new LibraryEntryTag { TagId = tag }));
+        }
+
         var names = entries.Select(e => e.NormalizedName).ToArray();
         var taken = await db.Set<LibraryEntry>().Where(e => e.OwnerId == userId && names.Contains(e.NormalizedName))
             .Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
@@ -105,6 +117,16 @@ public sealed class LibraryUploader(
         await db.SaveChangesAsync(cancellationToken);
         await quota.EnsureWithinQuotaAsync(db, userId, entries.Sum(e => e.StoredBytes), "This upload (its files and their names)", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Throws TAG_NOT_FOUND unless the user may use every tag of <paramref name="tagIds"/>.</summary>
+    private async Task CheckTagsAsync(long userId, IReadOnlyList<string> tagIds, CancellationToken cancellationToken)
+    {
+        if (tagIds.Count > 0)
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            await TagService.UsableKeysAsync(db, userId, tagIds, cancellationToken);
+        }
     }
 
     /// <summary>Deletes the blobs of a failed upload; one that cannot be deleted now is left to the orphan sweep.</summary>

@@ -1,4 +1,5 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
@@ -25,7 +26,13 @@ public static class UploadMutation
     {
         var caller = context.RequireCaller();
         var input = context.Input<UploadFilesInput>();
-        var entries = await context.Service<LibraryUploader>().UploadAsync(caller.UserId, input.Files, context.CancellationToken);
+        var tagIds = input.TagIds ?? [];
+        if (tagIds.Count > 0 && context.Service<AccessPolicy>().Refusal(caller, PermissionSet.Of(Permission.TagsWrite)) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        var entries = await context.Service<LibraryUploader>().UploadAsync(caller.UserId, input.Files, tagIds, context.CancellationToken);
         return new UploadFilesPayload { Entries = entries };
     }
 }
