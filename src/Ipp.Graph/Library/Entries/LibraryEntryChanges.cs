@@ -129,7 +129,8 @@ public sealed class LibraryEntryChanges(
 
         await transaction.CommitAsync(cancellationToken);
         var changed = await db.Set<LibraryEntry>().AsNoTracking().Where(e => entries.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
-        return [.. keys.Keys.Select(k => changed[k])];
+        // An entry deleted since the commit is left out.
+        return [.. keys.Keys.Where(changed.ContainsKey).Select(k => changed[k])];
     }
 
     /// <summary>The keys of <paramref name="keys"/>, when every one is the caller's own entry; else the first that is not is not found.</summary>
