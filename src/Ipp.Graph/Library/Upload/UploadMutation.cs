@@ -5,7 +5,10 @@ using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Library.Entities;
+using Ipp.Graph.Library.Entries;
+using Ipp.Graph.Library.Entries.Errors;
 using Ipp.Graph.Library.Errors;
+using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Library.Upload;
 
@@ -30,6 +33,12 @@ public static class UploadMutation
         if (tagIds.Count > 0 && context.Service<AccessPolicy>().Refusal(caller, PermissionSet.Of(Permission.TagsWrite)) is { } refusal)
         {
             throw refusal;
+        }
+
+        var maxIds = context.Service<IOptions<LibraryEntriesOptions>>().Value.MaxIdsPerChange;
+        if (tagIds.Count > maxIds)
+        {
+            throw new MutationException(new TooManyIdsError(tagIds.Count, maxIds));
         }
 
         var entries = await context.Service<LibraryUploader>().UploadAsync(caller.UserId, input.Files, tagIds, context.CancellationToken);

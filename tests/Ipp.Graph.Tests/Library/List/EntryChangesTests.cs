@@ -99,6 +99,10 @@ public sealed class EntryChangesTests
             Assert.Empty(await db.Set<LibraryEntry>().ToListAsync());
         }
 
+        var tooMany = await UploadAsync(server, ada, [.. Enumerable.Range(0, 101).Select(_ => IdOf(raw))], FilePart.Text("a.txt", "a"));
+        Assert.Equal("TOO_MANY_IDS", tooMany.PayloadErrorCode("uploadFiles"));
+        Assert.Empty(BlobFiles(server));
+
         Assert.Equal(2, Entries(await UploadAsync(server, ada, [IdOf(raw), IdOf(mri)], FilePart.Text("a.txt", "a"), FilePart.Text("study/b.txt", "b"))).Length);
         using var http = new GraphQLHttp(server);
         var nodes = (await FilesAsync(http, ada)).GetProperty("nodes").EnumerateArray().ToArray();
