@@ -41,10 +41,10 @@ public enum Permission
     /// <summary><c>tags:read</c>: the tags.</summary>
     TagsRead,
 
-    /// <summary><c>tags:write</c>: making tags and tagging one's files and tasks.</summary>
+    /// <summary><c>tags:write</c>: making, renaming and deleting one's own tags, and tagging one's files and tasks.</summary>
     TagsWrite,
 
-    /// <summary><c>tags:manage</c>: renaming and deleting any tag.</summary>
+    /// <summary><c>tags:manage</c>: making, renaming and deleting the custom tags (never another user's own).</summary>
     TagsManage,
 
     /// <summary><c>files:read</c>: one's files and their status.</summary>

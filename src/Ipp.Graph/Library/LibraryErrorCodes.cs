@@ -11,4 +11,12 @@ public static class LibraryErrorCodes
 
     /// <summary>A folder holds more files than <c>Library:MaxFolderFiles</c>.</summary>
     public const string FolderTooLarge = "FOLDER_TOO_LARGE";
+
+    // The files list, rename, delete and tagging (Library/Entries).
+
+    /// <summary>No entry of the caller's own has the id (others' entries, even shared ones, answer alike).</summary>
+    public const string EntryNotFound = "ENTRY_NOT_FOUND";
+
+    /// <summary>A change names more entry ids, or more tag ids, than <c>Library:MaxIdsPerChange</c>.</summary>
+    public const string TooManyIds = "TOO_MANY_IDS";
 }

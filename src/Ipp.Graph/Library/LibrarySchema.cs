@@ -5,8 +5,11 @@ using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Library.Entities;
+using Ipp.Graph.Library.Entries;
 using Ipp.Graph.Library.Live;
+using Ipp.Graph.Library.Query;
 using Ipp.Graph.Library.Upload;
+using Ipp.Graph.Tags;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Library;
@@ -30,6 +33,11 @@ public static class LibrarySchema
         nodes.Add(TypeName, FindAsync);
         UploadMutation.Bind(schema);
         LibraryEntryStoredSubscription.Bind(schema);
+
+        // The files list, the entries' tags and owner, tags, rename, delete and tagging.
+        FilesQueries.Bind(schema);
+        EntryMutations.Bind(schema);
+        TagsSchema.Bind(schema, nodes);
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using Ipp.Graph.Data;
+using Ipp.Graph.Library.Entries;
 using Ipp.Graph.Library.Live;
 using Ipp.Graph.Library.Upload;
+using Ipp.Graph.Tags;
 
 namespace Ipp.Graph.Library;
 
@@ -18,6 +20,10 @@ public static class LibraryServiceCollectionExtensions
         // Upload: the sweep of what failed uploads left in the blob store.
         services.AddSingleton<LibraryOrphanSweep>();
         services.AddHostedService(provider => provider.GetRequiredService<LibraryOrphanSweep>());
+        // The files list's pages, rename, delete and tagging; the tags.
+        services.AddValidatedSettings<LibraryEntriesOptions>(configuration.GetSection(LibraryOptions.Section), options => options.Validate());
+        services.AddSingleton<LibraryEntryChanges>();
+        services.AddTags(configuration);
         return services;
     }
 }

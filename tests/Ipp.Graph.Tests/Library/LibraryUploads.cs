@@ -31,7 +31,11 @@ public static class LibraryUploads
     }
 
     /// <summary>Sends uploadFiles with <paramref name="files"/> as <paramref name="user"/>; the GraphQL response.</summary>
-    public static async Task<GraphQLResponse> UploadAsync(RunningServer server, WriteUser user, params FilePart[] files)
+    public static Task<GraphQLResponse> UploadAsync(RunningServer server, WriteUser user, params FilePart[] files) =>
+        UploadAsync(server, user, tagIds: null, files);
+
+    /// <summary>Sends uploadFiles with <paramref name="files"/> and the tags <paramref name="tagIds"/> (none: no <c>tagIds</c>) as <paramref name="user"/>.</summary>
+    public static async Task<GraphQLResponse> UploadAsync(RunningServer server, WriteUser user, string[]? tagIds, params FilePart[] files)
     {
         using var client = server.CreateClient();
         return await UploadAsync(client, user.Token, files);
@@ -43,7 +47,7 @@ public static class LibraryUploads
         var operations = JsonSerializer.Serialize(new
         {
             query = Upload,
-            variables = new { input = new { files = files.Select(f => new { file = (string?)null, path = f.Path }).ToArray() } },
+            variables = new { input = new { files = files.Select(f => new { file = (string?)null, path = f.Path }).ToArray(), tagIds } },
         });
         var map = "{" + string.Join(',', files.Select((_, i) => $"\"{i}\":[\"variables.input.files.{i}.file\"]")) + "}";
         using var content = new MultipartFormDataContent(WriteMultipart.Boundary);

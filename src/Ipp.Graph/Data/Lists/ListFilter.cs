@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Linq.Expressions;
 using Ipp.Graph.Engine.Error;
 
@@ -14,7 +15,7 @@ internal delegate Expression? ListFilterField<T>(ListFilter<T> filter, object op
 /// Builds the predicate of a list's <c>where</c> (HotChocolate's filtering shape), which EF Core translates to SQL:
 /// the fields given in one object must all hold; <c>and</c> keeps what every entry keeps, <c>or</c> what any entry
 /// keeps (an entry that constrains nothing makes the <c>or</c> constrain nothing); each field's operation input
-/// (<c>StringOperationFilterInput</c>, <c>DateTimeOperationFilterInput</c>, an enum's or a Boolean's, a list filter)
+/// (<c>StringOperationFilterInput</c>, <c>DateTimeOperationFilterInput</c>, <c>LongOperationFilterInput</c>, an enum's or a Boolean's, a list filter)
 /// holds every operation given. A field or operation given as null is ignored, except <c>eq</c>/<c>neq</c>/<c>in</c>/
 /// <c>nin</c>, which compare with null where the field can be null and are refused with HC0026 elsewhere, as every
 /// other operation is. Text comparisons are the database's (SQLite: case-sensitive). Nesting and the number of
@@ -59,7 +60,19 @@ internal sealed class ListFilter<T>
 
     /// <summary>Conditions on an instant (<c>DateTimeOperationFilterInput</c>), stored in UTC.</summary>
     public Expression? Instant(Expression property, object operations, int depth) =>
-        Operations(operations, depth, (operation, value) => Instant(property, operation, value), (nested, d) => Instant(property, nested, d));
+        Operations(
+            operations,
+            depth,
+            (operation, value) => Compare(property, operation, value, "DateTimeOperationFilterInput", Utc),
+            (nested, d) => Instant(property, nested, d));
+
+    /// <summary>Conditions on a whole number (<c>LongOperationFilterInput</c>).</summary>
+    public Expression? Number(Expression property, object operations, int depth) =>
+        Operations(
+            operations,
+            depth,
+            (operation, value) => Compare(property, operation, value, "LongOperationFilterInput", number => QueryParameter.Of(Convert.ToInt64(number, CultureInfo.InvariantCulture))),
+            (nested, d) => Number(property, nested, d));
 
     /// <summary>
     /// Conditions of equality (<c>eq</c>, <c>neq</c>, <c>in</c>, <c>nin</c>) on a value that cannot be null: an enum,
@@ -195,17 +208,17 @@ internal sealed class ListFilter<T>
         return operation.StartsWith('n') ? Expression.Not(matches) : matches;
     }
 
-    private Expression Instant(Expression property, string operation, object? value)
+    /// <summary>One comparison of an ordered value (an instant, a number), its operand made by <paramref name="parameter"/>.</summary>
+    private Expression Compare(Expression property, string operation, object? value, string typeName, Func<object, Expression> parameter)
     {
-        const string TypeName = "DateTimeOperationFilterInput";
         Count(1);
         if (operation is "in" or "nin")
         {
-            var any = AnyEqual(property, NotNull(value, operation, TypeName), item => Utc(NotNull(item, operation, TypeName)));
+            var any = AnyEqual(property, NotNull(value, operation, typeName), item => parameter(NotNull(item, operation, typeName)));
             return operation == "in" ? any : Expression.Not(any);
         }
 
-        var operand = Utc(NotNull(value, operation, TypeName));
+        var operand = parameter(NotNull(value, operation, typeName));
         return operation switch
         {
             "eq" => Expression.Equal(property, operand),
@@ -218,7 +231,7 @@ internal sealed class ListFilter<T>
             "nlt" => Expression.Not(Expression.LessThan(property, operand)),
             "lte" => Expression.LessThanOrEqual(property, operand),
             "nlte" => Expression.Not(Expression.LessThanOrEqual(property, operand)),
-            _ => throw new InvalidOperationException($"{TypeName} has no operation '{operation}'."),
+            _ => throw new InvalidOperationException($"{typeName} has no operation '{operation}'."),
         };
     }
 

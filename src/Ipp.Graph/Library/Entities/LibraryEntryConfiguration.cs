@@ -6,7 +6,7 @@ namespace Ipp.Graph.Library.Entities;
 
 /// <summary>
 /// Table <c>library_entries</c>: deleted with their owner; names unique per owner (as compared); indexed for the
-/// list's sort keys within one owner's entries. The kind is stored as the contract's enum value (FILE, FOLDER).
+/// list's sort keys within one owner's entries, and across owners for the files list. The kind is stored as the contract's enum value (FILE, FOLDER).
 /// </summary>
 internal sealed class LibraryEntryConfiguration : IEntityTypeConfiguration<LibraryEntry>
 {
@@ -28,6 +28,12 @@ internal sealed class LibraryEntryConfiguration : IEntityTypeConfiguration<Libra
         entry.HasIndex(e => new { e.OwnerId, e.NormalizedName }).IsUnique().HasDatabaseName("ix_library_entries_owner_id_normalized_name");
         entry.HasIndex(e => new { e.OwnerId, e.CreatedAt }).HasDatabaseName("ix_library_entries_owner_id_created_at");
         entry.HasIndex(e => new { e.OwnerId, e.Size }).HasDatabaseName("ix_library_entries_owner_id_size");
+
+        // The files list's orders over everything a caller sees (their own OR what is shared: no one owner's index
+        // serves it): walked in order, a page stops at its last row instead of sorting every row (LibraryListIndexes).
+        entry.HasIndex(e => new { e.CreatedAt, e.Id }).HasDatabaseName("ix_library_entries_created_at_id");
+        entry.HasIndex(e => new { e.NormalizedName, e.Id }).HasDatabaseName("ix_library_entries_normalized_name_id");
+        entry.HasIndex(e => new { e.Size, e.Id }).HasDatabaseName("ix_library_entries_size_id");
         entry.HasOne<User>().WithMany().HasForeignKey(e => e.OwnerId)
             .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_library_entries_users_owner_id");
     }

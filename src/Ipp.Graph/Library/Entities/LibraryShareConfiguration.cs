@@ -37,6 +37,10 @@ internal sealed class LibraryShareConfiguration : IEntityTypeConfiguration<Libra
             .HasFilter("tag_id IS NOT NULL AND group_id IS NOT NULL").HasDatabaseName("ix_library_shares_owner_tag_group");
         share.HasIndex(s => s.UserId).HasDatabaseName("ix_library_shares_user_id");
         share.HasIndex(s => s.GroupId).HasDatabaseName("ix_library_shares_group_id");
+        // What LibraryVisibility asks of every row it reads: the grants of this entry, and of its owner's tags
+        // (the partial unique indexes above do not serve those conditions) (LibraryListIndexes).
+        share.HasIndex(s => s.EntryId).HasDatabaseName("ix_library_shares_entry_id");
+        share.HasIndex(s => new { s.OwnerId, s.TagId }).HasDatabaseName("ix_library_shares_owner_id_tag_id");
         share.HasOne<User>().WithMany().HasForeignKey(s => s.OwnerId)
             .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_library_shares_users_owner_id");
         share.HasOne<LibraryEntry>().WithMany().HasForeignKey(s => s.EntryId)

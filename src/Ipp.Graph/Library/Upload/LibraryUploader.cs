@@ -7,6 +7,7 @@ using Ipp.Graph.Library.Errors;
 using Ipp.Graph.Library.Live;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Storage.Blobs;
+using Ipp.Graph.Tags;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -31,10 +32,15 @@ public sealed class LibraryUploader(
 {
     private readonly LibraryOptions _options = options.Value;
 
-    /// <summary>Stores <paramref name="files"/> as the user's new entries and returns them, files included.</summary>
-    public async Task<IReadOnlyList<LibraryEntry>> UploadAsync(long userId, IReadOnlyList<LibraryFileUploadInput> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="files"/> as the user's new entries, each carrying the tags <paramref name="tagIds"/>
+    /// (checked before any byte is stored: one the user may not use is TAG_NOT_FOUND), and returns them, files included.
+    /// </summary>
+    public async Task<IReadOnlyList<LibraryEntry>> UploadAsync(
+        long userId, IReadOnlyList<LibraryFileUploadInput> files, IReadOnlyList<string> tagIds, CancellationToken cancellationToken)
     {
         var plan = LibraryUploadPlan.Of(files, _options);
+        await CheckTagsAsync(userId, tagIds, cancellationToken);
         var shared = SharedUploads(files);
         var written = new List<BlobKey>();
         var entries = new List<LibraryEntry>(plan.Count);
@@ -46,7 +52,7 @@ public sealed class LibraryUploader(
                 entries.Add(await StoreAsync(userId, planned, createdAt, shared, written, cancellationToken));
             }
 
-            await RecordAsync(userId, entries);
+            await RecordAsync(userId, entries, tagIds);
         }
         catch (Exception failure)
         {
@@ -116,11 +122,17 @@ public sealed class LibraryUploader(
     /// Records the entries, their names free and the quota kept, as one write of the user's. Once the bytes are stored
     /// this runs to its end whatever the client does.
     /// </summary>
-    private async Task RecordAsync(long userId, List<LibraryEntry> entries)
+    private async Task RecordAsync(long userId, List<LibraryEntry> entries, IReadOnlyList<string> tagIds)
     {
         var cancellationToken = CancellationToken.None;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await UserTransactions.BeginAsync(db, userId, cancellationToken);
+        var tags = await TagService.UsableKeysAsync(db, userId, tagIds, cancellationToken);
+        foreach (var entry in entries)
+        {
+            entry.Tags.AddRange(tags.Select(tag => new LibraryEntryTag { TagId = tag }));
+        }
+
         var names = entries.Select(e => e.NormalizedName).ToArray();
         var taken = await db.Set<LibraryEntry>().Where(e => e.OwnerId == userId && names.Contains(e.NormalizedName))
             .Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
@@ -148,6 +160,16 @@ public sealed class LibraryUploader(
             {
                 logger.LogWarning(failure, "The stored library entry {EntryId} could not be announced to its owner's subscriptions.", entry.Id);
             }
+        }
+    }
+
+    /// <summary>Throws TAG_NOT_FOUND unless the user may use every tag of <paramref name="tagIds"/>.</summary>
+    private async Task CheckTagsAsync(long userId, IReadOnlyList<string> tagIds, CancellationToken cancellationToken)
+    {
+        if (tagIds.Count > 0)
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            await TagService.UsableKeysAsync(db, userId, tagIds, cancellationToken);
         }
     }
 

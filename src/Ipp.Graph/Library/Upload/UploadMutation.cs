@@ -1,10 +1,14 @@
 using Ipp.Graph.Accounts;
+using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Library.Entities;
+using Ipp.Graph.Library.Entries;
+using Ipp.Graph.Library.Entries.Errors;
 using Ipp.Graph.Library.Errors;
+using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Library.Upload;
 
@@ -25,7 +29,19 @@ public static class UploadMutation
     {
         var caller = context.RequireCaller();
         var input = context.Input<UploadFilesInput>();
-        var entries = await context.Service<LibraryUploader>().UploadAsync(caller.UserId, input.Files, context.CancellationToken);
+        var tagIds = input.TagIds ?? [];
+        if (tagIds.Count > 0 && context.Service<AccessPolicy>().Refusal(caller, PermissionSet.Of(Permission.TagsWrite)) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        var maxIds = context.Service<IOptions<LibraryEntriesOptions>>().Value.MaxIdsPerChange;
+        if (tagIds.Count > maxIds)
+        {
+            throw new MutationException(new TooManyIdsError(tagIds.Count, maxIds));
+        }
+
+        var entries = await context.Service<LibraryUploader>().UploadAsync(caller.UserId, input.Files, tagIds, context.CancellationToken);
         return new UploadFilesPayload { Entries = entries };
     }
 }

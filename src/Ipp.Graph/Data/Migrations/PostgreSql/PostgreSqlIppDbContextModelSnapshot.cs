@@ -577,6 +577,12 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_library_entries_created_at_id");
+
+                    b.HasIndex("NormalizedName", "Id")
+                        .HasDatabaseName("ix_library_entries_normalized_name_id");
+
                     b.HasIndex("OwnerId", "CreatedAt")
                         .HasDatabaseName("ix_library_entries_owner_id_created_at");
 
@@ -586,6 +592,9 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
 
                     b.HasIndex("OwnerId", "Size")
                         .HasDatabaseName("ix_library_entries_owner_id_size");
+
+                    b.HasIndex("Size", "Id")
+                        .HasDatabaseName("ix_library_entries_size_id");
 
                     b.ToTable("library_entries", (string)null);
                 });
@@ -690,6 +699,9 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_library_shares_entry_id");
+
                     b.HasIndex("GroupId")
                         .HasDatabaseName("ix_library_shares_group_id");
 
@@ -707,6 +719,9 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .IsUnique()
                         .HasDatabaseName("ix_library_shares_entry_user")
                         .HasFilter("entry_id IS NOT NULL AND user_id IS NOT NULL");
+
+                    b.HasIndex("OwnerId", "TagId")
+                        .HasDatabaseName("ix_library_shares_owner_id_tag_id");
 
                     b.HasIndex("OwnerId", "TagId", "GroupId")
                         .IsUnique()
