@@ -38,11 +38,15 @@ public static class LibraryUploads
     public static async Task<GraphQLResponse> UploadAsync(RunningServer server, WriteUser user, string[]? tagIds, params FilePart[] files)
     {
         using var client = server.CreateClient();
-        return await UploadAsync(client, user.Token, files);
+        return await UploadAsync(client, user.Token, tagIds, files);
     }
 
     /// <summary>Sends uploadFiles with <paramref name="files"/> through <paramref name="client"/> (any instance) with <paramref name="token"/>.</summary>
-    public static async Task<GraphQLResponse> UploadAsync(HttpClient client, string token, params FilePart[] files)
+    public static Task<GraphQLResponse> UploadAsync(HttpClient client, string token, params FilePart[] files) =>
+        UploadAsync(client, token, tagIds: null, files);
+
+    /// <summary>Sends uploadFiles with <paramref name="files"/> and the tags <paramref name="tagIds"/> through <paramref name="client"/> with <paramref name="token"/>.</summary>
+    public static async Task<GraphQLResponse> UploadAsync(HttpClient client, string token, string[]? tagIds, params FilePart[] files)
     {
         var operations = JsonSerializer.Serialize(new
         {
