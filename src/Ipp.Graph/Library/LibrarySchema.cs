@@ -4,7 +4,9 @@ using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Library.Download;
 using Ipp.Graph.Library.Entities;
+using Ipp.Graph.Library.Sharing;
 using Ipp.Graph.Library.Upload;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +30,10 @@ public static class LibrarySchema
             .Resolve("LibraryEntry.id", context => new(GlobalId.Encode(TypeName, context.ParentAs<LibraryEntry>().Id)));
         nodes.Add(TypeName, FindAsync);
         UploadMutation.Bind(schema);
+
+        // Downloads and sharing.
+        LibraryFilesSchema.Bind(schema);
+        SharingSchema.Bind(schema, nodes);
     }
 
     /// <summary>

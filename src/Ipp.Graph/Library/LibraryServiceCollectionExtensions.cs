@@ -1,3 +1,5 @@
+using Ipp.Graph.Library.Download;
+using Ipp.Graph.Library.Sharing;
 using Ipp.Graph.Library.Upload;
 
 namespace Ipp.Graph.Library;
@@ -9,6 +11,10 @@ public static class LibraryServiceCollectionExtensions
     {
         services.AddValidatedSettings<LibraryOptions>(configuration.GetSection(LibraryOptions.Section), options => options.Validate());
         services.AddSingleton<LibraryUploader>();
+
+        // Downloads and sharing.
+        services.AddLibraryDownloads(configuration);
+        services.AddLibrarySharing(configuration);
         return services;
     }
 }

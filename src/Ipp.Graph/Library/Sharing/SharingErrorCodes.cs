@@ -1,0 +1,26 @@
+namespace Ipp.Graph.Library.Sharing;
+
+/// <summary>
+/// The <c>extensions.code</c> values of the library's sharing (a group the sharer is not in is the groups' own
+/// <c>GROUP_NOT_FOUND</c>, <see cref="Groups.GroupsErrorCodes.GroupNotFound"/>).
+/// </summary>
+public static class SharingErrorCodes
+{
+    /// <summary>No library entry of the caller's own has the id (another's, even one shared with them, answers alike).</summary>
+    public const string EntryNotFound = "ENTRY_NOT_FOUND";
+
+    /// <summary>No tag the caller may use (their own or a custom one) has the id.</summary>
+    public const string TagNotFound = "TAG_NOT_FOUND";
+
+    /// <summary>No user has the email the sharer typed.</summary>
+    public const string ShareUserNotFound = "SHARE_USER_NOT_FOUND";
+
+    /// <summary>The entry or tag is shared with that user or group already.</summary>
+    public const string AlreadyShared = "ALREADY_SHARED";
+
+    /// <summary>The email is the caller's own: their entries are theirs already.</summary>
+    public const string CannotShareWithSelf = "CANNOT_SHARE_WITH_SELF";
+
+    /// <summary>No grant of the caller's has the id.</summary>
+    public const string ShareNotFound = "SHARE_NOT_FOUND";
+}
