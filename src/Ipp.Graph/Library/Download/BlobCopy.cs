@@ -10,7 +10,8 @@ namespace Ipp.Graph.Library.Download;
 /// </summary>
 internal static class BlobCopy
 {
-    private const int BufferSize = 81920;
+    /// <summary>Large enough that a fast store and a fast client are not held back by one write per few kilobytes.</summary>
+    private const int BufferSize = 256 * 1024;
 
     /// <summary>Copies exactly <paramref name="length"/> bytes of <paramref name="source"/> to <paramref name="target"/>; <paramref name="doing"/> names the read for the log.</summary>
     public static async Task CopyAsync(Stream source, Stream target, long length, string doing, CancellationToken cancellation)

@@ -90,8 +90,8 @@ public static class SharingSchema
         context.ParentAs<LibraryShareView>().EntryId is { } id ? LibrarySchema.FindAsync(id, context) : new((object?)null);
 
     /// <summary>
-    /// The grants reaching the entry: of the entry itself, and of the tags it carries; for its owner (holding
-    /// files:read) alone, null for anyone else.
+    /// The grants reaching the entry: of the entry itself, and of the tags it carries; for its owner alone (null for
+    /// anyone else). The entries of one response are loaded together (<see cref="SharesOfEntries"/>).
     /// </summary>
     private static async ValueTask<object?> SharesOfEntryAsync(ResolveContext context)
     {
@@ -101,12 +101,32 @@ public static class SharingSchema
             return null;
         }
 
-        await using var db = await context.Service<IDbContextFactory<IppDbContext>>().CreateDbContextAsync(context.CancellationToken);
-        var (entryId, ownerId) = (entry.Id, entry.OwnerId);
-        var tags = db.Set<LibraryEntryTag>().Where(t => t.EntryId == entryId).Select(t => t.TagId);
-        var shares = db.Set<LibraryShare>().Where(s => s.OwnerId == ownerId && (s.EntryId == entryId || (s.TagId != null && tags.Contains(s.TagId.Value))));
-        var rows = await LibraryShareRow.Of(db, shares).AsNoTracking().OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).ToListAsync(context.CancellationToken);
-        return rows.Select(row => row.View()).ToArray();
+        return await SharesOfEntries(context, caller.UserId).LoadAsync(entry.Id);
+    }
+
+    /// <summary>
+    /// The grants of the caller's entries of one response, newest first, in two queries: the entries' tags, then
+    /// every grant of those entries or tags.
+    /// </summary>
+    private static Engine.Execution.DataLoader.DataLoader<long, LibraryShareView[]> SharesOfEntries(ResolveContext context, long ownerId)
+    {
+        var databases = context.Service<IDbContextFactory<IppDbContext>>();
+        return context.Request.DataLoader<long, LibraryShareView[]>("sharesOfLibraryEntries", async (keys, cancellationToken) =>
+        {
+            var ids = keys.ToArray();
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            var tagged = await db.Set<LibraryEntryTag>().AsNoTracking().Where(t => ids.Contains(t.EntryId)).ToListAsync(cancellationToken);
+            var tagIds = tagged.Select(t => t.TagId).Distinct().ToArray();
+            var shares = db.Set<LibraryShare>().Where(s =>
+                s.OwnerId == ownerId && ((s.EntryId != null && ids.Contains(s.EntryId.Value)) || (s.TagId != null && tagIds.Contains(s.TagId.Value))));
+            var rows = await LibraryShareRow.Of(db, shares).AsNoTracking()
+                .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).ToListAsync(cancellationToken);
+            var tagsOf = tagged.ToLookup(t => t.EntryId, t => t.TagId);
+            return ids.Select(id => rows
+                .Where(row => row.EntryId == id || (row.TagId is { } tag && tagsOf[id].Contains(tag)))
+                .Select(row => row.View())
+                .ToArray()).ToArray();
+        });
     }
 
     /// <summary>The caller's own grant with this id; null for anyone else's.</summary>

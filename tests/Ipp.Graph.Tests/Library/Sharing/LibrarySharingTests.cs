@@ -139,6 +139,13 @@ public sealed class LibrarySharingTests(LibraryDownloadServer fixture) : IClassF
         var onEntry = Assert.Single((await NodeAsync(Server, owner, ids[2]))!.Value.GetProperty("shares").EnumerateArray());
         Assert.Equal(share.GetProperty("id").GetString(), onEntry.GetProperty("id").GetString());
         Assert.Empty((await NodeAsync(Server, owner, ids[0]))!.Value.GetProperty("shares").EnumerateArray());
+
+        // Asked of several entries at once (one batch), each gets its own.
+        var direct = IdOf(await ShareEntryAsync(Server, owner, ids[0], new { email = someone.Email }), "shareEntry");
+        var nodes = (await PostAsync(Server, "query($ids: [ID!]!) { nodes(ids: $ids) { ... on LibraryEntry { shares { id } } } }", new { ids }, owner)).Data("nodes");
+        Assert.Equal(
+            [[direct], [onEntry.GetProperty("id").GetString()!], [onEntry.GetProperty("id").GetString()!]],
+            nodes.EnumerateArray().Select(n => n.GetProperty("shares").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToArray()));
     }
 
     [Fact]
