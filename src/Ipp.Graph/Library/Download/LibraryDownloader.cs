@@ -50,22 +50,30 @@ public sealed class LibraryDownloader(
             return;
         }
 
-        await using var db = await databases.CreateDbContextAsync(http.RequestAborted);
-        var entry = await Downloadable(db, caller).FirstOrDefaultAsync(e => e.Id == key, http.RequestAborted);
+        LibraryEntry? entry;
+        LibraryFile? file = null;
+        await using (var db = await databases.CreateDbContextAsync(http.RequestAborted))
+        {
+            entry = await Downloadable(db, caller).FirstOrDefaultAsync(e => e.Id == key, http.RequestAborted);
+            if (entry?.Kind == LibraryEntryKind.File)
+            {
+                var id = entry.Id;
+                file = await db.Set<LibraryFile>().AsNoTracking().FirstAsync(f => f.EntryId == id, http.RequestAborted);
+            }
+        }
+
         if (entry is null)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
         }
-
-        if (entry.Kind == LibraryEntryKind.Folder)
+        else if (file is null)
         {
             await new FolderZip(databases, blobs, options.Value.ZipCompression).SendAsync(http, entry, this);
-            return;
         }
-
-        var file = await db.Set<LibraryFile>().AsNoTracking().FirstAsync(f => f.EntryId == entry.Id, http.RequestAborted);
-        await SendFileAsync(http, file, entry.Name, entry.CreatedAt);
+        else
+        {
+            await SendFileAsync(http, file, entry.Name, entry.CreatedAt);
+        }
     }
 
     /// <summary>Answers <c>/library/{id}/files/{path}</c>.</summary>
@@ -83,6 +91,8 @@ public sealed class LibraryDownloader(
         }
 
         await using var db = await databases.CreateDbContextAsync(http.RequestAborted);
+
+        // The context opens a connection per query only: none is held while the file streams.
         var found = await Downloadable(db, caller)
             .Where(e => e.Id == key && e.Kind == LibraryEntryKind.Folder)
             .Join(db.Set<LibraryFile>().Where(f => f.Path == path), e => e.Id, f => f.EntryId, (e, f) => new { File = f, e.CreatedAt })
@@ -132,26 +142,27 @@ public sealed class LibraryDownloader(
         var response = http.Response;
         var entityTag = new EntityTagHeaderValue($"\"{file.Sha256}\"");
         var lastModified = new DateTimeOffset(DateTime.SpecifyKind(createdAt, DateTimeKind.Utc));
-        SetAttachment(response, name, ContentTypes.TryGetContentType(name, out var type) ? type : "application/octet-stream");
         var headers = response.GetTypedHeaders();
         headers.ETag = entityTag;
         headers.LastModified = lastModified;
         response.Headers.AcceptRanges = "bytes";
+        var range = RangeRequest.Of(http.Request, file.Size, entityTag, lastModified);
+        if (range.Answer == RangeAnswer.Unsatisfiable)
+        {
+            // The error body the pipeline adds says why; there is no file to name.
+            response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+            response.Headers.ContentRange = $"bytes */{file.Size}";
+            return;
+        }
+
+        SetAttachment(response, name, ContentTypes.TryGetContentType(name, out var type) ? type : "application/octet-stream");
         if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } ifNoneMatch && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(entityTag, useStrongComparison: false)))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
 
-        var range = RangeRequest.Of(http.Request, file.Size, entityTag, lastModified);
         var (start, length) = range.Answer == RangeAnswer.Partial ? (range.Start, range.Length) : (0L, file.Size);
-        if (range.Answer == RangeAnswer.Unsatisfiable)
-        {
-            response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
-            response.Headers.ContentRange = $"bytes */{file.Size}";
-            response.ContentType = null;
-            return;
-        }
 
         if (range.Answer == RangeAnswer.Partial)
         {
