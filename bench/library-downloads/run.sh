@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The library's download benchmarks (issue 11), on a Release build of the server:
 #   1. a 1 GiB file uploaded through uploadFiles to the Local store, downloaded with curl -o /dev/null from
-#      GET /library/{id}/content, against dd reading the same blob (bs=1M, to /dev/null) beside it;
+#      GET /library/{id}/content, against dd reading the same blob (bs=1M, to /dev/null) beside it, each once from the
+#      disk (the blob's pages dropped from the page cache) and once from the page cache;
 #   2. the same through a WebDAV store (rclone serve webdav on 127.0.0.1), against curl -o /dev/null of the blob
 #      straight from the WebDAV server;
 #   3. a folder of 10,000 files, 1 GiB together (seeded into the database and the Local store by seed-folder.py),
@@ -108,13 +109,19 @@ warm=$(upload "$work/warmup.bin" warmup.bin)
 measured_download "$warm"
 entry=$(upload "$work/source.bin" source.bin)
 blob=$(find "$work/blobs" -type f -size +$(((size - 1) / 1024))k | head -n 1)
-measured_download "$entry"
-local_seconds=$seconds local_growth=$growth
-[ "$bytes" = "$size" ] || { log "downloaded $bytes bytes, not $size"; exit 1; }
-dd_start=$(now)
-dd if="$blob" of=/dev/null bs=1M status=none
-dd_seconds=$(awk -v a="$dd_start" -v b="$(now)" 'BEGIN { print b - a }')
-report+=("Local $((size / 1048576)) MiB file: download $local_seconds s, $(mib_per_s "$size" "$local_seconds") MiB/s; dd read $dd_seconds s, $(mib_per_s "$size" "$dd_seconds") MiB/s; ratio $(ratio "$dd_seconds" "$local_seconds"); VmRSS growth $local_growth MiB")
+# Each read is measured twice: from the disk (the blob's pages dropped from the page cache first, for this file
+# alone) and from the page cache (the file read just before).
+evict() { sync; dd if="$1" iflag=nocache count=0 status=none; }
+dd_read() { local start; start=$(now); dd if="$1" of=/dev/null bs=1M status=none; awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }'; }
+for cache in disk cached; do
+  [ "$cache" = disk ] && evict "$blob"
+  measured_download "$entry"
+  local_seconds=$seconds local_growth=$growth
+  [ "$bytes" = "$size" ] || { log "downloaded $bytes bytes, not $size"; exit 1; }
+  [ "$cache" = disk ] && evict "$blob"
+  dd_seconds=$(dd_read "$blob")
+  report+=("Local $((size / 1048576)) MiB file, from the $cache: download $local_seconds s, $(mib_per_s "$size" "$local_seconds") MiB/s; dd read $dd_seconds s, $(mib_per_s "$size" "$dd_seconds") MiB/s; ratio $(ratio "$dd_seconds" "$local_seconds"); VmRSS growth $local_growth MiB")
+done
 
 # 3. The folder of $files files, as a zip (same server, same store).
 folder=$(python3 "$repo/bench/library-downloads/seed-folder.py" "$work/ipp.db" "$work/blobs" bench@example.org folder "$files" "$size")
@@ -138,11 +145,15 @@ sign_in
 warm=$(upload "$work/warmup.bin" warmup.bin)
 measured_download "$warm"
 entry=$(upload "$work/source.bin" source.bin)
-measured_download "$entry"
-webdav_seconds=$seconds webdav_growth=$growth
 key=$(sqlite3 "$work/ipp.db" "SELECT blob_key FROM library_files WHERE size = $size LIMIT 1")
-direct_seconds=$(curl -s -o /dev/null -w '%{time_total}' -u ipp:webdav-secret "http://127.0.0.1:$rport/${key:0:2}/$key")
-report+=("WebDAV $((size / 1048576)) MiB file: download $webdav_seconds s, $(mib_per_s "$size" "$webdav_seconds") MiB/s; curl -o straight from rclone $direct_seconds s, $(mib_per_s "$size" "$direct_seconds") MiB/s; ratio $(ratio "$direct_seconds" "$webdav_seconds"); VmRSS growth $webdav_growth MiB")
+for cache in disk cached; do
+  [ "$cache" = disk ] && evict "$work/webdav/${key:0:2}/$key"
+  measured_download "$entry"
+  webdav_seconds=$seconds webdav_growth=$growth
+  [ "$cache" = disk ] && evict "$work/webdav/${key:0:2}/$key"
+  direct_seconds=$(curl -s -o /dev/null -w '%{time_total}' -u ipp:webdav-secret "http://127.0.0.1:$rport/${key:0:2}/$key")
+  report+=("WebDAV $((size / 1048576)) MiB file, from the $cache: download $webdav_seconds s, $(mib_per_s "$size" "$webdav_seconds") MiB/s; curl -o straight from rclone $direct_seconds s, $(mib_per_s "$size" "$direct_seconds") MiB/s; ratio $(ratio "$direct_seconds" "$webdav_seconds"); VmRSS growth $webdav_growth MiB")
+done
 stop_server_checked
 
 echo

@@ -22,14 +22,23 @@ internal static class BlobCopy
             var left = length;
             while (left > 0)
             {
-                var read = await ReadAsync(source, buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), doing, cancellation);
-                if (read == 0)
+                // The buffer is filled before it is written: a network store hands over a few kilobytes per read, and
+                // each write to the response costs a send of its own.
+                var wanted = (int)Math.Min(buffer.Length, left);
+                var filled = 0;
+                while (filled < wanted)
                 {
-                    throw new StorageUnavailableException(doing, new IOException($"the blob ended {left} bytes before its recorded size of {length} bytes"));
+                    var read = await ReadAsync(source, buffer.AsMemory(filled, wanted - filled), doing, cancellation);
+                    if (read == 0)
+                    {
+                        throw new StorageUnavailableException(doing, new IOException($"the blob ended {left - filled} bytes before its recorded size of {length} bytes"));
+                    }
+
+                    filled += read;
                 }
 
-                await target.WriteAsync(buffer.AsMemory(0, read), cancellation);
-                left -= read;
+                await target.WriteAsync(buffer.AsMemory(0, filled), cancellation);
+                left -= filled;
             }
         }
         finally
