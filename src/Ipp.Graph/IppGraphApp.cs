@@ -10,6 +10,7 @@ using Ipp.Graph.GraphQL;
 using Ipp.Graph.Groups;
 using Ipp.Graph.Health;
 using Ipp.Graph.Library;
+using Ipp.Graph.Library.Download;
 using Ipp.Graph.Mail;
 using Ipp.Graph.RateLimiting;
 using Ipp.Graph.Ide;
@@ -66,6 +67,7 @@ public static class IppGraphApp
         app.MapGraphQLStreaming();
         app.MapGraphQLHttp();
         app.MapExperimentFiles();
+        app.MapLibraryDownloads();
         return app;
     }
 

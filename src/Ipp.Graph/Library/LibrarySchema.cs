@@ -4,10 +4,12 @@ using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Library.Download;
 using Ipp.Graph.Library.Entities;
 using Ipp.Graph.Library.Entries;
 using Ipp.Graph.Library.Live;
 using Ipp.Graph.Library.Query;
+using Ipp.Graph.Library.Sharing;
 using Ipp.Graph.Library.Upload;
 using Ipp.Graph.Tags;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +40,10 @@ public static class LibrarySchema
         FilesQueries.Bind(schema);
         EntryMutations.Bind(schema);
         TagsSchema.Bind(schema, nodes);
+
+        // Downloads and sharing.
+        LibraryFilesSchema.Bind(schema);
+        SharingSchema.Bind(schema, nodes);
     }
 
     /// <summary>

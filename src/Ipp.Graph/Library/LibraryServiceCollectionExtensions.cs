@@ -1,6 +1,8 @@
 using Ipp.Graph.Data;
+using Ipp.Graph.Library.Download;
 using Ipp.Graph.Library.Entries;
 using Ipp.Graph.Library.Live;
+using Ipp.Graph.Library.Sharing;
 using Ipp.Graph.Library.Upload;
 using Ipp.Graph.Tags;
 
@@ -24,6 +26,9 @@ public static class LibraryServiceCollectionExtensions
         services.AddValidatedSettings<LibraryEntriesOptions>(configuration.GetSection(LibraryOptions.Section), options => options.Validate());
         services.AddSingleton<LibraryEntryChanges>();
         services.AddTags(configuration);
+        // Downloads and sharing.
+        services.AddLibraryDownloads(configuration);
+        services.AddLibrarySharing(configuration);
         return services;
     }
 }

@@ -164,6 +164,20 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             "tags:manage", "ADMIN", "mutation($id: ID!) { renameCustomTag(input: {id: $id, name: \"renamed\"}) { tag { id } errors { __typename } } }", _ => new { id = NoTag }),
         ["Mutation.deleteCustomTag"] = new(
             "tags:manage", "ADMIN", "mutation($id: ID!) { deleteCustomTag(input: {id: $id}) { deletedId errors { __typename } } }", _ => new { id = NoTag }),
+        // Downloads and sharing: the holder's grant of nothing (no such entry, tag or grant) answers a payload error.
+        ["Query.libraryShares"] = new("files:read", "DATA_ENGINEER", "{ libraryShares { totalCount nodes { id } } }"),
+        ["Mutation.shareEntry"] = new(
+            "files:write",
+            "DATA_ENGINEER",
+            """mutation($id: ID!) { shareEntry(input: {entryId: $id, grantee: {email: "nobody@example.org"}}) { share { id } errors { __typename } } }""",
+            s => new { id = s.DraftId }),
+        ["Mutation.shareTag"] = new(
+            "files:write",
+            "DATA_ENGINEER",
+            """mutation($id: ID!) { shareTag(input: {tagId: $id, grantee: {email: "nobody@example.org"}}) { share { id } errors { __typename } } }""",
+            s => new { id = s.DraftId }),
+        ["Mutation.revokeShare"] = new(
+            "files:write", "DATA_ENGINEER", "mutation($id: ID!) { revokeShare(input: {id: $id}) { revokedId errors { __typename } } }", s => new { id = s.DraftId }),
         ["Subscription.accountPending"] = new(
             "users:manage", "ADMIN", "subscription { accountPending { user { email } } }", Trigger: s => AnnouncePendingAsync(s)),
         ["Subscription.sessionEnded"] = new(

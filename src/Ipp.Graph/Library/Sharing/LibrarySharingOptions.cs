@@ -1,0 +1,31 @@
+using Ipp.Graph.Data.Lists;
+
+namespace Ipp.Graph.Library.Sharing;
+
+/// <summary>The <c>Library:Sharing</c> settings (appsettings.json documents each with its default).</summary>
+public sealed class LibrarySharingOptions : IListPageSizeOptions
+{
+    /// <summary>The settings section.</summary>
+    public const string Section = "Library:Sharing";
+
+    /// <summary>The grants in a page of <c>libraryShares</c> when neither <c>first</c> nor <c>last</c> is given.</summary>
+    public int DefaultPageSize { get; set; } = 20;
+
+    /// <summary>The largest <c>first</c> or <c>last</c> of <c>libraryShares</c>.</summary>
+    public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>Throws when a setting is out of range, so a bad configuration stops the start.</summary>
+    internal void Validate()
+    {
+        if (MaxPageSize < 1)
+        {
+            throw new InvalidOperationException($"Library:Sharing:MaxPageSize must be 1 or more; it is {MaxPageSize}.");
+        }
+
+        if (DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
+        {
+            throw new InvalidOperationException(
+                $"Library:Sharing:DefaultPageSize must be from 1 to Library:Sharing:MaxPageSize ({MaxPageSize}); it is {DefaultPageSize}.");
+        }
+    }
+}
