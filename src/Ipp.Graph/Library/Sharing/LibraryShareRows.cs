@@ -19,6 +19,8 @@ public sealed class LibraryShareRow
 
     public long? TagOwnerId { get; init; }
 
+    public DateTime? TagCreatedAt { get; init; }
+
     public string? Email { get; init; }
 
     public long? GroupId { get; init; }
@@ -38,6 +40,7 @@ public sealed class LibraryShareRow
             TagId = s.TagId,
             TagName = db.Set<Tag>().Where(t => t.Id == s.TagId).Select(t => t.Name).FirstOrDefault(),
             TagOwnerId = db.Set<Tag>().Where(t => t.Id == s.TagId).Select(t => t.OwnerId).FirstOrDefault(),
+            TagCreatedAt = db.Set<Tag>().Where(t => t.Id == s.TagId).Select(t => (DateTime?)t.CreatedAt).FirstOrDefault(),
             Email = db.Users.Where(u => u.Id == s.UserId).Select(u => u.Email).FirstOrDefault(),
             GroupId = s.GroupId,
             GroupName = db.Set<Group>().Where(g => g.Id == s.GroupId).Select(g => g.Name).FirstOrDefault(),
@@ -45,11 +48,11 @@ public sealed class LibraryShareRow
             CreatedAt = s.CreatedAt,
         });
 
-    /// <summary>The row as the API shows it.</summary>
+    /// <summary>The row as the API shows it (its tag as the <c>Tag</c> type shows one: the compared name is not shown).</summary>
     public LibraryShareView View() => new(
         Id,
         EntryId,
-        TagId is { } tag ? new LibraryShareTag(tag, TagName!, TagOwnerId is null) : null,
+        TagId is { } tag ? new Tag { Id = tag, OwnerId = TagOwnerId, Name = TagName!, NormalizedName = "", CreatedAt = TagCreatedAt!.Value } : null,
         Email,
         GroupId is { } group ? new GroupView(group, GroupName!, Utc(GroupCreatedAt!.Value)) : null,
         Utc(CreatedAt));

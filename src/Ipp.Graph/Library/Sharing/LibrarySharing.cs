@@ -8,6 +8,7 @@ using Ipp.Graph.Groups.Entities;
 using Ipp.Graph.Library.Entities;
 using Ipp.Graph.Library.Entries.Errors;
 using Ipp.Graph.Library.Sharing.Errors;
+using Ipp.Graph.Tags;
 using Ipp.Graph.Tags.Entities;
 using Ipp.Graph.Tags.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed class LibrarySharing(IDbContextFactory<IppDbContext> databases, Ac
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await UserTransactions.BeginAsync(db, caller.UserId, cancellationToken);
         var userId = caller.UserId;
-        if (!GlobalId.TryDecode(tagId, LibraryShareTag.TypeName, out var key)
+        if (!GlobalId.TryDecode(tagId, TagService.TypeName, out var key)
             || !await db.Set<Tag>().AnyAsync(t => t.Id == key && (t.OwnerId == userId || t.OwnerId == null), cancellationToken))
         {
             throw new MutationException(new TagNotFoundError(tagId));

@@ -34,7 +34,6 @@ public static class SharingSchema
     {
         schema
             .BindType<LibraryShareView>(LibraryShareView.TypeName)
-            .BindType<LibraryShareTag>("LibraryShareTag")
             .BindInput<ShareEntryInput>("ShareEntryInput")
             .BindInput<ShareTagInput>("ShareTagInput")
             .BindInput<LibraryGranteeInput>("LibraryGranteeInput")

@@ -84,7 +84,7 @@ public sealed class LibrarySharingTests(LibraryDownloadServer fixture) : IClassF
         IdOf(await ShareEntryAsync(Server, someone, theirs, new { email = owner.Email }), "shareEntry");
         IdOf(await ShareEntryAsync(Server, owner, mine, new { email = grantee.Email }), "shareEntry");
         var (foreignGroup, _) = await GroupAsync(Server, Unique("not mine"), someone);
-        var theirTag = await TestTags.CreateAsync(Server, someone.Id, Unique("theirs"));
+        var theirTag = await TestTags.CreateAsync(Server, someone, Unique("theirs"));
         var before = await Server.Database.RowsAsync();
 
         Assert.Equal("SHARE_USER_NOT_FOUND", (await ShareEntryAsync(Server, owner, mine, new { email = "nobody-" + Guid.NewGuid().ToString("n") + "@example.org" })).PayloadErrorCode("shareEntry"));
@@ -120,17 +120,17 @@ public sealed class LibrarySharingTests(LibraryDownloadServer fixture) : IClassF
         var ids = await fixture.UploadAsync(owner, FilePart.Text(a, "a"), FilePart.Text(b, "b"), FilePart.Text(c, "c"));
         var custom = await TestTags.CreateAsync(Server, null, Unique("custom"));
         var theirs = (await fixture.UploadAsync(someone, FilePart.Text(Unique("theirs.txt"), "t")))[0];
-        await TestTags.TagAsync(Server, ids[0], custom);
-        await TestTags.TagAsync(Server, ids[2], custom);
-        await TestTags.TagAsync(Server, theirs, custom);
+        await TestTags.TagAsync(Server, owner, ids[0], custom);
+        await TestTags.TagAsync(Server, owner, ids[2], custom);
+        await TestTags.TagAsync(Server, someone, theirs, custom);
 
         var share = (await ShareTagAsync(Server, owner, custom, new { email = grantee.Email })).Data("shareTag").GetProperty("share");
 
-        Assert.True(share.GetProperty("tag").GetProperty("custom").GetBoolean());
+        Assert.Equal("CUSTOM", share.GetProperty("tag").GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Null, share.GetProperty("entry").ValueKind);
         Assert.Equal([a, c], (await SeenAsync(Server, grantee, [.. ids, theirs])).Order());
-        await TestTags.TagAsync(Server, ids[1], custom);
-        await TestTags.UntagAsync(Server, ids[0], custom);
+        await TestTags.TagAsync(Server, owner, ids[1], custom);
+        await TestTags.UntagAsync(Server, owner, ids[0], custom);
         Assert.Equal([b, c], (await SeenAsync(Server, grantee, [.. ids, theirs])).Order());
         Assert.Equal(HttpStatusCode.OK, await DownloadAsync(Server, grantee, ids[1]));
         Assert.Equal(HttpStatusCode.NotFound, await DownloadAsync(Server, grantee, theirs));
@@ -156,14 +156,14 @@ public sealed class LibrarySharingTests(LibraryDownloadServer fixture) : IClassF
         var outsider = await fixture.EngineerAsync();
         var name = Unique("team");
         var (group, admin) = await GroupAsync(Server, name, owner, member);
-        var tag = await TestTags.CreateAsync(Server, owner.Id, Unique("mine"));
+        var tag = await TestTags.CreateAsync(Server, owner, Unique("mine"));
         var id = (await fixture.UploadAsync(owner, FilePart.Text(Unique("t.txt"), "t")))[0];
-        await TestTags.TagAsync(Server, id, tag);
+        await TestTags.TagAsync(Server, owner, id, tag);
 
         var share = (await ShareTagAsync(Server, owner, tag, new { groupId = group })).Data("shareTag").GetProperty("share");
 
         Assert.Equal(name, share.GetProperty("group").GetProperty("name").GetString());
-        Assert.False(share.GetProperty("tag").GetProperty("custom").GetBoolean());
+        Assert.Equal("OWN", share.GetProperty("tag").GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Null, share.GetProperty("email").ValueKind);
         Assert.Single(await SeenAsync(Server, member, id));
         Assert.Empty(await SeenAsync(Server, outsider, id));
@@ -199,15 +199,15 @@ public sealed class LibrarySharingTests(LibraryDownloadServer fixture) : IClassF
         var grantee = await fixture.EngineerAsync();
         var member = await fixture.EngineerAsync();
         var (group, admin) = await GroupAsync(Server, Unique("doomed"), owner, member);
-        var tag = await TestTags.CreateAsync(Server, owner.Id, Unique("doomed"));
+        var tag = await TestTags.CreateAsync(Server, owner, Unique("doomed"));
         var ids = await fixture.UploadAsync(owner, FilePart.Text(Unique("x.txt"), "x"), FilePart.Text(Unique("y.txt"), "y"));
-        await TestTags.TagAsync(Server, ids[0], tag);
+        await TestTags.TagAsync(Server, owner, ids[0], tag);
         IdOf(await ShareTagAsync(Server, owner, tag, new { email = grantee.Email }), "shareTag");
         IdOf(await ShareEntryAsync(Server, owner, ids[1], new { groupId = group }), "shareEntry");
         Assert.Single(await SeenAsync(Server, grantee, ids));
         Assert.Single(await SeenAsync(Server, member, ids));
 
-        await TestTags.DeleteAsync(Server, tag);
+        await TestTags.DeleteAsync(Server, owner, tag);
         await PostAsync(Server, "mutation($id: ID!) { deleteGroup(input: {id: $id}) { deletedId } }", new { id = group }, admin);
 
         Assert.Empty(await SeenAsync(Server, grantee, ids));

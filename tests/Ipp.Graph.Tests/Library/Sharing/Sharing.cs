@@ -11,7 +11,7 @@ namespace Ipp.Graph.Tests.Library.Sharing;
 /// <summary>The sharing tests' operations over the real server's GraphQL and download endpoint.</summary>
 public static class Sharing
 {
-    public const string ShareFields = "id email group { id name } entry { id name } tag { id name custom } createdAt";
+    public const string ShareFields = "id email group { id name } entry { id name } tag { id name kind } createdAt";
 
     private const string Errors = "errors { __typename ... on Error { code message } }";
 

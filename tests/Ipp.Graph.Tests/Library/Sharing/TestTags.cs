@@ -1,52 +1,48 @@
-using Ipp.Graph.GraphQL;
-using Ipp.Graph.Library.Entities;
-using Ipp.Graph.Tags.Entities;
+using Ipp.Graph.Tests.Authorization;
+using Ipp.Graph.Tests.Experiments.Write;
 using Ipp.Graph.Tests.Support;
-using static Ipp.Graph.Tests.Library.LibraryUploads;
+using static Ipp.Graph.Tests.Library.Sharing.Sharing;
 
 namespace Ipp.Graph.Tests.Library.Sharing;
 
 /// <summary>
-/// Tags for the sharing tests, written to the database directly: the tag mutations are another part's (the lead
-/// swaps these for them at the merge). The one place the sharing tests make, put on, take off and delete tags.
+/// Tags for the sharing tests, made, put on, taken off and deleted through the tag mutations, as their users do: a
+/// user's own tag by that user, a custom one by an administrator (tags:manage).
 /// </summary>
 public static class TestTags
 {
-    /// <summary>Makes a tag: <paramref name="ownerId"/>'s own, or a custom one (null); its global id.</summary>
-    public static async Task<string> CreateAsync(RunningServer server, long? ownerId, string name)
+    /// <summary>Makes a tag: <paramref name="owner"/>'s own, or (null) a custom one; its global id.</summary>
+    public static async Task<string> CreateAsync(RunningServer server, WriteUser? owner, string name)
     {
-        await using var db = await DatabaseAsync(server);
-        var tag = new Tag { OwnerId = ownerId, Name = name, NormalizedName = name.ToLowerInvariant(), CreatedAt = DateTime.UtcNow };
-        db.Add(tag);
-        await db.SaveChangesAsync();
-        return GlobalId.Encode("Tag", tag.Id);
+        var (mutation, maker) = owner is null
+            ? ("createCustomTag", await AccessServers.SignUpAsync(server, "ADMIN"))
+            : ("createTag", owner);
+        var response = await PostAsync(server, $"mutation($name: String!) {{ {mutation}(input: {{name: $name}}) {{ tag {{ id }} }} }}", new { name }, maker);
+        return response.Data(mutation).GetProperty("tag").GetProperty("id").GetString()!;
     }
 
-    /// <summary>Puts the tag on the entry (both global ids).</summary>
-    public static async Task TagAsync(RunningServer server, string entryId, string tagId)
+    /// <summary>Puts the tag on the entry of <paramref name="owner"/> (both global ids).</summary>
+    public static Task TagAsync(RunningServer server, WriteUser owner, string entryId, string tagId) =>
+        ChangeAsync(server, owner, "tagEntries", entryId, tagId);
+
+    /// <summary>Takes the tag off the entry of <paramref name="owner"/>.</summary>
+    public static Task UntagAsync(RunningServer server, WriteUser owner, string entryId, string tagId) =>
+        ChangeAsync(server, owner, "untagEntries", entryId, tagId);
+
+    /// <summary>Deletes <paramref name="owner"/>'s own tag.</summary>
+    public static async Task DeleteAsync(RunningServer server, WriteUser owner, string tagId)
     {
-        await using var db = await DatabaseAsync(server);
-        db.Add(new LibraryEntryTag { EntryId = Key(entryId, "LibraryEntry"), TagId = Key(tagId, "Tag") });
-        await db.SaveChangesAsync();
+        var response = await PostAsync(server, "mutation($id: ID!) { deleteTag(input: {id: $id}) { deletedId } }", new { id = tagId }, owner);
+        Assert.Equal(tagId, response.Data("deleteTag").GetProperty("deletedId").GetString());
     }
 
-    /// <summary>Takes the tag off the entry.</summary>
-    public static async Task UntagAsync(RunningServer server, string entryId, string tagId)
+    private static async Task ChangeAsync(RunningServer server, WriteUser owner, string mutation, string entryId, string tagId)
     {
-        await using var db = await DatabaseAsync(server);
-        db.Remove(new LibraryEntryTag { EntryId = Key(entryId, "LibraryEntry"), TagId = Key(tagId, "Tag") });
-        await db.SaveChangesAsync();
+        var response = await PostAsync(
+            server,
+            $"mutation($entries: [ID!]!, $tags: [ID!]!) {{ {mutation}(input: {{entryIds: $entries, tagIds: $tags}}) {{ entries {{ id }} }} }}",
+            new { entries = new[] { entryId }, tags = new[] { tagId } },
+            owner);
+        Assert.Single(response.Data(mutation).GetProperty("entries").EnumerateArray());
     }
-
-    /// <summary>Deletes the tag (as deleting it through the API does: its rows go with it by the database's cascades).</summary>
-    public static async Task DeleteAsync(RunningServer server, string tagId)
-    {
-        await using var db = await DatabaseAsync(server);
-        var tag = await db.Set<Tag>().FindAsync(Key(tagId, "Tag"));
-        db.Remove(tag!);
-        await db.SaveChangesAsync();
-    }
-
-    private static long Key(string id, string type) =>
-        GlobalId.TryDecode(id, type, out var key) ? key : throw new ArgumentException($"'{id}' is no {type} id.", nameof(id));
 }
