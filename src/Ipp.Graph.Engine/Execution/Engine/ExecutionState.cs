@@ -21,6 +21,9 @@ internal sealed partial class ExecutionState
     /// <summary>How many fields execute between two looks at the clock when everything is synchronous.</summary>
     private const int FieldsBetweenDeadlineChecks = 1024;
 
+    /// <summary>The last <see cref="Id"/> given, process-wide.</summary>
+    private static long s_lastId;
+
     private readonly OperationPlan _operation;
     private readonly PlanRoot _plan;
     private readonly bool _serial;
@@ -83,6 +86,9 @@ internal sealed partial class ExecutionState
     public object? RootValue { get; }
 
     public RequestContext Request { get; }
+
+    /// <summary>A number no other execution in this process has (see <see cref="ResolveContext.ExecutionId"/>).</summary>
+    public long Id { get; } = Interlocked.Increment(ref s_lastId);
 
     /// <summary>The host's token, or (when a time limit applies) a token also cancelled when the time is up.</summary>
     public CancellationToken CancellationToken => _deadline == long.MaxValue ? _hostToken : EnsureLinkedToken().Token;
