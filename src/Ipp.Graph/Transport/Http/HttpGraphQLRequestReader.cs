@@ -19,10 +19,12 @@ public sealed class HttpGraphQLRequestReader
 
     private readonly int _maxRequestBytes;
     private readonly JsonDocumentOptions _jsonOptions;
+    private readonly QueryTexts _queryTexts;
 
-    public HttpGraphQLRequestReader(GraphQLHttpOptions options)
+    public HttpGraphQLRequestReader(GraphQLHttpOptions options, QueryTexts queryTexts)
     {
         _maxRequestBytes = options.MaxRequestBytes;
+        _queryTexts = queryTexts;
 
         // Duplicate members are refused: a body that means one thing to a proxy and another to the server is an attack.
         _jsonOptions = new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth, AllowDuplicateProperties = false };
@@ -70,7 +72,7 @@ public sealed class HttpGraphQLRequestReader
         var problem = Parse(body, length, out var json);
         if (problem is null)
         {
-            if (GraphQLRequestJson.TryRead(json!.RootElement, out var graphQLRequest, out var invalid))
+            if (GraphQLRequestJson.TryRead(json!.RootElement, out var graphQLRequest, out var invalid, _queryTexts))
             {
                 return HttpGraphQLRequest.Read(graphQLRequest!, json, body);
             }
