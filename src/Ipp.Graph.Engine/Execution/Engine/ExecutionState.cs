@@ -49,6 +49,7 @@ internal sealed partial class ExecutionState
     private Dictionary<ResultObject, GraphQLError>? _doomed;
     private SlotSlab _slots;
     private LinkedToken? _linkedToken;
+    private long _id;
 
     public ExecutionState(
         OperationPlan operation,
@@ -87,8 +88,22 @@ internal sealed partial class ExecutionState
 
     public RequestContext Request { get; }
 
-    /// <summary>A number no other execution in this process has (see <see cref="ResolveContext.ExecutionId"/>).</summary>
-    public long Id { get; } = Interlocked.Increment(ref s_lastId);
+    /// <summary>
+    /// A number no other execution in this process has (see <see cref="ResolveContext.ExecutionId"/>), given when first
+    /// asked: most executions never ask.
+    /// </summary>
+    public long Id
+    {
+        get
+        {
+            if (Volatile.Read(ref _id) == 0)
+            {
+                Interlocked.CompareExchange(ref _id, Interlocked.Increment(ref s_lastId), 0);
+            }
+
+            return _id;
+        }
+    }
 
     /// <summary>The host's token, or (when a time limit applies) a token also cancelled when the time is up.</summary>
     public CancellationToken CancellationToken => _deadline == long.MaxValue ? _hostToken : EnsureLinkedToken().Token;
