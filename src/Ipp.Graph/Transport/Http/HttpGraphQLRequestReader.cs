@@ -148,6 +148,12 @@ public sealed class HttpGraphQLRequestReader
     /// <summary>Null when the Content-Type is <c>application/json</c> in UTF-8; else why the body cannot be read (415).</summary>
     private static HttpProblem? CheckContentType(StringValues contentType)
     {
+        // What clients send, known good without parsing.
+        if (contentType.Count == 1 && contentType[0] is MediaTypes.Json or MediaTypes.JsonUtf8)
+        {
+            return null;
+        }
+
         if (StringValues.IsNullOrEmpty(contentType))
         {
             return HttpProblem.UnsupportedMediaType("The request has no Content-Type: send the GraphQL request as application/json.");
