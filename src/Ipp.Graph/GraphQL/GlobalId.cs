@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 
 namespace Ipp.Graph.GraphQL;
 
@@ -47,6 +48,7 @@ public static class GlobalId
     /// The type name (written to <paramref name="typeName"/>, room for <see cref="MaxLength"/> characters) and
     /// key of a global id; false when the text is not one.
     /// </summary>
+    [SkipLocalsInit] // The decoded bytes are written before they are read: not zeroed first (once per id read).
     public static bool TryDecode(ReadOnlySpan<char> id, Span<char> typeName, out int typeNameLength, out long key)
     {
         typeNameLength = 0;
