@@ -11,10 +11,13 @@ const [databaseFile] = process.argv.slice(2);
 const SQL = await initSqlJs();
 const db = new SQL.Database(readFileSync(databaseFile));
 
-/** A value as a PostgreSQL literal: SQLite keeps times as UTC text, which the session's UTC time zone reads as such. */
+/**
+ * A value as a PostgreSQL literal: SQLite keeps times as UTC text, which the session's UTC time zone reads as such,
+ * and booleans as 0 and 1, so numbers go as untyped literals too, which each column's type reads ('0' is false).
+ */
 function literal(value) {
   if (value === null) return 'NULL';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return `'${value}'`;
   if (value instanceof Uint8Array) return `'\\x${Buffer.from(value).toString('hex')}'::bytea`;
   return `'${String(value).replaceAll("'", "''")}'`;
 }

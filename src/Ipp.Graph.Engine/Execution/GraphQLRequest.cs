@@ -17,4 +17,10 @@ public sealed class GraphQLRequest
 
     /// <summary>The request's <c>extensions</c> member, if any.</summary>
     public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
+    /// <summary>
+    /// The document an executor prepared for <see cref="Query"/>, kept with the request, so that a host asking first
+    /// what the request would run and then running it costs one look-up of the text in the document cache.
+    /// </summary>
+    internal Documents.PreparedQuery? Prepared { get; set; }
 }

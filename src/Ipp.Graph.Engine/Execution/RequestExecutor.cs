@@ -61,6 +61,9 @@ public sealed class RequestExecutor
     /// <summary>How many characters of document text the cache holds.</summary>
     internal long CachedCharacters => _documents.Characters;
 
+    /// <summary>How many times a request's text was looked up in the document cache.</summary>
+    internal long DocumentLookups => _documents.Lookups;
+
     /// <summary>How many times fields were collected for a selection set; stays put when cached plans are reused.</summary>
     internal long SelectionSetsCollected => _statistics.SelectionSetsCollected;
 
@@ -73,7 +76,7 @@ public sealed class RequestExecutor
         ValueTask<ExecutionResult> running;
         try
         {
-            if (GetDocument(request.Query) is not { } document)
+            if (GetDocument(request) is not { } document)
             {
                 return new ValueTask<ExecutionResult>(TooLarge(request.Query));
             }
@@ -97,7 +100,7 @@ public sealed class RequestExecutor
     {
         try
         {
-            if (GetDocument(request.Query) is not { } document)
+            if (GetDocument(request) is not { } document)
             {
                 return new SubscriptionResult(TooLarge(request.Query));
             }
@@ -127,7 +130,7 @@ public sealed class RequestExecutor
     {
         try
         {
-            return GetDocument(request.Query) is { Errors: null } document
+            return GetDocument(request) is { Errors: null } document
                 && document.SelectOperation(request.OperationName, out _) is { } operation
                     ? operation.Operation
                     : null;
@@ -139,11 +142,26 @@ public sealed class RequestExecutor
         }
     }
 
-    /// <summary>The prepared document; null when the text exceeds <see cref="EngineOptions.MaxDocumentLength"/>.</summary>
-    private PreparedDocument? GetDocument(string? query)
+    /// <summary>
+    /// The prepared document of the request's text (from the request when this executor prepared it before); null
+    /// when the text exceeds <see cref="EngineOptions.MaxDocumentLength"/>.
+    /// </summary>
+    private PreparedDocument? GetDocument(GraphQLRequest request)
     {
-        query ??= string.Empty;
-        return query.Length > Options.MaxDocumentLength ? null : _documents.GetOrPrepare(query, _prepare);
+        if (request.Prepared is { } prepared && ReferenceEquals(prepared.Executor, this))
+        {
+            return prepared.Document;
+        }
+
+        var query = request.Query ?? string.Empty;
+        if (query.Length > Options.MaxDocumentLength)
+        {
+            return null;
+        }
+
+        var document = _documents.GetOrPrepare(query, _prepare);
+        request.Prepared = new PreparedQuery(this, document);
+        return document;
     }
 
     private PreparedDocument Prepare(string query)

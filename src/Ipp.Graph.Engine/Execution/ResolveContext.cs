@@ -51,6 +51,12 @@ public readonly struct ResolveContext
     /// <summary>What every resolver of the request shares: the caller, services, data loaders.</summary>
     public RequestContext Request => _state.Request;
 
+    /// <summary>
+    /// A number that identifies this execution among every execution in the process (each event of a subscription is
+    /// one): the key of what a host computes once per execution, such as whether the caller's session is live.
+    /// </summary>
+    public long ExecutionId => _state.Id;
+
     /// <summary>Cancelled when the client goes away or the request exceeds its execution time.</summary>
     public CancellationToken CancellationToken => _state.CancellationToken;
 

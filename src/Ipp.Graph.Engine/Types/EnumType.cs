@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ipp.Graph.Engine.Types;
 
 /// <summary>
@@ -8,6 +10,15 @@ public sealed partial class EnumType : NamedType
 {
     private Dictionary<string, EnumValueDefinition> _byName = new(StringComparer.Ordinal);
     private Dictionary<object, EnumValueDefinition> _byValue = [];
+
+    /// <summary>
+    /// When every internal value is a member of one .NET enum of <c>int</c> numbered from 0 to 255: the definitions by
+    /// that number, so a response's enum values cost an index instead of hashing a boxed value. Null otherwise.
+    /// </summary>
+    private EnumValueDefinition?[]? _byNumber;
+
+    /// <summary>The .NET enum <see cref="_byNumber"/> is for.</summary>
+    private System.Type? _numberedType;
 
     public EnumType(string name, string? description = null)
         : base(name, description)
@@ -25,7 +36,16 @@ public sealed partial class EnumType : NamedType
     public EnumValueDefinition? GetValue(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>The value definition whose internal value equals <paramref name="value"/>.</summary>
-    public EnumValueDefinition? GetValueByInternal(object value) => _byValue.GetValueOrDefault(value);
+    public EnumValueDefinition? GetValueByInternal(object value)
+    {
+        if (_byNumber is { } byNumber && value.GetType() == _numberedType)
+        {
+            var number = (uint)Unsafe.Unbox<int>(value);
+            return number < (uint)byNumber.Length ? byNumber[number] : null;
+        }
+
+        return _byValue.GetValueOrDefault(value);
+    }
 
     internal void SetValues(IEnumerable<EnumValueDefinition> values)
     {
@@ -41,6 +61,35 @@ public sealed partial class EnumType : NamedType
         Values = list;
         _byName = byName;
         _byValue = byValue;
+        (_byNumber, _numberedType) = Number(list);
+    }
+
+    /// <summary>The definitions by number when their values are all small members of one enum of int (see <see cref="_byNumber"/>).</summary>
+    private static (EnumValueDefinition?[]?, System.Type?) Number(EnumValueDefinition[] values)
+    {
+        const int Numbers = 256;
+        var type = values.Length > 0 ? values[0].Value.GetType() : null;
+        if (type is null || !type.IsEnum || Enum.GetUnderlyingType(type) != typeof(int))
+        {
+            return (null, null);
+        }
+
+        var byNumber = new EnumValueDefinition?[Numbers];
+        var count = 0;
+        foreach (var value in values)
+        {
+            // A boxed enum unboxes to its underlying type.
+            var number = value.Value.GetType() == type ? (int)value.Value : -1;
+            if (number is < 0 or >= Numbers)
+            {
+                return (null, null);
+            }
+
+            byNumber[number] ??= value;
+            count = Math.Max(count, number + 1);
+        }
+
+        return (byNumber[..count], type);
     }
 }
 

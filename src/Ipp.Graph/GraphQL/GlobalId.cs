@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 
 namespace Ipp.Graph.GraphQL;
 
@@ -19,7 +20,7 @@ public static class GlobalId
     // The decoded text of the longest id.
     private const int MaxDecodedLength = MaxLength / 4 * 3;
 
-    // The base64url alphabet in the order of the values its characters stand for.
+    // The base64url alphabet in the order of the values its characters stand for (ValueOf).
     private const string Base64UrlAlphabetText = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     private static readonly SearchValues<char> Base64UrlAlphabet = SearchValues.Create(Base64UrlAlphabetText);
@@ -47,6 +48,7 @@ public static class GlobalId
     /// The type name (written to <paramref name="typeName"/>, room for <see cref="MaxLength"/> characters) and
     /// key of a global id; false when the text is not one.
     /// </summary>
+    [SkipLocalsInit] // The decoded bytes are written before they are read: not zeroed first (once per id read).
     public static bool TryDecode(ReadOnlySpan<char> id, Span<char> typeName, out int typeNameLength, out long key)
     {
         typeNameLength = 0;
@@ -86,8 +88,18 @@ public static class GlobalId
         }
 
         var unusedBits = (text.Length % 4) switch { 2 => 0b1111, 3 => 0b11, _ => 0 };
-        return (Base64UrlAlphabetText.IndexOf(text[^1], StringComparison.Ordinal) & unusedBits) == 0;
+        return (ValueOf(text[^1]) & unusedBits) == 0;
     }
+
+    /// <summary>The value a character of the base64url alphabet stands for (its place in the alphabet).</summary>
+    private static int ValueOf(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => c - 'A',
+        >= 'a' and <= 'z' => c - 'a' + 26,
+        >= '0' and <= '9' => c - '0' + 52,
+        '-' => 62,
+        _ => 63,
+    };
 
     private static int Write(string typeName, long key, Span<byte> text)
     {

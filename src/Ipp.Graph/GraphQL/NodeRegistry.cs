@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution;
@@ -30,6 +31,8 @@ public sealed class NodeRegistry
             .Resolve("Query.node", context => FetchAsync(context.GetArgument<string>("id"), context))
             .Resolve("Query.nodes", FetchAllAsync);
 
+    // The type name's buffer is written before it is read: not zeroed first (once per id of a response).
+    [SkipLocalsInit]
     private ValueTask<object?> FetchAsync(string id, ResolveContext context)
     {
         Span<char> typeName = stackalloc char[GlobalId.MaxLength];

@@ -1,4 +1,5 @@
 using System.Net;
+using Ipp.Graph.Accounts;
 using Ipp.Graph.Engine.Execution;
 
 namespace Ipp.Graph.GraphQL;
@@ -12,6 +13,7 @@ namespace Ipp.Graph.GraphQL;
 public sealed class ServerRequestContext : RequestContext
 {
     private bool _reportsSessionEnd;
+    private ExecutionCaller? _liveCaller;
 
     /// <summary>The client's address, for per-client limits; null when unknown.</summary>
     public IPAddress? RemoteAddress { get; init; }
@@ -33,6 +35,24 @@ public sealed class ServerRequestContext : RequestContext
 
     /// <summary>Says the operation reports the end of the caller's session (see <see cref="ReportsSessionEnd"/>).</summary>
     public void MarkReportsSessionEnd() => Volatile.Write(ref _reportsSessionEnd, true);
+
+    /// <summary>
+    /// The live caller as the execution <paramref name="executionId"/> found it the first time it asked, which its
+    /// other fields then share (fifty objects of one response cost one check of the session); false when that
+    /// execution has not asked yet. A session ending during an execution is seen by the next one.
+    /// </summary>
+    internal bool TryGetLiveCaller(long executionId, out SignedInCaller? caller)
+    {
+        var known = Volatile.Read(ref _liveCaller);
+        caller = known?.Caller;
+        return known is not null && known.ExecutionId == executionId;
+    }
+
+    /// <summary>Remembers the live caller the execution found (<see cref="TryGetLiveCaller"/>), replacing another execution's.</summary>
+    internal void RememberLiveCaller(long executionId, SignedInCaller? caller) => Volatile.Write(ref _liveCaller, new ExecutionCaller(executionId, caller));
+
+    /// <summary>One execution's answer to who the live caller is: one reference, replaced whole by concurrent executions.</summary>
+    private sealed record ExecutionCaller(long ExecutionId, SignedInCaller? Caller);
 }
 
 /// <summary>Access to the server's context from a resolver.</summary>

@@ -14,9 +14,10 @@ public static class GraphQLRequestJson
     /// <summary>
     /// The request <paramref name="json"/> holds, or the reason it is not a well-formed GraphQL request (a message for
     /// the client). The variables are handed to the engine as the <see cref="JsonElement"/> they are, so the document
-    /// that owns <paramref name="json"/> must outlive the request's execution (the extensions' values too).
+    /// that owns <paramref name="json"/> must outlive the request's execution (the extensions' values too). With
+    /// <paramref name="texts"/>, a document sent before is the string read then.
     /// </summary>
-    public static bool TryRead(JsonElement json, out GraphQLRequest? request, out string? problem)
+    public static bool TryRead(JsonElement json, out GraphQLRequest? request, out string? problem, QueryTexts? texts = null)
     {
         request = null;
         if (json.ValueKind != JsonValueKind.Object)
@@ -35,7 +36,7 @@ public static class GraphQLRequestJson
             switch (member.Name)
             {
                 case "query" when value.ValueKind is JsonValueKind.String:
-                    query = JsonStrings.GetString(value);
+                    query = texts is null ? JsonStrings.GetString(value) : texts.Get(value);
                     break;
                 case "operationName" when value.ValueKind is JsonValueKind.String:
                     operationName = JsonStrings.GetString(value);

@@ -1,3 +1,4 @@
+using Ipp.Graph.Transport.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace Ipp.Graph.Transport;
@@ -47,7 +48,8 @@ public static class GraphQLRoute
     /// </summary>
     private static bool PrefersEventStream(HttpRequest request)
     {
-        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+        if (AcceptNegotiation.NamesOneAlone(request.Headers.Accept) != GraphQLResponseFormat.None
+            || !MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
         {
             return false;
         }

@@ -68,6 +68,52 @@ public sealed class AbstractTypeTests
             json);
     }
 
+    /// <summary>
+    /// The object type of a name the type resolver gave is remembered for the next value of the field: a different
+    /// name, the same name in another string, and a name that is not a possible type, after valid ones, are each
+    /// checked again.
+    /// </summary>
+    [Fact]
+    public async Task Every_type_name_of_a_list_is_checked_whatever_the_names_before_it()
+    {
+        var schema = Sdl(PetsSdl)
+            .ResolveType("Thing", (value, _) => value is IReadOnlyDictionary<string, object?> map ? new string(((string)map["kind"]!).AsSpan()) : "Dog")
+            .Resolve("Query.things", _ => new(Data("""
+                [{ "kind": "Dog", "barks": true }, { "kind": "Dog", "barks": false }, { "kind": "Robot", "name": "R2" },
+                 { "kind": "Cat", "name": "Tom" }, { "kind": "Dog", "barks": true }, { "kind": "Nope" }, { "kind": "Robot", "name": "C3" }]
+                """)))
+            .Build();
+
+        var json = await Run(schema, "{ things { __typename ... on Dog { barks } ... on Robot { name } } }");
+
+        Assert.Equal(
+            Q("{'errors':["
+                + "{'message':'Runtime Object type `Cat` is not a possible type for `Thing`.','locations':[{'line':1,'column':3}],'path':['things',3],'extensions':{'code':'INTERNAL_SERVER_ERROR'}},"
+                + "{'message':'Abstract type `Thing` was resolved to a type `Nope` that does not exist inside the schema.','locations':[{'line':1,'column':3}],'path':['things',5],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],"
+                + "'data':{'things':[{'__typename':'Dog','barks':true},{'__typename':'Dog','barks':false},{'__typename':'Robot','name':'R2'},null,"
+                + "{'__typename':'Dog','barks':true},null,{'__typename':'Robot','name':'C3'}]}}"),
+            json);
+    }
+
+    /// <summary>A resolver giving one constant name for every value: remembered, and still wrong for an abstract type it does not belong to.</summary>
+    [Fact]
+    public async Task A_constant_type_name_that_is_not_a_possible_type_fails_every_value()
+    {
+        var schema = Sdl(PetsSdl)
+            .ResolveType("Thing", (_, _) => "Cat")
+            .Resolve("Query.things", _ => new(Data("""[{ "name": "a" }, { "name": "b" }]""")))
+            .Build();
+
+        var json = await Run(schema, "{ things { __typename } }");
+
+        Assert.Equal(
+            Q("{'errors':["
+                + "{'message':'Runtime Object type `Cat` is not a possible type for `Thing`.','locations':[{'line':1,'column':3}],'path':['things',0],'extensions':{'code':'INTERNAL_SERVER_ERROR'}},"
+                + "{'message':'Runtime Object type `Cat` is not a possible type for `Thing`.','locations':[{'line':1,'column':3}],'path':['things',1],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],"
+                + "'data':{'things':[null,null]}}"),
+            json);
+    }
+
     [Fact]
     public async Task A_value_the_resolved_types_IsTypeOf_rejects_fails_with_graphql_js_message()
     {

@@ -40,6 +40,40 @@ public sealed class RequestExecutorTests
         Assert.Equal(planned, executor.SelectionSetsCollected);
     }
 
+    /// <summary>A host asks what a request would run, then runs it: its text is looked up in the cache once.</summary>
+    [Fact]
+    public async Task A_request_asked_about_and_then_run_is_looked_up_once()
+    {
+        var executor = new RequestExecutor(Schema.Value);
+        var request = new GraphQLRequest { Query = "{ hello }" };
+
+        Assert.Equal(OperationType.Query, executor.GetOperationType(request));
+        Assert.Equal(OperationType.Query, executor.GetOperation(request)?.Operation);
+        var result = await executor.ExecuteAsync(request, new RequestContext());
+
+        Assert.Equal(Q("{'data':{'hello':'hello world'}}"), result.ToJson());
+        Assert.Equal(1, executor.DocumentLookups);
+        Assert.Equal(1, executor.DocumentsPrepared);
+    }
+
+    /// <summary>One request run by two executors of different schemas: each runs the document as prepared for its own schema.</summary>
+    [Fact]
+    public async Task A_request_run_by_another_executor_is_prepared_for_that_executors_schema()
+    {
+        var other = new RequestExecutor(Sdl("type Query { hello: Int }").Resolve("Query.hello", _ => new(42)).Build());
+        var executor = new RequestExecutor(Schema.Value);
+        var request = new GraphQLRequest { Query = "{ hello }" };
+
+        var first = await executor.ExecuteAsync(request, new RequestContext());
+        var second = await other.ExecuteAsync(request, new RequestContext());
+        var third = await executor.ExecuteAsync(request, new RequestContext());
+
+        Assert.Equal(Q("{'data':{'hello':'hello world'}}"), first.ToJson());
+        Assert.Equal(Q("{'data':{'hello':42}}"), second.ToJson());
+        Assert.Equal(Q("{'data':{'hello':'hello world'}}"), third.ToJson());
+        Assert.Equal(1, other.DocumentsPrepared);
+    }
+
     [Fact]
     public async Task The_document_cache_stays_within_its_size_under_a_flood_of_distinct_documents()
     {

@@ -8,6 +8,7 @@ using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Engine.Language;
 using Ipp.Graph.Engine.Language.Ast;
 using Ipp.Graph.Engine.Types;
+using Ipp.Graph.Engine.Types.Scalars;
 using static Ipp.Graph.Engine.Tests.Execution.ExecutionHarness;
 
 namespace Ipp.Graph.Engine.Tests.Execution;
@@ -193,6 +194,62 @@ public sealed class ResultJsonTests
         }
 
         Assert.Equal(Encoding.UTF8.GetString(expected.WrittenSpan), Write(result, new JsonWriterOptions { Encoder = encoder }));
+    }
+
+    /// <summary>
+    /// Dates a resolver returns as DateTimeOffset or DateTime are kept as instants and written by the response writers
+    /// themselves: the text must be the DateTime scalar's, through the direct writer and the host's writer alike, in
+    /// objects and in lists; strings and wrong values still go through the scalar.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Dates_are_written_as_the_DateTime_scalar_serializes_them(bool indented)
+    {
+        var scalar = CustomScalars.DateTime;
+        object[] instants =
+        [
+            new DateTimeOffset(2026, 11, 21, 14, 44, 0, 123, TimeSpan.FromHours(1)),
+            new DateTimeOffset(2026, 12, 31, 23, 59, 59, 999, TimeSpan.FromHours(-5)),
+            DateTimeOffset.MinValue,
+            DateTimeOffset.MaxValue,
+            new DateTime(999, 1, 2, 3, 4, 5, 6, DateTimeKind.Utc),
+            new DateTime(2026, 11, 21, 13, 44, 0, DateTimeKind.Unspecified),
+            new DateTime(2026, 6, 1, 12, 0, 0, DateTimeKind.Local),
+            DateTime.MaxValue,
+            "2026-11-21T14:44:00.5+01:00",
+        ];
+        var schema = Sdl("scalar DateTime type Query { at: DateTime! all: [DateTime!]! wrong: DateTime }")
+            .AddScalar(scalar)
+            .Resolve("Query.at", _ => new(instants[0]))
+            .Resolve("Query.all", _ => new(instants))
+            .Resolve("Query.wrong", _ => new((object)5))
+            .Build();
+        var result = await Executor.ExecuteAsync(schema, Parser.Parse("{ at all }"));
+
+        var expected = new ArrayBufferWriter<byte>();
+        var options = new JsonWriterOptions { Indented = indented };
+        using (var writer = new Utf8JsonWriter(expected, options))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("data");
+            writer.WriteString("at", (string)scalar.Serialize(instants[0]));
+            writer.WriteStartArray("all");
+            foreach (var instant in instants)
+            {
+                writer.WriteStringValue((string)scalar.Serialize(instant));
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        Assert.Equal(Encoding.UTF8.GetString(expected.WrittenSpan), Write(result, options));
+        Assert.Contains("\"2026-11-21T13:44:00.123Z\"", Write(result, options));
+        Assert.Equal(
+            Q("{'errors':[{'message':'DateTime cannot represent value: 5','locations':[{'line':1,'column':3}],'path':['wrong'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'wrong':null}}"),
+            (await Executor.ExecuteAsync(schema, Parser.Parse("{ wrong }"))).ToJson());
     }
 
     /// <summary>A host may write several responses into one document (a batch): each is a value in its place, whichever way it is written.</summary>

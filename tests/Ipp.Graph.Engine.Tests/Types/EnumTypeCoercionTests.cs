@@ -35,6 +35,40 @@ public class EnumTypeCoercionTests
             Assert.Throws<GraphQLError>(() => Bound().Serialize(ConsoleColor.Green)).Message);
     }
 
+    /// <summary>
+    /// Internal values of a bound enum are found by number; only members of that enum are: not the same number boxed
+    /// as an int or as another enum, nor numbers the values do not define (outside the table, and within it).
+    /// </summary>
+    [Fact]
+    public void Internal_values_are_found_only_as_members_of_the_bound_enum()
+    {
+        var bound = Bound();
+        Assert.Equal("DARK_RED", bound.GetValueByInternal(ConsoleColor.DarkRed)?.Name);
+        Assert.Equal("BLUE", bound.GetValueByInternal(ConsoleColor.Blue)?.Name);
+        Assert.Null(bound.GetValueByInternal(ConsoleColor.Green));
+        Assert.Null(bound.GetValueByInternal(ConsoleColor.White));
+        Assert.Null(bound.GetValueByInternal((ConsoleColor)(-1)));
+        Assert.Null(bound.GetValueByInternal((ConsoleColor)1000));
+        Assert.Null(bound.GetValueByInternal((int)ConsoleColor.Blue));
+        Assert.Null(bound.GetValueByInternal((DayOfWeek)(int)ConsoleColor.Blue));
+        Assert.Null(bound.GetValueByInternal("BLUE"));
+
+        // Members numbered beyond the table, and enums of other underlying types, are found by their value as before.
+        var large = new EnumType("Large");
+        large.SetValues([new EnumValueDefinition("SMALL", (AttributeTargets)1), new EnumValueDefinition("LARGE", AttributeTargets.All)]);
+        Assert.Equal("LARGE", large.GetValueByInternal(AttributeTargets.All)?.Name);
+        Assert.Equal("SMALL", large.GetValueByInternal((AttributeTargets)1)?.Name);
+        var bytes = new EnumType("Bytes");
+        bytes.SetValues([new EnumValueDefinition("ONE", (Numbered)1)]);
+        Assert.Equal("ONE", bytes.GetValueByInternal((Numbered)1)?.Name);
+        Assert.Null(bytes.GetValueByInternal((byte)1));
+    }
+
+    private enum Numbered : byte
+    {
+        One = 1,
+    }
+
     [Fact]
     public void ParseValue_reads_names()
     {

@@ -183,6 +183,26 @@ public sealed class SessionTests
         Assert.Empty(server.Logs.Errors);
     }
 
+    /// <summary>
+    /// A query checks its caller's session once for all its fields; a mutation's fields run one after another, and
+    /// one that ends the session ends it for the fields after it, though the caller was checked before it.
+    /// </summary>
+    [Fact]
+    public async Task AMutationsFieldsAfterLogoutNoLongerHaveTheCaller()
+    {
+        await using var server = await AccountsServer.StartAsync();
+        using var http = new GraphQLHttp(server);
+        var token = await http.CreateUserAsync("ada@example.org");
+
+        var response = await http.PostAsync(
+            "mutation { before: updateProfile(input: {}) { user { email } } logout { loggedOut } after: updateProfile(input: {}) { user { email } } }",
+            token: token);
+
+        Assert.Equal(ServerErrorCodes.AuthNotAuthenticated, response.ErrorCode);
+        Assert.Equal("""["after"]""", response.Body.GetProperty("errors")[0].GetProperty("path").GetRawText());
+        Assert.Null(await http.MeAsync(token));
+    }
+
     [Theory]
     [InlineData(10000, "ada@example.org")]
     [InlineData(0, null)]

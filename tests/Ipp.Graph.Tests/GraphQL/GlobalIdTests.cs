@@ -62,4 +62,36 @@ public sealed class GlobalIdTests
         Assert.False(GlobalId.TryDecode(GlobalId.Encode(new string('U', 200), 1), new string('U', 200), out _));
         Assert.False(GlobalId.TryDecode("", "Experiment", out _));
     }
+
+    /// <summary>
+    /// Whatever the last character, the text is an id exactly when it is how its bytes encode (no stray bits) and
+    /// those bytes are <c>User:</c> and a key written as <see cref="GlobalId.Encode"/> writes it.
+    /// </summary>
+    [Fact]
+    public void Every_last_character_is_taken_exactly_when_it_is_the_canonical_spelling()
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        foreach (var id in new[] { GlobalId.Encode("User", 10), GlobalId.Encode("User", 123), GlobalId.Encode("User", 1234) })
+        {
+            foreach (var last in Alphabet)
+            {
+                var text = id[..^1] + last;
+                var buffer = new byte[text.Length];
+                if (Base64Url.DecodeFromChars(text, buffer, out _, out var written) != System.Buffers.OperationStatus.Done)
+                {
+                    Assert.False(GlobalId.TryDecode(text, "User", out _));
+                    continue;
+                }
+
+                var bytes = buffer[..written];
+                var decoded = Encoding.UTF8.GetString(bytes);
+                var namesAUser = decoded.StartsWith("User:", StringComparison.Ordinal)
+                    && long.TryParse(decoded[5..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var key)
+                    && GlobalId.Encode("User", key) == Base64Url.EncodeToString(bytes);
+                var canonical = Base64Url.EncodeToString(bytes) == text;
+
+                Assert.Equal(canonical && namesAUser, GlobalId.TryDecode(text, "User", out _));
+            }
+        }
+    }
 }

@@ -36,6 +36,9 @@ internal sealed class DocumentCache
     /// <summary>How many characters of document text are cached.</summary>
     public long Characters => Interlocked.Read(ref _characters);
 
+    /// <summary>How many look-ups there were (the logical clock; exact when they did not run at once).</summary>
+    public long Lookups => Volatile.Read(ref _clock);
+
     public PreparedDocument GetOrPrepare(string query, Func<string, PreparedDocument> prepare)
     {
         if (_capacity <= 0 || query.Length > _maxCharacters / 10)

@@ -44,6 +44,12 @@ internal sealed partial class ExecutionState
 
         switch (plan.Kind)
         {
+            case CompletionKind.DateTime when value is DateTimeOffset instant:
+                node.Set(index, new UtcInstant(instant.UtcDateTime));
+                return null;
+            case CompletionKind.DateTime when value is DateTime dateTime:
+                node.Set(index, new UtcInstant(ScalarText.ToUtc(dateTime)));
+                return null;
             case CompletionKind.Enum:
                 return CompleteEnum(node, index, (EnumType)plan.Type, value, context.Plan);
             case CompletionKind.List:
@@ -51,7 +57,7 @@ internal sealed partial class ExecutionState
             case CompletionKind.Object:
                 return CompleteObject(node, index, (ObjectType)plan.Type, value, in context);
             case CompletionKind.Abstract:
-                return CompleteAbstract(node, index, (IAbstractType)plan.Type, value, in context);
+                return CompleteAbstract(node, index, plan, value, in context);
             default:
                 return CompleteScalar(node, index, (ScalarType)plan.Type, value, context.Plan);
         }
@@ -311,9 +317,10 @@ internal sealed partial class ExecutionState
         return null;
     }
 
-    private GraphQLError? CompleteAbstract(ResultNode node, int index, IAbstractType abstractType, object value, in ResolveContext context)
+    private GraphQLError? CompleteAbstract(ResultNode node, int index, CompletionPlan plan, object value, in ResolveContext context)
     {
         var field = context.Plan;
+        var abstractType = (IAbstractType)plan.Type;
         string? typeName;
         try
         {
@@ -324,38 +331,44 @@ internal sealed partial class ExecutionState
             return FailSlot(node, index, Locate(exception, node, index, field));
         }
 
+        if (plan.RuntimeTypeNamed(typeName) is not { } runtimeType)
+        {
+            if (RuntimeTypeProblem(abstractType, typeName, field, out runtimeType) is { } problem)
+            {
+                return FailSlot(node, index, CompletionError(problem, node, index, field));
+            }
+
+            plan.RememberRuntimeType(typeName!, runtimeType!);
+        }
+
+        return CompleteObject(node, index, runtimeType!, value, in context);
+    }
+
+    /// <summary>
+    /// What is wrong with the name a type resolver gave (graphql-js's ensureValidRuntimeType), or null with the object
+    /// type it names, a possible type of <paramref name="abstractType"/>.
+    /// </summary>
+    private string? RuntimeTypeProblem(IAbstractType abstractType, string? typeName, FieldPlan field, out ObjectType? runtimeType)
+    {
+        runtimeType = null;
         var name = abstractType.Name;
-        string? problem = null;
-        ObjectType? runtimeType = null;
         if (typeName is null)
         {
-            problem = $"Abstract type \"{name}\" must resolve to an Object type at runtime for field \"{field.ParentType.Name}.{field.Definition.Name}\". Either the \"{name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.";
-        }
-        else
-        {
-            switch (Schema.GetType(typeName))
-            {
-                case null:
-                    problem = $"Abstract type \"{name}\" was resolved to a type \"{typeName}\" that does not exist inside the schema.";
-                    break;
-                case ObjectType objectType when Schema.IsSubType(abstractType, objectType):
-                    runtimeType = objectType;
-                    break;
-                case ObjectType objectType:
-                    problem = $"Runtime Object type \"{objectType.Name}\" is not a possible type for \"{name}\".";
-                    break;
-                default:
-                    problem = $"Abstract type \"{name}\" was resolved to a non-object type \"{typeName}\".";
-                    break;
-            }
+            return $"Abstract type \"{name}\" must resolve to an Object type at runtime for field \"{field.ParentType.Name}.{field.Definition.Name}\". Either the \"{name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.";
         }
 
-        if (runtimeType is null)
+        switch (Schema.GetType(typeName))
         {
-            return FailSlot(node, index, CompletionError(problem!, node, index, field));
+            case null:
+                return $"Abstract type \"{name}\" was resolved to a type \"{typeName}\" that does not exist inside the schema.";
+            case ObjectType objectType when Schema.IsSubType(abstractType, objectType):
+                runtimeType = objectType;
+                return null;
+            case ObjectType objectType:
+                return $"Runtime Object type \"{objectType.Name}\" is not a possible type for \"{name}\".";
+            default:
+                return $"Abstract type \"{name}\" was resolved to a non-object type \"{typeName}\".";
         }
-
-        return CompleteObject(node, index, runtimeType, value, in context);
     }
 
     private static GraphQLError TooDeep(ResultNode node, int index, FieldPlan field) =>

@@ -21,6 +21,9 @@ internal sealed partial class ExecutionState
     /// <summary>How many fields execute between two looks at the clock when everything is synchronous.</summary>
     private const int FieldsBetweenDeadlineChecks = 1024;
 
+    /// <summary>The last <see cref="Id"/> given, process-wide.</summary>
+    private static long s_lastId;
+
     private readonly OperationPlan _operation;
     private readonly PlanRoot _plan;
     private readonly bool _serial;
@@ -46,6 +49,7 @@ internal sealed partial class ExecutionState
     private Dictionary<ResultObject, GraphQLError>? _doomed;
     private SlotSlab _slots;
     private LinkedToken? _linkedToken;
+    private long _id;
 
     public ExecutionState(
         OperationPlan operation,
@@ -83,6 +87,23 @@ internal sealed partial class ExecutionState
     public object? RootValue { get; }
 
     public RequestContext Request { get; }
+
+    /// <summary>
+    /// A number no other execution in this process has (see <see cref="ResolveContext.ExecutionId"/>), given when first
+    /// asked: most executions never ask.
+    /// </summary>
+    public long Id
+    {
+        get
+        {
+            if (Volatile.Read(ref _id) == 0)
+            {
+                Interlocked.CompareExchange(ref _id, Interlocked.Increment(ref s_lastId), 0);
+            }
+
+            return _id;
+        }
+    }
 
     /// <summary>The host's token, or (when a time limit applies) a token also cancelled when the time is up.</summary>
     public CancellationToken CancellationToken => _deadline == long.MaxValue ? _hostToken : EnsureLinkedToken().Token;

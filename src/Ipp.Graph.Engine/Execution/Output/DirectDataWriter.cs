@@ -5,6 +5,7 @@ using System.Runtime.Intrinsics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ipp.Graph.Engine.Execution.Engine;
+using Ipp.Graph.Engine.JavaScript;
 
 namespace Ipp.Graph.Engine.Execution.Output;
 
@@ -170,6 +171,9 @@ internal sealed class DirectDataWriter : PooledBufferWriter
             case bool flag:
                 WriteBytes(flag ? "true"u8 : "false"u8);
                 return;
+            case UtcInstant instant:
+                WriteInstant(instant);
+                return;
             default:
                 WriteThroughWriter(value, depth);
                 return;
@@ -255,6 +259,17 @@ internal sealed class DirectDataWriter : PooledBufferWriter
         Buffer[at + length + 1] = (byte)'"';
         Written = at + length + 2;
         return true;
+    }
+
+    private void WriteInstant(UtcInstant instant)
+    {
+        const int length = ScalarText.UtcDateTimeLength + 2;
+        Ensure(length);
+        var text = Buffer.AsSpan(Written, length);
+        text[0] = (byte)'"';
+        instant.Format(text[1..]);
+        text[^1] = (byte)'"';
+        Written += length;
     }
 
     private void WriteInteger(long number)

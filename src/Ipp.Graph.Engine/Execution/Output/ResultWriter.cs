@@ -174,6 +174,9 @@ internal static class ResultWriter
             case JsonElement element:
                 element.WriteTo(writer);
                 return;
+            case UtcInstant instant:
+                WriteInstant(writer, instant);
+                return;
         }
 
         WriteOther(writer, value, depth);
@@ -294,6 +297,13 @@ internal static class ResultWriter
         }
 
         return false;
+    }
+
+    private static void WriteInstant(Utf8JsonWriter writer, UtcInstant instant)
+    {
+        Span<byte> text = stackalloc byte[ScalarText.UtcDateTimeLength];
+        instant.Format(text);
+        writer.WriteStringValue(text);
     }
 
     /// <summary>Numbers JSON cannot hold (NaN, infinities) are written as null, as JSON.stringify does.</summary>

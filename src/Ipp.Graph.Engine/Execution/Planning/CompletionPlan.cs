@@ -27,6 +27,20 @@ internal sealed class CompletionPlan
     /// <summary>For a list: how its items are completed.</summary>
     public readonly CompletionPlan? Item;
 
+    /// <summary>
+    /// For an interface or union: the last type name its type resolver gave that was found valid, with the object
+    /// type it names. A resolver naming types by constant strings (as bound types' resolvers do) gives the same string
+    /// again, which then costs no look-up in the schema: one reference, replaced whole, so a reader sees a matching pair.
+    /// </summary>
+    private RuntimeTypeName? _lastRuntimeType;
+
+    /// <summary>The object type of a name this plan's type resolver gave before and that was found valid; null otherwise.</summary>
+    public ObjectType? RuntimeTypeNamed(string? typeName) =>
+        Volatile.Read(ref _lastRuntimeType) is { } last && ReferenceEquals(last.Name, typeName) ? last.Type : null;
+
+    /// <summary>Remembers a valid name the type resolver gave (<see cref="RuntimeTypeNamed"/>).</summary>
+    public void RememberRuntimeType(string typeName, ObjectType type) => Volatile.Write(ref _lastRuntimeType, new RuntimeTypeName(typeName, type));
+
     public static CompletionPlan Of(GraphQLType type)
     {
         var isNonNull = type is NonNullType;
@@ -46,8 +60,12 @@ internal sealed class CompletionPlan
         ReferenceEquals(scalar, SpecifiedScalars.String) || ReferenceEquals(scalar, SpecifiedScalars.ID) ? CompletionKind.StringOrId
         : ReferenceEquals(scalar, SpecifiedScalars.Int) ? CompletionKind.Int
         : ReferenceEquals(scalar, SpecifiedScalars.Boolean) ? CompletionKind.Boolean
+        : scalar is DateTimeScalar ? CompletionKind.DateTime
         : CompletionKind.Scalar;
 }
+
+/// <summary>A type name a type resolver gave, and the possible object type it names.</summary>
+internal sealed record RuntimeTypeName(string Name, ObjectType Type);
 
 /// <summary>What completing a value of a type does.</summary>
 internal enum CompletionKind : byte
@@ -60,6 +78,12 @@ internal enum CompletionKind : byte
 
     /// <summary>The built-in Boolean: a bool is written as it is; other values through Serialize.</summary>
     Boolean,
+
+    /// <summary>
+    /// A <see cref="DateTimeScalar"/>: a DateTimeOffset or DateTime is kept as the instant, which the response writers
+    /// format (<c>Engine/UtcInstant</c>); other values through Serialize.
+    /// </summary>
+    DateTime,
 
     /// <summary>Any other scalar: its Serialize.</summary>
     Scalar,

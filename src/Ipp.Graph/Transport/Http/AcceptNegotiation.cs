@@ -36,6 +36,11 @@ public static class AcceptNegotiation
     /// </summary>
     public static GraphQLResponseFormat Negotiate(StringValues accept)
     {
+        if (NamesOneAlone(accept) is var named and not GraphQLResponseFormat.None)
+        {
+            return named;
+        }
+
         if (IsAbsent(accept))
         {
             return GraphQLResponseFormat.Json;
@@ -60,6 +65,20 @@ public static class AcceptNegotiation
 
         return graphql.Specificity == Exact ? GraphQLResponseFormat.GraphQLResponseJson : GraphQLResponseFormat.Json;
     }
+
+    /// <summary>
+    /// The response type of an Accept header that is exactly one of the two, alone (as GraphQL clients send it), which
+    /// the negotiation would choose: known without parsing the header. None for any other header.
+    /// </summary>
+    internal static GraphQLResponseFormat NamesOneAlone(StringValues accept) =>
+        accept.Count == 1
+            ? accept[0] switch
+            {
+                MediaTypes.GraphQLResponseJson => GraphQLResponseFormat.GraphQLResponseJson,
+                MediaTypes.Json => GraphQLResponseFormat.Json,
+                _ => GraphQLResponseFormat.None,
+            }
+            : GraphQLResponseFormat.None;
 
     /// <summary>True when <paramref name="accept"/> allows <c>type/subtype</c> (or says nothing).</summary>
     public static bool Accepts(StringValues accept, string type, string subtype) =>

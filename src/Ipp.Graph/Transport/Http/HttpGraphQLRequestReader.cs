@@ -19,10 +19,12 @@ public sealed class HttpGraphQLRequestReader
 
     private readonly int _maxRequestBytes;
     private readonly JsonDocumentOptions _jsonOptions;
+    private readonly QueryTexts _queryTexts;
 
-    public HttpGraphQLRequestReader(GraphQLHttpOptions options)
+    public HttpGraphQLRequestReader(GraphQLHttpOptions options, QueryTexts queryTexts)
     {
         _maxRequestBytes = options.MaxRequestBytes;
+        _queryTexts = queryTexts;
 
         // Duplicate members are refused: a body that means one thing to a proxy and another to the server is an attack.
         _jsonOptions = new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth, AllowDuplicateProperties = false };
@@ -70,7 +72,7 @@ public sealed class HttpGraphQLRequestReader
         var problem = Parse(body, length, out var json);
         if (problem is null)
         {
-            if (GraphQLRequestJson.TryRead(json!.RootElement, out var graphQLRequest, out var invalid))
+            if (GraphQLRequestJson.TryRead(json!.RootElement, out var graphQLRequest, out var invalid, _queryTexts))
             {
                 return HttpGraphQLRequest.Read(graphQLRequest!, json, body);
             }
@@ -146,6 +148,12 @@ public sealed class HttpGraphQLRequestReader
     /// <summary>Null when the Content-Type is <c>application/json</c> in UTF-8; else why the body cannot be read (415).</summary>
     private static HttpProblem? CheckContentType(StringValues contentType)
     {
+        // What clients send, known good without parsing.
+        if (contentType.Count == 1 && contentType[0] is MediaTypes.Json or MediaTypes.JsonUtf8)
+        {
+            return null;
+        }
+
         if (StringValues.IsNullOrEmpty(contentType))
         {
             return HttpProblem.UnsupportedMediaType("The request has no Content-Type: send the GraphQL request as application/json.");
