@@ -52,7 +52,9 @@ public sealed class LibraryUploadFailureTests
         // Stops the server once the large file's upload is under way (its temporary file past a megabyte).
         var stopper = Task.Run(async () =>
         {
-            while (!store.Files().Any(path => path.Contains(".partial-", StringComparison.Ordinal) && new FileInfo(Path.Combine(store.Root, path)).Length > 1024 * 1024))
+            // A temporary file may be renamed away between the listing and its look-up: FileInfo reads its state once,
+            // so Exists and Length agree.
+            while (!store.Files().Any(path => path.Contains(".partial-", StringComparison.Ordinal) && new FileInfo(Path.Combine(store.Root, path)) is { Exists: true, Length: > 1024 * 1024 }))
             {
                 await Task.Delay(2, stopping.Token);
             }
