@@ -126,7 +126,9 @@ public sealed class LiveReconciliationTests
 
         Assert.Equal(1, recorded.Sum());
         var change = Assert.Single(await user.EventsAsync(experiment));
-        Assert.True(published.Events.Reader.TryRead(out var announced));
+        // On PostgreSQL the announcement comes back through NOTIFY, after the check that recorded it has returned.
+        using var patience = new CancellationTokenSource(TestEvents.Patience);
+        var announced = await published.Events.Reader.ReadAsync(patience.Token);
         Assert.Equal(change.Id, announced.Id);
         Assert.False(published.Events.Reader.TryRead(out _));
         Assert.Equal(ExperimentStatus.Completed, await user.StatusAsync(experiment));
