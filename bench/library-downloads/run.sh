@@ -22,16 +22,11 @@ work=${1:-/tmp/ipp-library-download-bench}
 . "$repo/bench/lib/server.sh"
 size=$((${BENCH_MIB:-1024} * 1024 * 1024))
 files=${BENCH_FILES:-10000}
-load=$(cut -d' ' -f1 /proc/loadavg)
-if [ "${BENCH_FORCE:-0}" != 1 ] && awk "BEGIN { exit !($load >= 1.5) }"; then
-  echo "The machine is busy (load $load): run it when the load is under 1.5, or set BENCH_FORCE=1." >&2
-  exit 2
-fi
+refuse_busy_machine
 
-sampler_pid=
 rclone_pid=
 cleanup() {
-  [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
+  stop_sampler
   stop_server
   [ -n "$rclone_pid" ] && kill "$rclone_pid" 2>/dev/null || true
   rm -rf "$work"
@@ -73,21 +68,6 @@ upload() { # file, name -> prints the new entry's global id
     -F "0=@$1;type=application/octet-stream" | tee -a "$work/uploads.log" | jq -r ".data.uploadFiles.entries[0].id"
 }
 
-start_sampler() {
-  echo 0 >"$work/peak"
-  (
-    peak=0
-    while kill -0 "$server_pid" 2>/dev/null; do
-      value=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0)
-      [ "${value:-0}" -gt "$peak" ] && peak=$value && echo "$peak" >"$work/peak"
-      sleep 0.05
-    done
-  ) &
-  sampler_pid=$!
-}
-
-stop_sampler() { kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=; }
-
 # Downloads the entry ($1) to $2 (default /dev/null) while sampling: sets `seconds`, `bytes`, `growth` (MiB).
 measured_download() {
   local before out
@@ -113,7 +93,7 @@ blob=$(find "$work/blobs" -type f -size +$(((size - 1) / 1024))k | head -n 1)
 # alone) and from the page cache (the file read just before).
 evict() { sync; dd if="$1" iflag=nocache count=0 status=none; }
 dd_read() { local start; start=$(now); dd if="$1" of=/dev/null bs=1M status=none; awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }'; }
-for cache in disk cached; do
+for cache in disk "page cache"; do
   [ "$cache" = disk ] && evict "$blob"
   measured_download "$entry"
   local_seconds=$seconds local_growth=$growth
@@ -146,7 +126,7 @@ warm=$(upload "$work/warmup.bin" warmup.bin)
 measured_download "$warm"
 entry=$(upload "$work/source.bin" source.bin)
 key=$(sqlite3 "$work/ipp.db" "SELECT blob_key FROM library_files WHERE size = $size LIMIT 1")
-for cache in disk cached; do
+for cache in disk "page cache"; do
   [ "$cache" = disk ] && evict "$work/webdav/${key:0:2}/$key"
   measured_download "$entry"
   webdav_seconds=$seconds webdav_growth=$growth

@@ -22,16 +22,11 @@ work=${1:-/tmp/ipp-library-upload-bench}
 . "$repo/bench/lib/server.sh"
 size=$((${BENCH_MIB:-1024} * 1024 * 1024))
 stores=${BENCH_STORES:-Local WebDav WebDavSizeOnly}
-load=$(cut -d' ' -f1 /proc/loadavg)
-if [ "${BENCH_FORCE:-0}" != 1 ] && awk "BEGIN { exit !($load >= 1.5) }"; then
-  echo "The machine is busy (load $load): run it when the load is under 1.5, or set BENCH_FORCE=1." >&2
-  exit 2
-fi
+refuse_busy_machine
 
-sampler_pid=
 rclone_pid=
 cleanup() {
-  [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
+  stop_sampler
   stop_server
   [ -n "$rclone_pid" ] && kill "$rclone_pid" 2>/dev/null || true
   rm -rf "$work"
@@ -77,22 +72,12 @@ measure_upload() {
   upload "$work/warmup.bin" warmup.bin >/dev/null
   sleep 1
   rss_before=$(status VmRSS)
-  echo "$rss_before" >"$work/peak"
-  (
-    peak=0
-    while kill -0 "$server_pid" 2>/dev/null; do
-      rss=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$server_pid/status" 2>/dev/null || echo 0)
-      [ "${rss:-0}" -gt "$peak" ] && peak=$rss && echo "$peak" >"$work/peak"
-      sleep 0.05
-    done
-  ) &
-  sampler_pid=$!
+  start_sampler
   sync
   upload_seconds=$(upload "$work/source.bin" source.bin)
-  kill "$sampler_pid" 2>/dev/null || true
-  wait "$sampler_pid" 2>/dev/null || true
-  sampler_pid=
+  stop_sampler
   peak=$(cat "$work/peak")
+  [ "$peak" -gt "$rss_before" ] || peak=$rss_before
   jq -e '.data.uploadFiles.entries[0].size' "$work/response.json" >/dev/null || { log "the upload failed: $(cat "$work/response.json")"; exit 1; }
 }
 
