@@ -24,11 +24,7 @@ public sealed class AdministrationOptions : IListPageSizeOptions
     /// <summary>Throws when the settings make no sense, so a bad configuration stops the start.</summary>
     internal void Validate()
     {
-        if (MaxPageSize < 1 || DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
-        {
-            throw new InvalidOperationException(
-                $"Administration:DefaultPageSize ({DefaultPageSize}) and Administration:MaxPageSize ({MaxPageSize}) must be at least 1, the default no larger than the maximum.");
-        }
+        IListPageSizeOptions.ValidatePageSizes(this, "Administration");
 
         if (!MailLinks.IsPagePath(UsersLinkPath))
         {

@@ -13,6 +13,24 @@ public interface IListPageSizeOptions
 
     /// <summary>The largest <c>first</c> or <c>last</c> accepted; larger is HC0051.</summary>
     int MaxPageSize { get; }
+
+    /// <summary>
+    /// Throws, naming the settings of <paramref name="section"/>, unless both sizes are at least 1 and the default is no
+    /// larger than the maximum; each list's settings call it from their own validation, so a bad one stops the start.
+    /// </summary>
+    static void ValidatePageSizes(IListPageSizeOptions options, string section)
+    {
+        if (options.MaxPageSize < 1)
+        {
+            throw new InvalidOperationException($"{section}:MaxPageSize must be 1 or more; it is {options.MaxPageSize}.");
+        }
+
+        if (options.DefaultPageSize < 1 || options.DefaultPageSize > options.MaxPageSize)
+        {
+            throw new InvalidOperationException(
+                $"{section}:DefaultPageSize must be from 1 to {section}:MaxPageSize ({options.MaxPageSize}); it is {options.DefaultPageSize}.");
+        }
+    }
 }
 
 /// <summary>A list's page sizes, from its settings: without <c>first</c> or <c>last</c>, and the most either may ask.</summary>

@@ -17,10 +17,6 @@ public sealed class ExperimentsPagingOptions : IListPageSizeOptions
     /// <summary>Throws when the settings make no sense.</summary>
     public void Validate()
     {
-        if (MaxPageSize < 1 || DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
-        {
-            throw new InvalidOperationException(
-                $"Experiments:DefaultPageSize ({DefaultPageSize}) and Experiments:MaxPageSize ({MaxPageSize}) must be at least 1, the default no larger than the maximum.");
-        }
+        IListPageSizeOptions.ValidatePageSizes(this, "Experiments");
     }
 }

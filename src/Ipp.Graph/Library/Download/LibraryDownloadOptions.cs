@@ -24,16 +24,7 @@ public sealed class LibraryDownloadOptions : IListPageSizeOptions
     /// <summary>Throws when a setting is out of range, so a bad configuration stops the start.</summary>
     internal void Validate()
     {
-        if (MaxPageSize < 1)
-        {
-            throw new InvalidOperationException($"Library:Download:MaxPageSize must be 1 or more; it is {MaxPageSize}.");
-        }
-
-        if (DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
-        {
-            throw new InvalidOperationException(
-                $"Library:Download:DefaultPageSize must be from 1 to Library:Download:MaxPageSize ({MaxPageSize}); it is {DefaultPageSize}.");
-        }
+        IListPageSizeOptions.ValidatePageSizes(this, "Library:Download");
 
         if (!Enum.IsDefined(ZipCompression))
         {

@@ -20,11 +20,7 @@ public sealed class LibraryEntriesOptions : IListPageSizeOptions
     /// <summary>Throws when the settings make no sense, so a bad configuration stops the start.</summary>
     internal void Validate()
     {
-        if (MaxPageSize < 1 || DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
-        {
-            throw new InvalidOperationException(
-                $"Library:DefaultPageSize ({DefaultPageSize}) and Library:MaxPageSize ({MaxPageSize}) must be at least 1, the default no larger than the maximum.");
-        }
+        IListPageSizeOptions.ValidatePageSizes(this, "Library");
 
         if (MaxIdsPerChange < 1)
         {

@@ -17,15 +17,6 @@ public sealed class LibrarySharingOptions : IListPageSizeOptions
     /// <summary>Throws when a setting is out of range, so a bad configuration stops the start.</summary>
     internal void Validate()
     {
-        if (MaxPageSize < 1)
-        {
-            throw new InvalidOperationException($"Library:Sharing:MaxPageSize must be 1 or more; it is {MaxPageSize}.");
-        }
-
-        if (DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
-        {
-            throw new InvalidOperationException(
-                $"Library:Sharing:DefaultPageSize must be from 1 to Library:Sharing:MaxPageSize ({MaxPageSize}); it is {DefaultPageSize}.");
-        }
+        IListPageSizeOptions.ValidatePageSizes(this, "Library:Sharing");
     }
 }
