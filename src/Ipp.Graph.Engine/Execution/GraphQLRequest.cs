@@ -22,5 +22,8 @@ public sealed class GraphQLRequest
     /// The document an executor prepared for <see cref="Query"/>, kept with the request, so that a host asking first
     /// what the request would run and then running it costs one look-up of the text in the document cache.
     /// </summary>
-    internal Documents.PreparedQuery? Prepared { get; set; }
+    internal Documents.PreparedDocument? PreparedDocument { get; set; }
+
+    /// <summary>The executor that prepared <see cref="PreparedDocument"/>: another executor's document is not used.</summary>
+    internal RequestExecutor? PreparedBy { get; set; }
 }

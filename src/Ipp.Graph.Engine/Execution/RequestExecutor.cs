@@ -148,9 +148,9 @@ public sealed class RequestExecutor
     /// </summary>
     private PreparedDocument? GetDocument(GraphQLRequest request)
     {
-        if (request.Prepared is { } prepared && ReferenceEquals(prepared.Executor, this))
+        if (request.PreparedDocument is { } prepared && ReferenceEquals(request.PreparedBy, this))
         {
-            return prepared.Document;
+            return prepared;
         }
 
         var query = request.Query ?? string.Empty;
@@ -160,7 +160,8 @@ public sealed class RequestExecutor
         }
 
         var document = _documents.GetOrPrepare(query, _prepare);
-        request.Prepared = new PreparedQuery(this, document);
+        request.PreparedDocument = document;
+        request.PreparedBy = this;
         return document;
     }
 

@@ -74,6 +74,40 @@ public sealed class RequestExecutorTests
         Assert.Equal(1, other.DocumentsPrepared);
     }
 
+    /// <summary>
+    /// An execution that completes synchronously leaves its state to the thread's next one: what it returned (the tree,
+    /// the errors, its execution id) must stay its own while later executions run on the same thread.
+    /// </summary>
+    [Fact]
+    public void Results_stay_whole_while_later_executions_on_the_thread_reuse_the_state()
+    {
+        var ids = new List<long>();
+        var schema = Sdl("type Query { id: Float items: [Item] broken: String }  type Item { id: Int sub: Item }")
+            .Resolve("Query.id", context => { ids.Add(context.ExecutionId); return new((double)context.ExecutionId); })
+            .Resolve("Query.items", _ => new(Data("""[{ "id": 1, "sub": { "id": 2 } }, { "id": 3 }]""")))
+            .Resolve("Query.broken", _ => throw new InvalidOperationException("broken"))
+            .Build();
+        var executor = new RequestExecutor(schema);
+        ExecutionResult Run(string query)
+        {
+            var pending = executor.ExecuteAsync(new GraphQLRequest { Query = query }, new RequestContext());
+            Assert.True(pending.IsCompletedSuccessfully, "the execution completes synchronously");
+            return pending.Result;
+        }
+
+        var first = Run("{ items { id sub { id } } broken }");
+        var second = Run("{ broken items { id } }");
+        var third = Run("{ id }");
+        var fourth = Run("{ id }");
+
+        Assert.Equal(Q("{'errors':[{'message':'broken','locations':[{'line':1,'column':27}],'path':['broken'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'items':[{'id':1,'sub':{'id':2}},{'id':3,'sub':null}],'broken':null}}"), first.ToJson());
+        Assert.Equal(Q("{'errors':[{'message':'broken','locations':[{'line':1,'column':3}],'path':['broken'],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],'data':{'broken':null,'items':[{'id':1},{'id':3}]}}"), second.ToJson());
+        Assert.Single(first.Errors!);
+        Assert.Equal(2, ids.Count);
+        Assert.NotEqual(ids[0], ids[1]);
+        Assert.NotEqual(third.ToJson(), fourth.ToJson());
+    }
+
     [Fact]
     public async Task The_document_cache_stays_within_its_size_under_a_flood_of_distinct_documents()
     {

@@ -30,7 +30,7 @@ internal static class OperationRunner
             return new ValueTask<ExecutionResult>(new ExecutionResult(null, hasData: true, [NotConfigured(operation.Operation)], null));
         }
 
-        var state = new ExecutionState(
+        var state = ExecutionState.Rent(
             operation, operation.GetRoot(coerced!), coerced!, rootValue, context, context.CancellationToken, options.ExecutionTimeout);
         return state.ExecuteAsync();
     }

@@ -100,6 +100,3 @@ internal sealed class PreparedDocument
         return plan;
     }
 }
-
-/// <summary>A document as one executor prepared it for a request's text (<see cref="GraphQLRequest.Prepared"/>).</summary>
-internal sealed record PreparedQuery(RequestExecutor Executor, PreparedDocument Document);

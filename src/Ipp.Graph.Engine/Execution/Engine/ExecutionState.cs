@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Engine.Execution.Planning;
 using Ipp.Graph.Engine.Language.Ast;
@@ -24,17 +25,24 @@ internal sealed partial class ExecutionState
     /// <summary>The last <see cref="Id"/> given, process-wide.</summary>
     private static long s_lastId;
 
-    private readonly OperationPlan _operation;
-    private readonly PlanRoot _plan;
-    private readonly bool _serial;
-    private readonly bool _isEvent;
-    private readonly CancellationToken _hostToken;
-    private readonly TimeSpan _timeout;
+    /// <summary>
+    /// A state this thread's last execution finished with, ready for the next one (<see cref="Rent"/>): a request
+    /// that completes synchronously then allocates no state of its own.
+    /// </summary>
+    [ThreadStatic]
+    private static ExecutionState? t_spare;
+
+    private OperationPlan _operation;
+    private PlanRoot _plan;
+    private bool _serial;
+    private bool _isEvent;
+    private CancellationToken _hostToken;
+    private TimeSpan _timeout;
     /// <summary>
     /// When the time limit passes, in <see cref="Environment.TickCount64"/> milliseconds (a clock far cheaper to read
     /// than the precise one, and precise enough for limits of seconds); <see cref="long.MaxValue"/> for none.
     /// </summary>
-    private readonly long _deadline;
+    private long _deadline;
     private ResultObject? _root;
     private List<GraphQLError>? _errors;
     private object?[] _dynamicArguments = [];
@@ -61,6 +69,44 @@ internal sealed partial class ExecutionState
         TimeSpan timeout,
         bool isEvent = false)
     {
+        Start(operation, plan, variables, rootValue, request, cancellationToken, timeout, isEvent);
+    }
+
+    /// <summary>
+    /// A state for one query or mutation: this thread's spare one when it has one, else a new one. The execution gives
+    /// it back for the next when it completed synchronously (<see cref="Recycle"/>).
+    /// </summary>
+    public static ExecutionState Rent(
+        OperationPlan operation,
+        PlanRoot plan,
+        IReadOnlyDictionary<string, object?> variables,
+        object? rootValue,
+        RequestContext request,
+        CancellationToken cancellationToken,
+        TimeSpan timeout)
+    {
+        var spare = t_spare;
+        if (spare is null)
+        {
+            return new ExecutionState(operation, plan, variables, rootValue, request, cancellationToken, timeout);
+        }
+
+        t_spare = null;
+        spare.Start(operation, plan, variables, rootValue, request, cancellationToken, timeout, isEvent: false);
+        return spare;
+    }
+
+    [MemberNotNull(nameof(_operation), nameof(_plan), nameof(Variables), nameof(Request))]
+    private void Start(
+        OperationPlan operation,
+        PlanRoot plan,
+        IReadOnlyDictionary<string, object?> variables,
+        object? rootValue,
+        RequestContext request,
+        CancellationToken cancellationToken,
+        TimeSpan timeout,
+        bool isEvent)
+    {
         _isEvent = isEvent;
         _operation = operation;
         Variables = variables;
@@ -76,17 +122,49 @@ internal sealed partial class ExecutionState
             : Environment.TickCount64 + (long)Math.Ceiling(timeout.TotalMilliseconds);
     }
 
+    /// <summary>
+    /// Makes this state the thread's spare once its execution completed synchronously: every resolver returned, no
+    /// continuation, inbox or linked token refers to it, and the result holds only the tree and the errors, which it
+    /// lets go of here. A state that ever waited is left to the collector (a late continuation could still reach it).
+    /// </summary>
+    private void Recycle()
+    {
+        if (_inbox is not null || _linkedToken is not null || _isEvent)
+        {
+            return;
+        }
+
+        _operation = null!;
+        _plan = null!;
+        Variables = null!;
+        RootValue = null;
+        Request = null!;
+        _hostToken = default;
+        _root = null;
+        _errors = null;
+        _pending = 0;
+        _fieldsSinceDeadlineCheck = 0;
+        _aborted = false;
+        _timedOut = false;
+        _ripeDoomed = null;
+        _doomed = null;
+        _slots = default;
+        _id = 0;
+        Array.Clear(_dynamicArguments);
+        t_spare = this;
+    }
+
     public Schema Schema => _operation.Schema;
 
     public OperationDefinitionNode Operation => _operation.Operation;
 
     public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments => _operation.Fragments;
 
-    public IReadOnlyDictionary<string, object?> Variables { get; }
+    public IReadOnlyDictionary<string, object?> Variables { get; private set; }
 
-    public object? RootValue { get; }
+    public object? RootValue { get; private set; }
 
-    public RequestContext Request { get; }
+    public RequestContext Request { get; private set; }
 
     /// <summary>
     /// A number no other execution in this process has (see <see cref="ResolveContext.ExecutionId"/>), given when first
@@ -173,7 +251,9 @@ internal sealed partial class ExecutionState
 
         Request.ExitExecution();
         _linkedToken?.Dispose();
-        return new ValueTask<ExecutionResult>(BuildResult());
+        var result = BuildResult();
+        Recycle();
+        return new ValueTask<ExecutionResult>(result);
     }
 
     private async ValueTask<ExecutionResult> FinishAsync()
