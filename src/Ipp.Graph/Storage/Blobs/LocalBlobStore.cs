@@ -51,6 +51,8 @@ public sealed class LocalBlobStore(string root) : IBlobStore
 
     public async Task<StoredBlob> WriteSpooledAsync(BlobKey key, ISpooledFile file, CancellationToken cancellation)
     {
+        // Taken whole: a rename moves what is there.
+        await file.CompletedAsync(cancellation);
         var folder = Path.Combine(Root, key.Folder);
         var target = Path.Combine(folder, key.Value);
         var partial = Path.Combine(folder, PartialUploadName.For(key));
