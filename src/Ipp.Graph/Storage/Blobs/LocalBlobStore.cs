@@ -131,11 +131,14 @@ public sealed class LocalBlobStore(string root) : IBlobStore
         var path = PathOf(key);
         return BlockingFileWork.RunAsync(() =>
         {
-            StorageUnavailableException.Guard($"delete the blob {path}", () => File.Delete(path));
-            if (Directory.Exists(Path.GetDirectoryName(path)))
+            // No folder, no blob (a write refused before its first byte made none): nothing to do, as for a missing file.
+            if (!Directory.Exists(Path.GetDirectoryName(path)))
             {
-                DurableDirectory.Flush(Path.GetDirectoryName(path)!);
+                return;
             }
+
+            StorageUnavailableException.Guard($"delete the blob {path}", () => File.Delete(path));
+            DurableDirectory.Flush(Path.GetDirectoryName(path)!);
         });
     }
 

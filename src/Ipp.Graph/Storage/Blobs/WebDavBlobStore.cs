@@ -77,7 +77,9 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
         try
         {
             await EnsureFolderAsync(key.Folder, cancellation);
-            using (var idle = new IdleWatch(_options.IdleTimeout, cancellation))
+            // The caller's cancellation stops the body's reads, not the request: a chunked body is then ended properly and
+            // answered before the partial upload is deleted (see UploadContent); the idle timeout bounds the wait.
+            using (var idle = new IdleWatch(_options.IdleTimeout, CancellationToken.None))
             using (var request = new HttpRequestMessage(HttpMethod.Put, partial) { Content = new UploadContent(content, copy, progress, idle, cancellation) })
             {
                 if (content.CanSeek)
