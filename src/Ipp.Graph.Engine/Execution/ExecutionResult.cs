@@ -71,6 +71,6 @@ public sealed class ExecutionResult
     }
 
     /// <summary>The response of an execution that ran out of time: its work was abandoned.</summary>
-    internal static ExecutionResult TimedOut(TimeSpan timeout) =>
+    public static ExecutionResult TimedOut(TimeSpan timeout) =>
         new(null, hasData: true, [new GraphQLError($"Execution timed out after {timeout.TotalMilliseconds:0} ms.", code: ErrorCodes.ExecutionTimeout)], null);
 }

@@ -28,6 +28,12 @@ public class RequestContext
     /// <summary>Cancelled when the client goes away or the request runs out of time.</summary>
     public CancellationToken CancellationToken { get; init; }
 
+    /// <summary>
+    /// The time limit of this request's operation in place of <see cref="EngineOptions.ExecutionTimeout"/>; null for that
+    /// one. A host whose operation waits for a body still arriving (an upload) counts its time itself.
+    /// </summary>
+    public TimeSpan? ExecutionTimeout { get; init; }
+
     /// <summary>The value the root fields of queries and mutations resolve against; null unless the host sets one.</summary>
     public object? RootValue { get; init; }
 

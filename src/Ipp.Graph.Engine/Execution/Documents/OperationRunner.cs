@@ -31,7 +31,7 @@ internal static class OperationRunner
         }
 
         var state = ExecutionState.Rent(
-            operation, operation.GetRoot(coerced!), coerced!, rootValue, context, context.CancellationToken, options.ExecutionTimeout);
+            operation, operation.GetRoot(coerced!), coerced!, rootValue, context, context.CancellationToken, context.ExecutionTimeout ?? options.ExecutionTimeout);
         return state.ExecuteAsync();
     }
 

@@ -5,6 +5,7 @@ using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
+using Ipp.Graph.Transport.Multipart;
 
 namespace Ipp.Graph.Experiments.Write;
 
@@ -40,8 +41,10 @@ public static class ExperimentMutations
     private static async Task<CreateExperimentPayload> CreateAsync(ResolveContext context)
     {
         var caller = context.RequireCaller();
-        await context.Service<ExperimentCreationRateLimiter>().AcquireAsync(caller.UserId, context.Server());
         var input = context.Input<CreateExperimentInput>();
+        // The transport runs this while the files arrive: the experiment is made of whole files only.
+        await StoredUploads.RequestReadAsync(input.Files?.Select(file => file.File) ?? [], context.CancellationToken);
+        await context.Service<ExperimentCreationRateLimiter>().AcquireAsync(caller.UserId, context.Server());
         (await VisibleApplications.ForCallerAsync(context)).Runnable(input.Application);
         var experiment = await context.Service<ExperimentWriter>().CreateAsync(caller, input, context.CancellationToken);
         return new CreateExperimentPayload { Experiment = experiment };

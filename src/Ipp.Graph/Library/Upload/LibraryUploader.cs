@@ -8,6 +8,7 @@ using Ipp.Graph.Library.Live;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Storage.Blobs;
 using Ipp.Graph.Tags;
+using Ipp.Graph.Transport.Multipart;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,8 @@ namespace Ipp.Graph.Library.Upload;
 
 /// <summary>
 /// Stores an upload in its owner's library: the plan is checked first (<see cref="LibraryUploadPlan"/>), each file
-/// is written to the blob store under a new key (its SHA-256 computed on the way), and only then are the entries
+/// is written to the blob store under a new key (its SHA-256 computed on the way; a file the transport is still
+/// receiving is sent on as it arrives), and only once the request was read whole are the entries
 /// recorded, in one transaction of the user's writers that checks their names and the quota the user's experiments
 /// share. Whatever fails, nothing is recorded and the blobs written are deleted (one a crash leaves is the orphan
 /// sweep's). A store that is down answers STORAGE_UNAVAILABLE. Once recorded, each entry is announced to its owner's
@@ -39,6 +41,8 @@ public sealed class LibraryUploader(
     public async Task<IReadOnlyList<LibraryEntry>> UploadAsync(
         long userId, IReadOnlyList<LibraryFileUploadInput> files, IReadOnlyList<string> tagIds, CancellationToken cancellationToken)
     {
+        // The files arrive while this runs: a file given without a path is named by its part, which may still be on its way.
+        await StoredUploads.NamedAsync(files.Where(file => file.Path is null).Select(file => file.File), cancellationToken);
         var plan = LibraryUploadPlan.Of(files, _options);
         await CheckTagsAsync(userId, tagIds, cancellationToken);
         var shared = SharedUploads(files);
@@ -52,6 +56,8 @@ public sealed class LibraryUploader(
                 entries.Add(await StoreAsync(userId, planned, createdAt, shared, written, cancellationToken));
             }
 
+            // Nothing is recorded unless the request's body was read whole (a later file over the quota, the client gone).
+            await StoredUploads.RequestReadAsync(files.Select(file => file.File), cancellationToken);
             await RecordAsync(userId, entries, tagIds);
         }
         catch (Exception failure)

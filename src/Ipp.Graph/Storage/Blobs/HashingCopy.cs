@@ -10,11 +10,12 @@ namespace Ipp.Graph.Storage.Blobs;
 /// the caller's side (its stream, or the progress callback refusing) is kept in <see cref="CallerFailure"/>, so that
 /// a store can tell it from its own and rethrow it as it was.
 /// </summary>
-internal sealed class HashingCopy : IDisposable
+internal sealed class HashingCopy(bool hash = true) : IDisposable
 {
     private const int BufferBytes = 128 * 1024;
 
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    /// <summary>The SHA-256 on the way; null for a copy whose source's is known already (a spooled file's).</summary>
+    private readonly IncrementalHash? _hash = hash ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
 
     /// <summary>The bytes copied so far.</summary>
     public long Size { get; private set; }
@@ -51,7 +52,7 @@ internal sealed class HashingCopy : IDisposable
                 }
 
                 moved?.Invoke();
-                _hash.AppendData(buffer, 0, read);
+                _hash?.AppendData(buffer, 0, read);
                 await target.WriteAsync(buffer.AsMemory(0, read), writeCancellation);
                 Size += read;
                 moved?.Invoke();
@@ -63,13 +64,13 @@ internal sealed class HashingCopy : IDisposable
         }
     }
 
-    /// <summary>The SHA-256 of everything copied, in lowercase hexadecimal.</summary>
-    public string Sha256() => Convert.ToHexStringLower(_hash.GetCurrentHash());
+    /// <summary>The SHA-256 of everything copied, in lowercase hexadecimal (a copy made to hash).</summary>
+    public string Sha256() => Convert.ToHexStringLower((_hash ?? throw new InvalidOperationException("This copy does not hash.")).GetCurrentHash());
 
     /// <summary>Throws the caller's failure, as it was, when there is one.</summary>
     public void ThrowCallerFailure() => CallerFailure?.Throw();
 
-    public void Dispose() => _hash.Dispose();
+    public void Dispose() => _hash?.Dispose();
 
     private async Task<int> FromCallerAsync(Func<Task<int>> step)
     {

@@ -51,6 +51,8 @@ public sealed class LocalBlobStore(string root) : IBlobStore
 
     public async Task<StoredBlob> WriteSpooledAsync(BlobKey key, ISpooledFile file, CancellationToken cancellation)
     {
+        // Taken whole: a rename moves what is there.
+        await file.CompletedAsync(cancellation);
         var folder = Path.Combine(Root, key.Folder);
         var target = Path.Combine(folder, key.Value);
         var partial = Path.Combine(folder, PartialUploadName.For(key));
@@ -129,11 +131,14 @@ public sealed class LocalBlobStore(string root) : IBlobStore
         var path = PathOf(key);
         return BlockingFileWork.RunAsync(() =>
         {
-            StorageUnavailableException.Guard($"delete the blob {path}", () => File.Delete(path));
-            if (Directory.Exists(Path.GetDirectoryName(path)))
+            // No folder, no blob (a write refused before its first byte made none): nothing to do, as for a missing file.
+            if (!Directory.Exists(Path.GetDirectoryName(path)))
             {
-                DurableDirectory.Flush(Path.GetDirectoryName(path)!);
+                return;
             }
+
+            StorageUnavailableException.Guard($"delete the blob {path}", () => File.Delete(path));
+            DurableDirectory.Flush(Path.GetDirectoryName(path)!);
         });
     }
 

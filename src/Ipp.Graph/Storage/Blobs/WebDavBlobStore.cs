@@ -51,16 +51,35 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
                 : null;
     }
 
-    public async Task<StoredBlob> WriteAsync(BlobKey key, Stream content, BlobWriteProgress? progress, CancellationToken cancellation)
+    public Task<StoredBlob> WriteAsync(BlobKey key, Stream content, BlobWriteProgress? progress, CancellationToken cancellation) =>
+        WriteAsync(key, content, spooled: null, progress, cancellation);
+
+    /// <summary>
+    /// Sends the file's bytes while it is still arriving (its stream follows it), then checks the server's copy against
+    /// the size and SHA-256 the file's writer computed, known once the last byte was sent: they are not computed again.
+    /// </summary>
+    public async Task<StoredBlob> WriteSpooledAsync(BlobKey key, ISpooledFile file, CancellationToken cancellation)
+    {
+        await using var content = file.OpenReadStream();
+        return await WriteAsync(key, content, file, progress: null, cancellation);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="content"/>: hashed on the way, or, for a <paramref name="spooled"/> file, checked against
+    /// the file's own size and SHA-256 once it is whole.
+    /// </summary>
+    private async Task<StoredBlob> WriteAsync(BlobKey key, Stream content, ISpooledFile? spooled, BlobWriteProgress? progress, CancellationToken cancellation)
     {
         var target = UriOf(key);
         var partial = new Uri(_base, $"{key.Folder}/{PartialUploadName.For(key)}");
         var doing = $"store the blob {target}";
-        using var copy = new HashingCopy();
+        using var copy = new HashingCopy(hash: spooled is null);
         try
         {
             await EnsureFolderAsync(key.Folder, cancellation);
-            using (var idle = new IdleWatch(_options.IdleTimeout, cancellation))
+            // The caller's cancellation stops the body's reads, not the request: a chunked body is then ended properly and
+            // answered before the partial upload is deleted (see UploadContent); the idle timeout bounds the wait.
+            using (var idle = new IdleWatch(_options.IdleTimeout, CancellationToken.None))
             using (var request = new HttpRequestMessage(HttpMethod.Put, partial) { Content = new UploadContent(content, copy, progress, idle, cancellation) })
             {
                 if (content.CanSeek)
@@ -73,7 +92,7 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
                 EnsureSuccess(response, doing);
             }
 
-            var blob = new StoredBlob(key, copy.Size, copy.Sha256());
+            var blob = spooled is null ? new StoredBlob(key, copy.Size, copy.Sha256()) : await SentWholeAsync(key, spooled, copy.Size, cancellation);
             await VerifyAsync(partial, blob, cancellation);
             await MoveIntoPlaceAsync(partial, target, cancellation);
             return blob;
@@ -86,11 +105,13 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
         }
     }
 
-    /// <summary>Sends the file's bytes as any write's (a WebDAV server takes no local file).</summary>
-    public async Task<StoredBlob> WriteSpooledAsync(BlobKey key, ISpooledFile file, CancellationToken cancellation)
+    /// <summary>The blob a spooled file's bytes make, once it is whole: its own size (which must be what was sent) and SHA-256.</summary>
+    private static async Task<StoredBlob> SentWholeAsync(BlobKey key, ISpooledFile file, long sent, CancellationToken cancellation)
     {
-        await using var content = file.OpenReadStream();
-        return await WriteAsync(key, content, progress: null, cancellation);
+        await file.CompletedAsync(cancellation);
+        return file.Length == sent
+            ? new StoredBlob(key, sent, file.Sha256)
+            : throw new IOException($"{sent} bytes of the spooled file were sent where it holds {file.Length}");
     }
 
     public async Task<Stream?> OpenReadAsync(BlobKey key, ByteRange? range, CancellationToken cancellation)

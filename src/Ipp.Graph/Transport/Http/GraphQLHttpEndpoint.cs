@@ -48,11 +48,19 @@ public sealed class GraphQLHttpEndpoint
             return;
         }
 
-        // A multipart request (files) holds the same GraphQL request; its uploaded files go when it is disposed.
+        // A multipart request (files) holds the same GraphQL request; it runs while its files arrive, and its
+        // uploaded files go when it is disposed, once they stopped arriving.
         using var read = MultipartRequestReader.IsMultipart(context.Request)
             ? await _multipartReader.ReadAsync(context)
             : await _reader.ReadBodyAsync(context.Request);
-        await RespondAsync(context, read, format, isGet: false);
+        try
+        {
+            await RespondAsync(context, read, format, isGet: false);
+        }
+        finally
+        {
+            await ((Task)read.FilesRead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     /// <summary>GET /graphql: a query in the query string, or the schema (<c>?sdl</c>).</summary>
@@ -101,14 +109,20 @@ public sealed class GraphQLHttpEndpoint
                 return;
             case OperationType.Subscription:
                 // A well-formed request that cannot run here: the GraphQL request error of its media type.
-                await WriteResultAsync(context, SubscriptionsNotServed, format);
+                if (!await RefusedFilesAsync(context, read, contentType))
+                {
+                    await WriteResultAsync(context, SubscriptionsNotServed, format);
+                }
+
                 return;
         }
 
         ExecutionResult result;
         try
         {
-            result = await _runner.ExecuteAsync(request, HttpServerRequestContext.Create(context));
+            result = read.FilesRead.IsCompleted
+                ? await _runner.ExecuteAsync(request, HttpServerRequestContext.Create(context))
+                : await ExecuteWhileFilesArriveAsync(context, request, read.FilesRead);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -116,7 +130,63 @@ public sealed class GraphQLHttpEndpoint
             return;
         }
 
-        await WriteResultAsync(context, result, format);
+        if (!await RefusedFilesAsync(context, read, contentType))
+        {
+            await WriteResultAsync(context, result, format);
+        }
+    }
+
+    /// <summary>
+    /// Runs the operation of a multipart request whose files are still arriving. Receiving them may take longer than
+    /// an operation may (the engine's <see cref="EngineOptions.ExecutionTimeout"/>): its time is counted from when the
+    /// files were read, and meanwhile it is bounded by the body's own limits and the storage's idle timeouts.
+    /// </summary>
+    private async Task<ExecutionResult> ExecuteWhileFilesArriveAsync(HttpContext context, GraphQLRequest request, Task filesRead)
+    {
+        var timeout = _runner.Executor.Options.ExecutionTimeout;
+        using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var counting = filesRead.ContinueWith(
+            _ =>
+            {
+                if (timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+                {
+                    timeLimit.CancelAfter(timeout);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        try
+        {
+            return await _runner.ExecuteAsync(request, HttpServerRequestContext.Create(context, timeLimit.Token, Timeout.InfiniteTimeSpan));
+        }
+        catch (OperationCanceledException) when (timeLimit.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            return ExecutionResult.TimedOut(timeout);
+        }
+        finally
+        {
+            // The time limit is disposed below: the continuation that sets it must have run (or never will).
+            timeLimit.Cancel(throwOnFirstException: false);
+            await counting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>
+    /// Waits until a multipart request's files were read; when they could not be (a limit, a malformed part), answers
+    /// the transport's problem instead of the operation's result (whose resolvers recorded nothing: they wait for the
+    /// files first) and returns true. The rest of the body is then left unread: the connection is not kept.
+    /// </summary>
+    private static async Task<bool> RefusedFilesAsync(HttpContext context, HttpGraphQLRequest read, string contentType)
+    {
+        if (await read.FilesRead is not { } problem)
+        {
+            return false;
+        }
+
+        context.Response.Headers.Connection = "close";
+        await HttpResponses.WriteProblemAsync(context, problem, contentType);
+        return true;
     }
 
     /// <summary>

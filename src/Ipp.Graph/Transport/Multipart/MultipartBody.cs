@@ -14,7 +14,8 @@ using Microsoft.Net.Http.Headers;
 namespace Ipp.Graph.Transport.Multipart;
 
 /// <summary>
-/// Walks the parts of one multipart request in the spec's order: <c>operations</c>, <c>map</c>, then the files,
+/// Walks the parts of one multipart request in the spec's order: <c>operations</c> and <c>map</c>
+/// (<see cref="ReadHeadAsync"/>, after which the operation may run), then the files (<see cref="ReadFilesAsync"/>),
 /// each file streamed to its temporary file as it arrives, the limits checked after every read.
 /// </summary>
 internal sealed class MultipartBody
@@ -32,6 +33,9 @@ internal sealed class MultipartBody
     private readonly UploadSpool _spool;
     private readonly CancellationToken _aborted;
     private int _jsonBytes;
+
+    /// <summary>The bytes of files the caller may still upload (their quota), known once the head was read.</summary>
+    private long _allowance = long.MaxValue;
 
     public MultipartBody(HttpContext context, string boundary, MultipartUploadOptions options, JsonDocumentOptions jsonOptions, UploadSpool spool)
     {
@@ -51,8 +55,12 @@ internal sealed class MultipartBody
     /// <summary>The parsed operations (the request's variables point into it) and the pooled bytes it refers to.</summary>
     public (JsonDocument Json, byte[] Bytes)? Operations { get; private set; }
 
-    /// <summary>Reads the whole body; null when it holds a well-formed request, else the problem (reading stops there).</summary>
-    public async ValueTask<HttpProblem?> ReadAsync()
+    /// <summary>
+    /// Reads the body's head: the operations and the map, the files announced and placed in the variables, the caller's
+    /// allowance asked. Null when it holds a well-formed request (<see cref="Request"/>), else the problem (reading
+    /// stops there).
+    /// </summary>
+    public async ValueTask<HttpProblem?> ReadHeadAsync()
     {
         var operations = await ReadJsonPartAsync("operations", first: true);
         if (operations.Problem is { } problem)
@@ -102,7 +110,6 @@ internal sealed class MultipartBody
             return UploadProblems.Invalid(misplaced);
         }
 
-        var remaining = long.MaxValue;
         if (_spool.Uploads.Count > 0 && _context.RequestServices.GetService<IUploadAllowance>() is { } allowances)
         {
             var allowance = await allowances.GetAsync(_context.User, _aborted);
@@ -111,12 +118,7 @@ internal sealed class MultipartBody
                 return Refused(refusal);
             }
 
-            remaining = allowance.RemainingBytes;
-        }
-
-        if (await ReadFilesAsync(remaining) is { } fileProblem)
-        {
-            return fileProblem;
+            _allowance = allowance.RemainingBytes;
         }
 
         Request = new GraphQLRequest
@@ -129,9 +131,13 @@ internal sealed class MultipartBody
         return null;
     }
 
-    /// <summary>The file parts, up to the end of the body: each one the map names, once, within the limits.</summary>
-    private async ValueTask<HttpProblem?> ReadFilesAsync(long remaining)
+    /// <summary>
+    /// Reads the file parts, after the head, up to the end of the body: each one the map names, once, within the limits.
+    /// Null when all came whole, else the problem (reading stops there).
+    /// </summary>
+    public async ValueTask<HttpProblem?> ReadFilesAsync()
     {
+        var remaining = _allowance;
         long stored = 0;
         while (await _reader.ReadNextSectionAsync(_aborted) is { } section)
         {
@@ -179,7 +185,8 @@ internal sealed class MultipartBody
     /// Copies a file part to its temporary file through one pooled buffer, refusing it as soon as it is over the
     /// per-file limit or when it takes the request's files (<paramref name="stored"/> bytes before it) over the
     /// caller's <paramref name="allowance"/>, and hashing it (SHA-256) on the way. It is not flushed to the disk here:
-    /// whoever keeps it does (<see cref="IStoredUpload"/>), and a file that is not kept never needs it. A file that
+    /// whoever keeps it does (<see cref="IStoredUpload"/>), and a file that is not kept never needs it. Each chunk written
+    /// is told to the upload, whose readers follow it. A file that
     /// cannot be written (the incoming folder read-only or missing, the disk full) throws
     /// <see cref="StorageUnavailableException"/>; the body's own failures stay what they are.
     /// </summary>
@@ -194,7 +201,8 @@ internal sealed class MultipartBody
             {
                 Mode = FileMode.CreateNew,
                 Access = FileAccess.Write,
-                Share = FileShare.None,
+                // Resolvers read it while it arrives (SpoolReadStream).
+                Share = FileShare.Read | FileShare.Delete,
                 BufferSize = 0,
             }));
             long length = 0;
@@ -225,6 +233,7 @@ internal sealed class MultipartBody
                 {
                     hash.AppendData(buffer, 0, filled);
                     await WriteAsync(file, buffer.AsMemory(0, filled), path);
+                    upload.Wrote(filled);
                 }
 
                 if (read == 0)

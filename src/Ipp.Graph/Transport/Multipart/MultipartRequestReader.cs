@@ -11,10 +11,12 @@ namespace Ipp.Graph.Transport.Multipart;
 /// <summary>
 /// Reads GraphQL multipart requests (https://github.com/jaydenseric/graphql-multipart-request-spec) from
 /// <c>POST /graphql</c>: a <c>multipart/form-data</c> body of <c>operations</c> (one GraphQL request as JSON),
-/// <c>map</c> (file part name to paths of nulls in the variables) and the files, each streamed to a temporary file in
-/// <see cref="UploadFolder.IncomingPath"/> and handed to resolvers as an <see cref="Transport.Multipart.IStoredUpload"/>. The
-/// request it gives deletes every file no resolver moved when it is disposed; a request refused midway leaves none.
-/// Files that cannot be written are a 503 <c>STORAGE_UNAVAILABLE</c>, logged once with the path.
+/// <c>map</c> (file part name to paths of nulls in the variables) and the files. Once the operations and the map are
+/// read, the request is handed over to run while the files go on arriving (<see cref="HttpGraphQLRequest.FilesRead"/>),
+/// each streamed to a temporary file in <see cref="UploadFolder.IncomingPath"/> and handed to resolvers as an
+/// <see cref="Transport.Multipart.IStoredUpload"/> they may read as it arrives. The request it gives deletes every file
+/// no resolver moved when it is disposed; a request refused midway leaves none. Files that cannot be written are a 503
+/// <c>STORAGE_UNAVAILABLE</c>, logged once with the path.
 /// </summary>
 public sealed class MultipartRequestReader
 {
@@ -62,50 +64,92 @@ public sealed class MultipartRequestReader
             bodySize.MaxRequestBodySize = null;
         }
 
-        using var receiving = TransportMetrics.UploadStarted();
+        var receiving = TransportMetrics.UploadStarted();
         var spool = new UploadSpool(_folder.IncomingPath);
         var body = new MultipartBody(context, boundary, _options, _jsonOptions, spool);
         HttpProblem? problem;
         try
         {
-            problem = await body.ReadAsync();
-        }
-        catch (Exception exception) when (exception is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away: nobody to answer, nothing to keep.
-            Release(body, spool);
-            throw;
-        }
-        catch (StorageUnavailableException exception)
-        {
-            exception.Log(_logger);
-            problem = UploadProblems.StorageUnavailable;
-        }
-        catch (BadHttpRequestException exception)
-        {
-            // Kestrel's verdict on the body (truncated, too slow), with its status.
-            var code = exception.StatusCode == StatusCodes.Status400BadRequest ? UploadErrorCodes.UploadInvalid : HttpProblem.CodeFor(exception.StatusCode);
-            problem = new HttpProblem(exception.StatusCode, code, "The request body could not be read: " + exception.Message);
-        }
-        catch (Exception exception) when (exception is IOException or InvalidDataException)
-        {
-            // The multipart framing is broken: the body ends before the closing boundary, a part's headers are too long.
-            problem = UploadProblems.Invalid("The multipart body is malformed: " + exception.Message);
+            problem = await ReadPartAsync(body.ReadHeadAsync, context.RequestAborted);
         }
         catch
         {
+            receiving.Dispose();
             Release(body, spool);
             throw;
         }
 
         if (problem is { } refused)
         {
+            receiving.Dispose();
             Release(body, spool);
             return Refuse(context, refused);
         }
 
         var (json, bytes) = body.Operations!.Value;
-        return HttpGraphQLRequest.Read(body.Request!, json, bytes, spool);
+        return HttpGraphQLRequest.Read(body.Request!, json, bytes, spool, ReadFilesAsync(body, spool, receiving, context.RequestAborted));
+    }
+
+    /// <summary>
+    /// Reads the files while the operation runs; null once they all came whole, else the problem to answer instead of
+    /// the operation's result (the spool failed first, so resolvers waiting on it stop). Throws when the client went away.
+    /// </summary>
+    private async Task<HttpProblem?> ReadFilesAsync(MultipartBody body, UploadSpool spool, TransportMetrics.Open receiving, CancellationToken aborted)
+    {
+        using (receiving)
+        {
+            HttpProblem? problem;
+            try
+            {
+                problem = await ReadPartAsync(body.ReadFilesAsync, aborted);
+            }
+            catch (Exception exception)
+            {
+                spool.Fail(exception is OperationCanceledException or IOException ? "the client went away" : "the server failed to read them");
+                throw;
+            }
+
+            if (problem is { } refused)
+            {
+                spool.Fail(refused.Message);
+                return refused;
+            }
+
+            spool.Read();
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads a part of the body, turning what can go wrong into the problem to answer. Rethrows when the client went
+    /// away (nobody to answer) and what is no reading problem.
+    /// </summary>
+    private async Task<HttpProblem?> ReadPartAsync(Func<ValueTask<HttpProblem?>> read, CancellationToken aborted)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException && aborted.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (StorageUnavailableException exception)
+        {
+            exception.Log(_logger);
+            return UploadProblems.StorageUnavailable;
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // Kestrel's verdict on the body (truncated, too slow), with its status.
+            var code = exception.StatusCode == StatusCodes.Status400BadRequest ? UploadErrorCodes.UploadInvalid : HttpProblem.CodeFor(exception.StatusCode);
+            return new HttpProblem(exception.StatusCode, code, "The request body could not be read: " + exception.Message);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            // The multipart framing is broken: the body ends before the closing boundary, a part's headers are too long.
+            return UploadProblems.Invalid("The multipart body is malformed: " + exception.Message);
+        }
     }
 
     /// <summary>A refusal; the rest of the body is left unread, so the connection is not kept for another request.</summary>

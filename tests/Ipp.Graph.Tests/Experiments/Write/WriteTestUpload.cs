@@ -45,6 +45,12 @@ public sealed class WriteTestUpload : IStoredUpload
 
     public Stream OpenReadStream() => File.OpenRead(Path);
 
+    public Task CompletedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task BegunAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RequestReadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public void MoveTo(string destinationPath)
     {
         if (FailMove)

@@ -35,6 +35,8 @@ public sealed class TestSpooledFile : ISpooledFile
 
     public Stream OpenReadStream() => File.OpenRead(Path);
 
+    public Task CompletedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public bool TryRenameTo(string destinationPath)
     {
         var renamed = FileRename.TryRename(Path, destinationPath);
