@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The files list benchmark (issue 11): a library of 100,000 entries with 20 tags (bench/library/seed.sql, written
 # straight into the database in bulk), and one `files` page of 20 with a tag filter and a name search, newest first,
-# asked over HTTP one request at a time (bench/library/list.mjs: 500 warm-up requests of each search, then 500 measured), from a
-# Release build of the server on SQLite and then on PostgreSQL (a throwaway cluster, tests/postgres/cluster.sh).
+# asked over HTTP one request at a time (bench/library/list.mjs: 500 warm-up requests of each search, `WARMUP`, then
+# 500 measured, `REQUESTS`), from a Release build of the server on SQLite and then on PostgreSQL (a throwaway cluster,
+# tests/postgres/cluster.sh).
 # The tag is on a tenth of the entries. Two searches: a common one (`scan`: a tenth of the names; with the tag, 500
 # entries, the newest page of them found among the newest 4,000 rows) and a rare one (`scan-00`: a hundredth of the
 # names, the oldest; with the tag, 50 entries, all at the old end of the order). Target: median under 20 ms.
