@@ -1,0 +1,27 @@
+using Ipp.Graph.Health;
+using Microsoft.Extensions.Options;
+
+namespace Ipp.Graph.Picas;
+
+/// <summary>
+/// Registers the PiCaS token pool (settings section <c>Picas</c>). Without <c>Picas:Url</c> only the settings are
+/// registered: no client, no background work, no readiness check.
+/// </summary>
+public static class PicasServiceCollectionExtensions
+{
+    public static IServiceCollection AddPicas(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedSettings<PicasOptions>(configuration.GetSection(PicasOptions.Section), options => options.Validate());
+        if (!configuration.GetSection(PicasOptions.Section).Get<PicasOptions>()?.IsConfigured ?? true)
+        {
+            return services;
+        }
+
+        services.AddSingleton(provider => new CouchDbClient(provider.GetRequiredService<IOptions<PicasOptions>>().Value));
+        services.AddSingleton<PicasPoolStatus>();
+        services.AddSingleton<PicasPoolSetup>();
+        services.AddHostedService<PicasPoolStarter>();
+        services.AddSingleton<IReadinessCheck, PicasReadiness>();
+        return services;
+    }
+}
