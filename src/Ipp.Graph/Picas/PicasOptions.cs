@@ -33,6 +33,18 @@ public sealed class PicasOptions
     /// <summary>How long the server waits before it tries again to set the pool up (database, design document) after the pool could not be reached.</summary>
     public TimeSpan SetupRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the outbox's worker looks for tokens to post besides when it is woken (other instances' tokens, retries).</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest wait between two attempts to post one token (the wait doubles from <see cref="RetryDelay"/>).</summary>
+    public TimeSpan OutboxMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long one long poll of the changes feed waits for a change.</summary>
+    public TimeSpan ChangesWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the tokens in the views locked, done and error are handed to the observer again, for what the feed might have missed; 0: never.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// Whether the password may be sent over plain http to a host other than this machine, where anyone on the path
     /// reads it (false: such a setting stops the start; use https).
@@ -88,6 +100,22 @@ public sealed class PicasOptions
         if (Retries is < 0 or > 10 || RetryDelay < TimeSpan.Zero || RetryDelay > TimeSpan.FromMinutes(1))
         {
             throw new InvalidOperationException("Picas:Retries must be between 0 and 10 and Picas:RetryDelay between 0 and a minute.");
+        }
+
+        if (OutboxPollInterval < TimeSpan.FromMilliseconds(100) || OutboxPollInterval > TimeSpan.FromHours(1)
+            || OutboxMaxRetryDelay < TimeSpan.FromSeconds(1) || OutboxMaxRetryDelay > TimeSpan.FromDays(1))
+        {
+            throw new InvalidOperationException("Picas:OutboxPollInterval must be between 0.1 second and an hour, Picas:OutboxMaxRetryDelay between a second and a day.");
+        }
+
+        if (ChangesWait < TimeSpan.FromSeconds(1) || ChangesWait > TimeSpan.FromMinutes(10))
+        {
+            throw new InvalidOperationException($"Picas:ChangesWait must be between a second and 10 minutes; it is {ChangesWait}.");
+        }
+
+        if (ReconcileInterval < TimeSpan.Zero || (ReconcileInterval > TimeSpan.Zero && ReconcileInterval < TimeSpan.FromSeconds(1)))
+        {
+            throw new InvalidOperationException($"Picas:ReconcileInterval must be 0 (never) or a second or longer; it is {ReconcileInterval}.");
         }
 
         if (SetupRetryInterval < TimeSpan.FromSeconds(1) || SetupRetryInterval > TimeSpan.FromHours(1))

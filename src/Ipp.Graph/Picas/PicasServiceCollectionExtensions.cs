@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Ipp.Graph.Picas;
 
 /// <summary>
-/// Registers the PiCaS token pool (settings section <c>Picas</c>). Without <c>Picas:Url</c> only the settings are
+/// Registers the PiCaS token pool (settings section <c>Picas</c>): its client, its setup at start, the
+/// <see cref="PicasOutbox"/> and its worker, and the changes follower and reconciliation that hand tokens to the
+/// <see cref="IPicasTokenObserver"/>s other features register. Without <c>Picas:Url</c> only the settings are
 /// registered: no client, no background work, no readiness check.
 /// </summary>
 public static class PicasServiceCollectionExtensions
@@ -22,6 +24,10 @@ public static class PicasServiceCollectionExtensions
         services.AddSingleton<PicasPoolSetup>();
         services.AddHostedService<PicasPoolStarter>();
         services.AddSingleton<IReadinessCheck, PicasReadiness>();
+        services.AddSingleton<PicasOutbox>();
+        services.AddHostedService<PicasOutboxWorker>();
+        services.AddHostedService<PicasChangesFollower>();
+        services.AddHostedService<PicasTokenReconciler>();
         return services;
     }
 }

@@ -14,6 +14,9 @@ public sealed class PicasSettingsTests
     [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:RequestTimeout=00:00:00" }, "Picas:RequestTimeout must be longer than 0")]
     [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:Retries=11" }, "Picas:Retries must be between 0 and 10")]
     [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:SetupRetryInterval=00:00:00" }, "Picas:SetupRetryInterval must be between a second and an hour")]
+    [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:OutboxPollInterval=00:00:00" }, "Picas:OutboxPollInterval must be between 0.1 second and an hour")]
+    [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:ChangesWait=00:00:00" }, "Picas:ChangesWait must be between a second and 10 minutes")]
+    [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:ReconcileInterval=00:00:00.5" }, "Picas:ReconcileInterval must be 0 (never) or a second or longer")]
     public async Task A_bad_setting_stops_the_server_saying_which(string[] settings, string message)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => Support.RunningServer.StartAsync(settings));
