@@ -14,7 +14,8 @@ public static class PicasServiceCollectionExtensions
     public static IServiceCollection AddPicas(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedSettings<PicasOptions>(configuration.GetSection(PicasOptions.Section), options => options.Validate());
-        if (!configuration.GetSection(PicasOptions.Section).Get<PicasOptions>()?.IsConfigured ?? true)
+        var configured = configuration.GetSection(PicasOptions.Section).Get<PicasOptions>()?.IsConfigured ?? false;
+        if (!configured)
         {
             return services;
         }

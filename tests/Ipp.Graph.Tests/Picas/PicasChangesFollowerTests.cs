@@ -57,7 +57,7 @@ public sealed class PicasChangesFollowerTests
         Assert.Equal(-1, crashed.Done);
         Assert.Null(crashed.ExitCode);
         Assert.Equal(1, crashed.ScrubCount);
-        // Claimed before finished: the locked state came through the feed too, or was overwritten before it was read.
+        // No state of the token that completed says another outcome.
         Assert.All(observer.Changed.Where(token => token.Id == "exp-ok"), token => Assert.True(token.Done == 0 || token.ExitCode == 0));
     }
 

@@ -13,8 +13,8 @@ public static class PicasPilot
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>What one pilot run did: its exit code, what it printed (<c>finished &lt;id&gt; &lt;exit code&gt;</c>
-    /// per token), what it logged, and the folder the stand-in container runtime recorded its runs in.</summary>
-    public sealed record Run(int ExitCode, string Output, string Errors, string Records)
+    /// per token) and what it logged.</summary>
+    public sealed record Run(int ExitCode, string Output, string Errors)
     {
         /// <summary>The ids of the tokens this pilot finished.</summary>
         public IReadOnlyList<string> Finished => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -25,14 +25,16 @@ public static class PicasPilot
 
     /// <summary>
     /// Runs a pilot until no token is left in <c>todo</c> (or <paramref name="maxTasks"/> are done). The job's
-    /// <c>apptainer</c> is the stand-in that records its arguments and IPP_* environment in <see cref="Run.Records"/>
-    /// (a fresh folder the caller deletes) and exits with <paramref name="jobExitCode"/>; <paramref name="crashMidway"/>
+    /// <c>apptainer</c> is the stand-in that records its arguments and IPP_* environment in <paramref name="records"/>
+    /// (the job's working folder too; without one a temporary folder, deleted after the run) and exits with
+    /// <paramref name="jobExitCode"/>; <paramref name="crashMidway"/>
     /// kills the pilot while its first job runs, and the client marks that token crashed (lock and done -1).
     /// </summary>
     public static async Task<Run> RunAsync(
-        PouchDbServer server, string database, int maxTasks = 0, int jobExitCode = 0, bool crashMidway = false)
+        PouchDbServer server, string database, int maxTasks = 0, int jobExitCode = 0, bool crashMidway = false, string? records = null)
     {
-        var records = Directory.CreateTempSubdirectory("ipp-pilot-").FullName;
+        var keepRecords = records is not null;
+        records ??= Directory.CreateTempSubdirectory("ipp-pilot-").FullName;
         var start = new ProcessStartInfo("python3")
         {
             ArgumentList =
@@ -75,7 +77,14 @@ public static class PicasPilot
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"The pilot did not finish within {RunTimeout}: {await errors}");
         }
+        finally
+        {
+            if (!keepRecords)
+            {
+                Directory.Delete(records, recursive: true);
+            }
+        }
 
-        return new Run(process.ExitCode, await output, await errors, records);
+        return new Run(process.ExitCode, await output, await errors);
     }
 }

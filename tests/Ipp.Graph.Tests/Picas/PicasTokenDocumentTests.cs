@@ -25,20 +25,21 @@ public sealed class PicasTokenDocumentTests
         var token = PicasTokenDocument.Create(task);
         Assert.True((await couch.PutDocumentAsync(task.TokenId, token, default)).IsOk);
 
-        var run = await PicasPilot.RunAsync(pool, PicasTestPool.Database);
-
+        var records = Directory.CreateTempSubdirectory("ipp-pilot-records-").FullName;
         try
         {
+            var run = await PicasPilot.RunAsync(pool, PicasTestPool.Database, records: records);
+
             Assert.True(run.ExitCode == 0, run.Errors);
             Assert.Equal(["exp-42"], run.Finished);
-            var record = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(run.Records, "exp-42.json")))!;
+            var record = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(records, "exp-42.json")))!;
             Assert.Equal(["run", task.ImagePath], record["arguments"]!.AsArray().Select(argument => argument!.GetValue<string>()));
             var environment = record["environment"]!;
             Assert.Equal("exp-42", environment["IPP_TOKEN_ID"]!.GetValue<string>());
             Assert.True(JsonNode.DeepEquals(parameters, JsonNode.Parse(environment["IPP_PARAMETERS"]!.GetValue<string>())));
             Assert.Equal(task.Inputs, JsonSerializer.Deserialize<string[]>(environment["IPP_INPUTS"]!.GetValue<string>()));
             Assert.Equal(task.Output, environment["IPP_OUTPUT"]!.GetValue<string>());
-            Assert.Empty(Directory.EnumerateFiles(run.Records, "pwned*"));
+            Assert.Empty(Directory.EnumerateFiles(records, "pwned*"));
             using var http = pool.Client();
             var finished = await http.GetFromJsonAsync<JsonObject>($"{PicasTestPool.Database}/exp-42");
             Assert.Equal(0, finished!["exit_code"]!.GetValue<int>());
@@ -47,7 +48,7 @@ public sealed class PicasTokenDocumentTests
         }
         finally
         {
-            Directory.Delete(run.Records, recursive: true);
+            Directory.Delete(records, recursive: true);
         }
     }
 
