@@ -12,6 +12,7 @@ using Ipp.Graph.Health;
 using Ipp.Graph.Library;
 using Ipp.Graph.Library.Download;
 using Ipp.Graph.Mail;
+using Ipp.Graph.Picas;
 using Ipp.Graph.RateLimiting;
 using Ipp.Graph.Ide;
 using Ipp.Graph.Storage;
@@ -52,6 +53,7 @@ public static class IppGraphApp
         builder.Services.AddGroups(builder.Configuration);
         builder.Services.AddExperiments(builder.Configuration);
         builder.Services.AddLibrary(builder.Configuration);
+        builder.Services.AddPicas(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);
         builder.Services.AddMultipartUploads(builder.Configuration);
         builder.Services.AddGraphQLStreaming(builder.Configuration);

@@ -741,6 +741,68 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         });
                 });
 
+            modelBuilder.Entity("Ipp.Graph.Picas.Entities.PicasFeedPosition", b =>
+                {
+                    b.Property<string>("Database")
+                        .HasMaxLength(238)
+                        .HasColumnType("character varying(238)")
+                        .HasColumnName("database");
+
+                    b.Property<string>("Sequence")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Database");
+
+                    b.ToTable("picas_feed_positions", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Picas.Entities.PicasOutboxEntry", b =>
+                {
+                    b.Property<string>("TokenId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("token_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_failure");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.HasKey("TokenId");
+
+                    b.HasIndex("PostedAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_picas_outbox_posted_at_next_attempt_at");
+
+                    b.ToTable("picas_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Ipp.Graph.RateLimiting.AttemptWindow", b =>
                 {
                     b.Property<string>("Key")

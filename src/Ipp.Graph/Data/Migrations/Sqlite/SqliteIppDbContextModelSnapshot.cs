@@ -714,6 +714,68 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Ipp.Graph.Picas.Entities.PicasFeedPosition", b =>
+                {
+                    b.Property<string>("Database")
+                        .HasMaxLength(238)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("database");
+
+                    b.Property<string>("Sequence")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Database");
+
+                    b.ToTable("picas_feed_positions", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Picas.Entities.PicasOutboxEntry", b =>
+                {
+                    b.Property<string>("TokenId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<string>("LastFailure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_failure");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTime?>("PostedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_at");
+
+                    b.HasKey("TokenId");
+
+                    b.HasIndex("PostedAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_picas_outbox_posted_at_next_attempt_at");
+
+                    b.ToTable("picas_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Ipp.Graph.RateLimiting.AttemptWindow", b =>
                 {
                     b.Property<string>("Key")

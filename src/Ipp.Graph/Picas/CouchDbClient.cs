@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Ipp.Graph.Picas;
+
+/// <summary>
+/// The token pool's CouchDB database over HTTP (CouchDB 3's API, which pouchdb-server serves too): documents by id
+/// with revisions, views, and the changes feed. Every call ends in a <see cref="CouchResult{T}"/>: an unreachable
+/// server, a 5xx, a 401 or an answer that is not CouchDB's JSON is a typed failure, never an exception (a cancelled
+/// call still throws <see cref="OperationCanceledException"/>). A network failure, a timeout or a 5xx is tried again
+/// (<see cref="PicasOptions.Retries"/>, the wait doubling from <see cref="PicasOptions.RetryDelay"/>): every call is
+/// safe to repeat, since a document is written with its id and revision and a repeated write only conflicts.
+/// </summary>
+public sealed class CouchDbClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly PicasOptions _options;
+    private readonly AuthenticationHeaderValue? _authorization;
+    private readonly string _database;
+
+    public CouchDbClient(PicasOptions options)
+    {
+        _options = options;
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
+        {
+            BaseAddress = options.ServerUri,
+            // Each call has its own limit (RequestTimeout, and a long poll's wait on top).
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        if (!string.IsNullOrEmpty(options.Username))
+        {
+            _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")));
+        }
+
+        // A database name may hold a slash, which CouchDB wants escaped.
+        _database = Uri.EscapeDataString(options.Database);
+    }
+
+    /// <summary>Creates the database: true when it was made, false when it was there already.</summary>
+    public async Task<CouchResult<bool>> CreateDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(HttpMethod.Put, _database, null, _options.RequestTimeout, cancellationToken);
+        return result.Outcome == CouchOutcome.Conflict ? CouchResult<bool>.Ok(false)
+            : result.IsOk ? CouchResult<bool>.Ok(true)
+            : result.As<bool>();
+    }
+
+    /// <summary>
+    /// The database's own description (<c>GET /{db}</c>): the cheapest proof that it is there and readable; without
+    /// <paramref name="retry"/> asked once.
+    /// </summary>
+    public async Task<CouchResult<JsonObject>> DatabaseInfoAsync(CancellationToken cancellationToken, bool retry = true) =>
+        AsObject(await SendAsync(HttpMethod.Get, _database, null, _options.RequestTimeout, cancellationToken, retry ? _options.Retries : 0));
+
+    /// <summary>A document with its <c>_rev</c>; <see cref="CouchOutcome.NotFound"/> when there is none (or it was deleted).</summary>
+    public async Task<CouchResult<JsonObject>> GetDocumentAsync(string id, CancellationToken cancellationToken) =>
+        AsObject(await SendAsync(HttpMethod.Get, DocumentPath(id), null, _options.RequestTimeout, cancellationToken));
+
+    /// <summary>
+    /// Writes a document under <paramref name="id"/> and gives its new revision. Without <c>_rev</c> in
+    /// <paramref name="document"/> it must be new; with one it must be the current revision. Otherwise:
+    /// <see cref="CouchOutcome.Conflict"/>.
+    /// </summary>
+    public async Task<CouchResult<string>> PutDocumentAsync(string id, JsonObject document, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(HttpMethod.Put, DocumentPath(id), document.ToJsonString(), _options.RequestTimeout, cancellationToken);
+        if (!result.IsOk)
+        {
+            return result.As<string>();
+        }
+
+        return result.Value is JsonObject answer && answer["rev"] is JsonValue rev && rev.TryGetValue<string>(out var revision)
+            ? CouchResult<string>.Ok(revision)
+            : CouchResult<string>.Failed(CouchOutcome.InvalidResponse, "a write's answer without its revision");
+    }
+
+    /// <summary>A view of a design document, e.g. <c>Monitor/locked</c>, as <paramref name="query"/> asks it.</summary>
+    public async Task<CouchResult<CouchViewPage>> QueryViewAsync(string designDocument, string view, CouchViewQuery query, CancellationToken cancellationToken)
+    {
+        var path = $"{_database}/_design/{Uri.EscapeDataString(designDocument)}/_view/{Uri.EscapeDataString(view)}{query.QueryString()}";
+        var result = AsObject(await SendAsync(HttpMethod.Get, path, null, _options.RequestTimeout, cancellationToken));
+        return result.IsOk ? CouchViewPage.Read(result.Value!) : result.As<CouchViewPage>();
+    }
+
+    /// <summary>
+    /// The changes after <paramref name="since"/> (a sequence the feed gave, or <c>0</c> for all), at most
+    /// <paramref name="limit"/>, with each changed document. With <paramref name="longPoll"/> the server waits that
+    /// long for a change when there is none yet. pouchdb-server does not end a long poll that saw no change (it sends
+    /// heartbeats instead, and <c>since=now</c> can hang outright): an answer that started (200) but did not end within
+    /// the wait and <see cref="PicasOptions.RequestTimeout"/> counts as no change, and the next call asks from the same
+    /// sequence, so nothing is lost.
+    /// </summary>
+    public async Task<CouchResult<CouchChanges>> ChangesAsync(string since, int limit, TimeSpan? longPoll, CancellationToken cancellationToken)
+    {
+        var path = $"{_database}/_changes?include_docs=true&since={Uri.EscapeDataString(since)}&limit={limit}";
+        var timeout = _options.RequestTimeout;
+        if (longPoll is { } wait)
+        {
+            path += $"&feed=longpoll&timeout={(long)wait.TotalMilliseconds}";
+            timeout += wait;
+        }
+
+        var result = await SendAsync(HttpMethod.Get, path, null, timeout, cancellationToken, unfinishedIsEmpty: longPoll is not null);
+        if (result.IsOk && result.Value is null)
+        {
+            return CouchResult<CouchChanges>.Ok(new CouchChanges([], since));
+        }
+
+        var answer = AsObject(result);
+        return answer.IsOk ? CouchChanges.Read(answer.Value!) : answer.As<CouchChanges>();
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>A document's path: a design document's id keeps its slash (<c>_design/Monitor</c>), any other is escaped whole.</summary>
+    private string DocumentPath(string id) =>
+        id.StartsWith("_design/", StringComparison.Ordinal)
+            ? $"{_database}/_design/{Uri.EscapeDataString(id["_design/".Length..])}"
+            : $"{_database}/{Uri.EscapeDataString(id)}";
+
+    private static CouchResult<JsonObject> AsObject(CouchResult<JsonNode?> result) =>
+        !result.IsOk ? result.As<JsonObject>()
+        : result.Value is JsonObject value ? CouchResult<JsonObject>.Ok(value)
+        : CouchResult<JsonObject>.Failed(CouchOutcome.InvalidResponse, "an answer that is not a JSON object");
+
+    /// <summary>Sends one request, tried again after a network failure, a timeout or a 5xx, and reads its JSON answer.</summary>
+    private async Task<CouchResult<JsonNode?>> SendAsync(
+        HttpMethod method, string path, string? body, TimeSpan timeout, CancellationToken cancellationToken, int? retries = null, bool unfinishedIsEmpty = false)
+    {
+        var delay = _options.RetryDelay;
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await SendOnceAsync(method, path, body, timeout, unfinishedIsEmpty, cancellationToken);
+            if (result.Outcome is not (CouchOutcome.Unreachable or CouchOutcome.ServerError) || attempt >= (retries ?? _options.Retries))
+            {
+                return result;
+            }
+
+            await Task.Delay(delay, cancellationToken);
+            delay *= 2;
+        }
+    }
+
+    /// <summary>
+    /// One request and its JSON answer. With <paramref name="unfinishedIsEmpty"/> a 2xx whose body did not end in time
+    /// is <c>Ok(null)</c> (a long poll pouchdb-server kept open).
+    /// </summary>
+    private async Task<CouchResult<JsonNode?>> SendOnceAsync(
+        HttpMethod method, string path, string? body, TimeSpan timeout, bool unfinishedIsEmpty, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = _authorization;
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        HttpStatusCode? status = null;
+        string text;
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token);
+            status = response.StatusCode;
+            text = await response.Content.ReadAsStringAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return unfinishedIsEmpty && status is { } started && (int)started is >= 200 and < 300
+                ? CouchResult<JsonNode?>.Ok(null)
+                : CouchResult<JsonNode?>.Failed(CouchOutcome.Unreachable, $"no answer within {timeout}");
+        }
+        catch (HttpRequestException exception)
+        {
+            return CouchResult<JsonNode?>.Failed(CouchOutcome.Unreachable, exception.Message);
+        }
+
+        var code = (int)status!.Value;
+        JsonNode? json;
+        try
+        {
+            json = JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return CouchResult<JsonNode?>.Failed(
+                code >= 500 ? CouchOutcome.ServerError : CouchOutcome.InvalidResponse,
+                $"{code} with an answer that is not JSON");
+        }
+
+        var outcome = code switch
+        {
+            >= 200 and < 300 => CouchOutcome.Ok,
+            401 or 403 => CouchOutcome.Unauthorized,
+            404 => CouchOutcome.NotFound,
+            409 or 412 => CouchOutcome.Conflict,
+            >= 400 and < 500 => CouchOutcome.Rejected,
+            _ => CouchOutcome.ServerError,
+        };
+        return outcome == CouchOutcome.Ok
+            ? CouchResult<JsonNode?>.Ok(json)
+            : CouchResult<JsonNode?>.Failed(outcome, $"{code} {ErrorText(json)}");
+    }
+
+    /// <summary>CouchDB's <c>error: reason</c> from a failure's body, cut short.</summary>
+    private static string ErrorText(JsonNode? json)
+    {
+        var text = json is JsonObject failure ? $"{failure["error"]}: {failure["reason"]}" : "";
+        return text.Length > 200 ? text[..200] : text;
+    }
+}
