@@ -109,9 +109,10 @@ public sealed class ImageService(IDbContextFactory<IppDbContext> databases, Acce
         await using var transaction = await BeginAsync(db, caller, id, cancellationToken);
         var image = await LoadAsync(db, transaction.Key, cancellationToken);
 
-        // Experiments on images (issue 12, "Container images"): refuse here, in this transaction holding the image's
-        // row, while experiments on it are queued or running, with an error of IMAGE_IN_USE; a submission holding the
-        // row (FOR SHARE) while it checks the image then never runs on a deleted one.
+        // Check point, experiments on images (issue 12: "deleting an image whose experiments are queued or running is
+        // refused"): the refusal goes here, in this transaction holding the image's row, as a MutationException of an
+        // ImageInUseError (IMAGE_IN_USE); a submission that holds the row (FOR SHARE) while it checks the image then
+        // never starts on an image being deleted.
         await db.Set<ContainerImageRole>().Where(r => r.ImageId == image.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ContainerImage>().Where(i => i.Id == image.Id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
