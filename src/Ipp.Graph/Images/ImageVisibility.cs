@@ -8,8 +8,9 @@ namespace Ipp.Graph.Images;
 /// <summary>
 /// Which images a caller reaches, in one place for the list, the node and the mutations (as TrainMate's images
 /// endpoint: maintainers all, others those linked to their roles). The permissions come from the
-/// <see cref="AccessPolicy"/>: a holder of <see cref="Permission.ImagesManage"/> sees and changes every image; a
-/// holder of <see cref="Permission.ImagesRead"/> sees those linked to one of their roles; anyone else none. One SQL
+/// <see cref="AccessPolicy"/>: a holder of <see cref="Permission.ImagesManage"/> sees and changes every image (and sees
+/// every one through a read-only token); a holder of <see cref="Permission.ImagesRead"/> sees those linked to one of
+/// their roles; anyone else none. One SQL
 /// condition, so the list filters and pages in the database, and an image out of reach answers as a missing one.
 /// </summary>
 public static class ImageVisibility
@@ -26,6 +27,13 @@ public static class ImageVisibility
         if (!policy.Holds(caller, Permission.ImagesRead))
         {
             return images.Where(i => false);
+        }
+
+        // A read-only personal access token withholds images:manage, not what its user reads: a maintainer's token
+        // sees every image, as their session does.
+        if (caller.AccessToken is not null && policy.Holds(caller with { AccessToken = null }, Permission.ImagesManage))
+        {
+            return images;
         }
 
         var roles = caller.Roles.Select(RoleNames.NameOf).ToList();

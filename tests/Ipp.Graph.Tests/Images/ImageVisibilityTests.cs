@@ -81,6 +81,26 @@ public sealed class ImageVisibilityTests(ImageServers servers) : IClassFixture<I
     }
 
     [Fact]
+    public async Task A_maintainers_read_only_token_sees_every_image_and_changes_none()
+    {
+        var maintainer = await servers.SignUpAsync("MAINTAINER");
+        var tag = Guid.NewGuid().ToString("n");
+        var unlinked = await servers.CreateAsync(maintainer, $"{tag} unlinked", ImageServers.UniquePath());
+        var created = (await servers.PostAsync(
+            "mutation($name: String!, $expiresAt: DateTime!) { createAccessToken(input: {name: $name, expiresAt: $expiresAt}) { token } }",
+            new { name = "reader", expiresAt = DateTimeOffset.UtcNow.AddDays(1) },
+            maintainer)).Data("createAccessToken");
+        var token = maintainer with { Token = created.GetProperty("token").GetString()! };
+
+        var listed = (await servers.PostAsync(ImageOperations.List, new { where = new { name = new { startsWith = tag } } }, token)).Data("images");
+        var renamed = await servers.PostAsync(ImageOperations.Rename, new { id = Id(unlinked), name = ImageServers.Unique("Renamed") }, token);
+
+        Assert.Equal(Ids(unlinked), Ids(listed.GetProperty("nodes").EnumerateArray().ToArray()));
+        Assert.Equal(unlinked.GetRawText(), (await servers.PostAsync(ImageOperations.Node, new { id = Id(unlinked) }, token)).Data("node").GetRawText());
+        Assert.Equal("AUTH_NOT_AUTHORIZED", renamed.ErrorCode);
+    }
+
+    [Fact]
     public async Task The_list_filters_by_name_without_regard_to_case_sorts_and_pages()
     {
         var maintainer = await servers.SignUpAsync("MAINTAINER");
