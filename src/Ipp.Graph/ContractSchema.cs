@@ -15,6 +15,7 @@ using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Groups;
+using Ipp.Graph.Images;
 using Ipp.Graph.Library;
 
 namespace Ipp.Graph;
@@ -64,6 +65,7 @@ public static class ContractSchema
         ApplicationsSchema.Bind(builder);
         GroupsSchema.Bind(builder, nodes);
         LibrarySchema.Bind(builder, nodes);
+        ImagesSchema.Bind(builder, nodes);
         AuthorizationSchema.Bind(builder, policy);
         AdministrationSchema.Bind(builder, nodes);
         nodes.Bind(builder);

@@ -9,6 +9,7 @@ using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Groups;
 using Ipp.Graph.Health;
+using Ipp.Graph.Images;
 using Ipp.Graph.Library;
 using Ipp.Graph.Library.Download;
 using Ipp.Graph.Mail;
@@ -54,6 +55,7 @@ public static class IppGraphApp
         builder.Services.AddExperiments(builder.Configuration);
         builder.Services.AddLibrary(builder.Configuration);
         builder.Services.AddPicas(builder.Configuration);
+        builder.Services.AddImages(builder.Configuration);
         builder.Services.AddGraphQLHttp(builder.Configuration);
         builder.Services.AddMultipartUploads(builder.Configuration);
         builder.Services.AddGraphQLStreaming(builder.Configuration);

@@ -48,6 +48,9 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
     /// <summary>The global id of a tag no test makes.</summary>
     private static readonly string NoTag = Ipp.Graph.GraphQL.GlobalId.Encode("Tag", long.MaxValue);
 
+    /// <summary>The global id of a container image no test makes.</summary>
+    private static readonly string NoImage = Ipp.Graph.GraphQL.GlobalId.Encode("ContainerImage", long.MaxValue);
+
     public static readonly Dictionary<string, Case> Cases = new(StringComparer.Ordinal)
     {
         ["Query.node"] = new(ContractRules.Anyone, null, "query($id: ID!) { node(id: $id) { id } }", s => new { id = s.UserId }),
@@ -192,6 +195,22 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
         // The library's upload.
         ["Subscription.libraryEntryStored"] = new(
             "files:read", "DATA_ENGINEER", "subscription { libraryEntryStored { id } }", Trigger: s => StoreLibraryEntryAsync(s)),
+
+        // Container images: the holder lists theirs, creates one of its own, or names an image no test makes (IMAGE_NOT_FOUND in the payload).
+        ["Query.images"] = new("images:read", "DATA_ENGINEER", "{ images { totalCount nodes { id name path roles parameters { name } } } }"),
+        ["Mutation.createImage"] = new(
+            "images:manage",
+            "MAINTAINER",
+            "mutation($name: String!, $path: String!) { createImage(input: {name: $name, path: $path, roles: [DATA_ENGINEER]}) { image { id } errors { __typename } } }",
+            _ => new { name = $"image {Guid.NewGuid():n}", path = $"docker://example.org/lab/{Guid.NewGuid():n}:1" }),
+        ["Mutation.renameImage"] = new(
+            "images:manage", "MAINTAINER", "mutation($id: ID!) { renameImage(input: {id: $id, name: \"renamed\"}) { image { id } errors { __typename } } }", _ => new { id = NoImage }),
+        ["Mutation.setImageRoles"] = new(
+            "images:manage", "MAINTAINER", "mutation($id: ID!) { setImageRoles(input: {id: $id, roles: []}) { image { id } errors { __typename } } }", _ => new { id = NoImage }),
+        ["Mutation.setImageParameters"] = new(
+            "images:manage", "MAINTAINER", "mutation($id: ID!) { setImageParameters(input: {id: $id, parameters: []}) { image { id } errors { __typename } } }", _ => new { id = NoImage }),
+        ["Mutation.deleteImage"] = new(
+            "images:manage", "MAINTAINER", "mutation($id: ID!) { deleteImage(input: {id: $id}) { deletedId errors { __typename } } }", _ => new { id = NoImage }),
     };
 
     /// <summary>The global id of no user.</summary>

@@ -42,7 +42,7 @@ public sealed class FieldRuleTests(AccessServers servers) : IClassFixture<Access
             .ToList();
 
         Assert.Equal(
-            ["audit:read", "credentials:manage", "experiments:read", "experiments:write", "files:read", "files:write", "groups:manage", "groups:read", "roles:manage", "roles:read", "tags:manage", "tags:read", "tags:write", "users:manage", "users:read"],
+            ["audit:read", "credentials:manage", "experiments:read", "experiments:write", "files:read", "files:write", "groups:manage", "groups:read", "images:manage", "images:read", "roles:manage", "roles:read", "tags:manage", "tags:read", "tags:write", "users:manage", "users:read"],
             policies.Order());
         Assert.All(policies, policy => Assert.Contains(policy, documented));
     }

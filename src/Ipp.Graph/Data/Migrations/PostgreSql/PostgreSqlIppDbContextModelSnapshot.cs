@@ -523,6 +523,82 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                     b.ToTable("group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Ipp.Graph.Images.Entities.ContainerImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("parameters");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("path");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_container_images_normalized_name");
+
+                    b.HasIndex("Path")
+                        .IsUnique()
+                        .HasDatabaseName("ix_container_images_path");
+
+                    b.ToTable("container_images", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Images.Entities.ContainerImageRole", b =>
+                {
+                    b.Property<long>("ImageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("image_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.HasKey("ImageId", "Role");
+
+                    b.HasIndex("Role")
+                        .HasDatabaseName("ix_container_image_roles_role");
+
+                    b.ToTable("container_image_roles", (string)null);
+                });
+
             modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -961,6 +1037,16 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasConstraintName("fk_group_members_users_user_id");
                 });
 
+            modelBuilder.Entity("Ipp.Graph.Images.Entities.ContainerImageRole", b =>
+                {
+                    b.HasOne("Ipp.Graph.Images.Entities.ContainerImage", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_container_image_roles_container_images_image_id");
+                });
+
             modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryEntry", b =>
                 {
                     b.HasOne("Ipp.Graph.Accounts.Entities.User", null)
@@ -1056,6 +1142,11 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
             modelBuilder.Entity("Ipp.Graph.Groups.Entities.Group", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Images.Entities.ContainerImage", b =>
+                {
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryEntry", b =>

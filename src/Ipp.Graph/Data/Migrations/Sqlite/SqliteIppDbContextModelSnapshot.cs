@@ -502,6 +502,80 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                     b.ToTable("group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Ipp.Graph.Images.Entities.ContainerImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_container_images_normalized_name");
+
+                    b.HasIndex("Path")
+                        .IsUnique()
+                        .HasDatabaseName("ix_container_images_path");
+
+                    b.ToTable("container_images", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Images.Entities.ContainerImageRole", b =>
+                {
+                    b.Property<long>("ImageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("image_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.HasKey("ImageId", "Role");
+
+                    b.HasIndex("Role")
+                        .HasDatabaseName("ix_container_image_roles_role");
+
+                    b.ToTable("container_image_roles", (string)null);
+                });
+
             modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -932,6 +1006,16 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasConstraintName("fk_group_members_users_user_id");
                 });
 
+            modelBuilder.Entity("Ipp.Graph.Images.Entities.ContainerImageRole", b =>
+                {
+                    b.HasOne("Ipp.Graph.Images.Entities.ContainerImage", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_container_image_roles_container_images_image_id");
+                });
+
             modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryEntry", b =>
                 {
                     b.HasOne("Ipp.Graph.Accounts.Entities.User", null)
@@ -1027,6 +1111,11 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
             modelBuilder.Entity("Ipp.Graph.Groups.Entities.Group", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Images.Entities.ContainerImage", b =>
+                {
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("Ipp.Graph.Library.Entities.LibraryEntry", b =>
