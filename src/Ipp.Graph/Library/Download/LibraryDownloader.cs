@@ -182,7 +182,7 @@ public sealed class LibraryDownloader(
         {
             await using var content = await blobs.OpenReadAsync(key, new ByteRange(start, length), http.RequestAborted)
                 ?? throw new StorageUnavailableException(doing, new FileNotFoundException("the store has no such blob"));
-            await BlobCopy.CopyAsync(content, response.Body, length, doing, http.RequestAborted);
+            await BlobCopy.CopyAsync(content, response.BodyWriter, length, doing, http.RequestAborted);
         }
         catch (StorageUnavailableException failure) when (!http.RequestAborted.IsCancellationRequested)
         {

@@ -59,6 +59,30 @@ public sealed class LibraryDownloadServer : IAsyncLifetime
     public Task<HttpResponseMessage> GetAsync(string url, string? token, Action<HttpRequestHeaders>? headers = null, HttpMethod? method = null) =>
         GetAsync(Server, url, token, headers, method);
 
+    /// <summary>
+    /// Uploads a file of several of the server's send blocks (1 MiB) and an odd tail, then checks on
+    /// <paramref name="server"/> that it downloads byte for byte whole, in a range across block boundaries, and in a
+    /// suffix range ending mid-block.
+    /// </summary>
+    public static async Task AssertSeveralBlocksDownloadExactlyAsync(RunningServer server, WriteUser user)
+    {
+        var bytes = new byte[(5 << 19) + 12_345];
+        new Random(19).NextBytes(bytes);
+        var name = $"{Guid.NewGuid():n}.bin";
+        var id = (await UploadTo(server, user, new FilePart(name, name, bytes)))[0];
+        var url = $"/library/{id}/content";
+        const int across = (1 << 20) - 7;
+
+        using var whole = await GetAsync(server, url, user.Token);
+        using var middle = await GetAsync(server, url, user.Token, h => h.TryAddWithoutValidation("Range", $"bytes={across}-{across + (1 << 20) + 13}"));
+        using var tail = await GetAsync(server, url, user.Token, h => h.TryAddWithoutValidation("Range", "bytes=-1500000"));
+
+        Assert.Equal(bytes, await whole.Content.ReadAsByteArrayAsync());
+        Assert.Equal(bytes[across..(across + (1 << 20) + 14)], await middle.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"bytes {across}-{across + (1 << 20) + 13}/{bytes.Length}", middle.Content.Headers.GetValues("Content-Range").Single());
+        Assert.Equal(bytes[^1_500_000..], await tail.Content.ReadAsByteArrayAsync());
+    }
+
     /// <summary>The blob file of the stored file at <paramref name="path"/> (null: a file entry's one file) of the entry named <paramref name="entryName"/>.</summary>
     public static async Task<string> BlobPathAsync(RunningServer server, string entryName, string? path)
     {

@@ -109,6 +109,10 @@ public sealed class LibraryFileDownloadTests(LibraryDownloadServer fixture) : IC
     }
 
     [Fact]
+    public async Task A_file_of_several_blocks_downloads_byte_exact_whole_and_in_ranges_across_blocks() =>
+        await LibraryDownloadServer.AssertSeveralBlocksDownloadExactlyAsync(fixture.Server, await fixture.EngineerAsync());
+
+    [Fact]
     public async Task If_range_with_the_entity_tag_gets_the_range_and_with_another_the_whole_file_and_if_none_match_304()
     {
         var engineer = await fixture.EngineerAsync();

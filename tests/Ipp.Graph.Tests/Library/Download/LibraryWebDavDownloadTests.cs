@@ -43,6 +43,10 @@ public sealed class LibraryWebDavDownloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_of_several_blocks_comes_byte_exact_whole_and_in_ranges_from_the_webdav_store() =>
+        await LibraryDownloadServer.AssertSeveralBlocksDownloadExactlyAsync(_server, await AccessServers.SignUpAsync(_server, "DATA_ENGINEER"));
+
+    [Fact]
     public async Task The_store_going_down_midway_aborts_the_download_and_is_logged_once()
     {
         var engineer = await AccessServers.SignUpAsync(_server, "DATA_ENGINEER");
