@@ -1,17 +1,11 @@
 namespace Ipp.Graph.Storage.Blobs;
 
 /// <summary>A read-only window of <see cref="Length"/> bytes on a stream already placed at its start; disposing it disposes the stream.</summary>
-internal sealed class RangeReadStream(Stream inner, long length) : Stream
+internal sealed class RangeReadStream(Stream inner, long length) : ReadOnlyStream
 {
     private long _read;
 
     private long Remaining => length - _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     public override long Length => length;
 
@@ -30,25 +24,12 @@ internal sealed class RangeReadStream(Stream inner, long length) : Stream
         return read;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, Remaining)], cancellationToken);
         _read += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -5,27 +5,8 @@ namespace Ipp.Graph.Storage.Blobs;
 /// that stops sending or drops the connection midway is a <see cref="StorageUnavailableException"/>. Disposing it
 /// ends the response.
 /// </summary>
-internal sealed class WebDavDownloadStream(HttpResponseMessage response, Stream body, IdleWatch idle, string doing) : Stream
+internal sealed class WebDavDownloadStream(HttpResponseMessage response, Stream body, IdleWatch idle, string doing) : ReadOnlyStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         idle.Touch();
@@ -43,16 +24,6 @@ internal sealed class WebDavDownloadStream(HttpResponseMessage response, Stream 
             throw new StorageUnavailableException(doing, failure);
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,3 +1,4 @@
+using Ipp.Graph.Storage;
 using Microsoft.Win32.SafeHandles;
 
 namespace Ipp.Graph.Transport.Multipart;
@@ -7,29 +8,16 @@ namespace Ipp.Graph.Transport.Multipart;
 /// written waits for more, the stream ends where the part ends, and a request that fails meanwhile throws its failure.
 /// So a resolver can send a file on (to a blob store) as it arrives, with no more memory than its own buffer.
 /// </summary>
-internal sealed class SpoolReadStream(SpooledUpload upload) : Stream
+internal sealed class SpoolReadStream(SpooledUpload upload) : ReadOnlyStream
 {
     private SafeFileHandle? _file;
     private long _position;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
         get => _position;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -56,16 +44,6 @@ internal sealed class SpoolReadStream(SpooledUpload upload) : Stream
         _position += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
