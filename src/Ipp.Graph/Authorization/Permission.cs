@@ -3,8 +3,8 @@ namespace Ipp.Graph.Authorization;
 /// <summary>
 /// Something a caller may do: one kind of object and one kind of access, reading and changing kept apart. The schema's
 /// <c>@authorize(policy:)</c> and <c>User.permissions</c> spell each by its name (<see cref="Permissions"/>:
-/// <c>experiments:read</c>); <see cref="PermissionTable"/> says who holds which. Those of features not built yet
-/// (groups, tags, files, images, tasks) are here so the table is whole.
+/// <c>experiments:read</c>); <see cref="PermissionTable"/> says who holds which. Those of the tasks, not built yet,
+/// are here so the table is whole.
 /// </summary>
 public enum Permission
 {
