@@ -1,10 +1,12 @@
+using Ipp.Graph.Storage;
+
 namespace Ipp.Graph.Tests.Storage.Blobs;
 
 /// <summary>
 /// A stream of known random bytes that does not know its length (as a request body being received), so a store must
 /// stream it; <see cref="AfterBytes"/> runs once when that many bytes have been read (a server stopped midway).
 /// </summary>
-public sealed class TestContent(byte[] bytes) : Stream
+internal sealed class TestContent(byte[] bytes) : ReadOnlyStream
 {
     private int _position;
     private bool _afterBytesRun;
@@ -14,20 +16,6 @@ public sealed class TestContent(byte[] bytes) : Stream
 
     public int AfterBytesCount { get; init; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     /// <summary><paramref name="count"/> random bytes.</summary>
     public static byte[] RandomBytes(int count)
     {
@@ -35,8 +23,6 @@ public sealed class TestContent(byte[] bytes) : Stream
         Random.Shared.NextBytes(bytes);
         return bytes;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -51,14 +37,4 @@ public sealed class TestContent(byte[] bytes) : Stream
         _position += count;
         return count;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
