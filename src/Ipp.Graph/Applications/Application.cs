@@ -1,8 +1,12 @@
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.Images;
 
 namespace Ipp.Graph.Applications;
 
-/// <summary>An application experiments can run, as the catalogue defines it (the contract's <c>Application</c>).</summary>
+/// <summary>
+/// An application experiments can run (the contract's <c>Application</c>): an entry of the catalogue, or a container
+/// image (<see cref="Image"/>, made by <see cref="ImageApplication.Of"/>) described the same way.
+/// </summary>
 /// <remarks>
 /// The IPP catalogue lists the experiment's own name and description among an application's fields
 /// (<see cref="CatalogNameField"/>, <see cref="CatalogDescriptionField"/>), while createExperiment takes them as its
@@ -67,6 +71,15 @@ public sealed class Application
     public string Label { get; }
 
     public string? Description { get; }
+
+    /// <summary>The container image this application is; null for an entry of the catalogue.</summary>
+    public ImageView? Image { get; init; }
+
+    /// <summary>Whether the application is an entry of the catalogue or a container image.</summary>
+    public ApplicationKind Kind => Image is null ? ApplicationKind.Catalogue : ApplicationKind.Image;
+
+    /// <summary>How its experiments reach the cluster: catalogue entries through the folder contract, images through the token pool.</summary>
+    public ApplicationRoute RunsThrough => Image is null ? ApplicationRoute.FolderContract : ApplicationRoute.TokenPool;
 
     /// <summary>The fields an experiment's parameters and files give, in the catalogue's order (groups in order, fields in order within each).</summary>
     public IReadOnlyList<ApplicationField> Fields { get; }

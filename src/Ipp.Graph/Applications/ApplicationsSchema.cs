@@ -6,9 +6,10 @@ namespace Ipp.Graph.Applications;
 
 /// <summary>
 /// The applications of the contract: <c>applications</c>, <c>application(key:)</c>, <c>categories</c>,
-/// <c>Application.categories</c> and <c>Experiment.application</c>, answered from the <see cref="ApplicationCatalog"/>
-/// as the caller sees it (<see cref="VisibleApplications"/>): anyone may ask, and sees the applications open to
-/// everyone and those of the groups they belong to.
+/// <c>Application.categories</c> and <c>Experiment.application</c>, answered as the caller sees them
+/// (<see cref="VisibleApplications"/>): anyone may ask, and sees the catalogue's applications open to everyone and
+/// those of the groups they belong to, then the container images their permissions and roles let them use; and
+/// <c>storedParameters</c> (<see cref="StoredParametersList"/>).
 /// </summary>
 public static class ApplicationsSchema
 {
@@ -16,15 +17,18 @@ public static class ApplicationsSchema
     {
         schema
             .BindType<Application>("Application")
+            .BindEnum<ApplicationKind>("ApplicationKind")
+            .BindEnum<ApplicationRoute>("ApplicationRoute")
             .BindType<ApplicationField>("ApplicationField")
             .BindType<ApplicationChoice>("ApplicationChoice")
             .BindEnum<ApplicationFieldType>("ApplicationFieldType")
             .BindType<CategoryView>("Category")
-            .Resolve("Query.applications", async context => (object?)(await Visible(context)).All)
-            .Resolve("Query.application", async context => (object?)(await Visible(context)).Find(context.GetArgument<string>("key")))
+            .Resolve("Query.applications", async context => (object?)await (await Visible(context)).AllAsync())
+            .Resolve("Query.application", async context => await (await Visible(context)).FindAsync(context.GetArgument<string>("key")))
             .Resolve("Query.categories", async context => (object?)(await Visible(context)).Categories)
             .Resolve("Application.categories", async context => (object?)(await Visible(context)).CategoriesOf(context.ParentAs<Application>()))
-            .Resolve("Experiment.application", async context => (object?)(await Visible(context)).Find(context.ParentAs<Experiment>().ApplicationKey));
+            .Resolve("Experiment.application", async context => await (await Visible(context)).FindAsync(context.ParentAs<Experiment>().ApplicationKey));
+        StoredParametersList.Bind(schema);
     }
 
     private static ValueTask<VisibleApplications> Visible(ResolveContext context) => VisibleApplications.ForCallerAsync(context);

@@ -4,7 +4,8 @@ namespace Ipp.Graph.Applications;
 
 /// <summary>
 /// Registers the <see cref="ApplicationCatalog"/> and its <see cref="ApplicationCategories"/>, read here so that a bad
-/// catalogue or categories file stops the server at start, and who may see which (<see cref="ApplicationVisibility"/>).
+/// catalogue or categories file stops the server at start, who may see which (<see cref="ApplicationVisibility"/>),
+/// and the page sizes of <c>storedParameters</c> (<see cref="StoredParametersOptions"/>).
 /// </summary>
 public static class ApplicationsServiceCollectionExtensions
 {
@@ -24,6 +25,7 @@ public static class ApplicationsServiceCollectionExtensions
         services.AddSingleton(categories);
         services.AddSingleton(new ApplicationVisibility(categories));
         services.AddHostedService<UnknownCategoryApplications>();
+        services.AddValidatedSettings<StoredParametersOptions>(configuration.GetSection(StoredParametersOptions.Section), options => options.Validate());
         return services;
     }
 }

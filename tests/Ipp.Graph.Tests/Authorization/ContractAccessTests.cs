@@ -211,6 +211,10 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             "images:manage", "MAINTAINER", "mutation($id: ID!) { setImageParameters(input: {id: $id, parameters: []}) { image { id } errors { __typename } } }", _ => new { id = NoImage }),
         ["Mutation.deleteImage"] = new(
             "images:manage", "MAINTAINER", "mutation($id: ID!) { deleteImage(input: {id: $id}) { deletedId errors { __typename } } }", _ => new { id = NoImage }),
+
+        // Applications of both kinds: the caller's earlier parameter sets for one.
+        ["Query.storedParameters"] = new(
+            ExperimentsRead, null, """{ storedParameters(application: "demo") { totalCount nodes { parameters lastUsedAt experimentId } } }"""),
     };
 
     /// <summary>The global id of no user.</summary>
