@@ -211,6 +211,15 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             "images:manage", "MAINTAINER", "mutation($id: ID!) { setImageParameters(input: {id: $id, parameters: []}) { image { id } errors { __typename } } }", _ => new { id = NoImage }),
         ["Mutation.deleteImage"] = new(
             "images:manage", "MAINTAINER", "mutation($id: ID!) { deleteImage(input: {id: $id}) { deletedId errors { __typename } } }", _ => new { id = NoImage }),
+
+        // Mail when experiments end: turning it off needs no mail server, so the holder's call is answered in full.
+        ["Mutation.setExperimentMail"] = new(
+            ExperimentsWrite, null, "mutation { setExperimentMail(input: {enabled: false}) { user { email } errors { __typename } } }"),
+        ["Mutation.setExperimentMailWhenDone"] = new(
+            ExperimentsWrite,
+            null,
+            "mutation($id: ID!) { setExperimentMailWhenDone(input: {id: $id, mailWhenDone: false}) { experiment { id } errors { __typename } } }",
+            s => new { id = s.DraftId }),
     };
 
     /// <summary>The global id of no user.</summary>
