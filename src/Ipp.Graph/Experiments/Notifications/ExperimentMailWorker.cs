@@ -13,9 +13,10 @@ namespace Ipp.Graph.Experiments.Notifications;
 /// they stop. A mail is first claimed: <c>UPDATE … SET claimed_by = @instance WHERE event_id IN (…) AND claimed_by IS
 /// NULL</c>, committed on its own, so of two instances reaching for one row exactly one gets it (PostgreSQL's second
 /// update waits for the first and then finds the condition false; SQLite has one writer). Only then is it sent, and
-/// its row deleted. A row this instance claimed and did not delete (it stopped between the two) is found at its next
-/// start, logged and dropped, never sent again: a mail may be lost, never doubled. Each mail's Message-ID is made from
-/// its event, so a receiver can tell a duplicate anyway. A failed send is logged and dropped likewise.
+/// its row deleted. Stopping midway gives the mails of the batch not yet tried back to the queue; the one being sent,
+/// or any row this instance claimed and could not delete (it died), is found at its next start, logged and dropped,
+/// never sent again: a mail may be lost, never doubled. Each mail's Message-ID is made from its event, so a receiver
+/// can tell a duplicate anyway. A failed send is logged and dropped likewise.
 /// </summary>
 public sealed partial class ExperimentMailWorker(
     IDbContextFactory<IppDbContext> databases,
