@@ -73,8 +73,9 @@ public static class ExperimentHistory
         var take = (paging.First ?? paging.Last!.Value) + 1;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         // Per experiment, its first (or last) rows: the database numbers each experiment's rows (ROW_NUMBER() OVER
-        // (PARTITION BY experiment_id ...)) and keeps the first few of each, in one query.
-        var beyond = db.ExperimentEvents.AsNoTracking().Where(e => e.Id > afterId && e.Id < beforeId);
+        // (PARTITION BY experiment_id ...)) and keeps the first few of each, in one query. The experiments are named
+        // inside too, so only their rows are numbered (the join alone would number every event of the table).
+        var beyond = db.ExperimentEvents.AsNoTracking().Where(e => experiments.Contains(e.ExperimentId) && e.Id > afterId && e.Id < beforeId);
         var pages = db.Experiments.TagWith("experimentEvents: page").Where(x => experiments.Contains(x.Id));
         var rows = forward
             ? await pages.SelectMany(x => beyond.Where(e => e.ExperimentId == x.Id).OrderBy(e => e.Id).Take(take)).ToListAsync(cancellationToken)
