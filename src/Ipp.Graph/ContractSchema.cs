@@ -4,6 +4,7 @@ using Ipp.Graph.Accounts.PasswordChange;
 using Ipp.Graph.Accounts.PasswordReset;
 using Ipp.Graph.Accounts.Profile;
 using Ipp.Graph.Administration;
+using Ipp.Graph.Administration.Usage;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Engine.Binding;
@@ -12,6 +13,7 @@ using Ipp.Graph.Engine.Types.Scalars;
 using Ipp.Graph.Engine.Utilities;
 using Ipp.Graph.Experiments;
 using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.Experiments.Notifications;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Groups;
@@ -68,6 +70,9 @@ public static class ContractSchema
         ImagesSchema.Bind(builder, nodes);
         AuthorizationSchema.Bind(builder, policy);
         AdministrationSchema.Bind(builder, nodes);
+        ExperimentHistory.Bind(builder);
+        ExperimentMailSchema.Bind(builder);
+        UsageSchema.Bind(builder);
         nodes.Bind(builder);
         return builder.WrapFields(grants is null ? new FieldAuthorization(policy) : new FieldAuthorization(policy, grants)).Build();
     }

@@ -1,6 +1,7 @@
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.Experiments.Notifications;
 using Ipp.Graph.Experiments.Query;
 using Ipp.Graph.Experiments.Write;
 
@@ -17,6 +18,8 @@ public static class ExperimentsServiceCollectionExtensions
         services.AddExperimentQueries(configuration);
         services.AddExperimentFiles();
         services.AddExperimentWrites(configuration);
+        services.AddExperimentHistory(configuration);
+        services.AddExperimentNotifications(configuration);
         return services;
     }
 }

@@ -17,6 +17,6 @@ internal sealed partial class MailStartupNotice(IOptions<MailOptions> options, I
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mail is not configured (Mail:Host is empty): the server sends no mail, password reset by email answers MAIL_NOT_CONFIGURED, and administrators are not mailed of pending accounts.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail is not configured (Mail:Host is empty): the server sends no mail, password reset by email answers MAIL_NOT_CONFIGURED, administrators are not mailed of pending accounts, and owners are not mailed when experiments end (none is queued).")]
     private static partial void NotConfigured(ILogger logger);
 }

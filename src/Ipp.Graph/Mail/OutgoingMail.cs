@@ -4,4 +4,8 @@ namespace Ipp.Graph.Mail;
 /// <param name="To">The recipient's address.</param>
 /// <param name="Subject">The subject line.</param>
 /// <param name="Text">The body, plain text.</param>
-public sealed record OutgoingMail(string To, string Subject, string Text);
+/// <param name="MessageKey">
+/// What the mail is about, when a receiver should be able to spot it sent twice: its Message-ID is then
+/// <c>&lt;key@the sender's domain&gt;</c>, the same each time (letters, digits, '.' and '-'); none: a new one each time.
+/// </param>
+public sealed record OutgoingMail(string To, string Subject, string Text, string? MessageKey = null);

@@ -29,6 +29,10 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
         message.Body = new TextPart("plain") { Text = mail.Text };
+        if (mail.MessageKey is { } key)
+        {
+            message.MessageId = $"{key}@{_options.SenderMailbox.Domain}";
+        }
 
         using var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
         await client.ConnectAsync(_options.Host!, _options.Port, SocketOptions(_options.Tls), cancellationToken);

@@ -215,6 +215,15 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
         // Applications of both kinds: the caller's earlier parameter sets for one.
         ["Query.storedParameters"] = new(
             ExperimentsRead, null, """{ storedParameters(application: "demo") { totalCount nodes { parameters lastUsedAt experimentId } } }"""),
+
+        // Mail when experiments end: turning it off needs no mail server, so the holder's call is answered in full.
+        ["Mutation.setExperimentMail"] = new(
+            ExperimentsWrite, null, "mutation { setExperimentMail(input: {enabled: false}) { user { email } errors { __typename } } }"),
+        ["Mutation.setExperimentMailWhenDone"] = new(
+            ExperimentsWrite,
+            null,
+            "mutation($id: ID!) { setExperimentMailWhenDone(input: {id: $id, mailWhenDone: false}) { experiment { id } errors { __typename } } }",
+            s => new { id = s.DraftId }),
     };
 
     /// <summary>The global id of no user.</summary>

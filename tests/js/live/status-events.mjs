@@ -25,7 +25,7 @@ const client = transport === 'ws'
 
 const query = `subscription ($id: ID, $after: String) {
   experimentStatusChanged(id: $id, after: $after) {
-    cursor experimentId status previousStatus changedAt experiment { id status }
+    cursor experimentId status previousStatus changedAt reason experiment { id status }
   }
 }`;
 const variables = { id: id && id !== '-' ? id : null, after: after && after !== '-' ? after : null };

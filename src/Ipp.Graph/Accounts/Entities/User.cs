@@ -34,6 +34,9 @@ public sealed class User
     /// </summary>
     public long GrantsVersion { get; set; }
 
+    /// <summary>Whether the user is mailed when an experiment of theirs completes or fails (each experiment may override it).</summary>
+    public bool ExperimentMail { get; set; }
+
     /// <summary>The user's session, when signed in (one at most).</summary>
     public Session? Session { get; set; }
 }

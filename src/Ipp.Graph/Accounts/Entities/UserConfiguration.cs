@@ -20,6 +20,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
             .HasConversion(state => ApprovalStates.NameOf(state), name => ApprovalStates.Parse(name)).HasDefaultValue(ApprovalState.Approved);
         user.Property(u => u.Disabled).HasColumnName("disabled").HasDefaultValue(false);
         user.Property(u => u.GrantsVersion).HasColumnName("grants_version").HasDefaultValue(0L);
+        user.Property(u => u.ExperimentMail).HasColumnName("experiment_mail").HasDefaultValue(false);
         user.HasIndex(u => u.NormalizedEmail).IsUnique().HasDatabaseName("ix_users_normalized_email");
     }
 }

@@ -2,7 +2,7 @@ using Ipp.Graph.Engine.Binding;
 
 namespace Ipp.Graph.Data.Lists;
 
-/// <summary>Binds a list's connection type and edge type to the <see cref="ListConnection{T}"/> its field returns.</summary>
+/// <summary>Binds a list's connection type and edge type to the <see cref="IListConnection{T}"/> its field returns.</summary>
 internal static class ListBinding
 {
     /// <summary>
@@ -14,10 +14,10 @@ internal static class ListBinding
     {
         return schema
             .BindType<ListEdge<TView>>(edgeType)
-            .Resolve($"{connectionType}.pageInfo", async context => (await context.ParentAs<ListConnection<T>>().PageAsync()).PageInfo)
-            .Resolve($"{connectionType}.edges", async context => Edges(await context.ParentAs<ListConnection<T>>().PageAsync(), view))
-            .Resolve($"{connectionType}.nodes", async context => Edges(await context.ParentAs<ListConnection<T>>().PageAsync(), view).Select(edge => edge.Node).ToArray())
-            .Resolve($"{connectionType}.totalCount", async context => await context.ParentAs<ListConnection<T>>().TotalCountAsync());
+            .Resolve($"{connectionType}.pageInfo", async context => (await context.ParentAs<IListConnection<T>>().PageAsync()).PageInfo)
+            .Resolve($"{connectionType}.edges", async context => Edges(await context.ParentAs<IListConnection<T>>().PageAsync(), view))
+            .Resolve($"{connectionType}.nodes", async context => Edges(await context.ParentAs<IListConnection<T>>().PageAsync(), view).Select(edge => edge.Node).ToArray())
+            .Resolve($"{connectionType}.totalCount", async context => await context.ParentAs<IListConnection<T>>().TotalCountAsync());
     }
 
     private static ListEdge<TView>[] Edges<T, TView>(ListPage<T> page, Func<T, TView> view) =>

@@ -7,7 +7,7 @@ namespace Ipp.Graph.Data.Lists;
 /// <c>edges</c>, <c>nodes</c> and <c>pageInfo</c>) once, in one SQL query, the count only when <c>totalCount</c> is
 /// selected. Both queries carry a tag (an SQL comment) naming the list.
 /// </summary>
-internal sealed class ListConnection<T>
+internal sealed class ListConnection<T> : IListConnection<T>
     where T : class
 {
     private readonly IDbContextFactory<IppDbContext> _databases;
@@ -64,20 +64,35 @@ internal sealed class ListConnection<T>
             query = query.Where(_order.Beyond(_before, after: false));
         }
 
+        // One row more than asked says whether there is another page that way.
+        var rows = _paging.First is { } first
+            ? await _order.Apply(query, reverse: false).Take(first + 1).ToListAsync(cancellationToken)
+            : await _order.Apply(query, reverse: true).Take(_paging.Last!.Value + 1).ToListAsync(cancellationToken);
+        return ListPage<T>.Cut(rows, _paging, _order.CursorOf);
+    }
+}
+
+/// <summary>The rows of one page and where it is.</summary>
+internal sealed record ListPage<T>(IReadOnlyList<ListEdge<T>> Edges, PageInfo PageInfo)
+{
+    /// <summary>
+    /// The page <paramref name="paging"/> asks for, of <paramref name="rows"/> read after its cursors with one row more
+    /// than asked: in the list's order up to <c>first</c> + 1 when <c>first</c> is given, else in the reverse order up
+    /// to <c>last</c> + 1. The extra row says whether there is a next (or previous) page; it is not shown.
+    /// </summary>
+    public static ListPage<T> Cut(List<T> rows, ListPaging paging, Func<T, string> cursorOf)
+    {
         bool hasNextPage, hasPreviousPage;
-        List<T> rows;
-        if (_paging.First is { } first)
+        if (paging.First is { } first)
         {
-            // One row more than asked says whether there is a next page.
-            rows = await _order.Apply(query, reverse: false).Take(first + 1).ToListAsync(cancellationToken);
             hasNextPage = rows.Count > first;
             if (hasNextPage)
             {
                 rows.RemoveRange(first, rows.Count - first);
             }
 
-            hasPreviousPage = _after is not null;
-            if (_paging.Last is { } last)
+            hasPreviousPage = paging.After is not null;
+            if (paging.Last is { } last)
             {
                 // first and last together (Relay's algorithm): the last rows of what first kept, at most MaxPageSize.
                 hasPreviousPage = rows.Count > last;
@@ -89,8 +104,7 @@ internal sealed class ListConnection<T>
         }
         else
         {
-            var last = _paging.Last!.Value;
-            rows = await _order.Apply(query, reverse: true).Take(last + 1).ToListAsync(cancellationToken);
+            var last = paging.Last!.Value;
             hasPreviousPage = rows.Count > last;
             if (hasPreviousPage)
             {
@@ -98,13 +112,13 @@ internal sealed class ListConnection<T>
             }
 
             rows.Reverse();
-            hasNextPage = _before is not null;
+            hasNextPage = paging.Before is not null;
         }
 
         var edges = new ListEdge<T>[rows.Count];
         for (var i = 0; i < edges.Length; i++)
         {
-            edges[i] = new ListEdge<T>(_order.CursorOf(rows[i]), rows[i]);
+            edges[i] = new ListEdge<T>(cursorOf(rows[i]), rows[i]);
         }
 
         var pageInfo = new PageInfo(
@@ -115,9 +129,6 @@ internal sealed class ListConnection<T>
         return new ListPage<T>(edges, pageInfo);
     }
 }
-
-/// <summary>The rows of one page and where it is.</summary>
-internal sealed record ListPage<T>(IReadOnlyList<ListEdge<T>> Edges, PageInfo PageInfo);
 
 /// <summary>An edge of a list (<c>ExperimentsEdge</c>, <c>UsersEdge</c>, ...).</summary>
 public sealed record ListEdge<T>(string Cursor, T Node);

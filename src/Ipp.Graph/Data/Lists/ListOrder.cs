@@ -147,10 +147,7 @@ internal sealed class ListOrder<T>
             return values;
         }
 
-        throw new GraphQLError(
-            $"The cursor specified in `{argument}` has an invalid format.",
-            code: PagingErrorCodes.InvalidCursor,
-            extensions: new Dictionary<string, object?> { ["argument"] = argument, ["cursor"] = cursor });
+        throw ListPaging.InvalidCursor(cursor, argument);
     }
 
     private bool TryReadCursor(string cursor, out object[] values)

@@ -61,6 +61,12 @@ internal sealed record ListPaging(int? First, int? Last, string? After, string? 
             : new ListPaging(first, last, after, before);
     }
 
+    /// <summary>The error (HC0078) of a cursor in <paramref name="argument"/> that is not one of the list's.</summary>
+    public static GraphQLError InvalidCursor(string cursor, string argument) => new(
+        $"The cursor specified in `{argument}` has an invalid format.",
+        code: PagingErrorCodes.InvalidCursor,
+        extensions: new Dictionary<string, object?> { ["argument"] = argument, ["cursor"] = cursor });
+
     private static void Check(int? requested, ListPageSizes sizes)
     {
         if (requested < 0)

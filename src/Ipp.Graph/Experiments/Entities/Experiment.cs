@@ -43,6 +43,11 @@ public sealed class Experiment
     /// </summary>
     public long StoredBytes { get; set; }
 
+    /// <summary>
+    /// Whether its owner is mailed when it completes or fails: null follows the owner's <see cref="Accounts.Entities.User.ExperimentMail"/>.
+    /// </summary>
+    public bool? MailWhenDone { get; set; }
+
     /// <summary>The files uploaded with it.</summary>
     public List<ExperimentInput> Inputs { get; set; } = [];
 }

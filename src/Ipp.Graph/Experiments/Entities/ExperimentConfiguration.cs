@@ -21,6 +21,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         experiment.Property(e => e.StatusChangedAt).HasColumnName("status_changed_at");
         experiment.Property(e => e.CreatedAt).HasColumnName("created_at");
         experiment.Property(e => e.StoredBytes).HasColumnName("stored_bytes");
+        experiment.Property(e => e.MailWhenDone).HasColumnName("mail_when_done");
         experiment.HasIndex(e => new { e.UserId, e.CreatedAt }).HasDatabaseName("ix_experiments_user_id_created_at");
         experiment.HasOne<User>().WithMany().HasForeignKey(e => e.UserId)
             .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_experiments_users_user_id");

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Ipp.Graph.Experiments.Entities;
 
-/// <summary>Table <c>experiment_events</c>: read by owner after a cursor, so indexed by both.</summary>
+/// <summary>
+/// Table <c>experiment_events</c>: read by owner after a cursor, and by experiment in order (its history), so indexed
+/// by both.
+/// </summary>
 internal sealed class ExperimentEventConfiguration : IEntityTypeConfiguration<ExperimentEvent>
 {
     public void Configure(EntityTypeBuilder<ExperimentEvent> change)
@@ -16,6 +19,8 @@ internal sealed class ExperimentEventConfiguration : IEntityTypeConfiguration<Ex
         change.Property(c => c.Status).HasColumnName("status").AsStatusName();
         change.Property(c => c.PreviousStatus).HasColumnName("previous_status").AsStatusName();
         change.Property(c => c.OccurredAt).HasColumnName("occurred_at");
+        change.Property(c => c.Reason).HasColumnName("reason").HasMaxLength(ExperimentEvent.ReasonMaxLength);
         change.HasIndex(c => new { c.UserId, c.Id }).HasDatabaseName("ix_experiment_events_user_id_id");
+        change.HasIndex(c => new { c.ExperimentId, c.Id }).HasDatabaseName("ix_experiment_events_experiment_id_id");
     }
 }

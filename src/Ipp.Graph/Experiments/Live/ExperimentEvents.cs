@@ -1,5 +1,6 @@
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.Experiments.Notifications;
 using Ipp.Graph.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,9 +8,10 @@ namespace Ipp.Graph.Experiments.Live;
 
 /// <summary>
 /// How every change of an experiment's status is recorded and announced: the row and its event in one transaction,
-/// the announcement on the <see cref="IExperimentEventBus"/> bound to its commit.
+/// the announcement on the <see cref="IExperimentEventBus"/> bound to its commit, and the owner's mail decided with it
+/// (<see cref="ExperimentMailQueue"/>).
 /// </summary>
-public sealed class ExperimentEvents(IDbContextFactory<IppDbContext> databases, IExperimentEventBus bus, TimeProvider clock)
+public sealed class ExperimentEvents(IDbContextFactory<IppDbContext> databases, IExperimentEventBus bus, ExperimentMailQueue mails, TimeProvider clock)
 {
     /// <summary>
     /// Moves the experiment from <paramref name="from"/> to <paramref name="to"/> only if it still is in
@@ -18,10 +20,11 @@ public sealed class ExperimentEvents(IDbContextFactory<IppDbContext> databases, 
     /// their ids. Of two callers racing to record one change, on one instance or two, exactly one gets the event, which
     /// every instance's subscribers receive once it is committed; the other gets null, as does a caller whose
     /// experiment is gone or has another status. Coming from <see cref="ExperimentStatus.Staging"/> is a creation: its
-    /// event has no previous status.
+    /// event has no previous status. <paramref name="reason"/> says why, when known (at most
+    /// <see cref="ExperimentEvent.ReasonMaxLength"/> characters).
     /// </summary>
     public async Task<ExperimentEvent?> TryChangeAsync(
-        long experimentId, long userId, ExperimentStatus from, ExperimentStatus to, CancellationToken cancellationToken)
+        long experimentId, long userId, ExperimentStatus from, ExperimentStatus to, CancellationToken cancellationToken, string? reason = null)
     {
         var now = clock.UtcNowToMillisecond();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -41,13 +44,16 @@ public sealed class ExperimentEvents(IDbContextFactory<IppDbContext> databases, 
             Status = to,
             PreviousStatus = from == ExperimentStatus.Staging ? null : from,
             OccurredAt = now,
+            Reason = reason,
         };
         db.ExperimentEvents.Add(change);
+        await mails.AddIfOwedAsync(db, change, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await bus.EnlistAsync(db, change, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         ExperimentEventMetrics.OnRecorded(change);
         bus.Committed(change);
+        mails.Committed(change);
         return change;
     }
 }

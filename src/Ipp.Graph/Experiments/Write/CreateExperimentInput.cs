@@ -4,13 +4,15 @@ namespace Ipp.Graph.Experiments.Write;
 
 /// <summary>The <c>CreateExperimentInput</c> input type.</summary>
 /// <param name="Parameters">The JSON scalar's value: null, or (when valid) a <c>Dictionary&lt;string, object?&gt;</c>.</param>
+/// <param name="MailWhenDone">Whether the owner is mailed when it ends; null follows their own choice (Notifications).</param>
 public sealed record CreateExperimentInput(
     string Application,
     string Name,
     string? Description,
     object? Parameters,
     IReadOnlyList<ExperimentFileInput>? Files,
-    bool Draft);
+    bool Draft,
+    bool? MailWhenDone = null);
 
 /// <summary>
 /// The <c>ExperimentFileInput</c> input type: an uploaded <paramref name="File"/> (the multipart transport gives each

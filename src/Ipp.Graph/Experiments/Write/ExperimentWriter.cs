@@ -88,6 +88,7 @@ public sealed class ExperimentWriter
             Status = ExperimentStatus.Staging,
             StatusChangedAt = now,
             CreatedAt = now,
+            MailWhenDone = input.MailWhenDone,
         };
         experiment.Inputs.AddRange(files.Select(file => file.Row));
 

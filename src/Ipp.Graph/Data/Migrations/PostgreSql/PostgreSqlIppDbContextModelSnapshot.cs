@@ -149,6 +149,12 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<bool>("ExperimentMail")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("experiment_mail");
+
                     b.Property<long>("GrantsVersion")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -341,6 +347,10 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<bool?>("MailWhenDone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mail_when_done");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -400,6 +410,11 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(16)")
                         .HasColumnName("previous_status");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -411,6 +426,9 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId", "Id")
+                        .HasDatabaseName("ix_experiment_events_experiment_id_id");
 
                     b.HasIndex("UserId", "Id")
                         .HasDatabaseName("ix_experiment_events_user_id_id");
@@ -469,6 +487,26 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasDatabaseName("ix_experiment_inputs_experiment_id_stored_name");
 
                     b.ToTable("experiment_inputs", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Experiments.Notifications.ExperimentMail", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("claimed_by");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("experiment_mails", (string)null);
                 });
 
             modelBuilder.Entity("Ipp.Graph.Groups.Entities.Group", b =>
@@ -1018,6 +1056,18 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_experiment_inputs_experiments_experiment_id");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Experiments.Notifications.ExperimentMail", b =>
+                {
+                    b.HasOne("Ipp.Graph.Experiments.Entities.ExperimentEvent", "Event")
+                        .WithOne()
+                        .HasForeignKey("Ipp.Graph.Experiments.Notifications.ExperimentMail", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_mails_experiment_events_event_id");
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("Ipp.Graph.Groups.Entities.GroupMember", b =>

@@ -138,6 +138,12 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<bool>("ExperimentMail")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("experiment_mail");
+
                     b.Property<long>("GrantsVersion")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -326,6 +332,10 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<bool?>("MailWhenDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mail_when_done");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -383,6 +393,11 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("previous_status");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -394,6 +409,9 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId", "Id")
+                        .HasDatabaseName("ix_experiment_events_experiment_id_id");
 
                     b.HasIndex("UserId", "Id")
                         .HasDatabaseName("ix_experiment_events_user_id_id");
@@ -450,6 +468,26 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_experiment_inputs_experiment_id_stored_name");
 
                     b.ToTable("experiment_inputs", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Experiments.Notifications.ExperimentMail", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("experiment_mails", (string)null);
                 });
 
             modelBuilder.Entity("Ipp.Graph.Groups.Entities.Group", b =>
@@ -987,6 +1025,18 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_experiment_inputs_experiments_experiment_id");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Experiments.Notifications.ExperimentMail", b =>
+                {
+                    b.HasOne("Ipp.Graph.Experiments.Entities.ExperimentEvent", "Event")
+                        .WithOne()
+                        .HasForeignKey("Ipp.Graph.Experiments.Notifications.ExperimentMail", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_mails_experiment_events_event_id");
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("Ipp.Graph.Groups.Entities.GroupMember", b =>
