@@ -8,7 +8,9 @@
 #       Local:  dd of the same file with conv=fsync, on the same file system as the store (the store flushes too);
 #       WebDav: curl -T of the same file to the same `rclone serve webdav` the server stores in. rclone offers no
 #               digest, so the server verifies an upload by reading it back (Storage:WebDav:VerifyByReadingBack):
-#               "WebDavSizeOnly" measures it checking the size alone, as against a server that gives its digest.
+#               "WebDavSizeOnly" measures it checking the size alone, as against a server that gives its digest. For
+#               "WebDav" a curl -o of curl -T's file follows, and a second ratio compares the upload with the two: what
+#               the storage itself takes to store a file and read it back whole.
 # Targets: growth < 64 MiB, throughput >= 70% of the storage's own. Run it on a quiet machine (it is I/O heavy):
 #   bench/library-uploads/run.sh [work folder, default /tmp/ipp-library-upload-bench]
 # BENCH_FORCE=1 skips the load check, BENCH_MIB a smaller file for a dry run, BENCH_STORES some of "Local WebDav
@@ -107,9 +109,11 @@ measure_upload() {
   jq -e '.data.uploadFiles.entries[0].size' "$work/response.json" >/dev/null || { log "the upload failed: $(cat "$work/response.json")"; exit 1; }
 }
 
-# The storage's own copy of the source file beside the upload; sets own_seconds, own_cpu and own (what it is).
+# The storage's own copy of the source file beside the upload; sets own_seconds, own_cpu and own (what it is), and for
+# the store that reads an upload back, read_back (the storage's own write and read of the file, against the upload).
 measure_own() {
   sync
+  read_back=
   if [ "$1" = Local ]; then
     own="dd conv=fsync"
     local copy_start
@@ -124,6 +128,12 @@ measure_own() {
     rclone_before=$(rclone_ticks)
     own_seconds=$(timed curl -s -o /dev/null -w '%{time_total}' -u ipp:bench-secret -T "$work/source.bin" "http://127.0.0.1:$webdav_port/direct.bin")
     own_cpu="curl $(cat "$work/curl.cpu") s$(rclone_cpu "$rclone_before")"
+    if [ "$1" = WebDav ]; then
+      # What the storage itself takes to store a file and give it back whole: the read-back's own peer.
+      rclone_before=$(rclone_ticks)
+      read_seconds=$(timed curl -s -o /dev/null -w '%{time_total}' -u ipp:bench-secret "http://127.0.0.1:$webdav_port/direct.bin")
+      read_back="; then curl -o of it: $read_seconds s (CPU: curl $(cat "$work/curl.cpu") s$(rclone_cpu "$rclone_before")), ratio to curl -T + curl -o $(awk -v u="$upload_seconds" -v p="$own_seconds" -v g="$read_seconds" 'BEGIN { printf "%.0f%%", 100 * (p + g) / u }')"
+    fi
   fi
 }
 
@@ -132,7 +142,7 @@ report() { # store, run
   upload_rate=$(mib_per_s "$size" "$upload_seconds")
   own_rate=$(mib_per_s "$size" "$own_seconds")
   echo "$1 run $2 (load $(cut -d' ' -f1 /proc/loadavg)): upload $upload_seconds s, $upload_rate MiB/s (CPU: $upload_cpu); $own: $own_seconds s, $own_rate MiB/s (CPU: $own_cpu);" \
-    "ratio $(awk -v u="$upload_rate" -v c="$own_rate" 'BEGIN { printf "%.0f%%", 100 * u / c }'); VmRSS before $((rss_before / 1024)) MiB, peak $((peak / 1024)) MiB (growth $(((peak - rss_before) / 1024)) MiB)"
+    "ratio $(awk -v u="$upload_rate" -v c="$own_rate" 'BEGIN { printf "%.0f%%", 100 * u / c }')$read_back; VmRSS before $((rss_before / 1024)) MiB, peak $((peak / 1024)) MiB (growth $(((peak - rss_before) / 1024)) MiB)"
 }
 
 echo "Date: $(date -u +%Y-%m-%dT%H:%MZ)   Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), load before $load"
