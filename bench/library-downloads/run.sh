@@ -10,7 +10,8 @@
 #      downloaded as a zip, the zip then checked (every entry, every CRC).
 # For each it samples the server's VmRSS from /proc/<pid>/status every 50 ms during the download; growth is the peak
 # minus VmRSS before it (after a warm-up download). It also reports the server's CPU time for each download (and
-# rclone's for its direct read), which the machine's load does not inflate as it does the elapsed time. Targets: downloads >= 70% of the storage's own speed, memory
+# rclone's for the server's download and for its direct read), which the machine's load does not inflate as it does
+# the elapsed time. Targets: downloads >= 70% of the storage's own speed, memory
 # growth < 64 MiB. Run it on a quiet machine:
 #   bench/library-downloads/run.sh [work folder, default /tmp/ipp-library-download-bench]
 # (BENCH_FORCE=1 skips the load check; BENCH_MIB and BENCH_FILES make a smaller dry run; BENCH_RUNS=n measures each
@@ -172,13 +173,15 @@ entry=$(upload "$work/source.bin" source.bin)
 key=$(sqlite3 "$work/ipp.db" "SELECT blob_key FROM library_files WHERE size = $size LIMIT 1")
 for cache in disk "page cache"; do for run in $(seq "$runs"); do
   [ "$cache" = disk ] && evict "$work/webdav/${key:0:2}/$key"
+  relay_ticks=$(ticks "$rclone_pid")
   measured_download "$entry"
   webdav_seconds=$seconds webdav_growth=$growth
+  relay_rclone_cpu=$(cpu_seconds $(($(ticks "$rclone_pid") - relay_ticks)))
   [ "$cache" = disk ] && evict "$work/webdav/${key:0:2}/$key"
   rclone_ticks=$(ticks "$rclone_pid")
   direct_seconds=$(curl -s -o /dev/null -w '%{time_total}' -u ipp:webdav-secret "http://127.0.0.1:$rport/${key:0:2}/$key")
   rclone_cpu=$(cpu_seconds $(($(ticks "$rclone_pid") - rclone_ticks)))
-  report+=("WebDAV $((size / 1048576)) MiB file, from the $cache: download $webdav_seconds s, $(mib_per_s "$size" "$webdav_seconds") MiB/s; curl -o straight from rclone $direct_seconds s, $(mib_per_s "$size" "$direct_seconds") MiB/s; ratio $(ratio "$direct_seconds" "$webdav_seconds"); VmRSS growth $webdav_growth MiB; server CPU $cpu s (rclone's CPU for the direct read $rclone_cpu s)")
+  report+=("WebDAV $((size / 1048576)) MiB file, from the $cache: download $webdav_seconds s, $(mib_per_s "$size" "$webdav_seconds") MiB/s; curl -o straight from rclone $direct_seconds s, $(mib_per_s "$size" "$direct_seconds") MiB/s; ratio $(ratio "$direct_seconds" "$webdav_seconds"); VmRSS growth $webdav_growth MiB; server CPU $cpu s, rclone's for it $relay_rclone_cpu s (rclone's CPU for the direct read $rclone_cpu s)")
 done; done
 stop_server_checked
 
