@@ -2,6 +2,7 @@ using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Query;
+using Ipp.Graph.Experiments.Tokens;
 using Ipp.Graph.Experiments.Write;
 
 namespace Ipp.Graph.Experiments;
@@ -17,6 +18,7 @@ public static class ExperimentsServiceCollectionExtensions
         services.AddExperimentQueries(configuration);
         services.AddExperimentFiles();
         services.AddExperimentWrites(configuration);
+        services.AddExperimentTokens(configuration);
         return services;
     }
 }

@@ -6,6 +6,9 @@ namespace Ipp.Graph.Experiments.Entities;
 /// </summary>
 public sealed class ExperimentEvent
 {
+    /// <summary>The longest <see cref="Reason"/>.</summary>
+    public const int ReasonMaxLength = 1000;
+
     /// <summary>Increases with every event; the subscription's cursor.</summary>
     public long Id { get; set; }
 
@@ -21,4 +24,7 @@ public sealed class ExperimentEvent
 
     /// <summary>When the change was noticed (UTC).</summary>
     public DateTime OccurredAt { get; set; }
+
+    /// <summary>Why the status changed, when known (an exit code, a pilot killed, who cancelled); null otherwise.</summary>
+    public string? Reason { get; set; }
 }

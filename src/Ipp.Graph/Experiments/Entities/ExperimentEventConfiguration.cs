@@ -16,6 +16,7 @@ internal sealed class ExperimentEventConfiguration : IEntityTypeConfiguration<Ex
         change.Property(c => c.Status).HasColumnName("status").AsStatusName();
         change.Property(c => c.PreviousStatus).HasColumnName("previous_status").AsStatusName();
         change.Property(c => c.OccurredAt).HasColumnName("occurred_at");
+        change.Property(c => c.Reason).HasColumnName("reason").HasMaxLength(ExperimentEvent.ReasonMaxLength);
         change.HasIndex(c => new { c.UserId, c.Id }).HasDatabaseName("ix_experiment_events_user_id_id");
     }
 }

@@ -37,11 +37,11 @@ public sealed class PostgreSqlExperimentEventBus(ExperimentEventHub hub) : IExpe
         return Task.CompletedTask;
     }
 
-    /// <summary>An event as announced: its row's values, statuses by their stored names.</summary>
-    internal sealed record Announcement(long Id, long ExperimentId, long UserId, string Status, string? PreviousStatus, DateTime OccurredAt)
+    /// <summary>An event as announced: its row's values, statuses by their stored names (a reason fits NOTIFY's 8000 bytes: at most 1000 characters).</summary>
+    internal sealed record Announcement(long Id, long ExperimentId, long UserId, string Status, string? PreviousStatus, DateTime OccurredAt, string? Reason)
     {
         public static Announcement Of(ExperimentEvent change) =>
-            new(change.Id, change.ExperimentId, change.UserId, change.Status.ToName(), change.PreviousStatus?.ToName(), change.OccurredAt);
+            new(change.Id, change.ExperimentId, change.UserId, change.Status.ToName(), change.PreviousStatus?.ToName(), change.OccurredAt, change.Reason);
 
         public ExperimentEvent ToEvent() => new()
         {
@@ -51,6 +51,7 @@ public sealed class PostgreSqlExperimentEventBus(ExperimentEventHub hub) : IExpe
             Status = ParseStatus(Status),
             PreviousStatus = PreviousStatus is null ? null : ParseStatus(PreviousStatus),
             OccurredAt = DateTime.SpecifyKind(OccurredAt, DateTimeKind.Utc),
+            Reason = Reason,
         };
 
         private static ExperimentStatus ParseStatus(string name) =>
