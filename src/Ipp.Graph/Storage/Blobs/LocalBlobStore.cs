@@ -213,12 +213,26 @@ public sealed class LocalBlobStore(string root) : IBlobStore
     {
         var root = Path.GetFullPath(LocateFolder(folder));
         var file = Path.GetFullPath(Path.Combine(root, path));
-        if (!file.StartsWith(root, StringComparison.Ordinal) || !File.Exists(file) || new FileInfo(file).LinkTarget is not null)
+        if (!file.StartsWith(root, StringComparison.Ordinal) || !File.Exists(file) || PassesThroughLink(root, file))
         {
             return Task.FromResult<Stream?>(null);
         }
 
         return Task.FromResult<Stream?>(StorageUnavailableException.Guard($"read {file}", () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true)));
+    }
+
+    /// <summary>Whether <paramref name="file"/>, or a folder between <paramref name="root"/> and it, is a link.</summary>
+    private static bool PassesThroughLink(string root, string file)
+    {
+        for (var path = file; path.Length > root.Length; path = Path.GetDirectoryName(path)!)
+        {
+            if (new FileInfo(path).LinkTarget is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public Task DeleteFolderAsync(string folder, CancellationToken cancellation)

@@ -28,14 +28,14 @@ public sealed class ImageExperimentInputTests(TokenPoolFixture fixture) : IClass
         var researcher = await Pool.SignUpAsync("AI_RESEARCHER");
         var engineer = await Pool.SignUpAsync("DATA_ENGINEER");
         var image = await Pool.CreateImageAsync(fixture.Maintainer);
-        var before = await Pool.Server.Database.RowsAsync();
 
         var unknown = await Pool.CreateExperimentAsync(researcher, GlobalId.Encode("ContainerImage", 987654), new { text = "x" });
         var unreached = await Pool.CreateExperimentAsync(engineer, image, new { text = "x" });
 
         Assert.Equal("APPLICATION_UNKNOWN", Error(unknown).GetProperty("code").GetString());
         Assert.Equal("APPLICATION_UNKNOWN", Error(unreached).GetProperty("code").GetString());
-        Assert.Equal(before, await Pool.Server.Database.RowsAsync());
+        await using var db = await DatabaseAsync();
+        Assert.False(await db.Experiments.AnyAsync(e => e.UserId == researcher.Id || e.UserId == engineer.Id));
     }
 
     [Fact]
@@ -100,6 +100,9 @@ public sealed class ImageExperimentInputTests(TokenPoolFixture fixture) : IClass
         var token = await Pool.TokenAsync(tokenId);
         Assert.Equal("x", token["parameters"]!["text"]!.GetValue<string>());
         Assert.Single(token["inputs"]!.AsArray());
+        var input = Assert.Single(submitted.GetProperty("experiment").GetProperty("inputs").EnumerateArray());
+        // Nothing is copied: the input is downloaded from the library entry it reads.
+        Assert.Equal($"/library/{entry}/content", input.GetProperty("downloadUrl").GetString());
         var again = (await Pool.PostAsync(TokenPoolServer.Submit, new { id }, researcher)).PayloadError("submitExperiment");
         Assert.Equal("EXPERIMENT_NOT_EDITABLE", again.GetProperty("code").GetString());
         await Pool.RunPilotAsync();
@@ -153,6 +156,46 @@ public sealed class ImageExperimentInputTests(TokenPoolFixture fixture) : IClass
         var key = TokenPoolServer.DecodeExperiment(id);
         Assert.Equal(1, await db.Set<LibraryEntry>().CountAsync(e => e.ExperimentId == key));
         Assert.Equal(1, await db.ExperimentEvents.CountAsync(e => e.ExperimentId == key && e.Status == ExperimentStatus.Completed));
+    }
+
+    [Fact]
+    public async Task Outputs_a_library_cannot_hold_and_links_are_left_out_of_the_entry_with_a_warning()
+    {
+        var researcher = await Pool.SignUpAsync("AI_RESEARCHER");
+        var image = await Pool.CreateImageAsync(fixture.Maintainer);
+        var id = TokenPoolServer.IdOf(await Pool.CreateExperimentAsync(researcher, image, new { text = "x" }));
+        await Pool.InPoolAsync(researcher, id);
+        // What the job leaves besides the stand-in's own two outputs: a Windows device name, a link out, a file kept.
+        var folder = Path.Combine(Pool.Server.BlobFolder, "outputs", TokenPoolServer.DecodeExperiment(id).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "CON.txt"), "device");
+        await File.WriteAllTextAsync(Path.Combine(folder, "kept.txt"), "kept");
+        File.CreateSymbolicLink(Path.Combine(folder, "passwd"), "/etc/passwd");
+
+        await Pool.RunPilotAsync();
+
+        var done = await Pool.WaitForAsync(researcher, id, e => e.GetProperty("outputEntry").ValueKind != JsonValueKind.Null);
+        Assert.Equal(3, done.GetProperty("outputEntry").GetProperty("fileCount").GetInt32());
+        await using var db = await DatabaseAsync();
+        var key = TokenPoolServer.DecodeExperiment(id);
+        var paths = await db.Set<LibraryEntry>().Where(e => e.ExperimentId == key).SelectMany(e => e.Files).Select(f => f.Path).ToListAsync();
+        Assert.Equal(["kept.txt", "logs/summary.txt", "result.json"], paths.Order(StringComparer.Ordinal));
+        Assert.Contains(Pool.Server.Logs.Entries, entry => entry.Message.Contains("CON.txt", StringComparison.Ordinal) && entry.Message.Contains("left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_catalogue_experiment_takes_tags_too_and_runs_through_its_folder()
+    {
+        var researcher = await Pool.SignUpAsync("AI_RESEARCHER");
+        var tag = await Pool.CreateTagAsync(researcher, "folder-run");
+
+        var created = await Pool.PostAsync(TokenPoolServer.Create, new { input = new { application = "demo", name = "Go", tags = new[] { tag } } }, researcher);
+
+        var experiment = created.Data("createExperiment").GetProperty("experiment");
+        Assert.Equal("FOLDER_CONTRACT", experiment.GetProperty("runsThrough").GetString());
+        Assert.Equal(JsonValueKind.Null, experiment.GetProperty("tokenState").ValueKind);
+        Assert.Equal(JsonValueKind.Null, experiment.GetProperty("logs").ValueKind);
+        Assert.Equal(["folder-run"], experiment.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
     }
 
     private static JsonElement Error(JsonElement payload)

@@ -13,7 +13,8 @@ namespace Ipp.Graph.Tests.Picas.Experiments;
 
 /// <summary>
 /// A pouchdb-server pool (kept in a folder, so it can stop and start) and a real server using it with a local blob
-/// store (so a job's <c>IPP_OUTPUT</c> is a folder the stand-in container runtime writes to), with the helpers the
+/// store (so a job's <c>IPP_OUTPUT</c> is a folder the stand-in container runtime writes to) and the tests'
+/// catalogue (<see cref="WriteFixture.CataloguePath"/>), with the helpers the
 /// tests of experiments on images share: a maintainer's image, a researcher's library file and tag, the experiment,
 /// its subscription and the real pilot.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed class TokenPoolServer : IAsyncDisposable
 {
     public const string ExperimentFields =
         "id name status tokenState runsThrough applicationKey parameters tags { id name } "
-        + "inputs { name parameter size libraryEntry { name } } outputs { name } "
+        + "inputs { name parameter size downloadUrl libraryEntry { name } } outputs { name } "
         + "outputEntry { id name kind fileCount tags { name } } logs { name text truncated }";
 
     public const string Create =
@@ -68,6 +69,7 @@ public sealed class TokenPoolServer : IAsyncDisposable
                 "--Picas:ChangesWait=00:00:01",
                 "--Picas:ReconcileInterval=00:00:00",
                 "--Experiments:CreateRateLimit:PermitLimit=1000",
+                $"--Applications:CatalogPath={WriteFixture.CataloguePath}",
                 .. settings,
             ]);
             await PicasTestPool.WaitUntilReadyAsync(server);
