@@ -272,9 +272,9 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>
-    /// Inserts the row as Staging, hidden from the API, with its tags (each one the user may use, else TAG_NOT_FOUND), in
-    /// one write transaction with the user's limits: one more experiment must be allowed; then, once the insert gave the id experiment.json names, the manifest is rendered
-    /// and the row records all it stores (<see cref="UserStoredBytes"/>), which must fit in the quota. The experiment
+    /// Inserts the row as Staging, hidden from the API, with its tags (each one the user may use, else TAG_NOT_FOUND),
+    /// in one write transaction with the user's limits: one more experiment must be allowed; then, once the insert gave
+    /// the id experiment.json names, the manifest is rendered and the row records all it stores (<see cref="UserStoredBytes"/>), which must fit in the quota. The experiment
     /// is marked in flight before the row can be seen, until the returned mark is disposed; experiment.json's content
     /// is returned, to be written as counted.
     /// </summary>
