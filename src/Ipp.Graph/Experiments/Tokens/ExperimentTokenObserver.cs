@@ -2,6 +2,7 @@ using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Picas;
+using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Experiments.Tokens;
@@ -15,7 +16,8 @@ namespace Ipp.Graph.Experiments.Tokens;
 /// (<see cref="Experiment.TokenRevision"/>, a state the reconciliation read before a newer write) changes nothing, so
 /// statuses move forward, and back to SUBMITTED only when the token was put back in <c>todo</c> (a scrub, a reset).
 /// A token deleted by hand while its experiment waits or runs fails the experiment with that reason. A COMPLETED
-/// experiment's outputs become its owner's library entry (<see cref="ExperimentOutputs"/>), once.
+/// experiment's outputs become its owner's library entry (<see cref="ExperimentOutputs"/>), once; a blob store that
+/// fails meanwhile is logged and left to the next reconciliation, which hands the done token on again.
 /// </summary>
 public sealed partial class ExperimentTokenObserver(
     IDbContextFactory<IppDbContext> databases, ExperimentEvents events, ExperimentOutputs outputs, ILogger<ExperimentTokenObserver> logger) : IPicasTokenObserver
@@ -38,7 +40,17 @@ public sealed partial class ExperimentTokenObserver(
         var current = await MoveAsync(experimentId, target, cancellationToken);
         if (current is { Status: ExperimentStatus.Completed } && target.Status == ExperimentStatus.Completed)
         {
-            await outputs.CollectAsync(experimentId, current.UserId, cancellationToken);
+            try
+            {
+                await outputs.CollectAsync(experimentId, current.UserId, cancellationToken);
+            }
+            catch (StorageUnavailableException failure)
+            {
+                // Not thrown: the feed would stop for every experiment until the store is back. The token is in the
+                // done view, which the reconciliation hands on again.
+                failure.Log(logger);
+                OutputsDelayed(logger, experimentId);
+            }
         }
     }
 
@@ -110,6 +122,9 @@ public sealed partial class ExperimentTokenObserver(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Experiment {ExperimentId} went from {Previous} to {Status} (its token: {Reason}).")]
     private static partial void StatusChanged(ILogger logger, long experimentId, string previous, string status, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outputs of experiment {ExperimentId} could not be copied into the library; the next reconciliation of the pool (Picas:ReconcileInterval) tries again.")]
+    private static partial void OutputsDelayed(ILogger logger, long experimentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The token {TokenId} is in a state the PiCaS client does not write (lock {Lock}, done {Done}): its experiment is left as it is.")]
     private static partial void UnknownState(ILogger logger, string tokenId, long @lock, long done);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Tests.Picas.Experiments;
 
-/// <summary>Submission while the pool is down, and a server without a pool.</summary>
+/// <summary>Submission while the pool is down, a blob store down when a job completes, and a server without a pool.</summary>
 public sealed class ImageExperimentPoolDownTests
 {
     [Fact]
@@ -41,6 +41,47 @@ public sealed class ImageExperimentPoolDownTests
         await pool.InPoolAsync(researcher, id);
         var events = await pool.EventsUntilEndAsync(researcher, id, () => pool.RunPilotAsync());
         Assert.Equal(["SUBMITTED", "RUNNING", "COMPLETED"], events.Select(e => e.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task A_blob_store_down_when_a_job_completes_holds_up_no_other_experiment_and_its_outputs_arrive_once_it_is_back()
+    {
+        await using var pool = await TokenPoolServer.StartAsync("--Picas:ReconcileInterval=00:00:01");
+        var maintainer = await pool.SignUpAsync("MAINTAINER");
+        var researcher = await pool.SignUpAsync("AI_RESEARCHER");
+        var image = await pool.CreateImageAsync(maintainer);
+        var first = TokenPoolServer.IdOf(await pool.CreateExperimentAsync(researcher, image, new { text = "x" }, name: "first"));
+        var second = TokenPoolServer.IdOf(await pool.CreateExperimentAsync(researcher, image, new { text = "y" }, name: "second"));
+        await pool.InPoolAsync(researcher, first);
+        await pool.InPoolAsync(researcher, second);
+        // Every folder a blob could go in is a file: the store cannot write one (root included), while the jobs'
+        // output folder stays writable.
+        Directory.CreateDirectory(pool.Server.BlobFolder);
+        var blocked = Enumerable.Range(0, 256).Select(n => Path.Combine(pool.Server.BlobFolder, n.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        foreach (var path in blocked)
+        {
+            await File.WriteAllTextAsync(path, "");
+        }
+
+        await pool.RunPilotAsync();
+
+        foreach (var id in new[] { first, second })
+        {
+            var done = await pool.WaitForAsync(researcher, id, e => e.GetProperty("status").GetString() == "COMPLETED");
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, done.GetProperty("outputEntry").ValueKind);
+        }
+
+        Assert.Contains(pool.Server.Logs.Entries, entry => entry.Message.Contains("could not be copied into the library", StringComparison.Ordinal));
+        foreach (var path in blocked)
+        {
+            File.Delete(path);
+        }
+
+        foreach (var id in new[] { first, second })
+        {
+            var collected = await pool.WaitForAsync(researcher, id, e => e.GetProperty("outputEntry").ValueKind != System.Text.Json.JsonValueKind.Null);
+            Assert.Equal(2, collected.GetProperty("outputEntry").GetProperty("fileCount").GetInt32());
+        }
     }
 
     [Fact]
