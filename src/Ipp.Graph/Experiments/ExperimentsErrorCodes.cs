@@ -22,4 +22,19 @@ public static class ExperimentsErrorCodes
 
     /// <summary>The backend may be working on the experiment (SUBMITTED or RUNNING): it cannot be deleted now.</summary>
     public const string ExperimentBusy = "EXPERIMENT_BUSY";
+
+    /// <summary>
+    /// An experiment on a container image was given an uploaded file; it takes library entries only (its job reads
+    /// them from the library's store). The error names the parameter.
+    /// </summary>
+    public const string UploadNotAccepted = "UPLOAD_NOT_ACCEPTED";
+
+    /// <summary>
+    /// An experiment on a container image cannot be submitted: this server has no PiCaS token pool (<c>Picas:Url</c>).
+    /// A top-level error; drafts can still be made.
+    /// </summary>
+    public const string TokenPoolNotConfigured = "TOKEN_POOL_NOT_CONFIGURED";
+
+    /// <summary>An experiment's logs could not be read from the token pool (it is down, or answered garbage): a field error of <c>Experiment.logs</c>.</summary>
+    public const string TokenPoolUnavailable = "TOKEN_POOL_UNAVAILABLE";
 }

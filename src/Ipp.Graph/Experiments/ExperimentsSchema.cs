@@ -7,6 +7,7 @@ using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.Query;
+using Ipp.Graph.Experiments.Tokens;
 using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public static class ExperimentsSchema
         ExperimentQueries.Bind(schema);
         ExperimentFilesSchema.Bind(schema);
         ExperimentMutations.Bind(schema);
+        ExperimentTokensSchema.Bind(schema);
     }
 
     /// <summary>

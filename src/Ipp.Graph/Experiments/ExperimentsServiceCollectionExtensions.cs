@@ -3,6 +3,7 @@ using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Notifications;
 using Ipp.Graph.Experiments.Query;
+using Ipp.Graph.Experiments.Tokens;
 using Ipp.Graph.Experiments.Write;
 
 namespace Ipp.Graph.Experiments;
@@ -20,6 +21,7 @@ public static class ExperimentsServiceCollectionExtensions
         services.AddExperimentWrites(configuration);
         services.AddExperimentHistory(configuration);
         services.AddExperimentNotifications(configuration);
+        services.AddExperimentTokens(configuration);
         return services;
     }
 }

@@ -31,6 +31,7 @@ public static class ImageMutations
             .BindType<ImagePayload>("SetImageParametersPayload")
             .BindType<DeleteImagePayload>("DeleteImagePayload")
             .BindType<ImageNotFoundError>("ImageNotFoundError")
+            .BindType<ImageInUseError>("ImageInUseError")
             .BindType<ImageNameTakenError>("ImageNameTakenError")
             .BindType<ImagePathTakenError>("ImagePathTakenError")
             .BindType<InvalidImageNameError>("InvalidImageNameError")

@@ -3,6 +3,7 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Applications;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Images.Entities;
@@ -102,17 +103,25 @@ public sealed class ImageService(IDbContextFactory<IppDbContext> databases, Acce
         }, cancellationToken);
     }
 
-    /// <summary>Deletes the image and its links to roles.</summary>
+    /// <summary>
+    /// Deletes the image and its links to roles, unless experiments on it wait or run (<see cref="ImageInUseError"/>);
+    /// the others keep their snapshot of it (their <c>image_id</c> becomes null).
+    /// </summary>
     public async Task<ImageView> DeleteAsync(SignedInCaller caller, string id, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await BeginAsync(db, caller, id, cancellationToken);
         var image = await LoadAsync(db, transaction.Key, cancellationToken);
 
-        // Check point, experiments on images (issue 12: "deleting an image whose experiments are queued or running is
-        // refused"): the refusal goes here, in this transaction holding the image's row, as a MutationException of an
-        // ImageInUseError (IMAGE_IN_USE); a submission that holds the row (FOR SHARE) while it checks the image then
-        // never starts on an image being deleted.
+        // In this transaction holding the image's row: a submission holds it too (FOR SHARE) while it writes its
+        // experiment, so none starts on an image being deleted, and none waiting or running is missed here.
+        var busy = await db.Experiments.CountAsync(
+            e => e.ImageId == image.Id && (e.Status == ExperimentStatus.Submitted || e.Status == ExperimentStatus.Running), cancellationToken);
+        if (busy > 0)
+        {
+            throw new MutationException(new ImageInUseError(id, busy));
+        }
+
         await db.Set<ContainerImageRole>().Where(r => r.ImageId == image.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ContainerImage>().Where(i => i.Id == image.Id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -9,6 +9,9 @@ public static class ImagesErrorCodes
     /// <summary>No image the caller may change has this id (it never existed, was deleted, or is not theirs to see).</summary>
     public const string ImageNotFound = "IMAGE_NOT_FOUND";
 
+    /// <summary>Experiments on the image wait or run (SUBMITTED or RUNNING): it cannot be deleted until they end.</summary>
+    public const string ImageInUse = "IMAGE_IN_USE";
+
     /// <summary>Another image has this name (compared without regard to case and surrounding spaces).</summary>
     public const string ImageNameTaken = "IMAGE_NAME_TAKEN";
 

@@ -113,7 +113,71 @@ public sealed class CouchDbClient : IDisposable
         return answer.IsOk ? CouchChanges.Read(answer.Value!) : answer.As<CouchChanges>();
     }
 
+    /// <summary>
+    /// The first <paramref name="maxBytes"/> bytes of the attachment <paramref name="name"/> of document
+    /// <paramref name="id"/>, and whether it holds more; <see cref="CouchOutcome.NotFound"/> when there is none. The rest
+    /// of a longer attachment is never read.
+    /// </summary>
+    public async Task<CouchResult<CouchAttachment>> GetAttachmentAsync(string id, string name, int maxBytes, CancellationToken cancellationToken)
+    {
+        var path = $"{DocumentPath(id)}/{Uri.EscapeDataString(name)}";
+        var delay = _options.RetryDelay;
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await GetAttachmentOnceAsync(path, maxBytes, cancellationToken);
+            if (result.Outcome is not (CouchOutcome.Unreachable or CouchOutcome.ServerError) || attempt >= _options.Retries)
+            {
+                return result;
+            }
+
+            await Task.Delay(delay, cancellationToken);
+            delay *= 2;
+        }
+    }
+
     public void Dispose() => _http.Dispose();
+
+    private async Task<CouchResult<CouchAttachment>> GetAttachmentOnceAsync(string path, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(_options.RequestTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = _authorization;
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, limit.Token);
+            var code = (int)response.StatusCode;
+            if (code is < 200 or >= 300)
+            {
+                var outcome = code switch
+                {
+                    401 or 403 => CouchOutcome.Unauthorized,
+                    404 => CouchOutcome.NotFound,
+                    >= 400 and < 500 => CouchOutcome.Rejected,
+                    _ => CouchOutcome.ServerError,
+                };
+                return CouchResult<CouchAttachment>.Failed(outcome, $"{code} for an attachment");
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(limit.Token);
+            var buffer = new byte[maxBytes + 1];
+            var read = 0;
+            while (read < buffer.Length && await body.ReadAsync(buffer.AsMemory(read), limit.Token) is var count and > 0)
+            {
+                read += count;
+            }
+
+            return CouchResult<CouchAttachment>.Ok(new CouchAttachment(buffer.AsSpan(0, Math.Min(read, maxBytes)).ToArray(), read > maxBytes));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return CouchResult<CouchAttachment>.Failed(CouchOutcome.Unreachable, $"no answer within {_options.RequestTimeout}");
+        }
+        catch (HttpRequestException exception)
+        {
+            return CouchResult<CouchAttachment>.Failed(CouchOutcome.Unreachable, exception.Message);
+        }
+    }
 
     /// <summary>A document's path: a design document's id keeps its slash (<c>_design/Monitor</c>), any other is escaped whole.</summary>
     private string DocumentPath(string id) =>

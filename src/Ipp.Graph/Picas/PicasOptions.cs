@@ -46,6 +46,12 @@ public sealed class PicasOptions
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// The most bytes of one log a pilot attached to a token that <c>Experiment.logs</c> reads from the pool (the
+    /// rest is left out, and the log says it was cut).
+    /// </summary>
+    public int MaxLogBytes { get; set; } = 65_536;
+
+    /// <summary>
     /// Whether the password may be sent over plain http to a host other than this machine, where anyone on the path
     /// reads it (false: such a setting stops the start; use https).
     /// </summary>
@@ -121,6 +127,11 @@ public sealed class PicasOptions
         if (SetupRetryInterval < TimeSpan.FromSeconds(1) || SetupRetryInterval > TimeSpan.FromHours(1))
         {
             throw new InvalidOperationException($"Picas:SetupRetryInterval must be between a second and an hour; it is {SetupRetryInterval}.");
+        }
+
+        if (MaxLogBytes is < 1 or > 16_777_216)
+        {
+            throw new InvalidOperationException($"Picas:MaxLogBytes must be between 1 and 16777216 (16 MiB); it is {MaxLogBytes}.");
         }
     }
 

@@ -14,8 +14,7 @@ public static class PicasServiceCollectionExtensions
     public static IServiceCollection AddPicas(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedSettings<PicasOptions>(configuration.GetSection(PicasOptions.Section), options => options.Validate());
-        var configured = configuration.GetSection(PicasOptions.Section).Get<PicasOptions>()?.IsConfigured ?? false;
-        if (!configured)
+        if (!IsConfigured(configuration))
         {
             return services;
         }
@@ -31,4 +30,8 @@ public static class PicasServiceCollectionExtensions
         services.AddHostedService<PicasTokenReconciler>();
         return services;
     }
+
+    /// <summary>Whether <paramref name="configuration"/> names a pool (<c>Picas:Url</c>): what the features that use one register by.</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        configuration.GetSection(PicasOptions.Section).Get<PicasOptions>()?.IsConfigured ?? false;
 }

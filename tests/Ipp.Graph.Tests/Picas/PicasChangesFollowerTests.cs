@@ -5,6 +5,7 @@ using Ipp.Graph.Picas;
 using Ipp.Graph.Picas.Entities;
 using Ipp.Graph.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Ipp.Graph.Tests.Picas;
@@ -24,6 +25,12 @@ public sealed class PicasChangesFollowerTests
         "--Picas:RequestTimeout=00:00:02",
         "--Picas:ReconcileInterval=00:00:00",
     ];
+
+    /// <summary>
+    /// Takes the server's own observers away (the experiments' is registered with a pool), so its follower does not
+    /// run and store positions while the test runs followers of its own.
+    /// </summary>
+    private static void WithoutObservers(WebApplicationBuilder builder) => builder.Services.RemoveAll<IPicasTokenObserver>();
 
     [Fact]
     public async Task Every_state_a_pilot_writes_reaches_the_observer()
@@ -66,7 +73,7 @@ public sealed class PicasChangesFollowerTests
     {
         await using var pool = await PouchDbServer.StartAsync();
         // No observer of its own: the test runs the followers itself, one after the other, as restarts would.
-        await using var server = await RunningServer.StartAsync(Settings(pool));
+        await using var server = await RunningServer.StartAsync(WithoutObservers, Settings(pool));
         await PicasTestPool.WaitUntilReadyAsync(server);
         using var http = pool.Client();
         await PicasTestPool.WriteTokenAsync(http, "before-1", "true");
@@ -93,7 +100,7 @@ public sealed class PicasChangesFollowerTests
     public async Task A_change_the_observer_failed_on_is_handed_on_again_before_the_position_moves()
     {
         await using var pool = await PouchDbServer.StartAsync();
-        await using var server = await RunningServer.StartAsync(Settings(pool));
+        await using var server = await RunningServer.StartAsync(WithoutObservers, Settings(pool));
         await PicasTestPool.WaitUntilReadyAsync(server);
         using var http = pool.Client();
         await PicasTestPool.WriteTokenAsync(http, "flaky", "true");

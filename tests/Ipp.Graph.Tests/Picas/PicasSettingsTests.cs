@@ -17,6 +17,7 @@ public sealed class PicasSettingsTests
     [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:OutboxPollInterval=00:00:00" }, "Picas:OutboxPollInterval must be between 0.1 second and an hour")]
     [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:ChangesWait=00:00:00" }, "Picas:ChangesWait must be between a second and 10 minutes")]
     [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:ReconcileInterval=00:00:00.5" }, "Picas:ReconcileInterval must be 0 (never) or a second or longer")]
+    [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:MaxLogBytes=0" }, "Picas:MaxLogBytes must be between 1 and 16777216")]
     public async Task A_bad_setting_stops_the_server_saying_which(string[] settings, string message)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => Support.RunningServer.StartAsync(settings));

@@ -50,4 +50,34 @@ public sealed class Experiment
 
     /// <summary>The files uploaded with it.</summary>
     public List<ExperimentInput> Inputs { get; set; } = [];
+
+    /// <summary>
+    /// The container image it runs, for an experiment on an image; null for a catalogue application, and once the
+    /// image is deleted (<see cref="ImageSnapshotJson"/> keeps what ran).
+    /// </summary>
+    public long? ImageId { get; set; }
+
+    /// <summary>
+    /// The image as it was when the experiment was created or submitted (<see cref="Tokens.ImageSnapshot"/>: name, path,
+    /// version, parameter definitions), as JSON; null for a catalogue application.
+    /// </summary>
+    public string? ImageSnapshotJson { get; set; }
+
+    /// <summary>
+    /// The id of its token in the PiCaS pool (<c>ipp-experiment-&lt;id&gt;</c>) when it runs through the pool (an
+    /// experiment on an image, a draft too); null for the folder contract.
+    /// </summary>
+    public string? TokenId { get; set; }
+
+    /// <summary>Where its token is: null for the folder contract and for a draft; else queued in the server or in the pool.</summary>
+    public ExperimentTokenState? TokenState { get; set; }
+
+    /// <summary>
+    /// The revision generation (the number before the dash of CouchDB's <c>_rev</c>) of the newest token state taken,
+    /// so that an older state handed on late (by the reconciliation) changes nothing; null until one was seen.
+    /// </summary>
+    public int? TokenRevision { get; set; }
+
+    /// <summary>The tags given at creation, which its outputs' library entry carries too.</summary>
+    public List<ExperimentTag> Tags { get; set; } = [];
 }

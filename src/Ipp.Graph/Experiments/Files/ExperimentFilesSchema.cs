@@ -5,6 +5,7 @@ using Ipp.Graph.Engine.Execution.DataLoader;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Library;
+using Ipp.Graph.Library.Download;
 using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,15 +51,38 @@ public static class ExperimentFilesSchema
         {
             var input = inputs[i];
             var source = input.LibraryEntryId is { } entryId ? new ExperimentLibrarySource(entryId, input.LibraryEntryName!) : null;
-            files[i] = new ExperimentFile(input.StoredName, input.Parameter, input.Size, urls.For(experiment.Id, input.StoredName), source);
+            files[i] = new ExperimentFile(input.StoredName, input.Parameter, input.Size, DownloadUrl(context, experiment, input, urls), source);
         }
 
         return files;
     }
 
+    /// <summary>
+    /// Where an input is downloaded: from the experiment's folder; for an experiment that runs through the token pool
+    /// (no folder, nothing copied), from the library entry it reads (<c>files:download</c>, as for the entry itself).
+    /// </summary>
+    private static string DownloadUrl(ResolveContext context, Experiment experiment, ExperimentInput input, DownloadUrls urls)
+    {
+        if (experiment.TokenId is null || input.LibraryEntryId is not { } entryId)
+        {
+            return urls.For(experiment.Id, input.StoredName);
+        }
+
+        var library = context.Service<LibraryDownloadUrls>();
+        return input.StoredName.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0
+            ? library.File(entryId, input.StoredName[(slash + 1)..])
+            : library.Content(entryId);
+    }
+
     private static async ValueTask<object?> OutputsAsync(ResolveContext context)
     {
         var experiment = context.ParentAs<Experiment>();
+        if (experiment.TokenId is not null)
+        {
+            // No folder: the outputs of a job on the token pool become a library entry (Experiment.outputEntry).
+            return Array.Empty<ExperimentFile>();
+        }
+
         var inputs = await InputsOf(context).LoadAsync(experiment.Id);
         var excluded = new HashSet<string>(StringComparer.Ordinal) { ExperimentFolder.ManifestName };
         foreach (var input in inputs)

@@ -21,7 +21,6 @@ public static class ExperimentHistory
     public static void Bind(SchemaBuilder schema) =>
         schema
             .BindConnection<ExperimentEvent, ExperimentEvent>("ExperimentEventsConnection", "ExperimentEventsEdge", change => change)
-            .Resolve("ExperimentStatusChangedEvent.reason", context => new(context.ParentAs<ExperimentEvent>().Reason))
             .Resolve("Experiment.events", EventsOf);
 
     /// <summary>Registers the page sizes (section <c>Experiments:Events</c>).</summary>

@@ -36,7 +36,8 @@ public static class ExperimentStatusSubscription
             .Resolve("ExperimentStatusChangedEvent.experiment", ExperimentAsync)
             .Resolve("ExperimentStatusChangedEvent.status", context => new(context.ParentAs<ExperimentEvent>().Status))
             .Resolve("ExperimentStatusChangedEvent.previousStatus", context => new(context.ParentAs<ExperimentEvent>().PreviousStatus))
-            .Resolve("ExperimentStatusChangedEvent.changedAt", context => new(context.ParentAs<ExperimentEvent>().OccurredAt));
+            .Resolve("ExperimentStatusChangedEvent.changedAt", context => new(context.ParentAs<ExperimentEvent>().OccurredAt))
+            .Resolve("ExperimentStatusChangedEvent.reason", context => new(context.ParentAs<ExperimentEvent>().Reason));
     }
 
     private static async ValueTask<IAsyncEnumerable<object?>> SubscribeAsync(ResolveContext context)

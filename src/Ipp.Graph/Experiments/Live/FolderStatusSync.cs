@@ -12,7 +12,8 @@ namespace Ipp.Graph.Experiments.Live;
 /// <see cref="ExperimentEvents.TryChangeAsync"/> (the conditional update and its event in one transaction), and the
 /// event is published once committed. Rows still being created (Staging) are left to the code creating them, and
 /// so are experiments a writer is moving right now, on any instance (<see cref="IExperimentsInFlight"/>: the writer
-/// records its own move; a check of one is deferred, and the caller looks again later).
+/// records its own move; a check of one is deferred, and the caller looks again later). Experiments that run through
+/// the token pool (a token id) have no folder and are never read from one: their statuses come from the pool.
 /// </summary>
 public sealed class FolderStatusSync
 {
@@ -73,7 +74,7 @@ public sealed class FolderStatusSync
             await using (var db = await _databases.CreateDbContextAsync(cancellationToken))
             {
                 page = await db.Experiments.AsNoTracking()
-                    .Where(e => e.Id > lastId && e.Status != ExperimentStatus.Staging)
+                    .Where(e => e.Id > lastId && e.Status != ExperimentStatus.Staging && e.TokenId == null)
                     .OrderBy(e => e.Id)
                     .Select(e => new Row(e.Id, e.UserId, e.Status))
                     .Take(ScanPageSize)
@@ -106,7 +107,7 @@ public sealed class FolderStatusSync
         await using (var db = await _databases.CreateDbContextAsync(cancellationToken))
         {
             rows = await db.Experiments.AsNoTracking()
-                .Where(e => e.UserId == userId)
+                .Where(e => e.UserId == userId && e.TokenId == null)
                 .Select(e => new Row(e.Id, e.UserId, e.Status))
                 .ToListAsync(cancellationToken);
         }
@@ -201,7 +202,7 @@ public sealed class FolderStatusSync
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         return await db.Experiments.AsNoTracking()
-            .Where(e => e.Id == experimentId)
+            .Where(e => e.Id == experimentId && e.TokenId == null)
             .Select(e => new Row(e.Id, e.UserId, e.Status))
             .FirstOrDefaultAsync(cancellationToken);
     }

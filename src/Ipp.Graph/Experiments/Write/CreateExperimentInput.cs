@@ -5,6 +5,7 @@ namespace Ipp.Graph.Experiments.Write;
 /// <summary>The <c>CreateExperimentInput</c> input type.</summary>
 /// <param name="Parameters">The JSON scalar's value: null, or (when valid) a <c>Dictionary&lt;string, object?&gt;</c>.</param>
 /// <param name="MailWhenDone">Whether the owner is mailed when it ends; null follows their own choice (Notifications).</param>
+/// <param name="Tags">The global ids of tags the caller may use (their own and the custom ones) to put on the experiment.</param>
 public sealed record CreateExperimentInput(
     string Application,
     string Name,
@@ -12,7 +13,8 @@ public sealed record CreateExperimentInput(
     object? Parameters,
     IReadOnlyList<ExperimentFileInput>? Files,
     bool Draft,
-    bool? MailWhenDone = null);
+    bool? MailWhenDone = null,
+    IReadOnlyList<string>? Tags = null);
 
 /// <summary>
 /// The <c>ExperimentFileInput</c> input type: an uploaded <paramref name="File"/> (the multipart transport gives each

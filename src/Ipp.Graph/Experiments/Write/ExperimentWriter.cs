@@ -11,6 +11,7 @@ using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Storage;
+using Ipp.Graph.Tags;
 using Ipp.Graph.Transport.Multipart;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,7 +93,7 @@ public sealed class ExperimentWriter
         };
         experiment.Inputs.AddRange(files.Select(file => file.Row));
 
-        var inserted = await InsertHiddenAsync(experiment, new ExperimentManifest(caller.Email, validation.ManifestParametersJson!), cancellationToken);
+        var inserted = await InsertHiddenAsync(experiment, input.Tags ?? [], new ExperimentManifest(caller.Email, validation.ManifestParametersJson!), cancellationToken);
         await using var working = inserted.Working;
         var status = input.Draft ? ExperimentStatus.Editing : ExperimentStatus.Submitted;
         var staging = StagingPath(experiment.Id);
@@ -272,17 +273,20 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>
-    /// Inserts the row as Staging, hidden from the API, in one write transaction with the user's limits: one more
-    /// experiment must be allowed; then, once the insert gave the id experiment.json names, the manifest is rendered
-    /// and the row records all it stores (<see cref="UserStoredBytes"/>), which must fit in the quota. The experiment
+    /// Inserts the row as Staging, hidden from the API, with its tags (each one the user may use, else TAG_NOT_FOUND),
+    /// in one write transaction with the user's limits: one more experiment must be allowed; then, once the insert gave
+    /// the id experiment.json names, the manifest is rendered and the row records all it stores (<see cref="UserStoredBytes"/>), which must fit in the quota. The experiment
     /// is marked in flight before the row can be seen, until the returned mark is disposed; experiment.json's content
     /// is returned, to be written as counted.
     /// </summary>
-    private async Task<(IAsyncDisposable Working, byte[] Manifest)> InsertHiddenAsync(Experiment experiment, ExperimentManifest manifest, CancellationToken cancellationToken)
+    private async Task<(IAsyncDisposable Working, byte[] Manifest)> InsertHiddenAsync(
+        Experiment experiment, IReadOnlyList<string> tagIds, ExperimentManifest manifest, CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await UserTransactions.BeginAsync(db, experiment.UserId, cancellationToken);
         await _quota.EnsureRoomForExperimentAsync(db, experiment.UserId, cancellationToken);
+        var tags = await TagService.UsableKeysAsync(db, experiment.UserId, tagIds, cancellationToken);
+        experiment.Tags.AddRange(tags.Select(tag => new ExperimentTag { TagId = tag }));
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(cancellationToken);
         var content = manifest.Render(experiment);

@@ -41,6 +41,13 @@ public sealed class LibraryEntry
     /// </summary>
     public long StoredBytes { get; set; }
 
+    /// <summary>
+    /// The experiment whose outputs it holds, made when that experiment completed; null for an upload. Unique, so one
+    /// experiment makes one entry however often its completion is seen; no foreign key (the entry stays when the
+    /// experiment is deleted; ids are never reused).
+    /// </summary>
+    public long? ExperimentId { get; set; }
+
     /// <summary>Its stored files: one for a file, each file under a folder.</summary>
     public List<LibraryFile> Files { get; set; } = [];
 

@@ -5,11 +5,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Ipp.Graph.Library.Entities;
 
 /// <summary>
-/// Table <c>library_entries</c>: deleted with their owner; names unique per owner (as compared); indexed for the
+/// Table <c>library_entries</c>: deleted with their owner; names unique per owner (as compared); at most one per
+/// experiment whose outputs it holds; indexed for the
 /// list's sort keys within one owner's entries, and across owners for the files list. The kind is stored as the contract's enum value (FILE, FOLDER).
 /// </summary>
 internal sealed class LibraryEntryConfiguration : IEntityTypeConfiguration<LibraryEntry>
 {
+    /// <summary>The unique index that makes one output entry per experiment.</summary>
+    public const string ExperimentIndex = "ix_library_entries_experiment_id";
+
     public void Configure(EntityTypeBuilder<LibraryEntry> entry)
     {
         entry.ToTable("library_entries");
@@ -25,6 +29,8 @@ internal sealed class LibraryEntryConfiguration : IEntityTypeConfiguration<Libra
         entry.Property(e => e.FileCount).HasColumnName("file_count");
         entry.Property(e => e.CreatedAt).HasColumnName("created_at");
         entry.Property(e => e.StoredBytes).HasColumnName("stored_bytes");
+        entry.Property(e => e.ExperimentId).HasColumnName("experiment_id");
+        entry.HasIndex(e => e.ExperimentId).IsUnique().HasDatabaseName(ExperimentIndex);
         entry.HasIndex(e => new { e.OwnerId, e.NormalizedName }).IsUnique().HasDatabaseName("ix_library_entries_owner_id_normalized_name");
         entry.HasIndex(e => new { e.OwnerId, e.CreatedAt }).HasDatabaseName("ix_library_entries_owner_id_created_at");
         entry.HasIndex(e => new { e.OwnerId, e.Size }).HasDatabaseName("ix_library_entries_owner_id_size");

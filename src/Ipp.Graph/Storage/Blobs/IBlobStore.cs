@@ -45,4 +45,29 @@ public interface IBlobStore
     /// server stopped midway) and returns how many; give a time well before any write still running.
     /// </summary>
     Task<int> RemoveAbandonedUploadsAsync(DateTimeOffset startedBefore, CancellationToken cancellation);
+
+    /// <summary>
+    /// Where a job on the cluster finds the blob under <paramref name="key"/>: the absolute URL of it on the WebDAV
+    /// server, or its absolute file path in a local store. Nothing is asked of the store.
+    /// </summary>
+    string Locate(BlobKey key);
+
+    /// <summary>
+    /// Where a job on the cluster finds (or writes) the folder <paramref name="folder"/> of the store, a relative path
+    /// the server makes (<c>outputs/42/</c>, ending in '/'): an absolute URL or file path, as <see cref="Locate"/>.
+    /// </summary>
+    string LocateFolder(string folder);
+
+    /// <summary>
+    /// The files below the folder <paramref name="folder"/> (a relative path the server makes, ending in '/'), at any
+    /// depth, as paths relative to it joined by '/'; nothing when there is no such folder. What a job wrote there:
+    /// links (a local store's symbolic links) are not followed.
+    /// </summary>
+    IAsyncEnumerable<string> ListFolderAsync(string folder, CancellationToken cancellation);
+
+    /// <summary>The bytes of the file <paramref name="path"/> (as <see cref="ListFolderAsync"/> gave it) below <paramref name="folder"/>; null when there is none.</summary>
+    Task<Stream?> OpenFolderFileAsync(string folder, string path, CancellationToken cancellation);
+
+    /// <summary>Removes the folder <paramref name="folder"/> and all below it; nothing happens when there is none.</summary>
+    Task DeleteFolderAsync(string folder, CancellationToken cancellation);
 }

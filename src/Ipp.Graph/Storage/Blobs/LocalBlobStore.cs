@@ -187,6 +187,66 @@ public sealed class LocalBlobStore(string root) : IBlobStore
         return removed;
     }
 
+    public string Locate(BlobKey key) => PathOf(key);
+
+    public string LocateFolder(string folder) => Path.Combine(Root, folder);
+
+    public async IAsyncEnumerable<string> ListFolderAsync(string folder, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await Task.CompletedTask;
+        var root = LocateFolder(folder);
+        if (!Directory.Exists(root))
+        {
+            yield break;
+        }
+
+        // Links are skipped, files and folders alike: a job's output never reaches outside its folder.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false };
+        foreach (var file in Directory.EnumerateFiles(root, "*", options))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            yield return Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+        }
+    }
+
+    public Task<Stream?> OpenFolderFileAsync(string folder, string path, CancellationToken cancellation)
+    {
+        var root = Path.GetFullPath(LocateFolder(folder));
+        var file = Path.GetFullPath(Path.Combine(root, path));
+        if (!file.StartsWith(root, StringComparison.Ordinal) || !File.Exists(file) || PassesThroughLink(root, file))
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+
+        return Task.FromResult<Stream?>(StorageUnavailableException.Guard($"read {file}", () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync: true)));
+    }
+
+    /// <summary>Whether <paramref name="file"/>, or a folder between <paramref name="root"/> and it, is a link.</summary>
+    private static bool PassesThroughLink(string root, string file)
+    {
+        for (var path = file; path.Length > root.Length; path = Path.GetDirectoryName(path)!)
+        {
+            if (new FileInfo(path).LinkTarget is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public Task DeleteFolderAsync(string folder, CancellationToken cancellation)
+    {
+        var root = LocateFolder(folder);
+        return BlockingFileWork.RunAsync(() =>
+        {
+            if (Directory.Exists(root))
+            {
+                StorageUnavailableException.Guard($"delete the folder {root}", () => Directory.Delete(root, recursive: true));
+            }
+        });
+    }
+
     private string PathOf(BlobKey key) => Path.Combine(Root, key.Folder, key.Value);
 
     private static void TryDelete(string path)

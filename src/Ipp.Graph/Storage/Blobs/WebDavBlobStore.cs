@@ -567,4 +567,103 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
             return false;
         }
     }
+
+    public string Locate(BlobKey key) => UriOf(key).AbsoluteUri;
+
+    public string LocateFolder(string folder) => new Uri(_base, folder).AbsoluteUri;
+
+    public async IAsyncEnumerable<string> ListFolderAsync(string folder, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        var waiting = new Stack<string>([""]);
+        while (waiting.TryPop(out var below))
+        {
+            foreach (var (name, isFolder) in await ListMembersAsync(new Uri(_base, folder + below), cancellation))
+            {
+                if (isFolder)
+                {
+                    waiting.Push(below + Uri.EscapeDataString(name) + "/");
+                }
+                else
+                {
+                    yield return Uri.UnescapeDataString(below) + name;
+                }
+            }
+        }
+    }
+
+    public async Task<Stream?> OpenFolderFileAsync(string folder, string path, CancellationToken cancellation)
+    {
+        var uri = new Uri(_base, folder + string.Join('/', path.Split('/').Select(Uri.EscapeDataString)));
+        if (!uri.AbsoluteUri.StartsWith(LocateFolder(folder), StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var doing = $"read {uri}";
+        var (response, idle) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), doing, cancellation);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            Close(response, idle);
+            return null;
+        }
+
+        try
+        {
+            EnsureSuccess(response, doing);
+            return new WebDavDownloadStream(response, await response.Content.ReadAsStreamAsync(cancellation), idle, doing);
+        }
+        catch
+        {
+            Close(response, idle);
+            throw;
+        }
+    }
+
+    public Task DeleteFolderAsync(string folder, CancellationToken cancellation) =>
+        DeleteAsync(new Uri(_base, folder), $"delete the folder {new Uri(_base, folder)}", cancellation);
+
+    /// <summary>
+    /// The members of a collection (PROPFIND, depth 1), the collection's own excepted, each with whether it is a
+    /// collection; none when the collection does not exist.
+    /// </summary>
+    private async Task<List<(string Name, bool IsFolder)>> ListMembersAsync(Uri collection, CancellationToken cancellation)
+    {
+        var doing = $"list the folder {collection}";
+        var (response, idle) = await SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(PropertiesFind, collection)
+            {
+                Content = new StringContent("<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><resourcetype/></prop></propfind>", Encoding.UTF8, "application/xml"),
+            };
+            request.Headers.TryAddWithoutValidation("Depth", "1");
+            return request;
+        }, doing, cancellation);
+        using (idle)
+        using (response)
+        {
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return [];
+            }
+
+            EnsureSuccess(response, doing);
+            await using var body = await response.Content.ReadAsStreamAsync(idle.Token);
+            XDocument document;
+            try
+            {
+                document = await XDocument.LoadAsync(body, LoadOptions.None, idle.Token);
+            }
+            catch (System.Xml.XmlException malformed)
+            {
+                throw new StorageUnavailableException(doing, new IOException("the server's answer is not a WebDAV listing: " + malformed.Message, malformed));
+            }
+
+            return document.Descendants(Dav + "response")
+                .Select(member => (Href: member.Element(Dav + "href")?.Value ?? "", IsFolder: member.Descendants(Dav + "collection").Any()))
+                .Select(member => (Name: Uri.UnescapeDataString(member.Href.TrimEnd('/').Split('/')[^1]), member.IsFolder))
+                .Where(member => member.Name.Length > 0 && member.Name is not ("." or "..")
+                    && new Uri(collection, Uri.EscapeDataString(member.Name)).AbsolutePath.TrimEnd('/') != collection.AbsolutePath.TrimEnd('/'))
+                .ToList();
+        }
+    }
 }

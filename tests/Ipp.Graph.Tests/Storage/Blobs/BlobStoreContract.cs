@@ -53,6 +53,46 @@ public abstract class BlobStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_jobs_folder_is_located_listed_at_every_depth_read_and_deleted()
+    {
+        PutStrayFile("outputs/7/result.json");
+        PutStrayFile("outputs/7/logs/deep/summary.txt");
+        PutStrayFile("outputs/8/other.txt");
+        var key = BlobKey.New();
+
+        Assert.Equal(["logs/deep/summary.txt", "result.json"], (await ListFolderAsync("outputs/7/")).Order(StringComparer.Ordinal));
+        await using (var stream = await Store.OpenFolderFileAsync("outputs/7/", "logs/deep/summary.txt", CancellationToken.None))
+        {
+            Assert.Equal("stray", await new StreamReader(stream!).ReadToEndAsync());
+        }
+
+        Assert.Null(await Store.OpenFolderFileAsync("outputs/7/", "missing.txt", CancellationToken.None));
+        Assert.Null(await Store.OpenFolderFileAsync("outputs/7/", "../8/other.txt", CancellationToken.None));
+        Assert.Empty(await ListFolderAsync("outputs/9/"));
+        Assert.EndsWith("outputs/7/", Store.LocateFolder("outputs/7/"), StringComparison.Ordinal);
+        Assert.EndsWith(key.RelativePath, Store.Locate(key), StringComparison.Ordinal);
+        Assert.True(Uri.TryCreate(Store.Locate(key), UriKind.Absolute, out _));
+
+        await Store.DeleteFolderAsync("outputs/7/", CancellationToken.None);
+        await Store.DeleteFolderAsync("outputs/7/", CancellationToken.None);
+
+        Assert.Empty(await ListFolderAsync("outputs/7/"));
+        Assert.Equal(["outputs/8/other.txt"], StoredFiles().Select(path => path.Replace(Path.DirectorySeparatorChar, '/')));
+    }
+
+    /// <summary>What <see cref="IBlobStore.ListFolderAsync"/> gives for <paramref name="folder"/>.</summary>
+    protected async Task<List<string>> ListFolderAsync(string folder)
+    {
+        var listed = new List<string>();
+        await foreach (var path in Store.ListFolderAsync(folder, CancellationToken.None))
+        {
+            listed.Add(path);
+        }
+
+        return listed;
+    }
+
+    [Fact]
     public async Task A_spooled_file_is_stored_whole_with_its_own_size_and_sha256()
     {
         var bytes = TestContent.RandomBytes(2 * Megabytes + 7);

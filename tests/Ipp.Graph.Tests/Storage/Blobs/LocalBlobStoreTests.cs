@@ -54,6 +54,22 @@ public sealed class LocalBlobStoreTests : BlobStoreContract
     }
 
     [Fact]
+    public async Task Links_in_a_jobs_folder_are_neither_listed_nor_read()
+    {
+        PutStrayFile("outputs/3/real.txt");
+        var outside = Path.Combine(_root, "secret.txt");
+        File.WriteAllText(outside, "secret");
+        Directory.CreateDirectory(Path.Combine(_root, "secrets"));
+        File.WriteAllText(Path.Combine(_root, "secrets", "key.txt"), "secret");
+        File.CreateSymbolicLink(Path.Combine(BlobsFolder, "outputs", "3", "link.txt"), outside);
+        Directory.CreateSymbolicLink(Path.Combine(BlobsFolder, "outputs", "3", "linked"), Path.Combine(_root, "secrets"));
+
+        Assert.Equal(["real.txt"], await ListFolderAsync("outputs/3/"));
+        Assert.Null(await Store.OpenFolderFileAsync("outputs/3/", "link.txt", CancellationToken.None));
+        Assert.Null(await Store.OpenFolderFileAsync("outputs/3/", "linked/key.txt", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_spooled_file_a_folder_that_cannot_be_written_refuses_stays_where_it_was()
     {
         var spooled = TestSpooledFile.Create(Path.Combine(_root, "incoming"), [1, 2, 3]);

@@ -347,6 +347,14 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<long?>("ImageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("image_id");
+
+                    b.Property<string>("ImageSnapshotJson")
+                        .HasColumnType("text")
+                        .HasColumnName("image_snapshot");
+
                     b.Property<bool?>("MailWhenDone")
                         .HasColumnType("boolean")
                         .HasColumnName("mail_when_done");
@@ -376,11 +384,32 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("stored_bytes");
 
+                    b.Property<string>("TokenId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("token_id");
+
+                    b.Property<int?>("TokenRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("token_revision");
+
+                    b.Property<string>("TokenState")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("token_state");
+
                     b.Property<long>("UserId")
                         .HasColumnType("bigint")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TokenId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_experiments_token_id");
+
+                    b.HasIndex("ImageId", "Status")
+                        .HasDatabaseName("ix_experiments_image_id_status");
 
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_experiments_user_id_created_at");
@@ -487,6 +516,24 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasDatabaseName("ix_experiment_inputs_experiment_id_stored_name");
 
                     b.ToTable("experiment_inputs", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Experiments.Entities.ExperimentTag", b =>
+                {
+                    b.Property<long>("ExperimentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tag_id");
+
+                    b.HasKey("ExperimentId", "TagId");
+
+                    b.HasIndex("TagId", "ExperimentId")
+                        .HasDatabaseName("ix_experiment_tags_tag_id_experiment_id");
+
+                    b.ToTable("experiment_tags", (string)null);
                 });
 
             modelBuilder.Entity("Ipp.Graph.Experiments.Notifications.ExperimentMail", b =>
@@ -650,6 +697,10 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("ExperimentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("experiment_id");
+
                     b.Property<int>("FileCount")
                         .HasColumnType("integer")
                         .HasColumnName("file_count");
@@ -690,6 +741,10 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnName("stored_bytes");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_library_entries_experiment_id");
 
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_library_entries_created_at_id");
@@ -1040,6 +1095,12 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Ipp.Graph.Experiments.Entities.Experiment", b =>
                 {
+                    b.HasOne("Ipp.Graph.Images.Entities.ContainerImage", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_experiments_container_images_image_id");
+
                     b.HasOne("Ipp.Graph.Accounts.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1056,6 +1117,23 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_experiment_inputs_experiments_experiment_id");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Experiments.Entities.ExperimentTag", b =>
+                {
+                    b.HasOne("Ipp.Graph.Experiments.Entities.Experiment", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_tags_experiments_experiment_id");
+
+                    b.HasOne("Ipp.Graph.Tags.Entities.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_tags_tags_tag_id");
                 });
 
             modelBuilder.Entity("Ipp.Graph.Experiments.Notifications.ExperimentMail", b =>
@@ -1187,6 +1265,8 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
             modelBuilder.Entity("Ipp.Graph.Experiments.Entities.Experiment", b =>
                 {
                     b.Navigation("Inputs");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Ipp.Graph.Groups.Entities.Group", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ipp.Graph.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIppDbContext))]
-    [Migration("20261207133841_ExperimentHistoryAndMail")]
+    [Migration("20261207144407_ExperimentHistoryAndMail")]
     partial class ExperimentHistoryAndMail
     {
         /// <inheritdoc />
@@ -335,6 +335,14 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<long?>("ImageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("image_id");
+
+                    b.Property<string>("ImageSnapshotJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("image_snapshot");
+
                     b.Property<bool?>("MailWhenDone")
                         .HasColumnType("INTEGER")
                         .HasColumnName("mail_when_done");
@@ -364,11 +372,32 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("stored_bytes");
 
+                    b.Property<string>("TokenId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_id");
+
+                    b.Property<int?>("TokenRevision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("token_revision");
+
+                    b.Property<string>("TokenState")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_state");
+
                     b.Property<long>("UserId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TokenId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_experiments_token_id");
+
+                    b.HasIndex("ImageId", "Status")
+                        .HasDatabaseName("ix_experiments_image_id_status");
 
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_experiments_user_id_created_at");
@@ -471,6 +500,24 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_experiment_inputs_experiment_id_stored_name");
 
                     b.ToTable("experiment_inputs", (string)null);
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Experiments.Entities.ExperimentTag", b =>
+                {
+                    b.Property<long>("ExperimentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("experiment_id");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tag_id");
+
+                    b.HasKey("ExperimentId", "TagId");
+
+                    b.HasIndex("TagId", "ExperimentId")
+                        .HasDatabaseName("ix_experiment_tags_tag_id_experiment_id");
+
+                    b.ToTable("experiment_tags", (string)null);
                 });
 
             modelBuilder.Entity("Ipp.Graph.Experiments.Notifications.ExperimentMail", b =>
@@ -628,6 +675,10 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("ExperimentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("experiment_id");
+
                     b.Property<int>("FileCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("file_count");
@@ -668,6 +719,10 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnName("stored_bytes");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_library_entries_experiment_id");
 
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_library_entries_created_at_id");
@@ -1012,6 +1067,12 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Ipp.Graph.Experiments.Entities.Experiment", b =>
                 {
+                    b.HasOne("Ipp.Graph.Images.Entities.ContainerImage", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_experiments_container_images_image_id");
+
                     b.HasOne("Ipp.Graph.Accounts.Entities.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1028,6 +1089,23 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_experiment_inputs_experiments_experiment_id");
+                });
+
+            modelBuilder.Entity("Ipp.Graph.Experiments.Entities.ExperimentTag", b =>
+                {
+                    b.HasOne("Ipp.Graph.Experiments.Entities.Experiment", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_tags_experiments_experiment_id");
+
+                    b.HasOne("Ipp.Graph.Tags.Entities.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_experiment_tags_tags_tag_id");
                 });
 
             modelBuilder.Entity("Ipp.Graph.Experiments.Notifications.ExperimentMail", b =>
@@ -1159,6 +1237,8 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
             modelBuilder.Entity("Ipp.Graph.Experiments.Entities.Experiment", b =>
                 {
                     b.Navigation("Inputs");
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Ipp.Graph.Groups.Entities.Group", b =>

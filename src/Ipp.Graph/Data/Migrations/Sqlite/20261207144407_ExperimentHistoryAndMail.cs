@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Ipp.Graph.Data.Migrations.PostgreSql
+namespace Ipp.Graph.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ExperimentHistoryAndMail : Migration
@@ -14,30 +14,23 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<bool>(
                 name: "experiment_mail",
                 table: "users",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "mail_when_done",
                 table: "experiments",
-                type: "boolean",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "reason",
-                table: "experiment_events",
-                type: "character varying(1000)",
-                maxLength: 1000,
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "experiment_mails",
                 columns: table => new
                 {
-                    event_id = table.Column<long>(type: "bigint", nullable: false),
-                    claimed_by = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    claimed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    event_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    claimed_by = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    claimed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -73,10 +66,6 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
             migrationBuilder.DropColumn(
                 name: "mail_when_done",
                 table: "experiments");
-
-            migrationBuilder.DropColumn(
-                name: "reason",
-                table: "experiment_events");
         }
     }
 }
