@@ -77,6 +77,25 @@ public sealed class CouchDbClient : IDisposable
             : CouchResult<string>.Failed(CouchOutcome.InvalidResponse, "a write's answer without its revision");
     }
 
+    /// <summary>
+    /// Writes new documents in one request (<c>POST /{db}/_bulk_docs</c>), each under its <c>_id</c>, and gives each
+    /// one's outcome in their order: <see cref="CouchOutcome.Ok"/>, <see cref="CouchOutcome.Conflict"/> (a document
+    /// with that id is there), or another refusal. CouchDB writes each on its own: some may be written and others not.
+    /// </summary>
+    public async Task<CouchResult<IReadOnlyList<CouchBulkWrite>>> WriteNewDocumentsAsync(IReadOnlyList<JsonObject> documents, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["docs"] = new JsonArray([.. documents.Select(document => (JsonNode)document.DeepClone())]) };
+        var result = await SendAsync(HttpMethod.Post, $"{_database}/_bulk_docs", body.ToJsonString(), _options.RequestTimeout, cancellationToken);
+        if (!result.IsOk)
+        {
+            return result.As<IReadOnlyList<CouchBulkWrite>>();
+        }
+
+        return result.Value is JsonArray answers && answers.Count == documents.Count
+            ? CouchResult<IReadOnlyList<CouchBulkWrite>>.Ok([.. answers.Select(CouchBulkWrite.Read)])
+            : CouchResult<IReadOnlyList<CouchBulkWrite>>.Failed(CouchOutcome.InvalidResponse, "a bulk write's answer that is not one result per document");
+    }
+
     /// <summary>A view of a design document, e.g. <c>Monitor/locked</c>, as <paramref name="query"/> asks it.</summary>
     public async Task<CouchResult<CouchViewPage>> QueryViewAsync(string designDocument, string view, CouchViewQuery query, CancellationToken cancellationToken)
     {

@@ -39,6 +39,9 @@ public sealed class PicasOptions
     /// <summary>The longest wait between two attempts to post one token (the wait doubles from <see cref="RetryDelay"/>).</summary>
     public TimeSpan OutboxMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How many tokens the outbox's worker posts in one request (<c>_bulk_docs</c>).</summary>
+    public int OutboxBatchSize { get; set; } = 100;
+
     /// <summary>How long one long poll of the changes feed waits for a change.</summary>
     public TimeSpan ChangesWait { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -112,6 +115,11 @@ public sealed class PicasOptions
             || OutboxMaxRetryDelay < TimeSpan.FromSeconds(1) || OutboxMaxRetryDelay > TimeSpan.FromDays(1))
         {
             throw new InvalidOperationException("Picas:OutboxPollInterval must be between 0.1 second and an hour, Picas:OutboxMaxRetryDelay between a second and a day.");
+        }
+
+        if (OutboxBatchSize is < 1 or > 1000)
+        {
+            throw new InvalidOperationException($"Picas:OutboxBatchSize must be between 1 and 1000; it is {OutboxBatchSize}.");
         }
 
         if (ChangesWait < TimeSpan.FromSeconds(1) || ChangesWait > TimeSpan.FromMinutes(10))

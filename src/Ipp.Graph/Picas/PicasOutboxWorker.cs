@@ -8,11 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Ipp.Graph.Picas;
 
 /// <summary>
-/// Posts the outbox's waiting tokens to the pool, one instance's worker among any number: a token is written under
-/// its own id (<c>PUT /{db}/{id}</c>), so when two workers (or a worker after a crash) post the same token, the
-/// second gets 409, reads the token there and counts it as posted: the pool holds each token once. A post that fails
-/// (the pool down, a 5xx, a refusal) is tried again later, the wait doubling from <c>Picas:RetryDelay</c> up to
-/// <c>Picas:OutboxMaxRetryDelay</c>; an unreachable pool ends the round, so the rest wait without a request each.
+/// Posts the outbox's waiting tokens to the pool, one instance's worker among any number, up to
+/// <c>Picas:OutboxBatchSize</c> in one request and batch after batch while tokens are due. A token is written under
+/// its own id, so when two workers (or a worker after a crash) post the same token, the second gets a conflict, reads
+/// the token there and counts it as posted: the pool holds each token once. A post that fails (the pool down, a 5xx,
+/// a refusal) is tried again later, the wait doubling from <c>Picas:RetryDelay</c> up to
+/// <c>Picas:OutboxMaxRetryDelay</c>; a batch the pool did not take ends the round, so the rest wait without a request.
 /// </summary>
 internal sealed partial class PicasOutboxWorker(
     IDbContextFactory<IppDbContext> databases,
@@ -23,8 +24,6 @@ internal sealed partial class PicasOutboxWorker(
     IOptions<PicasOptions> options,
     ILogger<PicasOutboxWorker> logger) : BackgroundService
 {
-    private const int BatchSize = 100;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -47,62 +46,120 @@ internal sealed partial class PicasOutboxWorker(
         }
     }
 
+    /// <summary>Posts due tokens, batch after batch, until none is due or the pool fails a whole batch.</summary>
     private async Task PostDueAsync(PicasOptions settings, CancellationToken cancellationToken)
+    {
+        while (await PostBatchAsync(settings, cancellationToken))
+        {
+        }
+    }
+
+    /// <summary>
+    /// Posts up to a batch of due tokens in one request (<c>_bulk_docs</c>), each under its own id; a token already
+    /// there (a conflict) is read back and counts as posted. True when the batch was full and went, so more may be due.
+    /// </summary>
+    private async Task<bool> PostBatchAsync(PicasOptions settings, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var now = clock.UtcNowToMillisecond();
         var due = await db.Set<PicasOutboxEntry>().AsNoTracking()
             .Where(entry => entry.PostedAt == null && entry.NextAttemptAt <= now)
             .OrderBy(entry => entry.NextAttemptAt)
-            .Take(BatchSize)
+            .Take(settings.OutboxBatchSize)
             .ToListAsync(cancellationToken);
+        var sent = new List<PicasOutboxEntry>(due.Count);
+        var documents = new List<JsonObject>(due.Count);
         foreach (var entry in due)
         {
-            var result = await PostAsync(entry, cancellationToken);
-            var waiting = db.Set<PicasOutboxEntry>().Where(e => e.TokenId == entry.TokenId && e.PostedAt == null);
-            if (result.IsOk)
+            if (Document(entry) is { } document)
             {
-                var postedAt = clock.UtcNowToMillisecond();
-                await waiting.ExecuteUpdateAsync(set => set.SetProperty(e => e.PostedAt, postedAt).SetProperty(e => e.LastFailure, (string?)null), cancellationToken);
-                continue;
+                sent.Add(entry);
+                documents.Add(document);
             }
-
-            var attempts = entry.Attempts + 1;
-            var next = clock.UtcNowToMillisecond() + Backoff(settings, attempts);
-            var failure = result.ToString();
-            failure = failure.Length > 500 ? failure[..500] : failure;
-            await waiting.ExecuteUpdateAsync(
-                set => set.SetProperty(e => e.Attempts, attempts).SetProperty(e => e.NextAttemptAt, next).SetProperty(e => e.LastFailure, failure),
-                cancellationToken);
-            PostFailed(logger, entry.TokenId, attempts, failure, next);
-            if (result.Outcome == CouchOutcome.Unreachable)
+            else
             {
-                return;
+                await RecordFailureAsync(db, settings, entry, $"{CouchOutcome.Rejected}: the stored token is not a JSON object", cancellationToken);
             }
         }
+
+        if (sent.Count == 0)
+        {
+            return due.Count == settings.OutboxBatchSize;
+        }
+
+        var written = await couch.WriteNewDocumentsAsync(documents, cancellationToken);
+        if (!written.IsOk)
+        {
+            // Nothing is known to be written (the pool down, a 5xx after the retries): the whole batch waits.
+            foreach (var entry in sent)
+            {
+                await RecordFailureAsync(db, settings, entry, written.ToString(), cancellationToken);
+            }
+
+            return false;
+        }
+
+        var posted = new List<string>(sent.Count);
+        for (var i = 0; i < sent.Count; i++)
+        {
+            var outcome = written.Value![i];
+            var failure = outcome.Outcome switch
+            {
+                CouchOutcome.Ok => null,
+                CouchOutcome.Conflict => await ThereAlreadyAsync(sent[i].TokenId, cancellationToken),
+                _ => $"{outcome.Outcome}: {outcome.Reason}",
+            };
+            if (failure is null)
+            {
+                posted.Add(sent[i].TokenId);
+            }
+            else
+            {
+                await RecordFailureAsync(db, settings, sent[i], failure, cancellationToken);
+            }
+        }
+
+        var postedAt = clock.UtcNowToMillisecond();
+        await db.Set<PicasOutboxEntry>().Where(e => posted.Contains(e.TokenId) && e.PostedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.PostedAt, postedAt).SetProperty(e => e.LastFailure, (string?)null), cancellationToken);
+        return due.Count == settings.OutboxBatchSize;
     }
 
-    /// <summary>Writes the token; a 409 is a token already there (read back to be sure), so posted too.</summary>
-    private async Task<CouchResult<bool>> PostAsync(PicasOutboxEntry entry, CancellationToken cancellationToken)
+    /// <summary>The token to write, under its id; null when the stored text is no JSON object.</summary>
+    private static JsonObject? Document(PicasOutboxEntry entry)
     {
-        JsonObject document;
         try
         {
-            document = JsonNode.Parse(entry.Document) as JsonObject ?? throw new JsonException("not an object");
+            if (JsonNode.Parse(entry.Document) is JsonObject document)
+            {
+                document["_id"] = entry.TokenId;
+                return document;
+            }
         }
-        catch (JsonException exception)
+        catch (JsonException)
         {
-            return CouchResult<bool>.Failed(CouchOutcome.Rejected, "the stored token is not a JSON object: " + exception.Message);
         }
 
-        var put = await couch.PutDocumentAsync(entry.TokenId, document, cancellationToken);
-        if (put.Outcome != CouchOutcome.Conflict)
-        {
-            return put.IsOk ? CouchResult<bool>.Ok(true) : put.As<bool>();
-        }
+        return null;
+    }
 
-        var there = await couch.GetDocumentAsync(entry.TokenId, cancellationToken);
-        return there.IsOk ? CouchResult<bool>.Ok(false) : there.As<bool>();
+    /// <summary>After a conflict: null when the token is there (posted before), else why it could not be read.</summary>
+    private async Task<string?> ThereAlreadyAsync(string tokenId, CancellationToken cancellationToken)
+    {
+        var there = await couch.GetDocumentAsync(tokenId, cancellationToken);
+        return there.IsOk ? null : there.ToString();
+    }
+
+    /// <summary>Counts a failed attempt on the entry, which waits longer each time, and logs it.</summary>
+    private async Task RecordFailureAsync(IppDbContext db, PicasOptions settings, PicasOutboxEntry entry, string failure, CancellationToken cancellationToken)
+    {
+        var attempts = entry.Attempts + 1;
+        var next = clock.UtcNowToMillisecond() + Backoff(settings, attempts);
+        failure = failure.Length > 500 ? failure[..500] : failure;
+        await db.Set<PicasOutboxEntry>().Where(e => e.TokenId == entry.TokenId && e.PostedAt == null).ExecuteUpdateAsync(
+            set => set.SetProperty(e => e.Attempts, attempts).SetProperty(e => e.NextAttemptAt, next).SetProperty(e => e.LastFailure, failure),
+            cancellationToken);
+        PostFailed(logger, entry.TokenId, attempts, failure, next);
     }
 
     private static TimeSpan Backoff(PicasOptions settings, int attempts)
