@@ -92,6 +92,21 @@ public sealed class PicasOutboxTests
         Assert.Equal(0, (await ReadEntryAsync(server, "exp-7")).Attempts);
     }
 
+    [Fact]
+    public async Task One_wake_posts_every_waiting_token_batch_after_batch()
+    {
+        await using var pool = await PouchDbServer.StartAsync();
+        // No round comes by the clock within the test: only the one wake below may post.
+        await using var server = await RunningServer.StartAsync([.. PicasTestPool.Settings(pool.Url, password: null), "--Picas:OutboxPollInterval=01:00:00", "--Picas:OutboxBatchSize=10"]);
+        await PicasTestPool.WaitUntilReadyAsync(server);
+
+        var ids = Enumerable.Range(1, 35).Select(n => $"batch-{n}").ToList();
+        await AddAsync(server, ids);
+        await WaitUntilAsync(server, async db => await db.Set<PicasOutboxEntry>().AllAsync(e => e.PostedAt != null));
+
+        await AssertPoolHoldsOnceAsync(pool, ids);
+    }
+
     /// <summary>Writes a token per id to the outbox in one transaction, as a feature does, and wakes the worker.</summary>
     private static async Task AddAsync(RunningServer server, IEnumerable<string> ids)
     {

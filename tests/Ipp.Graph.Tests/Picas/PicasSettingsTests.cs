@@ -15,6 +15,8 @@ public sealed class PicasSettingsTests
     [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:Retries=11" }, "Picas:Retries must be between 0 and 10")]
     [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:SetupRetryInterval=00:00:00" }, "Picas:SetupRetryInterval must be between a second and an hour")]
     [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:OutboxPollInterval=00:00:00" }, "Picas:OutboxPollInterval must be between 0.1 second and an hour")]
+    [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:OutboxBatchSize=0" }, "Picas:OutboxBatchSize must be between 1 and 1000")]
+    [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:OutboxBatchSize=1001" }, "Picas:OutboxBatchSize must be between 1 and 1000")]
     [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:ChangesWait=00:00:00" }, "Picas:ChangesWait must be between a second and 10 minutes")]
     [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:ReconcileInterval=00:00:00.5" }, "Picas:ReconcileInterval must be 0 (never) or a second or longer")]
     [InlineData(new[] { "--Picas:Url=https://couch.example.org/", "--Picas:MaxLogBytes=0" }, "Picas:MaxLogBytes must be between 1 and 16777216")]
