@@ -41,7 +41,7 @@ stop_server_checked
 echo "$result"
 node -e '
 const r = JSON.parse(process.argv[1]);
-const run = (f) => `${f.experiments} submitted in ${f.submittedMs} ms, all in the pool at ${f.allInPoolMs} ms, lost ${f.lost}, doubled ${f.doubled}`;
+const run = (f) => `${f.experiments} submitted in ${f.submittedMs} ms, all in the pool at ${f.allInPoolMs} ms (each token after its experiment: p50 ${f.tokenDelayMs.p50} ms, p99 ${f.tokenDelayMs.p99} ms, max ${f.tokenDelayMs.max} ms), lost ${f.lost}, doubled ${f.doubled}`;
 console.log(`| ${r.clients} clients | ${run(r.first)} | ${run(r.withOutage)} (pool down ${r.withOutage.outageMs} ms; all in ${r.withOutage.afterRestartMs} ms after its restart) | done → subscriber p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms (${r.latency.samples} samples, ${r.latency.lost} lost) |`);
 ' "$result"
 echo "$(date -u +%Y-%m-%d\ %H:%M) UTC · $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) · load average before: $load_before, after: $load_after · .NET $(dotnet --version), Node $(node --version)"

@@ -1,7 +1,8 @@
 // Experiments on a container image through the PiCaS token pool, against a running server and its pool
-// (bench/tasks/run.sh starts both). Three runs:
+// (bench/tasks/run.sh starts both). After a warm-up of a tenth of a run, three runs:
 //   1. CLIENTS researchers (default 10) submit EXPERIMENTS experiments (default 1,000) at once over HTTP; the time
-//      until the pool holds every token, and whether any is missing or there twice.
+//      until the pool holds every token, each token's delay from its experiment's creation to the pool (followed on
+//      the pool's changes feed), and whether any is missing or there twice.
 //   2. The same with the pool stopped after a fifth of the submissions and started again OUTAGE_MS later.
 //   3. LATENCY_SAMPLES tokens (default 200) of one researcher are claimed and then marked done in the pool, as a pilot
 //      does; the time from the done write to the subscriber's COMPLETED event.
@@ -21,7 +22,7 @@ if (!poolPort) {
   process.exit(2);
 }
 const clients = Number(process.env.CLIENTS ?? 10);
-const experiments = Number(process.env.EXPERIMENTS ?? 1000);
+let experiments = Number(process.env.EXPERIMENTS ?? 1000);
 const outageMs = Number(process.env.OUTAGE_MS ?? 3000);
 const latencySamples = Number(process.env.LATENCY_SAMPLES ?? 200);
 const couchScript = fileURLToPath(new URL('couch.sh', import.meta.url));
@@ -70,6 +71,10 @@ function experimentNumber(globalId) {
   return Buffer.from(globalId, 'base64url').toString().split(':')[1];
 }
 
+// When each token's experiment was created, and when the pool was first seen holding the token.
+const submittedAt = new Map();
+const seenAt = new Map();
+
 // Each client submits its share one after another; the clients run at once.
 async function submitAll(tokens, image, run, onSubmitted) {
   const ids = [];
@@ -82,6 +87,7 @@ async function submitAll(tokens, image, run, onSubmitted) {
       }, token);
       if (data.createExperiment.errors) throw new Error(JSON.stringify(data.createExperiment.errors));
       const id = experimentNumber(data.createExperiment.experiment.id);
+      submittedAt.set(`ipp-experiment-${id}`, performance.now());
       ids.push(id);
       byClient[client].push(id);
       onSubmitted?.(++submitted);
@@ -96,22 +102,51 @@ async function poolTokenIds() {
   return (await response.json()).rows.map((row) => row.id);
 }
 
-// Waits until every experiment's token is in the pool (or 60 s passed); the pool is asked every 50 ms.
-async function waitForTokens(ids, startedAt) {
-  const expected = new Set(ids.map((id) => `ipp-experiment-${id}`));
-  for (;;) {
-    const present = await poolTokenIds().catch(() => null);
-    if (present) {
-      const mine = present.filter((id) => expected.has(id));
-      if (mine.length === expected.size || performance.now() - startedAt > 60_000) {
-        return { allInPoolMs: Math.round(performance.now() - startedAt), lost: expected.size - new Set(mine).size, doubled: mine.length - new Set(mine).size };
+// Follows the pool's changes feed (long polls from the last sequence: cheap for the pool, unlike listing it), noting
+// when each token was first seen, until stopped.
+function watchPool() {
+  let watching = true;
+  const done = (async () => {
+    let since = (await (await fetch(`${pool}${database}`)).json()).update_seq;
+    while (watching) {
+      // pouchdb-server keeps a long poll that saw no change open: the client ends it.
+      const url = `${pool}${database}/_changes?feed=longpoll&timeout=500&since=${encodeURIComponent(JSON.stringify(since).replace(/^"|"$/g, ''))}`;
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) }).catch(() => null);
+      if (!response?.ok) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
       }
+      const changes = await response.json().catch(() => null);
+      if (!changes) continue;
+      const now = performance.now();
+      for (const change of changes.results) if (!seenAt.has(change.id)) seenAt.set(change.id, now);
+      since = changes.last_seq;
     }
+  })();
+  return async () => { watching = false; await done; };
+}
+
+// Waits until every experiment's token was seen in the pool (or 60 s passed).
+async function waitForTokens(ids, startedAt) {
+  const expected = ids.map((id) => `ipp-experiment-${id}`);
+  while (expected.some((id) => !seenAt.has(id)) && performance.now() - startedAt < 60_000) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  const present = await poolTokenIds();
+  const mine = present.filter((id) => expected.includes(id));
+  // From each experiment's creation to its token in the pool (to within the 50 ms of the watch).
+  const delays = expected.filter((id) => seenAt.has(id)).map((id) => seenAt.get(id) - submittedAt.get(id)).sort((a, b) => a - b);
+  const at = (q) => Math.round(delays[Math.min(delays.length - 1, Math.floor(q * delays.length))] ?? NaN);
+  return {
+    allInPoolMs: Math.round(Math.max(...expected.map((id) => seenAt.get(id) ?? Infinity)) - startedAt),
+    lost: expected.length - new Set(mine).size,
+    doubled: mine.length - new Set(mine).size,
+    tokenDelayMs: { p50: at(0.5), p99: at(0.99), max: Math.round(delays.at(-1) ?? NaN) },
+  };
 }
 
 async function submissionRun(tokens, image, run, outage) {
+  const stopWatching = watchPool();
   const startedAt = performance.now();
   let outageDone = Promise.resolve();
   let restartedAt = null;
@@ -128,6 +163,7 @@ async function submissionRun(tokens, image, run, outage) {
   const submittedMs = Math.round(performance.now() - startedAt);
   await outageDone;
   const result = await waitForTokens(ids, startedAt);
+  await stopWatching();
   const figures = { experiments: ids.length, submittedMs, ...result, ...(outage ? { outageMs, afterRestartMs: Math.round(startedAt + result.allInPoolMs - restartedAt) } : {}) };
   return { figures, firstClientIds: byClient[0] };
 }
@@ -198,6 +234,11 @@ const image = await createImage(maintainer);
 const researchers = [];
 for (let i = 0; i < clients; i++) researchers.push(await signUp(`researcher${i}@bench.example.org`, 'AI_RESEARCHER'));
 
+// A warm-up of a tenth of a run, as a server that has been up a while has (JIT, connection pools), not measured.
+const warmUp = experiments;
+experiments = Math.max(clients, Math.floor(warmUp / 10));
+await submissionRun(researchers, image, 0, false);
+experiments = warmUp;
 const first = await submissionRun(researchers, image, 1, false);
 const withOutage = await submissionRun(researchers, image, 2, true);
 const latency = await latencyRun(researchers[0], [...first.firstClientIds, ...withOutage.firstClientIds]);
