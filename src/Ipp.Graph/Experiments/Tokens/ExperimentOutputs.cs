@@ -78,13 +78,13 @@ public sealed partial class ExperimentOutputs(
             entry.Tags.AddRange(tags.Select(tag => new LibraryEntryTag { TagId = tag }));
             if (!await RecordAsync(entry, name, cancellationToken))
             {
-                await DeleteAsync(written);
+                await blobs.DeleteOrLeaveToSweepAsync(written, logger);
                 return;
             }
         }
         catch
         {
-            await DeleteAsync(written);
+            await blobs.DeleteOrLeaveToSweepAsync(written, logger);
             throw;
         }
 
@@ -178,21 +178,6 @@ public sealed partial class ExperimentOutputs(
         return true;
     }
 
-    /// <summary>Deletes the blobs of a copy that was not recorded; one that cannot be deleted now is left to the orphan sweep.</summary>
-    private async Task DeleteAsync(List<BlobKey> written)
-    {
-        foreach (var key in written)
-        {
-            try
-            {
-                await blobs.DeleteAsync(key, CancellationToken.None);
-            }
-            catch (StorageUnavailableException failure)
-            {
-                failure.Log(logger);
-            }
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The outputs of experiment {ExperimentId} are the library entry {EntryId} ({Files} files).")]
     private static partial void Collected(ILogger logger, long experimentId, long entryId, int files);

@@ -68,21 +68,10 @@ public sealed class ImageExperiments(
         var files = PlannedInputs.Plan(found.Files);
         var userId = caller.UserId;
         var now = clock.UtcNowToMillisecond();
-        var experiment = new Experiment
-        {
-            UserId = userId,
-            ApplicationKey = input.Application,
-            Name = input.Name,
-            Description = input.Description,
-            ParametersJson = validation.ParametersJson!,
-            Status = ExperimentStatus.Staging,
-            StatusChangedAt = now,
-            CreatedAt = now,
-            ImageId = image.Id,
-            ImageSnapshotJson = ImageSnapshot.Of(image),
-            TokenState = submit ? ExperimentTokenState.Queued : null,
-        };
-        experiment.Inputs.AddRange(files.Select(file => file.Row));
+        var experiment = NewExperimentRow.Of(userId, input, validation.ParametersJson!, now, files.Select(file => file.Row));
+        experiment.ImageId = image.Id;
+        experiment.ImageSnapshotJson = ImageSnapshot.Of(image);
+        experiment.TokenState = submit ? ExperimentTokenState.Queued : null;
 
         await using var transaction = await UserTransactions.BeginAsync(db, userId, cancellationToken);
         await quota.EnsureRoomForExperimentAsync(db, userId, cancellationToken);

@@ -79,19 +79,7 @@ public sealed class ExperimentWriter
         var files = PlannedInputs.Plan(sources.Files);
         var userId = caller.UserId;
         var now = _clock.UtcNowToMillisecond();
-        var experiment = new Experiment
-        {
-            UserId = userId,
-            ApplicationKey = input.Application,
-            Name = input.Name,
-            Description = input.Description,
-            ParametersJson = validation.ParametersJson!,
-            Status = ExperimentStatus.Staging,
-            StatusChangedAt = now,
-            CreatedAt = now,
-            MailWhenDone = input.MailWhenDone,
-        };
-        experiment.Inputs.AddRange(files.Select(file => file.Row));
+        var experiment = NewExperimentRow.Of(userId, input, validation.ParametersJson!, now, files.Select(file => file.Row));
 
         var inserted = await InsertHiddenAsync(experiment, input.Tags ?? [], new ExperimentManifest(caller.Email, validation.ManifestParametersJson!), cancellationToken);
         await using var working = inserted.Working;

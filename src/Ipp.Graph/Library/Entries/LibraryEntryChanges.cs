@@ -83,17 +83,7 @@ public sealed class LibraryEntryChanges(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        foreach (var blobKey in blobKeys)
-        {
-            try
-            {
-                await blobs.DeleteAsync(BlobKey.Parse(blobKey), CancellationToken.None);
-            }
-            catch (StorageUnavailableException failure)
-            {
-                failure.Log(logger);
-            }
-        }
+        await blobs.DeleteOrLeaveToSweepAsync(blobKeys.Select(BlobKey.Parse), logger);
 
         return [.. keys.Values];
     }

@@ -62,7 +62,7 @@ public sealed class LibraryUploader(
         }
         catch (Exception failure)
         {
-            await DeleteAsync(written);
+            await blobs.DeleteOrLeaveToSweepAsync(written, logger);
             if (failure is StorageUnavailableException unavailable)
             {
                 unavailable.Log(logger);
@@ -179,19 +179,4 @@ public sealed class LibraryUploader(
         }
     }
 
-    /// <summary>Deletes the blobs of a failed upload; one that cannot be deleted now is left to the orphan sweep.</summary>
-    private async Task DeleteAsync(List<BlobKey> written)
-    {
-        foreach (var key in written)
-        {
-            try
-            {
-                await blobs.DeleteAsync(key, CancellationToken.None);
-            }
-            catch (StorageUnavailableException failure)
-            {
-                failure.Log(logger);
-            }
-        }
-    }
 }

@@ -198,6 +198,20 @@ public sealed class ImageExperimentInputTests(TokenPoolFixture fixture) : IClass
         Assert.Equal(["folder-run"], experiment.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
     }
 
+    [Fact]
+    public async Task An_experiment_on_an_image_keeps_its_own_choice_of_mail_as_a_catalogue_one_does()
+    {
+        var researcher = await Pool.SignUpAsync("AI_RESEARCHER");
+        var image = await Pool.CreateImageAsync(fixture.Maintainer);
+
+        var created = await Pool.PostAsync(
+            TokenPoolServer.Create, new { input = new { application = image, name = "quiet run", parameters = new { text = "x" }, mailWhenDone = false, draft = true } }, researcher);
+
+        var id = created.Data("createExperiment").GetProperty("experiment").GetProperty("id").GetString()!;
+        await using var db = await DatabaseAsync();
+        Assert.False((await db.Experiments.SingleAsync(e => e.Id == TokenPoolServer.DecodeExperiment(id))).MailWhenDone);
+    }
+
     private static JsonElement Error(JsonElement payload)
     {
         Assert.Equal(JsonValueKind.Null, payload.GetProperty("experiment").ValueKind);
