@@ -9,6 +9,7 @@ using Ipp.Graph.Experiments.Tokens.Errors;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Library;
 using Ipp.Graph.Library.Entities;
+using Ipp.Graph.Picas.Entities;
 using Ipp.Graph.Tags.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,9 @@ public static class ExperimentTokensSchema
             .BindType<UploadNotAcceptedError>("UploadNotAcceptedError")
             .Resolve("Experiment.runsThrough", context => new(context.ParentAs<Experiment>().TokenId is null ? ApplicationRoute.FolderContract : ApplicationRoute.TokenPool))
             .Resolve("Experiment.tokenState", context => new(context.ParentAs<Experiment>().TokenState))
+            .BindType<TokenDelivery>("TokenDelivery")
+            .BindEnum<TokenDeliveryFailure>("TokenDeliveryFailure")
+            .Resolve("Experiment.tokenDelivery", TokenDeliveryAsync)
             .Resolve("Experiment.tags", TagsAsync)
             .Resolve("Experiment.outputEntry", OutputEntryAsync)
             .Resolve("Experiment.logs", LogsAsync);
@@ -48,6 +52,29 @@ public static class ExperimentTokensSchema
             return ids.Select(id => byExperiment.TryGetValue(id, out var tags) ? tags : []).ToArray();
         });
         return await loader.LoadAsync(context.ParentAs<Experiment>().Id);
+    }
+
+    /// <summary>How posting a QUEUED experiment's token is going once an attempt failed; the outbox rows of a response's experiments read in one query.</summary>
+    private static async ValueTask<object?> TokenDeliveryAsync(ResolveContext context)
+    {
+        var experiment = context.ParentAs<Experiment>();
+        if (experiment.TokenState != ExperimentTokenState.Queued)
+        {
+            return null;
+        }
+
+        var databases = context.Service<IDbContextFactory<IppDbContext>>();
+        var loader = context.Request.DataLoader<string, TokenDelivery>("experimentTokenDeliveries", async (keys, cancellationToken) =>
+        {
+            var ids = keys.ToArray();
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            var entries = await db.Set<PicasOutboxEntry>().AsNoTracking().Where(e => ids.Contains(e.TokenId)).ToListAsync(cancellationToken);
+            return (IReadOnlyDictionary<string, TokenDelivery>)entries
+                .Select(entry => (entry.TokenId, Delivery: TokenDelivery.Of(entry)))
+                .Where(pair => pair.Delivery is not null)
+                .ToDictionary(pair => pair.TokenId, pair => pair.Delivery!);
+        });
+        return await loader.LoadAsync(experiment.TokenId!);
     }
 
     /// <summary>The entry the experiment's outputs became, when the caller sees it (their own entry: the owner does).</summary>

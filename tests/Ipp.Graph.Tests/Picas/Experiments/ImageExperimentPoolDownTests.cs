@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Ipp.Graph.Data;
 using Ipp.Graph.Picas.Entities;
 using Ipp.Graph.Tests.Accounts;
@@ -36,9 +37,16 @@ public sealed class ImageExperimentPoolDownTests
             await Task.Delay(100);
         }
 
-        Assert.Equal("QUEUED", (await pool.ReadAsync(researcher, id)).GetProperty("tokenState").GetString());
+        // The owner sees why it waits: the kind of failure, never the pool's address.
+        var waiting = await pool.ReadAsync(researcher, id);
+        Assert.Equal("QUEUED", waiting.GetProperty("tokenState").GetString());
+        var delivery = waiting.GetProperty("tokenDelivery");
+        Assert.True(delivery.GetProperty("attempts").GetInt32() >= 1);
+        Assert.Equal("UNREACHABLE", delivery.GetProperty("lastFailure").GetString());
+        Assert.DoesNotContain("127.0.0.1", waiting.GetRawText(), StringComparison.Ordinal);
         await pool.Pool.RestartAsync();
         await pool.InPoolAsync(researcher, id);
+        Assert.Equal(JsonValueKind.Null, (await pool.ReadAsync(researcher, id)).GetProperty("tokenDelivery").ValueKind);
         var events = await pool.EventsUntilEndAsync(researcher, id, () => pool.RunPilotAsync());
         Assert.Equal(["SUBMITTED", "RUNNING", "COMPLETED"], events.Select(e => e.GetProperty("status").GetString()));
     }

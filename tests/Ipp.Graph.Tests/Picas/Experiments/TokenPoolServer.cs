@@ -21,7 +21,7 @@ namespace Ipp.Graph.Tests.Picas.Experiments;
 public sealed class TokenPoolServer : IAsyncDisposable
 {
     public const string ExperimentFields =
-        "id name status tokenState runsThrough applicationKey parameters tags { id name } "
+        "id name status tokenState tokenDelivery { attempts lastFailure nextAttemptAt } runsThrough applicationKey parameters tags { id name } "
         + "inputs { name parameter size downloadUrl libraryEntry { name } } outputs { name } "
         + "outputEntry { id name kind fileCount tags { name } } logs { name text truncated }";
 
