@@ -119,14 +119,8 @@ public sealed class ExperimentMailTests
         var folder = Directory.CreateTempSubdirectory("ipp-graph-mail-").FullName;
         await using var database = await TestDatabase.CreateAsync(folder);
         var settings = Settings(smtp, database.Setting, $"--UPLOAD_FOLDER={Path.Combine(folder, "uploads")}");
-        long experiment;
-        await using (var stopped = await RunningServer.StartAsync(WithoutWorker, settings))
-        {
-            var user = await LiveFixture.SignUpAsync(stopped, "ada@example.org");
-            await SetMailAsync(user, enabled: true);
-            experiment = await CompleteNewAsync(user);
-            Assert.Equal(1, await QueuedAsync(database));
-        }
+        var experiment = await CompleteUnsentAsync(settings);
+        Assert.Equal(1, await QueuedAsync(database));
 
         Assert.Empty(smtp.TakeReceived());
         await using (var restarted = await RunningServer.StartAsync(settings))
@@ -157,13 +151,7 @@ public sealed class ExperimentMailTests
         var folder = Directory.CreateTempSubdirectory("ipp-graph-mail-").FullName;
         await using var database = await TestDatabase.CreateAsync(folder);
         var settings = Settings(smtp, database.Setting, $"--UPLOAD_FOLDER={Path.Combine(folder, "uploads")}");
-        long experiment;
-        await using (var stopped = await RunningServer.StartAsync(WithoutWorker, settings))
-        {
-            var user = await LiveFixture.SignUpAsync(stopped, "ada@example.org");
-            await SetMailAsync(user, enabled: true);
-            experiment = await CompleteNewAsync(user);
-        }
+        var experiment = await CompleteUnsentAsync(settings);
 
         // As the worker leaves it between claiming the mail and recording it sent: it may have gone out.
         await database.ExecuteAsync("UPDATE experiment_mails SET claimed_by = @instance", ("instance", RunningServer.InstanceId));
@@ -181,6 +169,18 @@ public sealed class ExperimentMailTests
 
         Assert.Empty(smtp.TakeReceived());
         Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>
+    /// Ada, who wants mail, completes an experiment on a server without the mail worker, which then stops: the mail
+    /// is recorded and was never tried. Answers the experiment's id.
+    /// </summary>
+    private static async Task<long> CompleteUnsentAsync(string[] settings)
+    {
+        await using var stopped = await RunningServer.StartAsync(WithoutWorker, settings);
+        var user = await LiveFixture.SignUpAsync(stopped, "ada@example.org");
+        await SetMailAsync(user, enabled: true);
+        return await CompleteNewAsync(user);
     }
 
     [Fact]
