@@ -37,4 +37,13 @@ public static class ExperimentsErrorCodes
 
     /// <summary>An experiment's logs could not be read from the token pool (it is down, or answered garbage): a field error of <c>Experiment.logs</c>.</summary>
     public const string TokenPoolUnavailable = "TOKEN_POOL_UNAVAILABLE";
+
+    // Live outputs and logs (experimentOutputs, experimentLog).
+
+    /// <summary>
+    /// This instance follows as many experiment folders as <c>Experiments:LiveFiles:MaxFolderWatches</c> allows: an
+    /// <c>experimentOutputs</c> or <c>experimentLog</c> subscription on a waiting or running experiment of the folder
+    /// contract is refused until one ends.
+    /// </summary>
+    public const string LiveFilesLimitReached = "LIVE_FILES_LIMIT_REACHED";
 }

@@ -22,6 +22,7 @@ public static class ExperimentsServiceCollectionExtensions
         services.AddExperimentHistory(configuration);
         services.AddExperimentNotifications(configuration);
         services.AddExperimentTokens(configuration);
+        services.AddExperimentLiveFiles(configuration);
         return services;
     }
 }

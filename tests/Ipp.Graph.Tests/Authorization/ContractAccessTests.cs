@@ -191,6 +191,11 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             "subscription($id: ID) { experimentStatusChanged(id: $id) { status } }",
             s => new { id = s.DraftId },
             s => SubmitAsync(s)),
+        // A draft neither waits nor runs: its outputs and its log come at once, each as the last event.
+        ["Subscription.experimentOutputs"] = new(
+            ExperimentsRead, null, "subscription($id: ID!) { experimentOutputs(id: $id) { final } }", s => new { id = s.DraftId }),
+        ["Subscription.experimentLog"] = new(
+            ExperimentsRead, null, "subscription($id: ID!) { experimentLog(id: $id) { final } }", s => new { id = s.DraftId }),
 
         // The library's upload.
         ["Subscription.libraryEntryStored"] = new(

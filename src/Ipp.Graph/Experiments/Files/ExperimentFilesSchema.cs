@@ -84,21 +84,12 @@ public static class ExperimentFilesSchema
         }
 
         var inputs = await InputsOf(context).LoadAsync(experiment.Id);
-        var excluded = new HashSet<string>(StringComparer.Ordinal) { ExperimentFolder.ManifestName };
-        foreach (var input in inputs)
-        {
-            excluded.Add(input.StoredName);
-        }
-
         var folder = context.Service<UploadFolder>().ExperimentPath(experiment.UserId, experiment.Status, experiment.Id);
         var urls = context.Service<DownloadUrls>();
         var outputs = new List<ExperimentFile>();
-        foreach (var (path, size) in ExperimentFolder.ListFiles(folder))
+        foreach (var (path, size) in ExperimentFolder.ListOutputs(folder, inputs.Select(input => input.StoredName)))
         {
-            if (!excluded.Contains(path))
-            {
-                outputs.Add(new ExperimentFile(path, null, size, urls.For(experiment.Id, path)));
-            }
+            outputs.Add(new ExperimentFile(path, null, size, urls.For(experiment.Id, path)));
         }
 
         return outputs;

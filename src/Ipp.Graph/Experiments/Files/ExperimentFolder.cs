@@ -10,8 +10,26 @@ internal static class ExperimentFolder
     /// <summary>The submitted form the write side keeps in every experiment's folder; not an output.</summary>
     public const string ManifestName = "experiment.json";
 
+    /// <summary>
+    /// The log a backend may write at the top of the experiment's folder while the job runs (the folder contract):
+    /// appended by the backend, read by the server (<c>experimentLog</c>), never written by it. It is an output too.
+    /// </summary>
+    public const string LogName = "job.log";
+
     /// <summary>The most parts a path may have.</summary>
     public const int MaxPathParts = 64;
+
+    /// <summary>
+    /// The outputs of an experiment's folder: every file of it (<see cref="ListFiles"/>) but the manifest and the
+    /// inputs <paramref name="inputs"/> names (their stored names).
+    /// </summary>
+    public static List<(string Path, long Size)> ListOutputs(string folder, IEnumerable<string> inputs)
+    {
+        var excluded = new HashSet<string>(inputs, StringComparer.Ordinal) { ManifestName };
+        var files = ListFiles(folder);
+        files.RemoveAll(file => excluded.Contains(file.Path));
+        return files;
+    }
 
     /// <summary>Every file of the folder (recursively) with its size; empty when the folder does not exist.</summary>
     public static List<(string Path, long Size)> ListFiles(string folder)

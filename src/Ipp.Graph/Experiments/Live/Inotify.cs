@@ -5,15 +5,19 @@ using System.Text;
 namespace Ipp.Graph.Experiments.Live;
 
 /// <summary>
-/// Linux's inotify, as <see cref="ContractFolderWatcher"/> uses it: one instance, a watch per folder added (never
+/// Linux's inotify, as <see cref="ContractFolderWatcher"/> and <see cref="OutputsFolderWatches"/> use it: one instance, a watch per folder added (never
 /// recursive), and its events read from the instance's descriptor. libc's calls, declared as inotify(7) gives them.
 /// </summary>
 internal static partial class Inotify
 {
+    public const uint Modify = 0x2;
+    public const uint CloseWrite = 0x8;
     public const uint Create = 0x100;
     public const uint Delete = 0x200;
     public const uint MovedFrom = 0x40;
     public const uint MovedTo = 0x80;
+    public const uint DeleteSelf = 0x400;
+    public const uint MoveSelf = 0x800;
 
     /// <summary>The watch was removed: by <see cref="RemoveWatch"/>, or because its folder was deleted.</summary>
     public const uint Ignored = 0x8000;

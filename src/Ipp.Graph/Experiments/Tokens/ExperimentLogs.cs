@@ -39,7 +39,7 @@ public sealed class ExperimentLogs(IOptions<PicasOptions> options, CouchDbClient
         var logs = new List<ExperimentLog>(state.Logs.Count);
         foreach (var name in state.Logs)
         {
-            var attachment = await couch.GetAttachmentAsync(tokenId, name, options.Value.MaxLogBytes, cancellationToken);
+            var attachment = await couch.GetAttachmentAsync(tokenId, name, offset: 0, options.Value.MaxLogBytes, cancellationToken);
             if (attachment.Outcome == CouchOutcome.NotFound)
             {
                 continue;

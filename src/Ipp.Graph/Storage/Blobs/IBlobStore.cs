@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ipp.Graph.Storage.Blobs;
 
 /// <summary>
@@ -60,10 +62,19 @@ public interface IBlobStore
 
     /// <summary>
     /// The files below the folder <paramref name="folder"/> (a relative path the server makes, ending in '/'), at any
-    /// depth, as paths relative to it joined by '/'; nothing when there is no such folder. What a job wrote there:
-    /// links (a local store's symbolic links) are not followed.
+    /// depth, each with its path relative to it (parts joined by '/') and its size now; nothing when there is no such
+    /// folder. What a job wrote there, or is writing: links (a local store's symbolic links) are not followed.
     /// </summary>
-    IAsyncEnumerable<string> ListFolderAsync(string folder, CancellationToken cancellation);
+    IAsyncEnumerable<FolderFile> ListFolderFilesAsync(string folder, CancellationToken cancellation);
+
+    /// <summary>The paths of <see cref="ListFolderFilesAsync"/>.</summary>
+    async IAsyncEnumerable<string> ListFolderAsync(string folder, [EnumeratorCancellation] CancellationToken cancellation)
+    {
+        await foreach (var file in ListFolderFilesAsync(folder, cancellation))
+        {
+            yield return file.Path;
+        }
+    }
 
     /// <summary>The bytes of the file <paramref name="path"/> (as <see cref="ListFolderAsync"/> gave it) below <paramref name="folder"/>; null when there is none.</summary>
     Task<Stream?> OpenFolderFileAsync(string folder, string path, CancellationToken cancellation);
@@ -71,3 +82,6 @@ public interface IBlobStore
     /// <summary>Removes the folder <paramref name="folder"/> and all below it; nothing happens when there is none.</summary>
     Task DeleteFolderAsync(string folder, CancellationToken cancellation);
 }
+
+/// <summary>A file below a folder of the store: its path relative to the folder (parts joined by '/') and its size in bytes.</summary>
+public readonly record struct FolderFile(string Path, long Size);

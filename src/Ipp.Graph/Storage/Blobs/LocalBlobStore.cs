@@ -191,7 +191,7 @@ public sealed class LocalBlobStore(string root) : IBlobStore
 
     public string LocateFolder(string folder) => Path.Combine(Root, folder);
 
-    public async IAsyncEnumerable<string> ListFolderAsync(string folder, [EnumeratorCancellation] CancellationToken cancellation)
+    public async IAsyncEnumerable<FolderFile> ListFolderFilesAsync(string folder, [EnumeratorCancellation] CancellationToken cancellation)
     {
         await Task.CompletedTask;
         var root = LocateFolder(folder);
@@ -202,10 +202,10 @@ public sealed class LocalBlobStore(string root) : IBlobStore
 
         // Links are skipped, files and folders alike: a job's output never reaches outside its folder.
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false };
-        foreach (var file in Directory.EnumerateFiles(root, "*", options))
+        foreach (var file in new DirectoryInfo(root).EnumerateFiles("*", options))
         {
             cancellation.ThrowIfCancellationRequested();
-            yield return Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+            yield return new FolderFile(Path.GetRelativePath(root, file.FullName).Replace(Path.DirectorySeparatorChar, '/'), file.Length);
         }
     }
 

@@ -315,9 +315,12 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
     private async Task<long?> PropfindSizeAsync(Uri partial, string doing, CancellationToken cancellation)
     {
         var document = await PropfindAsync(partial, depth: 0, "<getcontentlength/>", doing, cancellation);
-        var length = document.Descendants(Dav + "getcontentlength").FirstOrDefault()?.Value.Trim();
-        return long.TryParse(length, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) ? size : null;
+        return Size(document.Descendants(Dav + "getcontentlength").FirstOrDefault()?.Value.Trim());
     }
+
+    /// <summary>A <c>getcontentlength</c>'s value; null when absent or not a size.</summary>
+    private static long? Size(string? length) =>
+        long.TryParse(length, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) ? size : null;
 
     /// <summary>The SHA-256 of an RFC 3230 <c>Digest: sha-256=&lt;base64&gt;</c> header, in hexadecimal; null without one.</summary>
     private static string? ServerSha256(HttpResponseMessage response)
@@ -572,12 +575,12 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
 
     public string LocateFolder(string folder) => new Uri(_base, folder).AbsoluteUri;
 
-    public async IAsyncEnumerable<string> ListFolderAsync(string folder, [EnumeratorCancellation] CancellationToken cancellation)
+    public async IAsyncEnumerable<FolderFile> ListFolderFilesAsync(string folder, [EnumeratorCancellation] CancellationToken cancellation)
     {
         var waiting = new Stack<string>([""]);
         while (waiting.TryPop(out var below))
         {
-            foreach (var (name, isFolder) in await ListMembersAsync(new Uri(_base, folder + below), cancellation))
+            foreach (var (name, isFolder, size) in await ListMembersAsync(new Uri(_base, folder + below), cancellation))
             {
                 if (isFolder)
                 {
@@ -585,7 +588,7 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
                 }
                 else
                 {
-                    yield return Uri.UnescapeDataString(below) + name;
+                    yield return new FolderFile(Uri.UnescapeDataString(below) + name, size);
                 }
             }
         }
@@ -624,16 +627,16 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
 
     /// <summary>
     /// The members of a collection (PROPFIND, depth 1), the collection's own excepted, each with whether it is a
-    /// collection; none when the collection does not exist.
+    /// collection and its <c>getcontentlength</c> (0 when the server gives none); none when the collection does not exist.
     /// </summary>
-    private async Task<List<(string Name, bool IsFolder)>> ListMembersAsync(Uri collection, CancellationToken cancellation)
+    private async Task<List<(string Name, bool IsFolder, long Size)>> ListMembersAsync(Uri collection, CancellationToken cancellation)
     {
         var doing = $"list the folder {collection}";
         var (response, idle) = await SendAsync(() =>
         {
             var request = new HttpRequestMessage(PropertiesFind, collection)
             {
-                Content = new StringContent("<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><resourcetype/></prop></propfind>", Encoding.UTF8, "application/xml"),
+                Content = new StringContent("<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><resourcetype/><getcontentlength/></prop></propfind>", Encoding.UTF8, "application/xml"),
             };
             request.Headers.TryAddWithoutValidation("Depth", "1");
             return request;
@@ -659,8 +662,8 @@ public sealed class WebDavBlobStore : IBlobStore, IDisposable
             }
 
             return document.Descendants(Dav + "response")
-                .Select(member => (Href: member.Element(Dav + "href")?.Value ?? "", IsFolder: member.Descendants(Dav + "collection").Any()))
-                .Select(member => (Name: Uri.UnescapeDataString(member.Href.TrimEnd('/').Split('/')[^1]), member.IsFolder))
+                .Select(member => (Href: member.Element(Dav + "href")?.Value ?? "", IsFolder: member.Descendants(Dav + "collection").Any(), Length: member.Descendants(Dav + "getcontentlength").FirstOrDefault()?.Value.Trim()))
+                .Select(member => (Name: Uri.UnescapeDataString(member.Href.TrimEnd('/').Split('/')[^1]), member.IsFolder, Size: Size(member.Length) ?? 0))
                 .Where(member => member.Name.Length > 0 && member.Name is not ("." or "..")
                     && new Uri(collection, Uri.EscapeDataString(member.Name)).AbsolutePath.TrimEnd('/') != collection.AbsolutePath.TrimEnd('/'))
                 .ToList();

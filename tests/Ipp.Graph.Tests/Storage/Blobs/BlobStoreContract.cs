@@ -61,6 +61,13 @@ public abstract class BlobStoreContract : IAsyncLifetime
         var key = BlobKey.New();
 
         Assert.Equal(["logs/deep/summary.txt", "result.json"], (await ListFolderAsync("outputs/7/")).Order(StringComparer.Ordinal));
+        var files = new List<FolderFile>();
+        await foreach (var file in Store.ListFolderFilesAsync("outputs/7/", CancellationToken.None))
+        {
+            files.Add(file);
+        }
+
+        Assert.Equal([new FolderFile("logs/deep/summary.txt", 5), new FolderFile("result.json", 5)], files.OrderBy(file => file.Path, StringComparer.Ordinal));
         await using (var stream = await Store.OpenFolderFileAsync("outputs/7/", "logs/deep/summary.txt", CancellationToken.None))
         {
             Assert.Equal("stray", await new StreamReader(stream!).ReadToEndAsync());
