@@ -37,4 +37,10 @@ public static class ExperimentsErrorCodes
 
     /// <summary>An experiment's logs could not be read from the token pool (it is down, or answered garbage): a field error of <c>Experiment.logs</c>.</summary>
     public const string TokenPoolUnavailable = "TOKEN_POOL_UNAVAILABLE";
+
+    /// <summary>
+    /// A bulk mutation on experiments (<c>deleteExperiments</c>, <c>tagExperiments</c>, <c>untagExperiments</c>) names
+    /// more experiments, or more tags, than <c>Experiments:MaxBulkItems</c>: the request is refused as a whole.
+    /// </summary>
+    public const string BulkLimitExceeded = "BULK_LIMIT_EXCEEDED";
 }
