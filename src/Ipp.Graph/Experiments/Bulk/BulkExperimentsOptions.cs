@@ -13,7 +13,7 @@ public sealed class BulkExperimentsOptions
     {
         if (MaxBulkItems is < 1 or > 10_000)
         {
-            throw new InvalidOperationException($"{Section}:MaxBulkItems must be 1 to 10000; it is {MaxBulkItems}.");
+            throw new InvalidOperationException($"{Section}:MaxBulkItems must be between 1 and 10000; it is {MaxBulkItems}.");
         }
     }
 }
