@@ -46,4 +46,12 @@ public static class ExperimentsErrorCodes
     /// contract is refused until one ends.
     /// </summary>
     public const string LiveFilesLimitReached = "LIVE_FILES_LIMIT_REACHED";
+
+    // Bulk verbs (deleteExperiments, tagExperiments, untagExperiments).
+
+    /// <summary>
+    /// A bulk mutation on experiments (<c>deleteExperiments</c>, <c>tagExperiments</c>, <c>untagExperiments</c>) names
+    /// more experiments, or more tags, than <c>Experiments:MaxBulkItems</c>: the request is refused as a whole.
+    /// </summary>
+    public const string BulkLimitExceeded = "BULK_LIMIT_EXCEEDED";
 }

@@ -4,10 +4,12 @@ using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Experiments.Bulk;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Query;
+using Ipp.Graph.Experiments.Tags;
 using Ipp.Graph.Experiments.Tokens;
 using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.GraphQL;
@@ -40,6 +42,8 @@ public static class ExperimentsSchema
         ExperimentMutations.Bind(schema);
         ExperimentTokensSchema.Bind(schema);
         LiveFilesSchema.Bind(schema);
+        DeleteExperimentsMutations.Bind(schema);
+        TagExperimentsMutations.Bind(schema);
     }
 
     /// <summary>

@@ -1,8 +1,10 @@
+using Ipp.Graph.Experiments.Bulk;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Notifications;
 using Ipp.Graph.Experiments.Query;
+using Ipp.Graph.Experiments.Tags;
 using Ipp.Graph.Experiments.Tokens;
 using Ipp.Graph.Experiments.Write;
 
@@ -23,6 +25,8 @@ public static class ExperimentsServiceCollectionExtensions
         services.AddExperimentNotifications(configuration);
         services.AddExperimentTokens(configuration);
         services.AddExperimentLiveFiles(configuration);
+        services.AddBulkExperiments(configuration);
+        services.AddSingleton<ExperimentTagging>();
         return services;
     }
 }

@@ -90,6 +90,12 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             ExperimentsWrite, null, "mutation($id: ID!) { submitExperiment(input: {id: $id}) { experiment { status } errors { __typename } } }", s => new { id = s.DraftId }),
         ["Mutation.deleteExperiment"] = new(
             ExperimentsWrite, null, "mutation($id: ID!) { deleteExperiment(input: {id: $id}) { deletedId errors { __typename } } }", s => new { id = s.DraftId }),
+        ["Mutation.deleteExperiments"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { deleteExperiments(input: {ids: [$id]}) { results { deletedId } errors { __typename } } }", s => new { id = s.DraftId }),
+        ["Mutation.tagExperiments"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { tagExperiments(input: {experiments: [$id], tags: []}) { results { id } errors { __typename } } }", s => new { id = s.DraftId }),
+        ["Mutation.untagExperiments"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { untagExperiments(input: {experiments: [$id], tags: []}) { results { id } errors { __typename } } }", s => new { id = s.DraftId }),
         ["Query.accessTokens"] = new(ContractRules.SignedIn, null, "{ accessTokens { id name } }"),
         ["Mutation.createAccessToken"] = new(
             "credentials:manage",

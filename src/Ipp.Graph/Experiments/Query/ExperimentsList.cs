@@ -1,16 +1,20 @@
 using System.Linq.Expressions;
 using Ipp.Graph.Data.Lists;
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.Tags;
 
 namespace Ipp.Graph.Experiments.Query;
 
 /// <summary>
-/// The <c>experiments</c> list: filtered by <c>ExperimentFilterInput</c>, sorted by <c>ExperimentSortInput</c>,
+/// The <c>experiments</c> list: filtered by <c>ExperimentFilterInput</c> (tags through a <see cref="TagListFilter{TRow, TLink}"/>), sorted by <c>ExperimentSortInput</c>,
 /// newest first (<c>createdAt</c> then id, both descending) without <c>order</c>, pages sized by
 /// <see cref="ExperimentsPagingOptions"/>.
 /// </summary>
 internal static class ExperimentsList
 {
+    /// <summary>The <c>tags</c> filter (declared before <see cref="Definition"/>, which reads it).</summary>
+    private static readonly TagListFilter<Experiment, ExperimentTag> Tags = new(nameof(Experiment.Tags), nameof(ExperimentTag.ExperimentId), nameof(ExperimentTag.TagId));
+
     public static readonly ListDefinition<Experiment> Definition = new()
     {
         Name = "experiments",
@@ -23,6 +27,7 @@ internal static class ExperimentsList
                 filter.Values(Property(nameof(Experiment.Status)), operations, depth, "ExperimentStatusOperationFilterInput", value => (ExperimentStatus)value),
             ["createdAt"] = (filter, operations, depth) => filter.Instant(Property(nameof(Experiment.CreatedAt)), operations, depth),
             ["statusChangedAt"] = (filter, operations, depth) => filter.Instant(Property(nameof(Experiment.StatusChangedAt)), operations, depth),
+            ["tags"] = Tags.Build,
         },
         SortKeys =
         [
@@ -35,6 +40,7 @@ internal static class ExperimentsList
         Id = e => e.Id,
         DefaultOrder = ("createdAt", true),
         PageSizes = ListPageSizes.Of<ExperimentsPagingOptions>,
+        BindFilter = Tags.Bind,
     };
 
     private static MemberExpression Property(string name) => ListFilter<Experiment>.Property(name);

@@ -30,6 +30,9 @@ public sealed class LibraryEntryChanges(
     IOptions<LibraryEntriesOptions> options,
     ILogger<LibraryEntryChanges> logger)
 {
+    /// <summary>The tags on entries.</summary>
+    private static readonly TagLinks<LibraryEntryTag> EntryTags = new(t => t.EntryId, t => t.TagId, (entry, tag) => new LibraryEntryTag { EntryId = entry, TagId = tag });
+
     private LibraryEntriesOptions Options => options.Value;
 
     /// <summary>
@@ -101,22 +104,7 @@ public sealed class LibraryEntryChanges(
         await using var transaction = await UserTransactions.BeginAsync(db, caller.UserId, cancellationToken);
         var entries = await OwnedKeysAsync(db, caller, keys, cancellationToken);
         var tags = await TagService.UsableKeysAsync(db, caller.UserId, tagIds, cancellationToken);
-        var pairs = db.Set<LibraryEntryTag>().Where(t => entries.Contains(t.EntryId) && tags.Contains(t.TagId));
-        if (add)
-        {
-            var present = (await pairs.Select(t => new { t.EntryId, t.TagId }).ToListAsync(cancellationToken)).Select(t => (t.EntryId, t.TagId)).ToHashSet();
-            db.AddRange(
-                from entry in entries
-                from tag in tags
-                where !present.Contains((entry, tag))
-                select new LibraryEntryTag { EntryId = entry, TagId = tag });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        else
-        {
-            await pairs.ExecuteDeleteAsync(cancellationToken);
-        }
-
+        await EntryTags.ChangeAsync(db, entries, tags, add, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var changed = await db.Set<LibraryEntry>().AsNoTracking().Where(e => entries.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         // An entry deleted since the commit is left out.
