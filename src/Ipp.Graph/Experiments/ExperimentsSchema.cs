@@ -4,9 +4,11 @@ using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
+using Ipp.Graph.Experiments.Drafts;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.Query;
+using Ipp.Graph.Experiments.Snapshots;
 using Ipp.Graph.Experiments.Tokens;
 using Ipp.Graph.Experiments.Write;
 using Ipp.Graph.GraphQL;
@@ -38,6 +40,8 @@ public static class ExperimentsSchema
         ExperimentFilesSchema.Bind(schema);
         ExperimentMutations.Bind(schema);
         ExperimentTokensSchema.Bind(schema);
+        DraftMutations.Bind(schema);
+        SnapshotsSchema.Bind(schema);
     }
 
     /// <summary>
