@@ -64,7 +64,14 @@ public sealed class DraftEditRecovery(IDbContextFactory<IppDbContext> databases,
 
         foreach (var leftover in new[] { edit, replaced, discarded }.Where(Directory.Exists))
         {
-            Directory.Delete(leftover, recursive: true);
+            try
+            {
+                Directory.Delete(leftover, recursive: true);
+            }
+            catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(failure, "Could not remove {Path}; the next start removes it", leftover);
+            }
         }
     }
 

@@ -96,6 +96,38 @@ public sealed class DraftEditTests
     }
 
     [Fact]
+    public async Task A_client_gone_midway_through_an_upload_leaves_the_draft_as_it_was()
+    {
+        await using var server = await StartAsync();
+        using var http = new GraphQLHttp(server);
+        using var client = server.CreateClient();
+        var ada = await SignUpAsync(http, "ada@example.org");
+        var eid = await CreateDraftAsync(http, ada);
+        var folder = FolderOf(server, ada.Id, "editing", eid);
+        var before = StateOf(folder);
+        using var leaving = new CancellationTokenSource();
+        var body = new StallingContent(EditHead(new { id = IdOf(eid), name = "Gone" }, ["images"]), WriteMultipart.FileHeader(0, "big.bin"));
+
+        var sending = client.SendAsync(WriteMultipart.Request(ada.Token, body), leaving.Token);
+        await body.Stalled;
+        leaving.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (EntriesOf(server, Incoming).Length > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Empty(EntriesOf(server, Incoming));
+        Assert.Empty(EntriesOf(server, Staging));
+        Assert.Equal(before, StateOf(folder));
+        Assert.Equal("A draft", Assert.Single(await RowsAsync(server)).Name);
+        // Nothing of the edit lingers: the draft is edited, then submitted, at once.
+        Assert.Equal("After", (await http.PostAsync(Edit, new { input = new { id = IdOf(eid), name = "After" } }, ada.Token)).Data("editExperiment").GetProperty("experiment").GetProperty("name").GetString());
+        Assert.Equal("SUBMITTED", (await http.PostAsync(Submit, new { id = IdOf(eid) }, ada.Token)).Data("submitExperiment").GetProperty("experiment").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task An_edit_over_the_quota_is_refused_and_leaves_the_draft_as_it_was()
     {
         await using var server = await StartAsync("--Experiments:MaxUserBytes=4000");
@@ -170,5 +202,37 @@ public sealed class DraftEditTests
         Assert.All(ExperimentFolders(server.UploadFolder), folder => Assert.StartsWith($"{ada.Id}/submitted/", folder, StringComparison.Ordinal));
         Assert.Empty(EntriesOf(server, Staging));
         Assert.NotEmpty(outcomes);
+    }
+
+    /// <summary>A multipart body that sends its head and 1 MiB of its file, then nothing until the client gives up.</summary>
+    private sealed class StallingContent(byte[] head, byte[] fileHeader) : HttpContent
+    {
+        private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Stalled => _stalled.Task;
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
+        {
+            await stream.WriteAsync(head, cancellationToken);
+            await stream.WriteAsync(fileHeader, cancellationToken);
+            var chunk = new byte[64 * 1024];
+            for (var i = 0; i < 16; i++)
+            {
+                await stream.WriteAsync(chunk, cancellationToken);
+            }
+
+            await stream.FlushAsync(cancellationToken);
+            _stalled.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }

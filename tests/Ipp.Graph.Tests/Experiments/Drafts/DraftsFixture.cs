@@ -32,12 +32,8 @@ public static class DraftsFixture
     /// <summary>editExperiment as a GraphQL multipart request whose files are uploads for <c>addFiles</c>.</summary>
     public static async Task<GraphQLResponse> EditWithUploadsAsync(HttpClient client, string token, object input, params WriteMultipart.FilePart[] files)
     {
-        var merged = JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(input))!;
-        merged["addFiles"] = files.Select(f => new Dictionary<string, object?> { ["parameter"] = f.Parameter, ["file"] = null }).ToList();
-        var operations = JsonSerializer.Serialize(new { query = Edit, variables = new { input = merged } });
-        var map = "{" + string.Join(',', files.Select((_, i) => $"\"{i}\":[\"variables.input.addFiles.{i}.file\"]")) + "}";
         using var body = new MemoryStream();
-        body.Write(Encoding.UTF8.GetBytes(Field("operations", operations) + Field("map", map)));
+        body.Write(EditHead(input, [.. files.Select(f => f.Parameter)]));
         for (var i = 0; i < files.Length; i++)
         {
             body.Write(WriteMultipart.FileHeader(i, files[i].FileName));
@@ -49,6 +45,16 @@ public static class DraftsFixture
         using var content = new ByteArrayContent(body.ToArray());
         using var response = await client.SendAsync(WriteMultipart.Request(token, content));
         return new GraphQLResponse(response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone(), []);
+    }
+
+    /// <summary>The parts of a multipart editExperiment before its files: one upload for each of <paramref name="parameters"/>, in <c>addFiles</c>.</summary>
+    public static byte[] EditHead(object input, IReadOnlyList<string> parameters)
+    {
+        var merged = JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(input))!;
+        merged["addFiles"] = parameters.Select(parameter => new Dictionary<string, object?> { ["parameter"] = parameter, ["file"] = null }).ToList();
+        var operations = JsonSerializer.Serialize(new { query = Edit, variables = new { input = merged } });
+        var map = "{" + string.Join(',', parameters.Select((_, i) => $"\"{i}\":[\"variables.input.addFiles.{i}.file\"]")) + "}";
+        return Encoding.UTF8.GetBytes(Field("operations", operations) + Field("map", map));
     }
 
     /// <summary>Every file under <paramref name="folder"/>: its path and the SHA-256 of its bytes, sorted; to compare a folder with itself later.</summary>
