@@ -14,7 +14,7 @@ public static class ExperimentsErrorCodes
     /// <summary>No experiment of the caller's has this id (it never existed, was deleted, or is someone else's).</summary>
     public const string ExperimentNotFound = "EXPERIMENT_NOT_FOUND";
 
-    /// <summary>Only a draft (EDITING) can be submitted.</summary>
+    /// <summary>Only a draft (EDITING) can be submitted or edited.</summary>
     public const string ExperimentNotEditable = "EXPERIMENT_NOT_EDITABLE";
 
     /// <summary>The user has as many experiments as <c>Experiments:MaxPerUser</c> allows.</summary>

@@ -5,10 +5,12 @@ using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Experiments.Bulk;
+using Ipp.Graph.Experiments.Drafts;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Query;
+using Ipp.Graph.Experiments.Snapshots;
 using Ipp.Graph.Experiments.Tags;
 using Ipp.Graph.Experiments.Tokens;
 using Ipp.Graph.Experiments.Write;
@@ -44,6 +46,8 @@ public static class ExperimentsSchema
         LiveFilesSchema.Bind(schema);
         DeleteExperimentsMutations.Bind(schema);
         TagExperimentsMutations.Bind(schema);
+        DraftMutations.Bind(schema);
+        SnapshotsSchema.Bind(schema);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Ipp.Graph.Experiments.Bulk;
+using Ipp.Graph.Experiments.Drafts;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
@@ -21,6 +22,7 @@ public static class ExperimentsServiceCollectionExtensions
         services.AddExperimentQueries(configuration);
         services.AddExperimentFiles();
         services.AddExperimentWrites(configuration);
+        services.AddExperimentDrafts();
         services.AddExperimentHistory(configuration);
         services.AddExperimentNotifications(configuration);
         services.AddExperimentTokens(configuration);

@@ -96,6 +96,10 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             ExperimentsWrite, null, "mutation($id: ID!) { tagExperiments(input: {experiments: [$id], tags: []}) { results { id } errors { __typename } } }", s => new { id = s.DraftId }),
         ["Mutation.untagExperiments"] = new(
             ExperimentsWrite, null, "mutation($id: ID!) { untagExperiments(input: {experiments: [$id], tags: []}) { results { id } errors { __typename } } }", s => new { id = s.DraftId }),
+        ["Mutation.editExperiment"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { editExperiment(input: {id: $id, name: \"Edited?\"}) { experiment { name } errors { __typename } } }", s => new { id = s.DraftId }),
+        ["Mutation.cloneExperiment"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { cloneExperiment(input: {id: $id}) { experiment { status } errors { __typename } } }", s => new { id = s.DraftId }),
         ["Query.accessTokens"] = new(ContractRules.SignedIn, null, "{ accessTokens { id name } }"),
         ["Mutation.createAccessToken"] = new(
             "credentials:manage",

@@ -64,6 +64,13 @@ public sealed class Experiment
     public string? ImageSnapshotJson { get; set; }
 
     /// <summary>
+    /// The catalogue entry as it was when the experiment was created, edited or submitted
+    /// (<see cref="Snapshots.CatalogueSnapshot"/>: key, label, description, fields), as JSON; null for an image, and for
+    /// an experiment created before the server kept it.
+    /// </summary>
+    public string? CatalogueSnapshotJson { get; set; }
+
+    /// <summary>
     /// The id of its token in the PiCaS pool (<c>ipp-experiment-&lt;id&gt;</c>) when it runs through the pool (an
     /// experiment on an image, a draft too); null for the folder contract.
     /// </summary>

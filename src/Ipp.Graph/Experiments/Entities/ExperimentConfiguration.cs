@@ -29,6 +29,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         experiment.Property(e => e.MailWhenDone).HasColumnName("mail_when_done");
         experiment.Property(e => e.ImageId).HasColumnName("image_id");
         experiment.Property(e => e.ImageSnapshotJson).HasColumnName("image_snapshot");
+        experiment.Property(e => e.CatalogueSnapshotJson).HasColumnName("catalogue_snapshot");
         experiment.Property(e => e.TokenId).HasColumnName("token_id").HasMaxLength(PicasTokenDocument.MaxIdLength);
         experiment.Property(e => e.TokenState).HasColumnName("token_state").HasMaxLength(16)
             .HasConversion(state => state == ExperimentTokenState.InPool ? "IN_POOL" : "QUEUED", text => text == "IN_POOL" ? ExperimentTokenState.InPool : ExperimentTokenState.Queued);

@@ -44,4 +44,16 @@ public sealed class ExperimentInput
 
     /// <summary>That entry's name when the file was copied; null for an upload.</summary>
     public string? LibraryEntryName { get; set; }
+
+    /// <summary>
+    /// This row for another experiment (a clone): every column copied but the ids, so a column added later comes
+    /// along without a change here.
+    /// </summary>
+    public ExperimentInput CopyForAnother()
+    {
+        var copy = (ExperimentInput)MemberwiseClone();
+        copy.Id = 0;
+        copy.ExperimentId = 0;
+        return copy;
+    }
 }

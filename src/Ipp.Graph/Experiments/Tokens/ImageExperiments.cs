@@ -68,7 +68,7 @@ public sealed class ImageExperiments(
         var files = PlannedInputs.Plan(found.Files);
         var userId = caller.UserId;
         var now = clock.UtcNowToMillisecond();
-        var experiment = NewExperimentRow.Of(userId, input, validation.ParametersJson!, now, files.Select(file => file.Row));
+        var experiment = NewExperimentRow.Of(userId, input, validation.ParametersJson!, now, InputRows(files));
         experiment.ImageId = image.Id;
         experiment.ImageSnapshotJson = ImageSnapshot.Of(image);
         experiment.TokenState = submit ? ExperimentTokenState.Queued : null;
@@ -81,8 +81,7 @@ public sealed class ImageExperiments(
         await db.SaveChangesAsync(cancellationToken);
         experiment.TokenId = ExperimentTokens.TokenId(experiment.Id);
         experiment.Tags.AddRange(tags.Select(tag => new ExperimentTag { ExperimentId = experiment.Id, TagId = tag }));
-        // The files stay the library's (counted there); the experiment stores its texts only.
-        experiment.StoredBytes = UserStoredBytes.Of(experiment, 0) - experiment.Inputs.Sum(i => i.Size);
+        experiment.StoredBytes = StoredBytesOf(experiment);
         await db.SaveChangesAsync(cancellationToken);
         await quota.EnsureWithinQuotaAsync(db, userId, experiment.StoredBytes, "This experiment (its texts)", cancellationToken);
         pool?.Add(db, Task(experiment, image.Path, files.Select(file => file.LibraryFile!)));
@@ -158,6 +157,12 @@ public sealed class ImageExperiments(
         experiment.StatusChangedAt = change.OccurredAt;
         return experiment;
     }
+
+    /// <summary>The input rows of an experiment on an image: its library entries' files, referenced where the library keeps them.</summary>
+    public static IEnumerable<ExperimentInput> InputRows(IEnumerable<PlannedInput> files) => files.Select(file => file.Row);
+
+    /// <summary>What an experiment on an image stores: its texts only; the files stay the library's (counted there).</summary>
+    public static long StoredBytesOf(Experiment experiment) => UserStoredBytes.Of(experiment, 0) - experiment.Inputs.Sum(i => i.Size);
 
     /// <summary>The outbox, or TOKEN_POOL_NOT_CONFIGURED (a top-level error: nothing in the form can fix it).</summary>
     private PicasOutbox Pool() =>

@@ -11,6 +11,7 @@ public static class ExperimentWriteServiceCollectionExtensions
         services.AddSingleton<NewExperimentValidator>();
         services.AddSingleton<ExperimentInputSources>();
         services.AddSingleton<LibraryInputCopies>();
+        services.AddSingleton<ExperimentFolderAssembly>();
         services.AddSingleton<UserQuota>();
         services.AddSingleton<ExperimentCreationRateLimiter>();
         services.AddSingleton<IUploadAllowance>(provider => provider.GetRequiredService<UserQuota>());

@@ -7,6 +7,7 @@ using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
+using Ipp.Graph.Experiments.Snapshots;
 using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
@@ -34,7 +35,7 @@ public sealed class ExperimentWriter
     private readonly ExperimentEvents _events;
     private readonly NewExperimentValidator _validator;
     private readonly ExperimentInputSources _sources;
-    private readonly LibraryInputCopies _copies;
+    private readonly ExperimentFolderAssembly _assembly;
     private readonly UserQuota _quota;
     private readonly IExperimentsInFlight _inFlight;
     private readonly ExperimentAccess _access;
@@ -47,7 +48,7 @@ public sealed class ExperimentWriter
         ExperimentEvents events,
         NewExperimentValidator validator,
         ExperimentInputSources sources,
-        LibraryInputCopies copies,
+        ExperimentFolderAssembly assembly,
         UserQuota quota,
         IExperimentsInFlight inFlight,
         ExperimentAccess access,
@@ -59,7 +60,7 @@ public sealed class ExperimentWriter
         _events = events;
         _validator = validator;
         _sources = sources;
-        _copies = copies;
+        _assembly = assembly;
         _quota = quota;
         _inFlight = inFlight;
         _access = access;
@@ -70,20 +71,45 @@ public sealed class ExperimentWriter
     /// <summary>
     /// Creates an experiment for the caller; it is theirs, in EDITING (a draft) or SUBMITTED. Its files are uploads
     /// and library entries the caller sees (<see cref="ExperimentInputSources"/>), the latter copied into its folder
-    /// (<see cref="LibraryInputCopies"/>) once the row, with their bytes counted in the quota, is inserted.
+    /// (<see cref="LibraryInputCopies"/>) once the row, with their bytes counted in the quota, is inserted. The
+    /// catalogue entry it runs is kept with it as it is now (<see cref="CatalogueSnapshot"/>).
     /// </summary>
     public async Task<Experiment> CreateAsync(SignedInCaller caller, CreateExperimentInput input, CancellationToken cancellationToken)
     {
         var sources = await _sources.ResolveAsync(caller, input.Files, cancellationToken);
         var validation = _validator.Validate(input, sources.Parameters, sources.Problems);
         var files = PlannedInputs.Plan(sources.Files);
-        var userId = caller.UserId;
         var now = _clock.UtcNowToMillisecond();
-        var experiment = NewExperimentRow.Of(userId, input, validation.ParametersJson!, now, files.Select(file => file.Row));
-
-        var inserted = await InsertHiddenAsync(experiment, input.Tags ?? [], new ExperimentManifest(caller.Email, validation.ManifestParametersJson!), cancellationToken);
-        await using var working = inserted.Working;
+        var experiment = NewExperimentRow.Of(caller.UserId, input, validation.ParametersJson!, now, files.Select(file => file.Row));
+        experiment.CatalogueSnapshotJson = CatalogueSnapshot.Of(_validator.Find(input.Application));
         var status = input.Draft ? ExperimentStatus.Editing : ExperimentStatus.Submitted;
+        var tagIds = input.Tags ?? [];
+        return await PlaceAsync(
+            experiment,
+            (db, token) => TagService.UsableKeysAsync(db, caller.UserId, tagIds, token),
+            new ExperimentManifest(caller.Email, validation.ManifestParametersJson!),
+            files,
+            status,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a new experiment (<paramref name="experiment"/>, Staging, its input rows those of
+    /// <paramref name="files"/>) in <paramref name="status"/>: the row inserted hidden with the user's limits checked
+    /// and the tags <paramref name="tagKeys"/> chooses in that transaction, its folder assembled in the staging folder,
+    /// renamed into its namespace, then the status recorded with its event. A failure at any step undoes those taken.
+    /// </summary>
+    public async Task<Experiment> PlaceAsync(
+        Experiment experiment,
+        Func<IppDbContext, CancellationToken, Task<long[]>> tagKeys,
+        ExperimentManifest manifest,
+        List<PlannedInput> files,
+        ExperimentStatus status,
+        CancellationToken cancellationToken)
+    {
+        var userId = experiment.UserId;
+        var inserted = await InsertHiddenAsync(experiment, tagKeys, manifest, cancellationToken);
+        await using var working = inserted.Working;
         var staging = StagingPath(experiment.Id);
         var placed = _folder.ExperimentPath(userId, status, experiment.Id);
         var reachedNamespace = false;
@@ -93,7 +119,7 @@ public sealed class ExperimentWriter
             // library files, which may be long: a client gone while they run undoes the creation.
             await BlockingFileWork.RunAsync(() =>
             {
-                Assemble(staging, files, inserted.Manifest, cancellationToken);
+                _assembly.Assemble(staging, files, inserted.Manifest, cancellationToken);
                 DurableDirectory.Create(_folder.NamespacePath(userId, status));
                 DurableDirectory.Move(staging, placed);
             });
@@ -150,7 +176,7 @@ public sealed class ExperimentWriter
                 throw new MutationException(new ExperimentNotEditableError(experiment.Status));
             }
 
-            visible.Runnable(experiment.ApplicationKey);
+            var application = visible.Runnable(experiment.ApplicationKey);
             var draft = _folder.ExperimentPath(userId, ExperimentStatus.Editing, experimentId);
             var submitted = _folder.ExperimentPath(userId, ExperimentStatus.Submitted, experimentId);
             if (!Directory.Exists(draft))
@@ -159,6 +185,8 @@ public sealed class ExperimentWriter
                 throw new MutationException(new ExperimentNotEditableError(_folder.StatusOnDisk(userId, experimentId) ?? experiment.Status));
             }
 
+            // What runs is the catalogue entry as it is now; a draft keeps it whether or not the move below succeeds.
+            await RecordSnapshotAsync(experimentId, application, cancellationToken);
             await BlockingFileWork.RunAsync(() =>
             {
                 DurableDirectory.Create(_folder.NamespacePath(userId, ExperimentStatus.Submitted));
@@ -261,19 +289,19 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>
-    /// Inserts the row as Staging, hidden from the API, with its tags (each one the user may use, else TAG_NOT_FOUND),
+    /// Inserts the row as Staging, hidden from the API, with its tags (<paramref name="tagKeys"/>: for a creation each one the user may use, else TAG_NOT_FOUND),
     /// in one write transaction with the user's limits: one more experiment must be allowed; then, once the insert gave
     /// the id experiment.json names, the manifest is rendered and the row records all it stores (<see cref="UserStoredBytes"/>), which must fit in the quota. The experiment
     /// is marked in flight before the row can be seen, until the returned mark is disposed; experiment.json's content
     /// is returned, to be written as counted.
     /// </summary>
     private async Task<(IAsyncDisposable Working, byte[] Manifest)> InsertHiddenAsync(
-        Experiment experiment, IReadOnlyList<string> tagIds, ExperimentManifest manifest, CancellationToken cancellationToken)
+        Experiment experiment, Func<IppDbContext, CancellationToken, Task<long[]>> tagKeys, ExperimentManifest manifest, CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         await using var transaction = await UserTransactions.BeginAsync(db, experiment.UserId, cancellationToken);
         await _quota.EnsureRoomForExperimentAsync(db, experiment.UserId, cancellationToken);
-        var tags = await TagService.UsableKeysAsync(db, experiment.UserId, tagIds, cancellationToken);
+        var tags = await tagKeys(db, cancellationToken);
         experiment.Tags.AddRange(tags.Select(tag => new ExperimentTag { TagId = tag }));
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(cancellationToken);
@@ -296,42 +324,13 @@ public sealed class ExperimentWriter
         return (working, content);
     }
 
-    /// <summary>
-    /// Fills <c>staging/&lt;eid&gt;/</c>: the uploads moved in under their stored names (each flushed to the disk by
-    /// the transport), the library's files copied in, then experiment.json; then the folders' entries are flushed too.
-    /// </summary>
-    private void Assemble(string staging, List<PlannedInput> files, byte[] manifest, CancellationToken cancellationToken)
+    /// <summary>Keeps <paramref name="application"/> as the catalogue entry the draft runs (<see cref="CatalogueSnapshot"/>).</summary>
+    private async Task RecordSnapshotAsync(long experimentId, Application application, CancellationToken cancellationToken)
     {
-        StorageUnavailableException.Guard($"create the folder {staging}", () => Directory.CreateDirectory(staging));
-        var movedTo = new Dictionary<IStoredUpload, string>(ReferenceEqualityComparer.Instance);
-        foreach (var file in files)
-        {
-            if (file.Upload is not { } upload)
-            {
-                continue;
-            }
-
-            var destination = Path.Combine(staging, file.Row.StoredName);
-            if (movedTo.TryGetValue(upload, out var first))
-            {
-                // The multipart spec lets one file fill several variables: each use gets its own copy.
-                StorageUnavailableException.Guard($"copy {first} to {destination}", () => File.Copy(first, destination));
-            }
-            else
-            {
-                StorageUnavailableException.Guard($"move an upload to {destination}", () => upload.MoveTo(destination));
-                movedTo.Add(upload, destination);
-            }
-        }
-
-        var folders = _copies.Copy(staging, files, cancellationToken);
-        ExperimentManifest.Write(staging, manifest);
-        foreach (var folder in folders)
-        {
-            DurableDirectory.Flush(folder);
-        }
-
-        DurableDirectory.Flush(staging);
+        var snapshot = CatalogueSnapshot.Of(application);
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
+        await db.Experiments.Where(e => e.Id == experimentId && e.Status == ExperimentStatus.Editing)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.CatalogueSnapshotJson, snapshot), cancellationToken);
     }
 
     /// <summary>Records the creation (Staging to its namespace) with its event; null when it was already recorded.</summary>

@@ -17,13 +17,16 @@ public sealed class NewExperimentValidator
 
     public NewExperimentValidator(ApplicationCatalog catalog) => _catalog = catalog;
 
+    /// <summary>The catalogue's application with this key, else <see cref="ApplicationUnknownError"/>.</summary>
+    public Application Find(string key) => _catalog.Find(key) ?? throw new MutationException(new ApplicationUnknownError(key));
+
     /// <summary>The parameters to store and those of experiment.json, normalised.</summary>
     /// <param name="input">The new experiment.</param>
     /// <param name="fileParameters">The parameter of each file given.</param>
     /// <param name="sourceProblems">What is wrong with where files come from, found before.</param>
     public ParameterValidation Validate(CreateExperimentInput input, IReadOnlyList<string> fileParameters, IReadOnlyList<ParameterProblem> sourceProblems)
     {
-        var application = _catalog.Find(input.Application) ?? throw new MutationException(new ApplicationUnknownError(input.Application));
+        var application = Find(input.Application);
         var validation = ParameterValidator.Validate(application, input.Parameters, fileParameters, input.Name, input.Description);
         return validation.IsValid && sourceProblems.Count == 0
             ? validation

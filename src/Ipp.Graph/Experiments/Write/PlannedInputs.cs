@@ -15,10 +15,13 @@ namespace Ipp.Graph.Experiments.Write;
 /// </summary>
 public static class PlannedInputs
 {
-    /// <summary>The file of each row, in the order the sources were given.</summary>
-    public static List<PlannedInput> Plan(IReadOnlyList<ExperimentSource> sources)
+    /// <summary>
+    /// The file of each row, in the order the sources were given; <paramref name="names"/> holds the top-level names
+    /// already in the folder (an edited draft's), none when null.
+    /// </summary>
+    public static List<PlannedInput> Plan(IReadOnlyList<ExperimentSource> sources, StoredFileNames? names = null)
     {
-        var names = new StoredFileNames();
+        names ??= new StoredFileNames();
         var planned = new List<PlannedInput>(sources.Count);
         foreach (var source in sources)
         {
@@ -69,9 +72,19 @@ public static class PlannedInputs
     }
 }
 
-/// <summary>One file of a new experiment: its row, and where its bytes come from: an upload to move in, or a library file to copy.</summary>
-public sealed record PlannedInput(ExperimentInput Row, IStoredUpload? Upload, LibraryFile? LibraryFile)
+/// <summary>
+/// One file of a new experiment's folder: its row, and where its bytes come from: an upload to move in, a library file
+/// to copy, or a file of an experiment's folder (<paramref name="Existing"/>: a draft's own file an edit keeps, a
+/// cloned experiment's input) to link or copy (<see cref="FileLinks"/>).
+/// </summary>
+public sealed record PlannedInput(ExperimentInput Row, IStoredUpload? Upload, LibraryFile? LibraryFile, ExistingFile? Existing = null)
 {
     /// <summary>The global id of the library entry the file comes from, as the client gave it.</summary>
     public string? LibraryEntryId => Row.LibraryEntryId is { } id ? GlobalId.Encode(LibrarySchema.TypeName, id) : null;
 }
+
+/// <summary>
+/// A file already in an experiment's folder (<c>&lt;uid&gt;/&lt;namespace&gt;/&lt;eid&gt;/&lt;stored name&gt;</c>), found
+/// in whichever namespace the folder is when it is read (the backend may move it meanwhile).
+/// </summary>
+public sealed record ExistingFile(long UserId, long ExperimentId, string StoredName);

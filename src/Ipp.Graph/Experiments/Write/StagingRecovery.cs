@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ipp.Graph.Data;
+using Ipp.Graph.Experiments.Drafts;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
@@ -12,7 +13,8 @@ namespace Ipp.Graph.Experiments.Write;
 /// Repairs what a crash left between two steps of <see cref="ExperimentWriter"/>, when the server starts (after
 /// the database migration, before requests): a Staging row whose folder already reached a namespace is completed
 /// (the backend may have seen it: status from the namespace, with its creation event); any other Staging row is
-/// removed; whatever is left in this instance's staging folder is removed (a deletion caught midway is finished,
+/// removed; an edit of a draft caught midway is settled as the database says (<see cref="DraftEditRecovery"/>);
+/// whatever else is left in this instance's staging folder is removed (a deletion caught midway is finished,
 /// its row included); another instance's folder is never touched. The multipart transport empties the instance's
 /// incoming folder, its own, at start.
 /// </summary>
@@ -25,6 +27,7 @@ public sealed class StagingRecovery : IHostedLifecycleService
     private readonly UploadFolder _folder;
     private readonly ExperimentEvents _events;
     private readonly IExperimentsInFlight _inFlight;
+    private readonly DraftEditRecovery _edits;
     private readonly TimeProvider _clock;
     private readonly ILogger<StagingRecovery> _logger;
 
@@ -33,6 +36,7 @@ public sealed class StagingRecovery : IHostedLifecycleService
         UploadFolder folder,
         ExperimentEvents events,
         IExperimentsInFlight inFlight,
+        DraftEditRecovery edits,
         TimeProvider clock,
         ILogger<StagingRecovery> logger)
     {
@@ -40,6 +44,7 @@ public sealed class StagingRecovery : IHostedLifecycleService
         _folder = folder;
         _events = events;
         _inFlight = inFlight;
+        _edits = edits;
         _clock = clock;
         _logger = logger;
     }
@@ -88,9 +93,21 @@ public sealed class StagingRecovery : IHostedLifecycleService
     private async Task RemoveStagingLeftoversAsync(CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
+        var edits = new HashSet<long>();
         foreach (var entry in Entries(_folder.StagingPath).Concat(Entries(_folder.LegacyStagingPath)))
         {
             var name = Path.GetFileName(entry);
+            if (DraftEditRecovery.IsEditFolder(name, out var edited))
+            {
+                // An edit of a draft the server stopped in: the database says which folder is the draft.
+                if (!await _inFlight.IsInFlightAsync(edited, cancellationToken) && edits.Add(edited))
+                {
+                    await _edits.SettleAsync(edited, cancellationToken);
+                }
+
+                continue;
+            }
+
             var deleting = name.EndsWith(DeletingSuffix, StringComparison.Ordinal);
             var idText = deleting ? name[..^DeletingSuffix.Length] : name;
             var isExperiment = long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var experimentId);

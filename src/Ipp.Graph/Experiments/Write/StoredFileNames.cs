@@ -30,6 +30,12 @@ public sealed class StoredFileNames
 
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase) { ManifestName, ManifestTemporaryName };
 
+    /// <summary>
+    /// Marks a name already in the folder (a draft's file kept by an edit) as taken, so no new file gets it; true
+    /// when it was not taken yet.
+    /// </summary>
+    public bool Take(string storedName) => _taken.Add(storedName);
+
     /// <summary>A safe name for <paramref name="clientName"/> that no earlier call returned.</summary>
     public string Reserve(string? clientName)
     {

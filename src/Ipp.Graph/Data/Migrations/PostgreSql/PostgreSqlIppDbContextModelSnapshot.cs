@@ -338,6 +338,10 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(128)")
                         .HasColumnName("application_key");
 
+                    b.Property<string>("CatalogueSnapshotJson")
+                        .HasColumnType("text")
+                        .HasColumnName("catalogue_snapshot");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

@@ -323,6 +323,10 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("application_key");
 
+                    b.Property<string>("CatalogueSnapshotJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("catalogue_snapshot");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
