@@ -523,6 +523,10 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("event_id");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
                     b.Property<DateTime?>("ClaimedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("claimed_at");
@@ -531,6 +535,10 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("claimed_by");
+
+                    b.Property<DateTime?>("NotBefore")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_before");
 
                     b.HasKey("EventId");
 
