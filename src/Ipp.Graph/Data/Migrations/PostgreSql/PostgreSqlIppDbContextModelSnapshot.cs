@@ -543,7 +543,9 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnName("event_id");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<DateTime?>("ClaimedAt")

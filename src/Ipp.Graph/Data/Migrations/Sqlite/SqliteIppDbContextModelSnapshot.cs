@@ -524,7 +524,9 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnName("event_id");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<DateTime?>("ClaimedAt")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ipp.Graph.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteIppDbContext))]
-    [Migration("20261207164441_ExperimentMailRetries")]
+    [Migration("20261207173449_ExperimentMailRetries")]
     partial class ExperimentMailRetries
     {
         /// <inheritdoc />
@@ -527,7 +527,9 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnName("event_id");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<DateTime?>("ClaimedAt")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ipp.Graph.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlIppDbContext))]
-    [Migration("20261207164448_ExperimentMailRetries")]
+    [Migration("20261207173501_ExperimentMailRetries")]
     partial class ExperimentMailRetries
     {
         /// <inheritdoc />
@@ -546,7 +546,9 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnName("event_id");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<DateTime?>("ClaimedAt")
