@@ -41,6 +41,11 @@ public sealed class MailTests
         var sender = server.Services.GetRequiredService<IMailSender>();
         var mail = new OutgoingMail("grace@example.org", "Hello", "Text");
 
+        smtp.RefuseSenders("450 4.7.1 Sender address rejected, try again later");
+        var senderBusy = await Assert.ThrowsAsync<MailNotHandedOverException>(() => sender.SendAsync(mail, CancellationToken.None));
+        smtp.RefuseSenders("553 5.7.1 Sender not allowed");
+        var senderRefused = await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(mail, CancellationToken.None));
+        smtp.Accept();
         smtp.RefuseRecipients("451 4.3.0 Try again later");
         var busy = await Assert.ThrowsAsync<MailNotHandedOverException>(() => sender.SendAsync(mail, CancellationToken.None));
         smtp.RefuseRecipients("550 5.1.1 No such mailbox");
@@ -54,6 +59,8 @@ public sealed class MailTests
         await smtp.StartAgainAsync();
         await sender.SendAsync(mail, CancellationToken.None);
 
+        Assert.Equal(MailKit.Net.Smtp.SmtpErrorCode.SenderNotAccepted, Assert.IsType<MailKit.Net.Smtp.SmtpCommandException>(senderBusy.InnerException).ErrorCode);
+        Assert.IsNotType<MailNotHandedOverException>(senderRefused);
         Assert.Contains("Nothing was given to the mail server (SmtpCommandException: ", busy.Message, StringComparison.Ordinal);
         Assert.IsNotType<MailNotHandedOverException>(unknown);
         Assert.IsNotType<MailNotHandedOverException>(afterData);

@@ -11,7 +11,8 @@ namespace Ipp.Graph.Tests.Mail;
 /// <summary>
 /// A real SMTP server on a free port of 127.0.0.1: Debian's aiosmtpd (<c>python3-aiosmtpd</c>, run by Debian's own
 /// /usr/bin/python3, which sees its packages) with our handler <c>refusing_smtp.py</c> (aiosmtpd's debugging handler,
-/// which prints every message it receives on its standard output, refusing recipients or messages when told to). Each
+/// which prints every message it receives on its standard output, refusing senders, recipients or messages when told
+/// to). Each
 /// printed message is read back and parsed as the mail it was. It can be stopped and started again on the same port,
 /// as a mail server that is down a while; disposing stops it for good.
 /// </summary>
@@ -122,15 +123,19 @@ public sealed class SmtpTestServer : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>From now on every sender (MAIL FROM) is refused with <paramref name="reply"/>, until <see cref="Accept"/>.</summary>
+    public void RefuseSenders(string reply) => Refuse("refuse-mail", reply);
+
     /// <summary>From now on every recipient (RCPT TO) is refused with <paramref name="reply"/> (<c>451 4.3.0 Try again later</c>), until <see cref="Accept"/>.</summary>
     public void RefuseRecipients(string reply) => Refuse("refuse-rcpt", reply);
 
     /// <summary>From now on every message is refused once its data arrived (the reply to DATA's end) with <paramref name="reply"/>, until <see cref="Accept"/>.</summary>
     public void RefuseMessages(string reply) => Refuse("refuse-data", reply);
 
-    /// <summary>Accepts recipients and messages again.</summary>
+    /// <summary>Accepts senders, recipients and messages again.</summary>
     public void Accept()
     {
+        File.Delete(Path.Combine(_folder, "refuse-mail"));
         File.Delete(Path.Combine(_folder, "refuse-rcpt"));
         File.Delete(Path.Combine(_folder, "refuse-data"));
     }

@@ -1,6 +1,7 @@
 """The handler of the mail tests' SMTP server (SmtpTestServer.cs): aiosmtpd's debugging handler, which prints every
 message it receives on standard output, refusing for as long as a file of its folder holds the reply to refuse with:
-`refuse-rcpt` every recipient (RCPT TO), `refuse-data` every message once its data arrived (after DATA)."""
+`refuse-mail` every sender (MAIL FROM), `refuse-rcpt` every recipient (RCPT TO), `refuse-data` every message once
+its data arrived (after DATA)."""
 
 import os
 
@@ -25,6 +26,15 @@ class Refusing(Debugging):
                 return file.read().strip() or None
         except FileNotFoundError:
             return None
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        refusal = self.refusal("refuse-mail")
+        if refusal:
+            return refusal
+        # What aiosmtpd does without the hook.
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         refusal = self.refusal("refuse-rcpt")
