@@ -16,6 +16,11 @@ public interface IMailSender
     /// </summary>
     string LinkTo(string path);
 
-    /// <summary>Sends the mail; throws when it is not configured, or the server cannot be reached or refuses it.</summary>
+    /// <summary>
+    /// Sends the mail; throws when it is not configured, or the server cannot be reached or refuses it. A failure known
+    /// to have come before the message was handed over, and worth trying again, is a
+    /// <see cref="MailNotHandedOverException"/>: sending again cannot deliver it twice. Any other failure may have come
+    /// after the server took the message (or is permanent): a caller that must never send twice does not try again.
+    /// </summary>
     Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
 }

@@ -8,7 +8,8 @@ namespace Ipp.Graph.Tests.Mail;
 /// <summary>
 /// Mail over a real SMTP server (<see cref="SmtpTestServer"/>): what the server sends arrives as written; without
 /// <c>Mail:Host</c> the server says so once at start and password reset answers <c>MAIL_NOT_CONFIGURED</c>; bad
-/// settings stop the start; a mail server that is down loses nothing and is logged.
+/// settings stop the start; a mail server that is down loses nothing and is logged; a failure before the mail was
+/// handed over is told apart from one after it, or a permanent refusal.
 /// </summary>
 public sealed class MailTests
 {
@@ -30,6 +31,42 @@ public sealed class MailTests
         Assert.Equal("First line\n.A line starting with a dot\nÜmlauts: äöü", mail.TextBody?.ReplaceLineEndings("\n").TrimEnd('\n'));
         Assert.Equal("https://portal.example.org/app/reset-password", sender.LinkTo("reset-password"));
         Assert.DoesNotContain(server.Logs.Entries, entry => entry.Message.Contains(NotConfiguredNotice, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_failure_before_the_mail_was_handed_over_is_told_apart_from_one_after_it_or_for_good()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var server = await AccountsServer.StartAsync(smtp.Settings);
+        var sender = server.Services.GetRequiredService<IMailSender>();
+        var mail = new OutgoingMail("grace@example.org", "Hello", "Text");
+
+        smtp.RefuseSenders("450 4.7.1 Sender address rejected, try again later");
+        var senderBusy = await Assert.ThrowsAsync<MailNotHandedOverException>(() => sender.SendAsync(mail, CancellationToken.None));
+        smtp.RefuseSenders("553 5.7.1 Sender not allowed");
+        var senderRefused = await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(mail, CancellationToken.None));
+        smtp.Accept();
+        smtp.RefuseRecipients("451 4.3.0 Try again later");
+        var busy = await Assert.ThrowsAsync<MailNotHandedOverException>(() => sender.SendAsync(mail, CancellationToken.None));
+        smtp.RefuseRecipients("550 5.1.1 No such mailbox");
+        var unknown = await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(mail, CancellationToken.None));
+        smtp.Accept();
+        smtp.RefuseMessages("451 4.3.0 Try again later");
+        var afterData = await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(mail, CancellationToken.None));
+        smtp.Accept();
+        await smtp.StopAsync();
+        var down = await Assert.ThrowsAsync<MailNotHandedOverException>(() => sender.SendAsync(mail, CancellationToken.None));
+        await smtp.StartAgainAsync();
+        await sender.SendAsync(mail, CancellationToken.None);
+
+        Assert.Equal(MailKit.Net.Smtp.SmtpErrorCode.SenderNotAccepted, Assert.IsType<MailKit.Net.Smtp.SmtpCommandException>(senderBusy.InnerException).ErrorCode);
+        Assert.IsNotType<MailNotHandedOverException>(senderRefused);
+        Assert.Contains("Nothing was given to the mail server (SmtpCommandException: ", busy.Message, StringComparison.Ordinal);
+        Assert.IsNotType<MailNotHandedOverException>(unknown);
+        Assert.IsNotType<MailNotHandedOverException>(afterData);
+        Assert.IsType<System.Net.Sockets.SocketException>(down.InnerException);
+        Assert.Equal("Hello", (await smtp.NextMessageAsync()).Subject);
+        Assert.Empty(smtp.TakeReceived());
     }
 
     [Fact]

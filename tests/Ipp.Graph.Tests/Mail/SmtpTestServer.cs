@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
+using Ipp.Graph.Engine.Tests.Support;
 using Ipp.Graph.Tests.Support;
 using MimeKit;
 
@@ -9,8 +10,11 @@ namespace Ipp.Graph.Tests.Mail;
 
 /// <summary>
 /// A real SMTP server on a free port of 127.0.0.1: Debian's aiosmtpd (<c>python3-aiosmtpd</c>, run by Debian's own
-/// /usr/bin/python3, which sees its packages) with its debugging handler, which prints every message it receives on
-/// its standard output. Each printed message is read back and parsed as the mail it was; disposing stops the server.
+/// /usr/bin/python3, which sees its packages) with our handler <c>refusing_smtp.py</c> (aiosmtpd's debugging handler,
+/// which prints every message it receives on its standard output, refusing senders, recipients or messages when told
+/// to). Each
+/// printed message is read back and parsed as the mail it was. It can be stopped and started again on the same port,
+/// as a mail server that is down a while; disposing stops it for good.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
@@ -20,24 +24,18 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>How long a test waits for a mail the server should send at once: generous, for a busy machine.</summary>
     public static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly Process _process;
     private readonly Channel<MimeMessage> _messages = Channel.CreateUnbounded<MimeMessage>();
     private readonly StringBuilder _errors = new();
-    private readonly Task _reading;
 
-    private SmtpTestServer(Process process, int port)
+    /// <summary>The handler's folder: the files telling it to refuse (<see cref="RefuseRecipients"/>, <see cref="RefuseMessages"/>).</summary>
+    private readonly string _folder = Directory.CreateTempSubdirectory("ipp-graph-smtp-").FullName;
+
+    private Process? _process;
+    private Task _reading = Task.CompletedTask;
+
+    private SmtpTestServer(int port)
     {
-        _process = process;
         Port = port;
-        _reading = ReadMessagesAsync();
-        _process.ErrorDataReceived += (_, line) =>
-        {
-            lock (_errors)
-            {
-                _errors.AppendLine(line.Data);
-            }
-        };
-        _process.BeginErrorReadLine();
     }
 
     public int Port { get; }
@@ -55,21 +53,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>Starts the server and waits until it accepts connections.</summary>
     public static async Task<SmtpTestServer> StartAsync()
     {
-        var port = FreePort.Take();
-        var start = new ProcessStartInfo("/usr/bin/python3")
-        {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            // Without it Python buffers what it prints to a pipe, and a message would show only when the buffer fills.
-            Environment = { ["PYTHONUNBUFFERED"] = "1" },
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start /usr/bin/python3 -m aiosmtpd.");
-        var server = new SmtpTestServer(process, port);
+        var server = new SmtpTestServer(FreePort.Take());
         try
         {
-            await server.WaitUntilListeningAsync();
+            await server.StartAgainAsync();
         }
         catch
         {
@@ -78,6 +65,79 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
 
         return server;
+    }
+
+    /// <summary>Starts the server, stopped by <see cref="StopAsync"/>, again on its port, and waits until it accepts connections.</summary>
+    public async Task StartAgainAsync()
+    {
+        if (_process is not null)
+        {
+            throw new InvalidOperationException("The SMTP server runs already.");
+        }
+
+        var start = new ProcessStartInfo("/usr/bin/python3")
+        {
+            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "refusing_smtp.Refusing", _folder },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["PYTHONPATH"] = RepositoryPaths.Combine("tests", "Ipp.Graph.Tests", "Mail"),
+                // No __pycache__ beside the handler's source.
+                ["PYTHONDONTWRITEBYTECODE"] = "1",
+                // Without it Python buffers what it prints to a pipe, and a message would show only when the buffer fills.
+                ["PYTHONUNBUFFERED"] = "1",
+            },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start /usr/bin/python3 -m aiosmtpd.");
+        process.ErrorDataReceived += (_, line) =>
+        {
+            lock (_errors)
+            {
+                _errors.AppendLine(line.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+        _process = process;
+        _reading = ReadMessagesAsync(process);
+        await WaitUntilListeningAsync(process);
+    }
+
+    /// <summary>Stops the server (its port then refuses connections) until <see cref="StartAgainAsync"/>; what it received stays to be taken.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { } process)
+        {
+            return;
+        }
+
+        if (!process.HasExited)
+        {
+            process.Kill();
+        }
+
+        await process.WaitForExitAsync();
+        await _reading;
+        process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>From now on every sender (MAIL FROM) is refused with <paramref name="reply"/>, until <see cref="Accept"/>.</summary>
+    public void RefuseSenders(string reply) => Refuse("refuse-mail", reply);
+
+    /// <summary>From now on every recipient (RCPT TO) is refused with <paramref name="reply"/> (<c>451 4.3.0 Try again later</c>), until <see cref="Accept"/>.</summary>
+    public void RefuseRecipients(string reply) => Refuse("refuse-rcpt", reply);
+
+    /// <summary>From now on every message is refused once its data arrived (the reply to DATA's end) with <paramref name="reply"/>, until <see cref="Accept"/>.</summary>
+    public void RefuseMessages(string reply) => Refuse("refuse-data", reply);
+
+    /// <summary>Accepts senders, recipients and messages again.</summary>
+    public void Accept()
+    {
+        File.Delete(Path.Combine(_folder, "refuse-mail"));
+        File.Delete(Path.Combine(_folder, "refuse-rcpt"));
+        File.Delete(Path.Combine(_folder, "refuse-data"));
     }
 
     /// <summary>The next message received; fails when none arrives within <see cref="ArrivalTimeout"/>.</summary>
@@ -119,17 +179,19 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-        }
-
-        await _process.WaitForExitAsync();
-        await _reading;
-        _process.Dispose();
+        await StopAsync();
+        Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task WaitUntilListeningAsync()
+    /// <summary>Writes the reply whole under another name first, so the handler never reads half of it.</summary>
+    private void Refuse(string file, string reply)
+    {
+        var written = Path.Combine(_folder, file + ".new");
+        File.WriteAllText(written, reply);
+        File.Move(written, Path.Combine(_folder, file), overwrite: true);
+    }
+
+    private async Task WaitUntilListeningAsync(Process process)
     {
         var deadline = DateTime.UtcNow + ArrivalTimeout;
         while (true)
@@ -140,7 +202,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 await client.ConnectAsync("127.0.0.1", Port);
                 return;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
+            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
             {
                 await Task.Delay(50);
             }
@@ -155,11 +217,11 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// Collects the lines between the debugging handler's markers and parses each message they hold. Before the
     /// message the handler prints the envelope's options, if any (<c>mail options: ['SIZE=…']</c>), then an empty line.
     /// </summary>
-    private async Task ReadMessagesAsync()
+    private async Task ReadMessagesAsync(Process process)
     {
         StringBuilder? message = null;
         var inOptions = false;
-        while (await _process.StandardOutput.ReadLineAsync() is { } line)
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
             if (line == MessageStart)
             {
@@ -184,7 +246,5 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 message?.Append(line).Append("\r\n");
             }
         }
-
-        _messages.Writer.TryComplete();
     }
 }

@@ -5,7 +5,9 @@ namespace Ipp.Graph.Experiments.Notifications;
 /// <summary>
 /// A mail owed for one change of status (table <c>experiment_mails</c>): added in the transaction that records the
 /// change (<see cref="ExperimentMailQueue"/>), claimed by one instance's <see cref="ExperimentMailWorker"/> before it
-/// sends, and deleted once sent. A row claimed and still here after its instance stopped is not sent again.
+/// sends, and deleted once sent. A row claimed and still here after its instance stopped is not sent again. A send
+/// that failed before the mail server was given anything puts the row back, unclaimed, with one more
+/// <see cref="Attempts"/> and a later <see cref="NotBefore"/>.
 /// </summary>
 public sealed class ExperimentMail
 {
@@ -23,4 +25,10 @@ public sealed class ExperimentMail
 
     /// <summary>When it was claimed (UTC); null while nobody has.</summary>
     public DateTime? ClaimedAt { get; set; }
+
+    /// <summary>The sends that failed before the mail server was given anything (0 until one did).</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>When it may be claimed again after such a failure (UTC); null: at once.</summary>
+    public DateTime? NotBefore { get; set; }
 }

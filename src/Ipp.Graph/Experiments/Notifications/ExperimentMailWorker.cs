@@ -16,7 +16,12 @@ namespace Ipp.Graph.Experiments.Notifications;
 /// its row deleted. Stopping midway gives the mails of the batch not yet tried back to the queue; the one being sent,
 /// or any row this instance claimed and could not delete (it died), is found at its next start, logged and dropped,
 /// never sent again: a mail may be lost, never doubled. Each mail's Message-ID is made from its event, so a receiver
-/// can tell a duplicate anyway. A failed send is logged and dropped likewise.
+/// can tell a duplicate anyway. A send that failed before the mail server was given anything
+/// (<see cref="MailNotHandedOverException"/>: the server down, or refusing the envelope for now) cannot have delivered
+/// it: its row goes back to the queue, unclaimed, with one more attempt and a <c>not_before</c> from
+/// <c>Experiments:Mail:RetryDelay</c>, doubling up to <c>MaxRetryDelay</c>; only rows whose <c>not_before</c> passed
+/// are claimed, and after <c>MaxAttempts</c> the mail is dropped with a warning. Any other failure (during or after the
+/// message's data, or a permanent refusal) is logged and dropped: it may have gone out.
 /// </summary>
 public sealed partial class ExperimentMailWorker(
     IDbContextFactory<IppDbContext> databases,
@@ -94,25 +99,30 @@ public sealed partial class ExperimentMailWorker(
         await db.Set<ExperimentMail>().Where(m => ids.Contains(m.EventId) && m.ClaimedBy == _instance).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Claims up to a batch of unclaimed mails, sends them and deletes their rows; the number claimed.</summary>
+    /// <summary>
+    /// Claims up to a batch of unclaimed mails that are due, sends them and deletes their rows (or gives back those to
+    /// be tried again); the number claimed.
+    /// </summary>
     private async Task<int> SendBatchAsync(CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var candidates = await db.Set<ExperimentMail>().Where(m => m.ClaimedBy == null)
+        var now = clock.UtcNowToMillisecond();
+        var candidates = await db.Set<ExperimentMail>().Where(m => m.ClaimedBy == null && (m.NotBefore == null || m.NotBefore <= now))
             .OrderBy(m => m.EventId).Select(m => m.EventId).Take(_options.BatchSize).ToArrayAsync(cancellationToken);
         if (candidates.Length == 0)
         {
             return 0;
         }
 
-        var now = clock.UtcNowToMillisecond();
-        await db.Set<ExperimentMail>().Where(m => candidates.Contains(m.EventId) && m.ClaimedBy == null)
+        // Due still: another instance may have tried one meanwhile and given it back for later.
+        await db.Set<ExperimentMail>().Where(m => candidates.Contains(m.EventId) && m.ClaimedBy == null && (m.NotBefore == null || m.NotBefore <= now))
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedBy, _instance).SetProperty(m => m.ClaimedAt, now), cancellationToken);
 
         // Ours: what this instance claimed and has not finished, which (one worker per instance) is this batch.
         var claimed = await db.Set<ExperimentMail>().Where(m => candidates.Contains(m.EventId) && m.ClaimedBy == _instance)
             .Join(db.ExperimentEvents, m => m.EventId, e => e.Id, (m, e) => new OwedMail(
                 e.Id,
+                m.Attempts,
                 e.ExperimentId,
                 e.Status,
                 e.OccurredAt,
@@ -127,9 +137,20 @@ public sealed partial class ExperimentMailWorker(
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 tried++;
-                await SendAsync(owed, cancellationToken);
+                var retryAt = await SendAsync(owed, cancellationToken);
                 var id = owed.EventId;
-                await db.Set<ExperimentMail>().Where(m => m.EventId == id).ExecuteDeleteAsync(CancellationToken.None);
+                var ours = db.Set<ExperimentMail>().Where(m => m.EventId == id && m.ClaimedBy == _instance);
+                if (retryAt is null)
+                {
+                    await ours.ExecuteDeleteAsync(CancellationToken.None);
+                }
+                else
+                {
+                    await ours.ExecuteUpdateAsync(
+                        set => set.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedAt, (DateTime?)null)
+                            .SetProperty(m => m.Attempts, owed.Attempts + 1).SetProperty(m => m.NotBefore, retryAt),
+                        CancellationToken.None);
+                }
             }
         }
         finally
@@ -147,13 +168,16 @@ public sealed partial class ExperimentMailWorker(
         return candidates.Length;
     }
 
-    /// <summary>Sends one mail; a failure other than stopping is logged (the mail is not tried again).</summary>
-    private async Task SendAsync(OwedMail owed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one mail; answers when to try it again when it failed before the mail server was given anything and
+    /// attempts are left, else null (sent, or dropped: a failure other than stopping is logged).
+    /// </summary>
+    private async Task<DateTime?> SendAsync(OwedMail owed, CancellationToken cancellationToken)
     {
         if (owed.Name is null || owed.Owner is null)
         {
             Gone(logger, owed.ExperimentId, owed.EventId);
-            return;
+            return null;
         }
 
         var page = mail.LinkTo($"{_options.LinkPath.TrimEnd('/')}/{GlobalId.Encode(ExperimentsSchema.TypeName, owed.ExperimentId)}");
@@ -161,22 +185,47 @@ public sealed partial class ExperimentMailWorker(
         {
             await mail.SendAsync(ExperimentEndedMail.For(owed.Owner, owed.EventId, owed.Name, owed.Status, owed.OccurredAt, page), cancellationToken);
             Sent(logger, owed.ExperimentId, owed.Status.ToApiName(), owed.EventId);
+            return null;
+        }
+        catch (MailNotHandedOverException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var cause = exception.InnerException!;
+            var attempts = owed.Attempts + 1;
+            if (attempts >= _options.MaxAttempts)
+            {
+                GaveUp(logger, owed.ExperimentId, owed.Status.ToApiName(), owed.EventId, attempts, cause.GetType().Name, cause.Message);
+                return null;
+            }
+
+            var retryAt = clock.UtcNowToMillisecond() + _options.RetryDelayAfter(attempts);
+            WillRetry(logger, owed.ExperimentId, owed.Status.ToApiName(), owed.EventId, attempts, _options.MaxAttempts, retryAt, cause.GetType().Name, cause.Message);
+            return retryAt;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // It may have reached the server before failing: not tried again.
+            // It may have reached the server before failing, or the server refused it for good: not tried again.
             NotSent(logger, owed.ExperimentId, owed.Status.ToApiName(), owed.EventId, exception.GetType().Name, exception.Message);
+            return null;
         }
     }
 
-    /// <summary>A claimed mail: its event, and the experiment's name and owner's address now (null when deleted since).</summary>
-    private sealed record OwedMail(long EventId, long ExperimentId, ExperimentStatus Status, DateTime OccurredAt, string? Name, string? Owner);
+    /// <summary>
+    /// A claimed mail: its event, its failed attempts so far, and the experiment's name and owner's address now (null
+    /// when deleted since).
+    /// </summary>
+    private sealed record OwedMail(long EventId, int Attempts, long ExperimentId, ExperimentStatus Status, DateTime OccurredAt, string? Name, string? Owner);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mailed the owner of experiment {ExperimentId} that it is {Status} (event {EventId}).")]
     private static partial void Sent(ILogger logger, long experimentId, string status, long eventId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mail the owner of experiment {ExperimentId} that it is {Status} (event {EventId}), and will not try again ({Kind}): {Reason}")]
     private static partial void NotSent(ILogger logger, long experimentId, string status, long eventId, string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give the mail server the mail telling the owner of experiment {ExperimentId} that it is {Status} (event {EventId}), attempt {Attempt} of {MaxAttempts} ({Kind}): {Reason}; trying again from {RetryAt:O}.")]
+    private static partial void WillRetry(ILogger logger, long experimentId, string status, long eventId, int attempt, int maxAttempts, DateTime retryAt, string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up the mail telling the owner of experiment {ExperimentId} that it is {Status} (event {EventId}): the mail server was not given it in {Attempts} attempts (Experiments:Mail:MaxAttempts); the last failed ({Kind}): {Reason}")]
+    private static partial void GaveUp(ILogger logger, long experimentId, string status, long eventId, int attempts, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The mail telling the owner of experiment {ExperimentId} that it is {Status} (event {EventId}) was being sent when this instance stopped: it is not sent again, so it may not have gone out.")]
     private static partial void Interrupted(ILogger logger, long experimentId, string status, long eventId);

@@ -269,6 +269,9 @@ public sealed class ExperimentMailTests
     [InlineData("--Experiments:Mail:BatchSize=0", "Experiments:Mail:BatchSize must be from 1 to 1000")]
     [InlineData("--Experiments:Mail:PollInterval=00:00:00", "Experiments:Mail:PollInterval must be from")]
     [InlineData("--Experiments:Mail:LinkPath=experiments?x", "Experiments:Mail:LinkPath must be a relative path")]
+    [InlineData("--Experiments:Mail:RetryDelay=00:00:00", "Experiments:Mail:RetryDelay must be from 00:00:00.1 to 01:00:00")]
+    [InlineData("--Experiments:Mail:MaxRetryDelay=00:00:10", "Experiments:Mail:MaxRetryDelay must be from Experiments:Mail:RetryDelay (00:00:30)")]
+    [InlineData("--Experiments:Mail:MaxAttempts=0", "Experiments:Mail:MaxAttempts must be from 1 to 100")]
     public async Task A_bad_setting_stops_the_server_saying_which(string setting, string message)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => AccountsServer.StartAsync(setting));

@@ -58,6 +58,20 @@ internal static class ExperimentMails
         }
     }
 
+    /// <summary>
+    /// Waits until a queued mail was tried and given back <paramref name="attempts"/> times at least: the worker met
+    /// the mail server down (or refusing for now) that often.
+    /// </summary>
+    public static async Task WaitForAttemptsAsync(TestDatabase database, int attempts)
+    {
+        var deadline = DateTime.UtcNow + LiveFixture.Patience;
+        while (Convert.ToInt64(await database.ScalarAsync("SELECT COALESCE(MAX(attempts), 0) FROM experiment_mails"), CultureInfo.InvariantCulture) < attempts)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"No mail was tried {attempts} times.");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Completes a new experiment of <paramref name="user"/> through the folder contract (a rename into <c>completed</c>).</summary>
     public static async Task<long> CompleteNewAsync(LiveFixture user, ExperimentStatus end = ExperimentStatus.Completed)
     {
