@@ -101,8 +101,8 @@ public sealed class ImageExperimentInputTests(TokenPoolFixture fixture) : IClass
         Assert.Equal("x", token["parameters"]!["text"]!.GetValue<string>());
         Assert.Single(token["inputs"]!.AsArray());
         var input = Assert.Single(submitted.GetProperty("experiment").GetProperty("inputs").EnumerateArray());
-        // Nothing is copied: the input is downloaded from the library entry it reads.
-        Assert.Equal($"/library/{entry}/content", input.GetProperty("downloadUrl").GetString());
+        // Nothing is copied: the input is the library file's blob, downloaded from the experiment as a copied one is.
+        Assert.Equal($"/experiments/{id}/files/draft.txt", input.GetProperty("downloadUrl").GetString());
         var again = (await Pool.PostAsync(TokenPoolServer.Submit, new { id }, researcher)).PayloadError("submitExperiment");
         Assert.Equal("EXPERIMENT_NOT_EDITABLE", again.GetProperty("code").GetString());
         await Pool.RunPilotAsync();
