@@ -26,8 +26,8 @@ namespace Ipp.Graph.Experiments.Tokens;
 
 /// <summary>
 /// Creates and submits experiments on container images, which run through the PiCaS pool instead of the folder
-/// contract: the image is one the caller may use (<see cref="ImageVisibility"/>; else APPLICATION_UNKNOWN, as for the
-/// catalogue), its parameters are checked by the one <see cref="ParameterValidator"/> over
+/// contract: the image is one the caller may use (<see cref="VisibleApplications.FindAsync"/> decides before, and
+/// <see cref="ImageVisibility"/> again in the transaction; else APPLICATION_UNKNOWN, as for the catalogue), its parameters are checked by the one <see cref="ParameterValidator"/> over
 /// <see cref="ImageApplication.Of"/>, and its files are library entries only, never copied: the job reads them where
 /// the blob store keeps them (<see cref="IBlobStore.Locate"/>), and each input row names its blob
 /// (<see cref="ExperimentInput.BlobKey"/>), which keeps it while the row lasts, the entry deleted or not
@@ -108,10 +108,11 @@ public sealed class ImageExperiments(
 
     /// <summary>
     /// Submits the caller's draft <paramref name="id"/> when it runs through the pool (null when it does not: the
-    /// folder contract's writer submits it): its parameters and files are checked again against the image as it is now
-    /// (which the snapshot then records), its token goes to the outbox, and it moves to SUBMITTED, in one transaction.
+    /// folder contract's writer submits it): its image must be an application <paramref name="visible"/> finds, its
+    /// parameters and files are checked again against the image as it is now (which the snapshot then records), its
+    /// token goes to the outbox, and it moves to SUBMITTED, in one transaction.
     /// </summary>
-    public async Task<Experiment?> TrySubmitAsync(SignedInCaller caller, string id, CancellationToken cancellationToken)
+    public async Task<Experiment?> TrySubmitAsync(SignedInCaller caller, string id, VisibleApplications visible, CancellationToken cancellationToken)
     {
         if (!GlobalId.TryDecode(id, ExperimentsSchema.TypeName, out var experimentId))
         {
@@ -135,7 +136,9 @@ public sealed class ImageExperiments(
             throw new MutationException(new ExperimentNotEditableError(experiment.Status));
         }
 
-        var image = experiment.ImageId is { } imageKey ? await FindImageAsync(db, caller, imageKey, cancellationToken) : null;
+        var image = experiment.ImageId is { } imageKey && (await visible.FindAsync(experiment.ApplicationKey))?.Image?.Key == imageKey
+            ? await FindImageAsync(db, caller, imageKey, cancellationToken)
+            : null;
         if (image is null)
         {
             throw new MutationException(new ApplicationUnknownError(experiment.ApplicationKey));
