@@ -27,15 +27,15 @@ namespace Ipp.Graph.Experiments.Tokens;
 /// <summary>
 /// Creates and submits experiments on container images, which run through the PiCaS pool instead of the folder
 /// contract: the image is one the caller may use (<see cref="VisibleApplications.FindAsync"/> decides before, and
-/// <see cref="ImageVisibility"/> again in the transaction; else APPLICATION_UNKNOWN, as for the catalogue), its parameters are checked by the one <see cref="ParameterValidator"/> over
-/// <see cref="ImageApplication.Of"/>, and its files are library entries only, never copied: the job reads them where
-/// the blob store keeps them (<see cref="IBlobStore.Locate"/>), and each input row names its blob
-/// (<see cref="ExperimentInput.BlobKey"/>), which keeps it while the row lasts, the entry deleted or not
-/// (<see cref="NamedBlobs"/>). No folder is made. Submitting (at creation, or a draft
-/// later) writes the experiment's row, its token in the outbox (<see cref="PicasOutbox.Add"/>) and its status event in
-/// one transaction of the user's writers, which holds the image's row (PostgreSQL <c>FOR SHARE</c>, SQLite's one
-/// writer), so an image being deleted is never submitted to (<see cref="ImageService.DeleteAsync"/> refuses to delete
-/// an image with waiting or running experiments).
+/// <see cref="ImageVisibility"/> again in the transaction; else APPLICATION_UNKNOWN, as for the catalogue), its
+/// parameters are checked by the one <see cref="ParameterValidator"/> over <see cref="ImageApplication.Of"/>, and its
+/// files are library entries only, never copied: the job reads them where the blob store keeps them
+/// (<see cref="IBlobStore.Locate"/>), and each input row names its blob (<see cref="ExperimentInput.BlobKey"/>), which
+/// keeps it while the row lasts, the entry deleted or not (<see cref="NamedBlobs"/>). No folder is made. Submitting
+/// (at creation, or a draft later) writes the experiment's row, its token in the outbox (<see cref="PicasOutbox.Add"/>)
+/// and its status event in one transaction of the user's writers, which holds the image's row (PostgreSQL
+/// <c>FOR SHARE</c>, SQLite's one writer), so an image being deleted is never submitted to
+/// (<see cref="ImageService.DeleteAsync"/> refuses to delete an image with waiting or running experiments).
 /// </summary>
 public sealed class ImageExperiments(
     IDbContextFactory<IppDbContext> databases,
