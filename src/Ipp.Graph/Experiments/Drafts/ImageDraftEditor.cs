@@ -67,7 +67,9 @@ public sealed class ImageDraftEditor(IDbContextFactory<IppDbContext> databases, 
             db.ExperimentInputs.Remove(row);
         }
 
-        experiment.Inputs.AddRange(ImageExperiments.InputRows(PlannedInputs.Plan(given.Files, DraftFiles.NamesTakenBy(kept))));
+        var added = ImageExperiments.InputRows(PlannedInputs.Plan(given.Files, DraftFiles.NamesTakenBy(kept))).ToList();
+        await ImageExperiments.HoldLibraryFilesAsync(db, added, cancellationToken);
+        experiment.Inputs.AddRange(added);
         experiment.Name = name;
         experiment.Description = description;
         experiment.ParametersJson = validation.ParametersJson!;

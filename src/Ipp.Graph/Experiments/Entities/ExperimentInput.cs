@@ -4,7 +4,9 @@ namespace Ipp.Graph.Experiments.Entities;
 
 /// <summary>
 /// An input file of an experiment (table <c>experiment_inputs</c>), stored in the experiment's folder: uploaded with
-/// it, or copied from its owner's library (<see cref="LibraryEntryId"/>), a folder entry's files one row each.
+/// it, or copied from its owner's library (<see cref="LibraryEntryId"/>), a folder entry's files one row each. An
+/// experiment on a container image has no folder and copies nothing: its row names the library file's blob
+/// (<see cref="BlobKey"/>), which then stays in the store while any input names it, the entry deleted or not.
 /// </summary>
 public sealed class ExperimentInput
 {
@@ -44,6 +46,16 @@ public sealed class ExperimentInput
 
     /// <summary>That entry's name when the file was copied; null for an upload.</summary>
     public string? LibraryEntryName { get; set; }
+
+    /// <summary>
+    /// For an experiment on a container image, the blob of the library file it reads (<see cref="LibraryFile.BlobKey"/>),
+    /// which its job reads and its download streams; null for a file in the experiment's folder. Not unique: experiments
+    /// on the same entry name the same blob.
+    /// </summary>
+    public string? BlobKey { get; set; }
+
+    /// <summary>With <see cref="BlobKey"/>, that blob's SHA-256 (<see cref="LibraryFile.Sha256"/>), its downloads' ETag.</summary>
+    public string? Sha256 { get; set; }
 
     /// <summary>
     /// This row for another experiment (a clone): every column copied but the ids, so a column added later comes

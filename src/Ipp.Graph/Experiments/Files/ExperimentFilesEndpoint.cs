@@ -1,9 +1,12 @@
 using Ipp.Graph.Accounts;
 using Ipp.Graph.Authorization;
+using Ipp.Graph.Data;
 using Ipp.Graph.GraphQL;
+using Ipp.Graph.Library.Download;
 using Ipp.Graph.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace Ipp.Graph.Experiments.Files;
@@ -15,7 +18,8 @@ namespace Ipp.Graph.Experiments.Files;
 /// An experiment the <see cref="AccessPolicy"/> does not let the caller read (another's) answers 404, as a missing one
 /// does. The path is read from the request as sent, each part percent-decoded on its own: a part that is empty,
 /// <c>.</c>, <c>..</c>, or decodes to a separator or a control character is refused (400); a path that names no file
-/// inside the experiment's folder (links included, see <see cref="ExperimentFolder"/>) is 404.
+/// inside the experiment's folder (links included, see <see cref="ExperimentFolder"/>) is 404. An experiment on a
+/// container image has no folder: its inputs are the blobs they name (<see cref="ImageInputDownload"/>).
 /// </summary>
 public static class ExperimentFilesEndpoint
 {
@@ -30,7 +34,13 @@ public static class ExperimentFilesEndpoint
     }
 
     private static async Task<IResult> DownloadAsync(
-        HttpContext http, AccountService accounts, AccessPolicy policy, ExperimentAccess access, UploadFolder uploads)
+        HttpContext http,
+        AccountService accounts,
+        AccessPolicy policy,
+        ExperimentAccess access,
+        UploadFolder uploads,
+        IDbContextFactory<IppDbContext> databases,
+        LibraryDownloader downloader)
     {
         if (!SignedInCaller.TryRead(http.User, out var caller) || !accounts.IsLive(caller))
         {
@@ -52,6 +62,11 @@ public static class ExperimentFilesEndpoint
             || await access.FindAsync(key, caller, Permission.ExperimentsRead, http.RequestAborted) is not { } experiment)
         {
             return Results.NotFound();
+        }
+
+        if (experiment.TokenId is not null)
+        {
+            return await ImageInputDownload.TrySendAsync(http, experiment, string.Join('/', parts), databases, downloader) ? Results.Empty : Results.NotFound();
         }
 
         var file = ExperimentFolder.Find(uploads.ExperimentPath(experiment.UserId, experiment.Status, experiment.Id), parts);

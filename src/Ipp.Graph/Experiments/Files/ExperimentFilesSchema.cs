@@ -5,7 +5,6 @@ using Ipp.Graph.Engine.Execution.DataLoader;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.Library;
-using Ipp.Graph.Library.Download;
 using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +12,9 @@ namespace Ipp.Graph.Experiments.Files;
 
 /// <summary>
 /// <c>Experiment.inputs</c> (the input files the database lists, loaded for every experiment of a response in
-/// one query) and <c>Experiment.outputs</c> (every other file of the experiment's folder, read from disk). An input
+/// one query) and <c>Experiment.outputs</c> (every other file of the experiment's folder, read from disk). Every input
+/// downloads from the experiment (an experiment on an image, which has no folder, from the blob its input names:
+/// <see cref="ImageInputDownload"/>). An input
 /// copied from the library names its entry (<c>ExperimentFile.libraryEntry</c>): the id and name it had, and the entry
 /// itself while the caller sees it (<see cref="LibrarySchema.FindAsync"/>: null once it is deleted).
 /// </summary>
@@ -51,27 +52,10 @@ public static class ExperimentFilesSchema
         {
             var input = inputs[i];
             var source = input.LibraryEntryId is { } entryId ? new ExperimentLibrarySource(entryId, input.LibraryEntryName!) : null;
-            files[i] = new ExperimentFile(input.StoredName, input.Parameter, input.Size, DownloadUrl(context, experiment, input, urls), source);
+            files[i] = new ExperimentFile(input.StoredName, input.Parameter, input.Size, urls.For(experiment.Id, input.StoredName), source);
         }
 
         return files;
-    }
-
-    /// <summary>
-    /// Where an input is downloaded: from the experiment's folder; for an experiment that runs through the token pool
-    /// (no folder, nothing copied), from the library entry it reads (<c>files:download</c>, as for the entry itself).
-    /// </summary>
-    private static string DownloadUrl(ResolveContext context, Experiment experiment, ExperimentInput input, DownloadUrls urls)
-    {
-        if (experiment.TokenId is null || input.LibraryEntryId is not { } entryId)
-        {
-            return urls.For(experiment.Id, input.StoredName);
-        }
-
-        var library = context.Service<LibraryDownloadUrls>();
-        return input.StoredName.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0
-            ? library.File(entryId, input.StoredName[(slash + 1)..])
-            : library.Content(entryId);
     }
 
     private static async ValueTask<object?> OutputsAsync(ResolveContext context)

@@ -26,14 +26,16 @@ namespace Ipp.Graph.Experiments.Tokens;
 
 /// <summary>
 /// Creates and submits experiments on container images, which run through the PiCaS pool instead of the folder
-/// contract: the image is one the caller may use (<see cref="ImageVisibility"/>; else APPLICATION_UNKNOWN, as for the
-/// catalogue), its parameters are checked by the one <see cref="ParameterValidator"/> over
-/// <see cref="ImageApplication.Of"/>, and its files are library entries only, never copied: the job reads them where
-/// the blob store keeps them (<see cref="IBlobStore.Locate"/>). No folder is made. Submitting (at creation, or a draft
-/// later) writes the experiment's row, its token in the outbox (<see cref="PicasOutbox.Add"/>) and its status event in
-/// one transaction of the user's writers, which holds the image's row (PostgreSQL <c>FOR SHARE</c>, SQLite's one
-/// writer), so an image being deleted is never submitted to (<see cref="ImageService.DeleteAsync"/> refuses to delete
-/// an image with waiting or running experiments).
+/// contract: the image is one the caller may use (<see cref="VisibleApplications.FindAsync"/> decides before, and
+/// <see cref="ImageVisibility"/> again in the transaction; else APPLICATION_UNKNOWN, as for the catalogue), its
+/// parameters are checked by the one <see cref="ParameterValidator"/> over <see cref="ImageApplication.Of"/>, and its
+/// files are library entries only, never copied: the job reads them where the blob store keeps them
+/// (<see cref="IBlobStore.Locate"/>), and each input row names its blob (<see cref="ExperimentInput.BlobKey"/>), which
+/// keeps it while the row lasts, the entry deleted or not (<see cref="NamedBlobs"/>). No folder is made. Submitting
+/// (at creation, or a draft later) writes the experiment's row, its token in the outbox (<see cref="PicasOutbox.Add"/>)
+/// and its status event in one transaction of the user's writers, which holds the image's row (PostgreSQL
+/// <c>FOR SHARE</c>, SQLite's one writer), so an image being deleted is never submitted to
+/// (<see cref="ImageService.DeleteAsync"/> refuses to delete an image with waiting or running experiments).
 /// </summary>
 public sealed class ImageExperiments(
     IDbContextFactory<IppDbContext> databases,
@@ -77,6 +79,7 @@ public sealed class ImageExperiments(
         await quota.EnsureRoomForExperimentAsync(db, userId, cancellationToken);
         var tags = await TagService.UsableKeysAsync(db, userId, input.Tags ?? [], cancellationToken);
         await HoldImageAsync(db, image.Id, input.Application, cancellationToken);
+        await HoldLibraryFilesAsync(db, experiment.Inputs, cancellationToken);
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync(cancellationToken);
         experiment.TokenId = ExperimentTokens.TokenId(experiment.Id);
@@ -98,10 +101,11 @@ public sealed class ImageExperiments(
 
     /// <summary>
     /// Submits the caller's draft <paramref name="id"/> when it runs through the pool (null when it does not: the
-    /// folder contract's writer submits it): its parameters and files are checked again against the image as it is now
-    /// (which the snapshot then records), its token goes to the outbox, and it moves to SUBMITTED, in one transaction.
+    /// folder contract's writer submits it): its image must be an application <paramref name="visible"/> finds, its
+    /// parameters and files are checked again against the image as it is now (which the snapshot then records), its
+    /// token goes to the outbox, and it moves to SUBMITTED, in one transaction.
     /// </summary>
-    public async Task<Experiment?> TrySubmitAsync(SignedInCaller caller, string id, CancellationToken cancellationToken)
+    public async Task<Experiment?> TrySubmitAsync(SignedInCaller caller, string id, VisibleApplications visible, CancellationToken cancellationToken)
     {
         if (!GlobalId.TryDecode(id, ExperimentsSchema.TypeName, out var experimentId))
         {
@@ -125,7 +129,9 @@ public sealed class ImageExperiments(
             throw new MutationException(new ExperimentNotEditableError(experiment.Status));
         }
 
-        var image = experiment.ImageId is { } imageKey ? await FindImageAsync(db, caller, imageKey, cancellationToken) : null;
+        var image = experiment.ImageId is { } imageKey && (await visible.FindAsync(experiment.ApplicationKey))?.Image?.Key == imageKey
+            ? await FindImageAsync(db, caller, imageKey, cancellationToken)
+            : null;
         if (image is null)
         {
             throw new MutationException(new ApplicationUnknownError(experiment.ApplicationKey));
@@ -133,6 +139,7 @@ public sealed class ImageExperiments(
 
         await HoldImageAsync(db, image.Id, experiment.ApplicationKey, cancellationToken);
         var files = await LibraryFilesAsync(db, caller, experiment.Inputs, cancellationToken);
+        await HoldLibraryFilesAsync(db, experiment.Inputs, cancellationToken);
         var fileParameters = experiment.Inputs.GroupBy(i => (i.Parameter, i.LibraryEntryId)).Select(group => group.Key.Parameter).ToList();
         using (var parameters = JsonDocument.Parse(experiment.ParametersJson))
         {
@@ -158,8 +165,18 @@ public sealed class ImageExperiments(
         return experiment;
     }
 
-    /// <summary>The input rows of an experiment on an image: its library entries' files, referenced where the library keeps them.</summary>
-    public static IEnumerable<ExperimentInput> InputRows(IEnumerable<PlannedInput> files) => files.Select(file => file.Row);
+    /// <summary>
+    /// The input rows of an experiment on an image: its library entries' files, referenced where the library keeps
+    /// them, each naming its blob so the blob outlives the entry (<see cref="HoldLibraryFilesAsync"/> makes sure the
+    /// files are still there when the rows are recorded).
+    /// </summary>
+    public static IEnumerable<ExperimentInput> InputRows(IEnumerable<PlannedInput> files) =>
+        files.Select(file =>
+        {
+            file.Row.BlobKey = file.LibraryFile!.BlobKey;
+            file.Row.Sha256 = file.LibraryFile.Sha256;
+            return file.Row;
+        });
 
     /// <summary>What an experiment on an image stores: its texts only; the files stay the library's (counted there).</summary>
     public static long StoredBytesOf(Experiment experiment) => UserStoredBytes.Of(experiment, 0) - experiment.Inputs.Sum(i => i.Size);
@@ -190,8 +207,37 @@ public sealed class ImageExperiments(
     }
 
     /// <summary>
+    /// Holds the library files whose blobs the <paramref name="inputs"/> name until the transaction ends (PostgreSQL
+    /// <c>FOR SHARE</c>; SQLite's transaction is the database's one writer already), and makes sure each is still
+    /// there; one gone is a problem of its parameter (INVALID_PARAMETERS). The entry may be another user's, shared:
+    /// its deletion (<see cref="Library.Entries.LibraryEntryChanges.DeleteAsync"/>) takes that user's lock, not this
+    /// one's, but deletes these rows first, so either it waits until these inputs are recorded and then sees them
+    /// (their blobs are kept), or it was first and the rows are gone here: no input ever names a deleted blob.
+    /// </summary>
+    public static async Task HoldLibraryFilesAsync(IppDbContext db, IReadOnlyCollection<ExperimentInput> inputs, CancellationToken cancellationToken)
+    {
+        var keys = inputs.Select(i => i.BlobKey).OfType<string>().Distinct().ToArray();
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        var held = (db.Database.IsNpgsql()
+            ? await db.Database.SqlQuery<string>($"SELECT blob_key AS \"Value\" FROM library_files WHERE blob_key = ANY({keys}) FOR SHARE").ToListAsync(cancellationToken)
+            : await db.Set<LibraryFile>().Where(f => keys.Contains(f.BlobKey)).Select(f => f.BlobKey).ToListAsync(cancellationToken)).ToHashSet();
+        var problems = inputs.Where(i => i.BlobKey is { } key && !held.Contains(key)).DistinctBy(i => i.Parameter)
+            .Select(i => new ParameterProblem(i.Parameter, ExperimentInputSources.NotFound(GlobalId.Encode(LibrarySchema.TypeName, i.LibraryEntryId ?? 0))))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new MutationException(new InvalidParametersError(problems));
+        }
+    }
+
+    /// <summary>
     /// The library file of each input row of a draft, found again through the entries the caller still sees; a row
-    /// whose entry or file is gone is a problem of its parameter.
+    /// whose entry or file is gone is a problem of its parameter. A row found names the file's blob (rows recorded
+    /// before inputs named blobs get it now).
     /// </summary>
     private async Task<(List<LibraryFile> Files, List<ParameterProblem> Problems)> LibraryFilesAsync(
         IppDbContext db, SignedInCaller caller, IReadOnlyList<ExperimentInput> inputs, CancellationToken cancellationToken)
@@ -210,6 +256,8 @@ public sealed class ImageExperiments(
             if (file is not null)
             {
                 files.Add(file);
+                input.BlobKey = file.BlobKey;
+                input.Sha256 = file.Sha256;
             }
             else if (problems.All(problem => problem.Name != input.Parameter))
             {

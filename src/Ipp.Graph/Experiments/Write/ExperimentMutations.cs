@@ -6,7 +6,6 @@ using Ipp.Graph.Experiments.Tokens;
 using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
-using Ipp.Graph.Images;
 using Ipp.Graph.Transport.Multipart;
 
 namespace Ipp.Graph.Experiments.Write;
@@ -14,9 +13,10 @@ namespace Ipp.Graph.Experiments.Write;
 /// <summary>
 /// <c>createExperiment</c>, <c>submitExperiment</c> and <c>deleteExperiment</c>: the caller creates their own, and
 /// submits and deletes those the <see cref="Authorization.AccessPolicy"/> lets them change (their own). Creating and
-/// submitting run an application: one the caller may not see (<see cref="VisibleApplications"/>) is answered as unknown.
-/// An application that is a container image's global id runs through the PiCaS pool (<see cref="ImageExperiments"/>);
-/// any other is the catalogue's, run through the folder contract (<see cref="ExperimentWriter"/>).
+/// submitting run an application, which <see cref="VisibleApplications.FindAsync"/> alone finds: one the caller may not
+/// see is answered as unknown, and the route of the one found decides who writes the experiment: a container image
+/// runs through the PiCaS pool (<see cref="ImageExperiments"/>), the catalogue's entries through the folder contract
+/// (<see cref="ExperimentWriter"/>).
 /// </summary>
 public static class ExperimentMutations
 {
@@ -49,16 +49,11 @@ public static class ExperimentMutations
         // The transport runs this while the files arrive: the experiment is made of whole files only.
         await StoredUploads.RequestReadAsync(input.Files?.Select(file => file.File) ?? [], context.CancellationToken);
         await context.Service<ExperimentCreationRateLimiter>().AcquireAsync(caller.UserId, context.Server());
-        if (GlobalId.TryDecode(input.Application, ImageView.TypeName, out var imageKey))
-        {
-            return new CreateExperimentPayload
-            {
-                Experiment = await context.Service<ImageExperiments>().CreateAsync(caller, imageKey, input, context.CancellationToken),
-            };
-        }
-
-        (await VisibleApplications.ForCallerAsync(context)).Runnable(input.Application);
-        var experiment = await context.Service<ExperimentWriter>().CreateAsync(caller, input, context.CancellationToken);
+        var application = await (await VisibleApplications.ForCallerAsync(context)).FindAsync(input.Application)
+            ?? throw new MutationException(new ApplicationUnknownError(input.Application));
+        var experiment = application.RunsThrough == ApplicationRoute.TokenPool
+            ? await context.Service<ImageExperiments>().CreateAsync(caller, application.Image!.Key, input, context.CancellationToken)
+            : await context.Service<ExperimentWriter>().CreateAsync(caller, input, context.CancellationToken);
         return new CreateExperimentPayload { Experiment = experiment };
     }
 
@@ -66,13 +61,9 @@ public static class ExperimentMutations
     {
         var caller = context.RequireCaller();
         var input = context.Input<ExperimentIdInput>();
-        if (await context.Service<ImageExperiments>().TrySubmitAsync(caller, input.Id, context.CancellationToken) is { } submitted)
-        {
-            return new SubmitExperimentPayload { Experiment = submitted };
-        }
-
         var visible = await VisibleApplications.ForCallerAsync(context);
-        var experiment = await context.Service<ExperimentWriter>().SubmitAsync(caller, input.Id, visible, context.CancellationToken);
+        var experiment = await context.Service<ImageExperiments>().TrySubmitAsync(caller, input.Id, visible, context.CancellationToken)
+            ?? await context.Service<ExperimentWriter>().SubmitAsync(caller, input.Id, visible, context.CancellationToken);
         return new SubmitExperimentPayload { Experiment = experiment };
     }
 

@@ -8,6 +8,7 @@ using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.InFlight;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Snapshots;
+using Ipp.Graph.Experiments.Tokens;
 using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
@@ -39,6 +40,7 @@ public sealed class ExperimentWriter
     private readonly UserQuota _quota;
     private readonly IExperimentsInFlight _inFlight;
     private readonly ExperimentAccess _access;
+    private readonly ImageInputBlobs _inputBlobs;
     private readonly TimeProvider _clock;
     private readonly ILogger<ExperimentWriter> _logger;
 
@@ -52,6 +54,7 @@ public sealed class ExperimentWriter
         UserQuota quota,
         IExperimentsInFlight inFlight,
         ExperimentAccess access,
+        ImageInputBlobs inputBlobs,
         TimeProvider clock,
         ILogger<ExperimentWriter> logger)
     {
@@ -64,6 +67,7 @@ public sealed class ExperimentWriter
         _quota = quota;
         _inFlight = inFlight;
         _access = access;
+        _inputBlobs = inputBlobs;
         _clock = clock;
         _logger = logger;
     }
@@ -223,8 +227,9 @@ public sealed class ExperimentWriter
 
     /// <summary>
     /// Deletes an experiment the caller may change when it is a draft or finished: its folder leaves the namespace at
-    /// once (renamed into the instance's staging folder), then its row and inputs go, then the folder's content. A move
-    /// that cannot be done leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
+    /// once (renamed into the instance's staging folder), then its row and inputs go, then the folder's content, or for
+    /// an experiment on an image the blobs its inputs alone kept (<see cref="ImageInputBlobs"/>). A move that cannot be
+    /// done leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
     /// </summary>
     public async Task<string> DeleteAsync(SignedInCaller caller, string id, CancellationToken cancellationToken)
     {
@@ -243,6 +248,7 @@ public sealed class ExperimentWriter
                 }
             }
 
+            var inputBlobs = await _inputBlobs.OfAsync(experimentId, cancellationToken);
             var trash = Path.Combine(_folder.StagingPath, experimentId.ToString(CultureInfo.InvariantCulture) + StagingRecovery.DeletingSuffix);
             var folder = onDisk is { } placed ? _folder.ExperimentPath(userId, placed, experimentId) : null;
             if (folder is not null)
@@ -280,6 +286,7 @@ public sealed class ExperimentWriter
                 DeleteQuietly(trash);
             }
 
+            await _inputBlobs.ReleaseAsync(inputBlobs);
             return id;
         }
         catch (StorageUnavailableException failure)

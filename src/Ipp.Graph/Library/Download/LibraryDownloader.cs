@@ -137,21 +137,29 @@ public sealed class LibraryDownloader(
         response.Headers.CacheControl = "private, no-cache";
     }
 
-    private async Task SendFileAsync(HttpContext http, LibraryFile file, string name, DateTime createdAt)
+    private Task SendFileAsync(HttpContext http, LibraryFile file, string name, DateTime createdAt) =>
+        SendBlobAsync(http, new DownloadedBlob(file.BlobKey, file.Size, file.Sha256, $"the library file {file.Id}"), name, createdAt);
+
+    /// <summary>
+    /// Answers with the bytes of <paramref name="blob"/> as the file <paramref name="name"/>, with byte ranges and its
+    /// SHA-256 as the ETag: a library file, or the input of an experiment on an image that reads one
+    /// (<c>Experiments/Files</c>).
+    /// </summary>
+    internal async Task SendBlobAsync(HttpContext http, DownloadedBlob blob, string name, DateTime createdAt)
     {
         var response = http.Response;
-        var entityTag = new EntityTagHeaderValue($"\"{file.Sha256}\"");
+        var entityTag = new EntityTagHeaderValue($"\"{blob.Sha256}\"");
         var lastModified = new DateTimeOffset(DateTime.SpecifyKind(createdAt, DateTimeKind.Utc));
         var headers = response.GetTypedHeaders();
         headers.ETag = entityTag;
         headers.LastModified = lastModified;
         response.Headers.AcceptRanges = "bytes";
-        var range = RangeRequest.Of(http.Request, file.Size, entityTag, lastModified);
+        var range = RangeRequest.Of(http.Request, blob.Size, entityTag, lastModified);
         if (range.Answer == RangeAnswer.Unsatisfiable)
         {
             // The error body the pipeline adds says why; there is no file to name.
             response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
-            response.Headers.ContentRange = $"bytes */{file.Size}";
+            response.Headers.ContentRange = $"bytes */{blob.Size}";
             return;
         }
 
@@ -162,12 +170,12 @@ public sealed class LibraryDownloader(
             return;
         }
 
-        var (start, length) = range.Answer == RangeAnswer.Partial ? (range.Start, range.Length) : (0L, file.Size);
+        var (start, length) = range.Answer == RangeAnswer.Partial ? (range.Start, range.Length) : (0L, blob.Size);
 
         if (range.Answer == RangeAnswer.Partial)
         {
             response.StatusCode = StatusCodes.Status206PartialContent;
-            response.Headers.ContentRange = $"bytes {range.Start}-{range.End}/{file.Size}";
+            response.Headers.ContentRange = $"bytes {range.Start}-{range.End}/{blob.Size}";
         }
 
         response.ContentLength = length;
@@ -176,8 +184,8 @@ public sealed class LibraryDownloader(
             return;
         }
 
-        var key = BlobKey.Parse(file.BlobKey);
-        var doing = $"read the blob {key} of the library file {file.Id}";
+        var key = BlobKey.Parse(blob.Key);
+        var doing = $"read the blob {key} of {blob.Owner}";
         try
         {
             await using var content = await blobs.OpenReadAsync(key, new ByteRange(start, length), http.RequestAborted)
@@ -255,3 +263,6 @@ public sealed class LibraryDownloader(
         return true;
     }
 }
+
+/// <summary>A blob to download: its key, size and SHA-256, and whose it is (for the log of a failure).</summary>
+internal sealed record DownloadedBlob(string Key, long Size, string Sha256, string Owner);

@@ -70,23 +70,34 @@ public sealed class LibraryEntryChanges(
 
     /// <summary>
     /// Deletes the entries <paramref name="ids"/> (all or none): their rows, files, tags and shares in one transaction,
-    /// which frees their bytes of the quota; then their blobs. A blob that cannot be deleted now is logged and left to
-    /// the blob store's orphan sweep: the entries are gone either way. Answers the ids deleted, each once.
+    /// which frees their bytes of the quota; then the blobs of their files that no experiment on an image reads (an
+    /// input naming the blob keeps it: <see cref="NamedBlobs"/>). A blob that cannot be deleted now is logged and left
+    /// to the blob store's orphan sweep: the entries are gone either way. Answers the ids deleted, each once.
     /// </summary>
     public async Task<IReadOnlyList<string>> DeleteAsync(SignedInCaller caller, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var keys = DecodeEntries(ids);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        List<string> blobKeys;
+        List<string> unnamed;
         await using (var transaction = await UserTransactions.BeginAsync(db, caller.UserId, cancellationToken))
         {
             var wanted = await OwnedKeysAsync(db, caller, keys, cancellationToken);
-            blobKeys = await db.Set<LibraryFile>().Where(f => wanted.Contains(f.EntryId)).Select(f => f.BlobKey).ToListAsync(cancellationToken);
+            var files = db.Set<LibraryFile>().Where(f => wanted.Contains(f.EntryId));
+            var blobKeys = await files.Select(f => f.BlobKey).ToListAsync(cancellationToken);
+
+            // An experiment of another user (the entry shared with them) records its input under that user's lock, not
+            // ours, so the lock that orders the two is the files' rows: deleting them first waits for an experiment
+            // holding them (ImageExperiments takes them FOR SHARE, and SQLite has one writer), and such an experiment
+            // that comes later finds them gone and is refused. Only then are the inputs asked, in a statement of its
+            // own, which sees every input recorded by a transaction that held the rows: a blob an input names is kept.
+            await files.ExecuteDeleteAsync(cancellationToken);
             await db.Set<LibraryEntry>().Where(e => wanted.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+            var named = await NamedBlobs.AmongAsync(db, blobKeys, cancellationToken);
+            unnamed = [.. blobKeys.Where(key => !named.Contains(key))];
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await blobs.DeleteOrLeaveToSweepAsync(blobKeys.Select(BlobKey.Parse), logger);
+        await blobs.DeleteOrLeaveToSweepAsync(unnamed.Select(BlobKey.Parse), logger);
 
         return [.. keys.Values];
     }

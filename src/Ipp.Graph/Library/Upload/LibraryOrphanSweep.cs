@@ -1,5 +1,4 @@
 using Ipp.Graph.Data;
-using Ipp.Graph.Library.Entities;
 using Ipp.Graph.Storage;
 using Ipp.Graph.Storage.Blobs;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,8 @@ namespace Ipp.Graph.Library.Upload;
 
 /// <summary>
 /// Removes from the blob store what failed uploads left, at start and every <see cref="LibraryOptions.SweepInterval"/>:
-/// blobs no <c>library_files</c> row names (a crash came between their write and the entries' record) and writes
+/// blobs that neither a <c>library_files</c> row nor an image experiment's input names (<see cref="NamedBlobs"/>: a
+/// crash came between their write and the entries' record, or a deletion could not remove them) and writes
 /// that never finished (<see cref="IBlobStore.RemoveAbandonedUploadsAsync"/>), both only once older than
 /// <see cref="LibraryOptions.OrphanGrace"/>, by far longer than an upload takes from its first blob to its record, so
 /// that one being recorded is never touched. Safe with several instances: each sweeps on its own, and a blob removed
@@ -76,7 +76,7 @@ public sealed partial class LibraryOrphanSweep(
         while (_options.SweepInterval > TimeSpan.Zero && await WaitAsync(_options.SweepInterval, stoppingToken));
     }
 
-    /// <summary>Deletes the blobs of <paramref name="keys"/> that no library file names; how many.</summary>
+    /// <summary>Deletes the blobs of <paramref name="keys"/> that no library file and no experiment's input names; how many.</summary>
     private async Task<int> RemoveUnrecordedAsync(List<BlobKey> keys, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
@@ -84,11 +84,10 @@ public sealed partial class LibraryOrphanSweep(
             return 0;
         }
 
-        var values = keys.Select(key => key.Value).ToList();
         HashSet<string> recorded;
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
-            recorded = [.. await db.Set<LibraryFile>().Where(f => values.Contains(f.BlobKey)).Select(f => f.BlobKey).ToListAsync(cancellationToken)];
+            recorded = await NamedBlobs.AmongAsync(db, [.. keys.Select(key => key.Value)], cancellationToken);
         }
 
         var removed = 0;

@@ -39,6 +39,24 @@ public sealed class ImageExperimentInputTests(TokenPoolFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_draft_on_an_image_the_callers_roles_no_longer_reach_is_application_unknown_when_submitted_and_stays_a_draft()
+    {
+        var researcher = await Pool.SignUpAsync("AI_RESEARCHER");
+        var image = await Pool.CreateImageAsync(fixture.Maintainer);
+        var id = TokenPoolServer.IdOf(await Pool.CreateExperimentAsync(researcher, image, new { text = "x" }, draft: true));
+        await Pool.PostAsync(
+            "mutation($id: ID!) { setImageRoles(input: {id: $id, roles: [DATA_ENGINEER]}) { image { id } } }", new { id = image }, fixture.Maintainer);
+
+        var refused = (await Pool.PostAsync(TokenPoolServer.Submit, new { id }, researcher)).PayloadError("submitExperiment");
+
+        Assert.Equal("APPLICATION_UNKNOWN", refused.GetProperty("code").GetString());
+        Assert.Equal("EDITING", (await Pool.ReadAsync(researcher, id)).GetProperty("status").GetString());
+        await using var db = await DatabaseAsync();
+        var tokenId = TokenPoolServer.TokenIdOf(id);
+        Assert.False(await db.Set<PicasOutboxEntry>().AnyAsync(e => e.TokenId == tokenId));
+    }
+
+    [Fact]
     public async Task Parameters_that_break_the_images_definition_are_invalid_parameters_naming_each()
     {
         var researcher = await Pool.SignUpAsync("AI_RESEARCHER");
@@ -101,8 +119,8 @@ public sealed class ImageExperimentInputTests(TokenPoolFixture fixture) : IClass
         Assert.Equal("x", token["parameters"]!["text"]!.GetValue<string>());
         Assert.Single(token["inputs"]!.AsArray());
         var input = Assert.Single(submitted.GetProperty("experiment").GetProperty("inputs").EnumerateArray());
-        // Nothing is copied: the input is downloaded from the library entry it reads.
-        Assert.Equal($"/library/{entry}/content", input.GetProperty("downloadUrl").GetString());
+        // Nothing is copied: the input is the library file's blob, downloaded from the experiment as a copied one is.
+        Assert.Equal($"/experiments/{id}/files/draft.txt", input.GetProperty("downloadUrl").GetString());
         var again = (await Pool.PostAsync(TokenPoolServer.Submit, new { id }, researcher)).PayloadError("submitExperiment");
         Assert.Equal("EXPERIMENT_NOT_EDITABLE", again.GetProperty("code").GetString());
         await Pool.RunPilotAsync();

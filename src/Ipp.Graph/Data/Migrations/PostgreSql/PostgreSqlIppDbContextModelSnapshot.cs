@@ -478,6 +478,11 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("BlobKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("blob_key");
+
                     b.Property<long>("ExperimentId")
                         .HasColumnType("bigint")
                         .HasColumnName("experiment_id");
@@ -503,6 +508,11 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(128)")
                         .HasColumnName("parameter");
 
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
                     b.Property<long>("Size")
                         .HasColumnType("bigint")
                         .HasColumnName("size");
@@ -514,6 +524,9 @@ namespace Ipp.Graph.Data.Migrations.PostgreSql
                         .HasColumnName("stored_name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BlobKey")
+                        .HasDatabaseName("ix_experiment_inputs_blob_key");
 
                     b.HasIndex("ExperimentId", "StoredName")
                         .IsUnique()

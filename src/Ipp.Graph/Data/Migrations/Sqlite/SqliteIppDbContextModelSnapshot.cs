@@ -459,6 +459,11 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("BlobKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blob_key");
+
                     b.Property<long>("ExperimentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("experiment_id");
@@ -484,6 +489,11 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("parameter");
 
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER")
                         .HasColumnName("size");
@@ -495,6 +505,9 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                         .HasColumnName("stored_name");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BlobKey")
+                        .HasDatabaseName("ix_experiment_inputs_blob_key");
 
                     b.HasIndex("ExperimentId", "StoredName")
                         .IsUnique()
