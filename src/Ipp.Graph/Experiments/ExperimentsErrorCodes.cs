@@ -37,4 +37,15 @@ public static class ExperimentsErrorCodes
 
     /// <summary>An experiment's logs could not be read from the token pool (it is down, or answered garbage): a field error of <c>Experiment.logs</c>.</summary>
     public const string TokenPoolUnavailable = "TOKEN_POOL_UNAVAILABLE";
+
+    // Cancelling and retrying (Experiments/Lifecycle).
+
+    /// <summary>Only a SUBMITTED or RUNNING experiment can be cancelled; the error gives its status.</summary>
+    public const string ExperimentNotCancellable = "EXPERIMENT_NOT_CANCELLABLE";
+
+    /// <summary>
+    /// Only a FAILED or CANCELLED experiment can be retried; the error gives its status. A CANCELLED one whose job
+    /// still runs is <c>EXPERIMENT_BUSY</c> instead, until the job ended.
+    /// </summary>
+    public const string ExperimentNotRetryable = "EXPERIMENT_NOT_RETRYABLE";
 }

@@ -6,6 +6,7 @@ using Ipp.Graph.Engine.Binding;
 using Ipp.Graph.Engine.Execution;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Files;
+using Ipp.Graph.Experiments.Lifecycle;
 using Ipp.Graph.Experiments.Query;
 using Ipp.Graph.Experiments.Tokens;
 using Ipp.Graph.Experiments.Write;
@@ -38,6 +39,7 @@ public static class ExperimentsSchema
         ExperimentFilesSchema.Bind(schema);
         ExperimentMutations.Bind(schema);
         ExperimentTokensSchema.Bind(schema);
+        LifecycleMutations.Bind(schema);
     }
 
     /// <summary>

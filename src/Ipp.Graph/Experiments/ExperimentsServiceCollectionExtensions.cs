@@ -1,5 +1,6 @@
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.InFlight;
+using Ipp.Graph.Experiments.Lifecycle;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Notifications;
 using Ipp.Graph.Experiments.Query;
@@ -22,6 +23,7 @@ public static class ExperimentsServiceCollectionExtensions
         services.AddExperimentHistory(configuration);
         services.AddExperimentNotifications(configuration);
         services.AddExperimentTokens(configuration);
+        services.AddExperimentLifecycle();
         return services;
     }
 }

@@ -90,6 +90,11 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             ExperimentsWrite, null, "mutation($id: ID!) { submitExperiment(input: {id: $id}) { experiment { status } errors { __typename } } }", s => new { id = s.DraftId }),
         ["Mutation.deleteExperiment"] = new(
             ExperimentsWrite, null, "mutation($id: ID!) { deleteExperiment(input: {id: $id}) { deletedId errors { __typename } } }", s => new { id = s.DraftId }),
+        // A draft can be neither cancelled nor retried: the caller holding the permission gets the payload saying so.
+        ["Mutation.cancelExperiment"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { cancelExperiment(input: {id: $id}) { experiment { status } errors { __typename } } }", s => new { id = s.DraftId }),
+        ["Mutation.retryExperiment"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { retryExperiment(input: {id: $id}) { experiment { status } errors { __typename } } }", s => new { id = s.DraftId }),
         ["Query.accessTokens"] = new(ContractRules.SignedIn, null, "{ accessTokens { id name } }"),
         ["Mutation.createAccessToken"] = new(
             "credentials:manage",

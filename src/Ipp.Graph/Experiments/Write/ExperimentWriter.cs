@@ -6,6 +6,7 @@ using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.InFlight;
+using Ipp.Graph.Experiments.Lifecycle;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Write.Errors;
 using Ipp.Graph.GraphQL;
@@ -38,6 +39,7 @@ public sealed class ExperimentWriter
     private readonly UserQuota _quota;
     private readonly IExperimentsInFlight _inFlight;
     private readonly ExperimentAccess _access;
+    private readonly CancelledJobs _cancelled;
     private readonly TimeProvider _clock;
     private readonly ILogger<ExperimentWriter> _logger;
 
@@ -51,6 +53,7 @@ public sealed class ExperimentWriter
         UserQuota quota,
         IExperimentsInFlight inFlight,
         ExperimentAccess access,
+        CancelledJobs cancelled,
         TimeProvider clock,
         ILogger<ExperimentWriter> logger)
     {
@@ -63,6 +66,7 @@ public sealed class ExperimentWriter
         _quota = quota;
         _inFlight = inFlight;
         _access = access;
+        _cancelled = cancelled;
         _clock = clock;
         _logger = logger;
     }
@@ -194,7 +198,7 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>
-    /// Deletes an experiment the caller may change when it is a draft or finished: its folder leaves the namespace at
+    /// Deletes an experiment the caller may change when it is a draft or finished (CANCELLED with its job ended too): its folder leaves the namespace at
     /// once (renamed into the instance's staging folder), then its row and inputs go, then the folder's content. A move
     /// that cannot be done leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
     /// </summary>
@@ -206,6 +210,11 @@ public sealed class ExperimentWriter
         {
             var experiment = await FindAsync(caller, experimentId, id, cancellationToken);
             var userId = experiment.UserId;
+            if (await _cancelled.StillRunsAsync(experiment, cancellationToken))
+            {
+                throw new MutationException(ExperimentBusyError.JobStillRuns("deleted"));
+            }
+
             var onDisk = _folder.StatusOnDisk(userId, experimentId);
             foreach (var status in (ReadOnlySpan<ExperimentStatus?>)[experiment.Status, onDisk])
             {
