@@ -23,6 +23,9 @@ namespace Ipp.Graph.Experiments.Lifecycle;
 public sealed class ExperimentCancellation(
     ExperimentAccess access, UploadFolder uploads, ExperimentEvents events, IExperimentsInFlight inFlight, PoolTokens tokens, ILogger<ExperimentCancellation> logger)
 {
+    /// <summary>How often a cancel starts again when another writer recorded the backend's move meanwhile.</summary>
+    private const int MaxAttempts = 3;
+
     /// <summary>
     /// Cancels the caller's experiment <paramref name="id"/> (a global id) and gives it as it is after; a
     /// <see cref="MutationException"/> with EXPERIMENT_NOT_FOUND (another user's, gone) or EXPERIMENT_NOT_CANCELLABLE
@@ -32,13 +35,30 @@ public sealed class ExperimentCancellation(
     {
         var experimentId = LifecycleIds.Decode(id);
         await using var working = await inFlight.BeginAsync(experimentId, cancellationToken);
-        var experiment = await access.FindAsync(experimentId, caller, Permission.ExperimentsWrite, cancellationToken)
-            ?? throw LifecycleIds.NotFound(id);
-        if (experiment.Status is not (ExperimentStatus.Submitted or ExperimentStatus.Running))
+        for (var attempt = 1; ; attempt++)
         {
-            throw new MutationException(new ExperimentNotCancellableError(experiment.Status));
-        }
+            var experiment = await access.FindAsync(experimentId, caller, Permission.ExperimentsWrite, cancellationToken)
+                ?? throw LifecycleIds.NotFound(id);
+            if (experiment.Status is not (ExperimentStatus.Submitted or ExperimentStatus.Running))
+            {
+                throw new MutationException(new ExperimentNotCancellableError(experiment.Status));
+            }
 
+            try
+            {
+                return await CancelAsync(caller, experiment, cancellationToken);
+            }
+            catch (MutationException raced) when (attempt < MaxAttempts && raced.Error is ExperimentNotCancellableError { Status: ExperimentStatus.Submitted or ExperimentStatus.Running })
+            {
+                // The folder sync or the token's observer recorded the backend's move (SUBMITTED to RUNNING) after this
+                // cancel read the row: cancel again from where it is now.
+            }
+        }
+    }
+
+    /// <summary>Cancels <paramref name="experiment"/> as read, on its route.</summary>
+    private async Task<Experiment> CancelAsync(SignedInCaller caller, Experiment experiment, CancellationToken cancellationToken)
+    {
         if (experiment.TokenId is not null)
         {
             await tokens.CancelAsync(caller, experiment, cancellationToken);

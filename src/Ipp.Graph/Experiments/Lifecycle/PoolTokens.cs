@@ -118,6 +118,9 @@ public sealed partial class PoolTokens(
         return false;
     }
 
+    /// <summary>A cancelled experiment's token is gone from the pool (the feed said so): it is withdrawn, nothing left to run.</summary>
+    public Task ForgetAsync(long experimentId, CancellationToken cancellationToken) => MarkWithdrawnAsync(experimentId, null, cancellationToken);
+
     /// <summary>
     /// Submits the FAILED or CANCELLED <paramref name="experiment"/> again: its token, when the pool holds it, reset by
     /// its revision as the client's scrub does (never a claimed one: EXPERIMENT_BUSY), else posted again through the
@@ -200,16 +203,23 @@ public sealed partial class PoolTokens(
         return token;
     }
 
+    /// <summary>
+    /// Records a cancelled experiment's token as gone (<see cref="Experiment.TokenState"/> null) and, given, the
+    /// deletion's revision generation, so no older state handed on late counts.
+    /// </summary>
     private async Task MarkWithdrawnAsync(long experimentId, int? generation, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await db.Experiments
-            .Where(e => e.Id == experimentId && e.Status == ExperimentStatus.Cancelled)
+        var changed = await db.Experiments
+            .Where(e => e.Id == experimentId && e.Status == ExperimentStatus.Cancelled && e.TokenState != null)
             .ExecuteUpdateAsync(
                 set => set.SetProperty(e => e.TokenState, (ExperimentTokenState?)null)
                     .SetProperty(e => e.TokenRevision, e => generation != null && (e.TokenRevision == null || e.TokenRevision < generation) ? generation : e.TokenRevision),
                 cancellationToken);
-        Withdrawn(logger, experimentId);
+        if (changed > 0)
+        {
+            Withdrawn(logger, experimentId);
+        }
     }
 
     private async Task RecordAsync(

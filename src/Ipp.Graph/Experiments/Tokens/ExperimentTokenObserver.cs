@@ -77,7 +77,12 @@ public sealed partial class ExperimentTokenObserver(
     {
         if (ExperimentTokens.TryParse(id, out var experimentId))
         {
-            await MoveAsync(experimentId, new TokenStatus(ExperimentStatus.Failed, "the token was deleted from the pool"), cancellationToken, onlyFrom: [ExperimentStatus.Submitted, ExperimentStatus.Running]);
+            var current = await MoveAsync(experimentId, new TokenStatus(ExperimentStatus.Failed, "the token was deleted from the pool"), cancellationToken, onlyFrom: [ExperimentStatus.Submitted, ExperimentStatus.Running]);
+            if (current is { Status: ExperimentStatus.Cancelled })
+            {
+                // The cancel's own deletion, or one by hand: either way no job is left to wait for.
+                await tokens.ForgetAsync(experimentId, cancellationToken);
+            }
         }
     }
 
