@@ -47,11 +47,23 @@ public static class ExperimentsErrorCodes
     /// </summary>
     public const string LiveFilesLimitReached = "LIVE_FILES_LIMIT_REACHED";
 
-    // Bulk verbs (deleteExperiments, tagExperiments, untagExperiments).
+    // Bulk verbs (deleteExperiments, tagExperiments, untagExperiments, cancelExperiments, retryExperiments).
 
     /// <summary>
-    /// A bulk mutation on experiments (<c>deleteExperiments</c>, <c>tagExperiments</c>, <c>untagExperiments</c>) names
-    /// more experiments, or more tags, than <c>Experiments:MaxBulkItems</c>: the request is refused as a whole.
+    /// A bulk mutation on experiments (<c>deleteExperiments</c>, <c>tagExperiments</c>, <c>untagExperiments</c>,
+    /// <c>cancelExperiments</c>, <c>retryExperiments</c>) names more experiments, or more tags, than
+    /// <c>Experiments:MaxBulkItems</c>: the request is refused as a whole.
     /// </summary>
     public const string BulkLimitExceeded = "BULK_LIMIT_EXCEEDED";
+
+    // Cancelling and retrying (Experiments/Lifecycle).
+
+    /// <summary>Only a SUBMITTED or RUNNING experiment can be cancelled; the error gives its status.</summary>
+    public const string ExperimentNotCancellable = "EXPERIMENT_NOT_CANCELLABLE";
+
+    /// <summary>
+    /// Only a FAILED or CANCELLED experiment can be retried; the error gives its status. A CANCELLED one whose job
+    /// still runs is <c>EXPERIMENT_BUSY</c> instead, until the job ended.
+    /// </summary>
+    public const string ExperimentNotRetryable = "EXPERIMENT_NOT_RETRYABLE";
 }

@@ -8,6 +8,7 @@ using Ipp.Graph.Experiments.Bulk;
 using Ipp.Graph.Experiments.Drafts;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.Files;
+using Ipp.Graph.Experiments.Lifecycle;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Query;
 using Ipp.Graph.Experiments.Snapshots;
@@ -48,6 +49,8 @@ public static class ExperimentsSchema
         TagExperimentsMutations.Bind(schema);
         DraftMutations.Bind(schema);
         SnapshotsSchema.Bind(schema);
+        LifecycleMutations.Bind(schema);
+        BulkLifecycleMutations.Bind(schema);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Ipp.Graph.Experiments.Bulk;
 using Ipp.Graph.Experiments.Drafts;
 using Ipp.Graph.Experiments.Files;
 using Ipp.Graph.Experiments.InFlight;
+using Ipp.Graph.Experiments.Lifecycle;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Notifications;
 using Ipp.Graph.Experiments.Query;
@@ -29,6 +30,7 @@ public static class ExperimentsServiceCollectionExtensions
         services.AddExperimentLiveFiles(configuration);
         services.AddBulkExperiments(configuration);
         services.AddSingleton<ExperimentTagging>();
+        services.AddExperimentLifecycle();
         return services;
     }
 }

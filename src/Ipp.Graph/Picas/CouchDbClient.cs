@@ -67,14 +67,18 @@ public sealed class CouchDbClient : IDisposable
     public async Task<CouchResult<string>> PutDocumentAsync(string id, JsonObject document, CancellationToken cancellationToken)
     {
         var result = await SendAsync(HttpMethod.Put, DocumentPath(id), document.ToJsonString(), _options.RequestTimeout, cancellationToken);
-        if (!result.IsOk)
-        {
-            return result.As<string>();
-        }
+        return Revision(result);
+    }
 
-        return result.Value is JsonObject answer && answer["rev"] is JsonValue rev && rev.TryGetValue<string>(out var revision)
-            ? CouchResult<string>.Ok(revision)
-            : CouchResult<string>.Failed(CouchOutcome.InvalidResponse, "a write's answer without its revision");
+    /// <summary>
+    /// Deletes the document <paramref name="id"/> at revision <paramref name="revision"/> (<c>DELETE /{db}/{id}?rev=</c>)
+    /// and gives the deletion's revision; <see cref="CouchOutcome.Conflict"/> when the document has another revision
+    /// now (it changed since it was read), <see cref="CouchOutcome.NotFound"/> when it is gone.
+    /// </summary>
+    public async Task<CouchResult<string>> DeleteDocumentAsync(string id, string revision, CancellationToken cancellationToken)
+    {
+        var result = await SendAsync(HttpMethod.Delete, $"{DocumentPath(id)}?rev={Uri.EscapeDataString(revision)}", null, _options.RequestTimeout, cancellationToken);
+        return Revision(result);
     }
 
     /// <summary>
@@ -223,6 +227,12 @@ public sealed class CouchDbClient : IDisposable
         id.StartsWith("_design/", StringComparison.Ordinal)
             ? $"{_database}/_design/{Uri.EscapeDataString(id["_design/".Length..])}"
             : $"{_database}/{Uri.EscapeDataString(id)}";
+
+    /// <summary>The new revision a write or deletion answered (<c>{"ok": true, "rev": …}</c>), or its failure.</summary>
+    private static CouchResult<string> Revision(CouchResult<JsonNode?> result) =>
+        !result.IsOk ? result.As<string>()
+        : result.Value is JsonObject answer && answer["rev"] is JsonValue rev && rev.TryGetValue<string>(out var revision) ? CouchResult<string>.Ok(revision)
+        : CouchResult<string>.Failed(CouchOutcome.InvalidResponse, "a write's answer without its revision");
 
     private static CouchResult<JsonObject> AsObject(CouchResult<JsonNode?> result) =>
         !result.IsOk ? result.As<JsonObject>()

@@ -100,6 +100,15 @@ public sealed class ContractAccessTests(AccessServers servers) : IClassFixture<A
             ExperimentsWrite, null, "mutation($id: ID!) { editExperiment(input: {id: $id, name: \"Edited?\"}) { experiment { name } errors { __typename } } }", s => new { id = s.DraftId }),
         ["Mutation.cloneExperiment"] = new(
             ExperimentsWrite, null, "mutation($id: ID!) { cloneExperiment(input: {id: $id}) { experiment { status } errors { __typename } } }", s => new { id = s.DraftId }),
+        // A draft can be neither cancelled nor retried: the caller holding the permission gets the payload saying so.
+        ["Mutation.cancelExperiment"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { cancelExperiment(input: {id: $id}) { experiment { status } errors { __typename } } }", s => new { id = s.DraftId }),
+        ["Mutation.retryExperiment"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { retryExperiment(input: {id: $id}) { experiment { status } errors { __typename } } }", s => new { id = s.DraftId }),
+        ["Mutation.cancelExperiments"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { cancelExperiments(input: {ids: [$id]}) { results { id } errors { __typename } } }", s => new { id = s.DraftId }),
+        ["Mutation.retryExperiments"] = new(
+            ExperimentsWrite, null, "mutation($id: ID!) { retryExperiments(input: {ids: [$id]}) { results { id } errors { __typename } } }", s => new { id = s.DraftId }),
         ["Query.accessTokens"] = new(ContractRules.SignedIn, null, "{ accessTokens { id name } }"),
         ["Mutation.createAccessToken"] = new(
             "credentials:manage",

@@ -76,7 +76,10 @@ public sealed class Experiment
     /// </summary>
     public string? TokenId { get; set; }
 
-    /// <summary>Where its token is: null for the folder contract and for a draft; else queued in the server or in the pool.</summary>
+    /// <summary>
+    /// Where its token is: null for the folder contract, for a draft, and for a cancelled experiment whose token was withdrawn
+    /// (withheld in the outbox or deleted from the pool); else queued in the server or in the pool.
+    /// </summary>
     public ExperimentTokenState? TokenState { get; set; }
 
     /// <summary>

@@ -17,14 +17,24 @@ public enum ExperimentStatus
     Running,
     Completed,
     Failed,
+
+    /// <summary>
+    /// Withdrawn by its owner (<c>cancelExperiment</c>): before the backend took it, or while it ran, in which case
+    /// the job goes on (neither the folder contract nor the pool can stop it) and how it ends is kept apart from the
+    /// status (<see cref="Lifecycle.CancelledJobEnds"/>).
+    /// </summary>
+    Cancelled,
 }
 
 /// <summary>The folder namespaces of the statuses, as the backend writes them, and the column's text.</summary>
 public static class ExperimentStatusNames
 {
-    /// <summary>The namespaces of the folder contract, in the order a job goes through them.</summary>
+    /// <summary>
+    /// The namespaces of the folder contract, in the order a job goes through them; <c>cancelled</c>, which only the
+    /// server writes (a folder withdrawn from <c>submitted</c>), last.
+    /// </summary>
     public static IReadOnlyList<ExperimentStatus> Namespaces { get; } =
-        [ExperimentStatus.Editing, ExperimentStatus.Submitted, ExperimentStatus.Running, ExperimentStatus.Completed, ExperimentStatus.Failed];
+        [ExperimentStatus.Editing, ExperimentStatus.Submitted, ExperimentStatus.Running, ExperimentStatus.Completed, ExperimentStatus.Failed, ExperimentStatus.Cancelled];
 
     /// <summary>The folder namespace (and stored text) of a status: <c>editing</c>, <c>submitted</c>, ...</summary>
     public static string ToName(this ExperimentStatus status) => status switch
@@ -35,6 +45,7 @@ public static class ExperimentStatusNames
         ExperimentStatus.Running => "running",
         ExperimentStatus.Completed => "completed",
         ExperimentStatus.Failed => "failed",
+        ExperimentStatus.Cancelled => "cancelled",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

@@ -1,6 +1,7 @@
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.InFlight;
+using Ipp.Graph.Experiments.Lifecycle;
 using Ipp.Graph.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,9 @@ namespace Ipp.Graph.Experiments.Live;
 /// so are experiments a writer is moving right now, on any instance (<see cref="IExperimentsInFlight"/>: the writer
 /// records its own move; a check of one is deferred, and the caller looks again later). Experiments that run through
 /// the token pool (a token id) have no folder and are never read from one: their statuses come from the pool.
+/// A CANCELLED experiment keeps its status whatever its folder does: the job of one cancelled while it ran goes on,
+/// and its folder reaching <c>completed</c> or <c>failed</c> is noted once (<see cref="CancelledJobs.NoteEndAsync"/>),
+/// never recorded as COMPLETED or FAILED.
 /// </summary>
 public sealed class FolderStatusSync
 {
@@ -28,6 +32,7 @@ public sealed class FolderStatusSync
     private readonly UploadFolder _uploads;
     private readonly ExperimentEvents _events;
     private readonly IExperimentsInFlight _inFlight;
+    private readonly CancelledJobs _cancelled;
     private readonly TimeProvider _clock;
     private readonly ILogger<FolderStatusSync> _logger;
 
@@ -37,6 +42,7 @@ public sealed class FolderStatusSync
         UploadFolder uploads,
         ExperimentEvents events,
         IExperimentsInFlight inFlight,
+        CancelledJobs cancelled,
         TimeProvider clock,
         ILogger<FolderStatusSync> logger)
     {
@@ -45,6 +51,7 @@ public sealed class FolderStatusSync
         _uploads = uploads;
         _events = events;
         _inFlight = inFlight;
+        _cancelled = cancelled;
         _clock = clock;
         _logger = logger;
     }
@@ -176,6 +183,11 @@ public sealed class FolderStatusSync
                 return false;
             }
 
+            if (row.Status == ExperimentStatus.Cancelled)
+            {
+                return await NoteCancelledJobEndAsync(row, onDisk, cancellationToken);
+            }
+
             var change = await _events.TryChangeAsync(row.Id, row.UserId, row.Status, onDisk, cancellationToken);
 
             if (change is not null)
@@ -196,6 +208,24 @@ public sealed class FolderStatusSync
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A cancelled experiment's folder in <c>completed</c> or <c>failed</c>: its job ended after the cancel, noted once;
+    /// anywhere else (withdrawn, or the job still running) nothing changes.
+    /// </summary>
+    private async Task<bool> NoteCancelledJobEndAsync(Row row, ExperimentStatus onDisk, CancellationToken cancellationToken)
+    {
+        if (onDisk is not (ExperimentStatus.Completed or ExperimentStatus.Failed)
+            || !await _cancelled.NoteEndAsync(row.Id, row.UserId, "its folder moved to " + onDisk.ToName(), cancellationToken))
+        {
+            return false;
+        }
+
+        _logger.LogInformation(
+            "The job of cancelled experiment {ExperimentId} of user {UserId} ended afterwards (its folder moved to {Status}); its status stays cancelled",
+            row.Id, row.UserId, onDisk.ToName());
+        return true;
     }
 
     private async Task<Row?> ReadAsync(long experimentId, CancellationToken cancellationToken)

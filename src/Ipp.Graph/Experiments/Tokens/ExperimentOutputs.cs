@@ -100,6 +100,16 @@ public sealed partial class ExperimentOutputs(
         }
     }
 
+    /// <summary>
+    /// Makes room for the outputs of the experiment's next run (a retry, a token put back in <c>todo</c>): the entry of
+    /// an earlier run stays in the owner's library, an entry like any other, but is no longer the experiment's
+    /// (<see cref="LibraryEntry.ExperimentId"/> cleared), so the next completion is collected once in its turn. Runs in
+    /// the caller's transaction on <paramref name="db"/>.
+    /// </summary>
+    public static Task ReleaseAsync(IppDbContext db, long experimentId, CancellationToken cancellationToken) =>
+        db.Set<LibraryEntry>().Where(e => e.ExperimentId == experimentId)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ExperimentId, (long?)null), cancellationToken);
+
     /// <summary>Copies each usable file of <paramref name="folder"/> into a new blob, as a file of <paramref name="entry"/>.</summary>
     private async Task CopyAsync(string folder, LibraryEntry entry, List<BlobKey> written, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.Experiments.InFlight;
+using Ipp.Graph.Experiments.Lifecycle;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Picas;
 using Ipp.Graph.Storage;
@@ -17,10 +19,21 @@ namespace Ipp.Graph.Experiments.Tokens;
 /// statuses move forward, and back to SUBMITTED only when the token was put back in <c>todo</c> (a scrub, a reset).
 /// A token deleted by hand while its experiment waits or runs fails the experiment with that reason. A COMPLETED
 /// experiment's outputs become its owner's library entry (<see cref="ExperimentOutputs"/>), once; a blob store that
-/// fails meanwhile is logged and left to the next reconciliation, which hands the done token on again.
+/// fails meanwhile is logged and left to the next reconciliation, which hands the done token on again; a token put back
+/// in <c>todo</c> after an end makes room for the next run's outputs (<see cref="ExperimentOutputs.ReleaseAsync"/>).
+/// A CANCELLED experiment's status never follows its token: a token waiting in <c>todo</c> (posted by a worker that
+/// read it before the cancel withheld it, or put back by a pilot) is withdrawn (<see cref="PoolTokens.WithdrawAsync"/>),
+/// unless a retry or cancel works on it (in flight), a claimed one is its job running on, a finished one that job's end, noted once (<see cref="CancelledJobs.NoteEndAsync"/>)
+/// with no outputs collected and no mail; its deletion (the cancel's own) changes nothing.
 /// </summary>
 public sealed partial class ExperimentTokenObserver(
-    IDbContextFactory<IppDbContext> databases, ExperimentEvents events, ExperimentOutputs outputs, ILogger<ExperimentTokenObserver> logger) : IPicasTokenObserver
+    IDbContextFactory<IppDbContext> databases,
+    ExperimentEvents events,
+    ExperimentOutputs outputs,
+    CancelledJobs cancelled,
+    PoolTokens tokens,
+    IExperimentsInFlight inFlight,
+    ILogger<ExperimentTokenObserver> logger) : IPicasTokenObserver
 {
     private const int MaxAttempts = 3;
 
@@ -38,6 +51,12 @@ public sealed partial class ExperimentTokenObserver(
         }
 
         var current = await MoveAsync(experimentId, target, cancellationToken);
+        if (current is { Status: ExperimentStatus.Cancelled })
+        {
+            await CancelledTokenAsync(experimentId, current.UserId, token, target, cancellationToken);
+            return;
+        }
+
         if (current is { Status: ExperimentStatus.Completed } && target.Status == ExperimentStatus.Completed)
         {
             try
@@ -58,7 +77,30 @@ public sealed partial class ExperimentTokenObserver(
     {
         if (ExperimentTokens.TryParse(id, out var experimentId))
         {
-            await MoveAsync(experimentId, new TokenStatus(ExperimentStatus.Failed, "the token was deleted from the pool"), cancellationToken, onlyFrom: [ExperimentStatus.Submitted, ExperimentStatus.Running]);
+            var current = await MoveAsync(experimentId, new TokenStatus(ExperimentStatus.Failed, "the token was deleted from the pool"), cancellationToken, onlyFrom: [ExperimentStatus.Submitted, ExperimentStatus.Running]);
+            if (current is { Status: ExperimentStatus.Cancelled })
+            {
+                // The cancel's own deletion, or one by hand: either way no job is left to wait for.
+                await tokens.ForgetAsync(experimentId, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The token of a CANCELLED experiment: withdrawn when waiting, its job's end noted when it ended.</summary>
+    private async Task CancelledTokenAsync(long experimentId, long userId, PicasTokenState token, TokenStatus target, CancellationToken cancellationToken)
+    {
+        if (target.Status == ExperimentStatus.Submitted)
+        {
+            // In flight: a retry reset it and is about to record SUBMITTED, or a cancel is withdrawing it itself.
+            if (!await inFlight.IsInFlightAsync(experimentId, cancellationToken))
+            {
+                await tokens.WithdrawAsync(experimentId, token.Id, token.Revision, cancellationToken);
+            }
+        }
+        else if (target.Status is ExperimentStatus.Completed or ExperimentStatus.Failed
+            && await cancelled.NoteEndAsync(experimentId, userId, target.Reason ?? target.Status.ToName(), cancellationToken))
+        {
+            CancelledJobEnded(logger, experimentId, target.Reason);
         }
     }
 
@@ -89,14 +131,14 @@ public sealed partial class ExperimentTokenObserver(
                 return null;
             }
 
-            // A draft has no token yet; Staging is a creation still running.
-            if (current.Status == target.Status || current.Status is ExperimentStatus.Editing or ExperimentStatus.Staging
+            // A draft has no token yet; Staging is a creation still running; a cancelled one's token is kept apart.
+            if (current.Status == target.Status || current.Status is ExperimentStatus.Editing or ExperimentStatus.Staging or ExperimentStatus.Cancelled
                 || (onlyFrom is not null && !onlyFrom.Contains(current.Status)))
             {
                 return current;
             }
 
-            if (await events.TryChangeAsync(experimentId, current.UserId, current.Status, target.Status, cancellationToken, target.Reason) is not null)
+            if (await TryChangeAsync(experimentId, current, target, cancellationToken) is not null)
             {
                 StatusChanged(logger, experimentId, current.Status.ToName(), target.Status.ToName(), target.Reason);
                 return current with { Status = target.Status };
@@ -107,6 +149,31 @@ public sealed partial class ExperimentTokenObserver(
                 return await ReadAsync(experimentId, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Records the change; one from an end back to SUBMITTED (the token put back in <c>todo</c>) releases the earlier
+    /// run's outputs in the same transaction, so the next completion is collected in its turn.
+    /// </summary>
+    private async Task<ExperimentEvent?> TryChangeAsync(long experimentId, Current current, TokenStatus target, CancellationToken cancellationToken)
+    {
+        if (!(target.Status == ExperimentStatus.Submitted && current.Status is ExperimentStatus.Completed or ExperimentStatus.Failed))
+        {
+            return await events.TryChangeAsync(experimentId, current.UserId, current.Status, target.Status, cancellationToken, target.Reason);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await UserTransactions.BeginAsync(db, current.UserId, cancellationToken);
+        var change = await events.TryChangeInAsync(db, experimentId, current.UserId, current.Status, target.Status, target.Reason, cancellationToken);
+        if (change is null)
+        {
+            return null;
+        }
+
+        await ExperimentOutputs.ReleaseAsync(db, experimentId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        events.Announce(change);
+        return change;
     }
 
     private async Task<Current?> ReadAsync(long experimentId, CancellationToken cancellationToken)
@@ -122,6 +189,9 @@ public sealed partial class ExperimentTokenObserver(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Experiment {ExperimentId} went from {Previous} to {Status} (its token: {Reason}).")]
     private static partial void StatusChanged(ILogger logger, long experimentId, string previous, string status, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The job of cancelled experiment {ExperimentId} ended afterwards ({Reason}); its status stays cancelled.")]
+    private static partial void CancelledJobEnded(ILogger logger, long experimentId, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The outputs of experiment {ExperimentId} could not be copied into the library; the next reconciliation of the pool (Picas:ReconcileInterval) tries again.")]
     private static partial void OutputsDelayed(ILogger logger, long experimentId);

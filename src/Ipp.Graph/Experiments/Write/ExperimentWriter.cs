@@ -6,6 +6,7 @@ using Ipp.Graph.Data;
 using Ipp.Graph.Engine.Error;
 using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Experiments.InFlight;
+using Ipp.Graph.Experiments.Lifecycle;
 using Ipp.Graph.Experiments.Live;
 using Ipp.Graph.Experiments.Snapshots;
 using Ipp.Graph.Experiments.Tokens;
@@ -41,6 +42,7 @@ public sealed class ExperimentWriter
     private readonly IExperimentsInFlight _inFlight;
     private readonly ExperimentAccess _access;
     private readonly ImageInputBlobs _inputBlobs;
+    private readonly CancelledJobs _cancelled;
     private readonly TimeProvider _clock;
     private readonly ILogger<ExperimentWriter> _logger;
 
@@ -55,6 +57,7 @@ public sealed class ExperimentWriter
         IExperimentsInFlight inFlight,
         ExperimentAccess access,
         ImageInputBlobs inputBlobs,
+        CancelledJobs cancelled,
         TimeProvider clock,
         ILogger<ExperimentWriter> logger)
     {
@@ -68,6 +71,7 @@ public sealed class ExperimentWriter
         _inFlight = inFlight;
         _access = access;
         _inputBlobs = inputBlobs;
+        _cancelled = cancelled;
         _clock = clock;
         _logger = logger;
     }
@@ -226,10 +230,11 @@ public sealed class ExperimentWriter
     }
 
     /// <summary>
-    /// Deletes an experiment the caller may change when it is a draft or finished: its folder leaves the namespace at
-    /// once (renamed into the instance's staging folder), then its row and inputs go, then the folder's content, or for
-    /// an experiment on an image the blobs its inputs alone kept (<see cref="ImageInputBlobs"/>). A move that cannot be
-    /// done leaves the folder and the row as they were (STORAGE_UNAVAILABLE).
+    /// Deletes an experiment the caller may change when it is a draft or finished (CANCELLED with its job ended too):
+    /// its folder leaves the namespace at once (renamed into the instance's staging folder), then its row and inputs go,
+    /// then the folder's content, or for an experiment on an image the blobs its inputs alone kept
+    /// (<see cref="ImageInputBlobs"/>). A move that cannot be done leaves the folder and the row as they were
+    /// (STORAGE_UNAVAILABLE).
     /// </summary>
     public async Task<string> DeleteAsync(SignedInCaller caller, string id, CancellationToken cancellationToken)
     {
@@ -239,6 +244,11 @@ public sealed class ExperimentWriter
         {
             var experiment = await FindAsync(caller, experimentId, id, cancellationToken);
             var userId = experiment.UserId;
+            if (await _cancelled.StillRunsAsync(experiment, cancellationToken))
+            {
+                throw new MutationException(ExperimentBusyError.JobStillRuns("deleted"));
+            }
+
             var onDisk = _folder.StatusOnDisk(userId, experimentId);
             foreach (var status in (ReadOnlySpan<ExperimentStatus?>)[experiment.Status, onDisk])
             {

@@ -32,7 +32,7 @@ public sealed class UsageTests
         var usage = (await http.PostAsync($"{{ me {{ {UsageFields} }} }}", null, user.Token)).Data("me").GetProperty("usage");
 
         Assert.Equal(
-            """[{"status":"EDITING","count":0},{"status":"SUBMITTED","count":2},{"status":"RUNNING","count":0},{"status":"COMPLETED","count":1},{"status":"FAILED","count":1}]""",
+            """[{"status":"EDITING","count":0},{"status":"SUBMITTED","count":2},{"status":"RUNNING","count":0},{"status":"COMPLETED","count":1},{"status":"FAILED","count":1},{"status":"CANCELLED","count":0}]""",
             usage.GetProperty("experiments").GetRawText());
         Assert.Equal(4, usage.GetProperty("experimentCount").GetInt32());
         Assert.Equal(7, usage.GetProperty("maxExperiments").GetInt32());

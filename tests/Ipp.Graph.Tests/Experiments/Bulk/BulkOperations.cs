@@ -25,6 +25,15 @@ public static class BulkOperations
         "mutation($ids: [ID!]!) { deleteExperiments(input: {ids: $ids}) { results { id deletedId " + Errors
         + "... on ExperimentNotFoundError { id } ... on ExperimentBusyError { status } } } " + Errors + "... on BulkLimitExceededError { maxItems } } } }";
 
+    public const string Cancel =
+        "mutation($ids: [ID!]!) { cancelExperiments(input: {ids: $ids}) { results { id experiment { status } " + Errors
+        + "... on ExperimentNotFoundError { id } ... on ExperimentNotCancellableError { status } } } " + Errors + "... on BulkLimitExceededError { maxItems } } } }";
+
+    public const string Retry =
+        "mutation($ids: [ID!]!) { retryExperiments(input: {ids: $ids}) { results { id experiment { status } " + Errors
+        + "... on ExperimentNotFoundError { id } ... on ExperimentNotRetryableError { status } ... on ExperimentBusyError { status } } } "
+        + Errors + "... on BulkLimitExceededError { maxItems } } } }";
+
     /// <summary>Each result as (the id named, the code of its error or null when it succeeded).</summary>
     public static (string? Id, string? Code)[] Outcomes(JsonElement payload)
     {

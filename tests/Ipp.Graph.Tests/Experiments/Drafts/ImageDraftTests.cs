@@ -98,9 +98,12 @@ public sealed class ImageDraftTests(TokenPoolFixture fixture) : IClassFixture<To
         Assert.Equal("""{"text":"x","count":2}""", clone.GetProperty("parameters").GetRawText());
         Assert.Equal(["reads.txt"], InputNames(clone));
         Assert.Single(clone.GetProperty("tags").EnumerateArray());
-        var read = (await Pool.PostAsync("query($id: ID!) { node(id: $id) { ... on Experiment { tokenState inputs { downloadUrl } } } }", new { id = clone.GetProperty("id").GetString() }, researcher)).Data("node");
+        var cloneId = clone.GetProperty("id").GetString();
+        var read = (await Pool.PostAsync("query($id: ID!) { node(id: $id) { ... on Experiment { tokenState inputs { downloadUrl libraryEntry { entryId } } } } }", new { id = cloneId }, researcher)).Data("node");
         Assert.Equal(JsonValueKind.Null, read.GetProperty("tokenState").ValueKind);
-        Assert.Equal($"/library/{entry}/content", read.GetProperty("inputs")[0].GetProperty("downloadUrl").GetString());
+        // The clone reads the source's library file in place: its input names the same entry and blob, downloaded as the clone's own.
+        Assert.Equal(entry, read.GetProperty("inputs")[0].GetProperty("libraryEntry").GetProperty("entryId").GetString());
+        Assert.StartsWith($"/experiments/{cloneId}/files/", read.GetProperty("inputs")[0].GetProperty("downloadUrl").GetString(), StringComparison.Ordinal);
         Assert.Equal(["text", "count", "data"], ran.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
         Assert.Equal(["text", "count", "data", "extra"], clone.GetProperty("ranApplication").GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
         Assert.Equal(ran.GetProperty("version").GetInt32() + 1, clone.GetProperty("ranApplication").GetProperty("version").GetInt32());
