@@ -65,20 +65,7 @@ public sealed class ExperimentCancellation(
             return experiment;
         }
 
-        ExperimentEvent change;
-        try
-        {
-            change = await CancelFolderAsync(caller, experiment);
-        }
-        catch (StorageUnavailableException failure)
-        {
-            // The folder could not move: it and the row are as they were.
-            failure.Log(logger);
-            throw StorageUnavailableException.ClientError();
-        }
-
-        (experiment.Status, experiment.StatusChangedAt) = (ExperimentStatus.Cancelled, change.OccurredAt);
-        return experiment;
+        return await FolderMoves.RecordAsync(experiment, () => CancelFolderAsync(caller, experiment), logger);
     }
 
     /// <summary>The folder contract's cancel: the rename when the experiment waits, else (or when the backend was first) the running case.</summary>

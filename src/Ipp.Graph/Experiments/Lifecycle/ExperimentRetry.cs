@@ -49,20 +49,7 @@ public sealed class ExperimentRetry(
             return experiment;
         }
 
-        ExperimentEvent change;
-        try
-        {
-            change = await RetryFolderAsync(caller, experiment);
-        }
-        catch (StorageUnavailableException failure)
-        {
-            // The folder could not move: it and the row are as they were.
-            failure.Log(logger);
-            throw StorageUnavailableException.ClientError();
-        }
-
-        (experiment.Status, experiment.StatusChangedAt) = (ExperimentStatus.Submitted, change.OccurredAt);
-        return experiment;
+        return await FolderMoves.RecordAsync(experiment, () => RetryFolderAsync(caller, experiment), logger);
     }
 
     private async Task<ExperimentEvent> RetryFolderAsync(SignedInCaller caller, Experiment experiment)

@@ -1,3 +1,4 @@
+using Ipp.Graph.Experiments.Entities;
 using Ipp.Graph.Storage;
 
 namespace Ipp.Graph.Experiments.Lifecycle;
@@ -25,5 +26,27 @@ public static class FolderMoves
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Runs a verb's folder move (<paramref name="move"/>, which records its change) and gives the experiment as it is
+    /// after; a folder that could not move leaves it and the row as they were: logged, and STORAGE_UNAVAILABLE to the
+    /// client.
+    /// </summary>
+    public static async Task<Experiment> RecordAsync(Experiment experiment, Func<Task<ExperimentEvent>> move, ILogger logger)
+    {
+        ExperimentEvent change;
+        try
+        {
+            change = await move();
+        }
+        catch (StorageUnavailableException failure)
+        {
+            failure.Log(logger);
+            throw StorageUnavailableException.ClientError();
+        }
+
+        (experiment.Status, experiment.StatusChangedAt) = (change.Status, change.OccurredAt);
+        return experiment;
     }
 }

@@ -15,13 +15,7 @@ public sealed class LibraryWebDavDownloadTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _webDav = await RcloneWebDavServer.StartAsync();
-        _server = await WriteFixture.StartAsync(
-            "--Storage:Provider=WebDav",
-            $"--Storage:WebDav:BaseUrl={_webDav.BaseUrl}",
-            $"--Storage:WebDav:UserName={RcloneWebDavServer.UserName}",
-            $"--Storage:WebDav:Password={RcloneWebDavServer.Password}",
-            "--Storage:WebDav:Retries=0",
-            "--Storage:WebDav:IdleTimeout=00:00:05");
+        _server = await WriteFixture.StartAsync(_webDav.ServerArguments("--Storage:WebDav:IdleTimeout=00:00:05"));
     }
 
     public async Task DisposeAsync()

@@ -20,12 +20,7 @@ public sealed class LibraryInputWebDavTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _webDav = await RcloneWebDavServer.StartAsync();
-        _server = await WriteFixture.StartAsync(
-            "--Storage:Provider=WebDav",
-            $"--Storage:WebDav:BaseUrl={_webDav.BaseUrl}",
-            $"--Storage:WebDav:UserName={RcloneWebDavServer.UserName}",
-            $"--Storage:WebDav:Password={RcloneWebDavServer.Password}",
-            "--Storage:WebDav:Retries=0");
+        _server = await WriteFixture.StartAsync(_webDav.ServerArguments());
     }
 
     public async Task DisposeAsync()

@@ -19,12 +19,7 @@ public sealed class ImageExperimentLibraryInputWebDavTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _webDav = await RcloneWebDavServer.StartAsync();
-        _pool = await TokenPoolServer.StartAsync(
-            "--Storage:Provider=WebDav",
-            $"--Storage:WebDav:BaseUrl={_webDav.BaseUrl}",
-            $"--Storage:WebDav:UserName={RcloneWebDavServer.UserName}",
-            $"--Storage:WebDav:Password={RcloneWebDavServer.Password}",
-            "--Storage:WebDav:Retries=0");
+        _pool = await TokenPoolServer.StartAsync(_webDav.ServerArguments());
     }
 
     public async Task DisposeAsync()

@@ -35,6 +35,17 @@ public sealed class RcloneWebDavServer : IAsyncDisposable
 
     public string BaseUrl => $"http://127.0.0.1:{Port}/";
 
+    /// <summary>The command-line settings that make a server under test keep its library on this WebDAV server, no retries.</summary>
+    public string[] ServerArguments(params string[] more) =>
+    [
+        "--Storage:Provider=WebDav",
+        $"--Storage:WebDav:BaseUrl={BaseUrl}",
+        $"--Storage:WebDav:UserName={UserName}",
+        $"--Storage:WebDav:Password={Password}",
+        "--Storage:WebDav:Retries=0",
+        .. more,
+    ];
+
     /// <summary>Settings for a store on this server, with the right password unless another is given; short retries.</summary>
     public WebDavBlobStorageOptions Options(string password = Password) => new()
     {
