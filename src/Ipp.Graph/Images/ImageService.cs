@@ -4,6 +4,7 @@ using Ipp.Graph.Applications;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.Experiments.Lifecycle;
 using Ipp.Graph.GraphQL;
 using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Images.Entities;
@@ -104,7 +105,8 @@ public sealed class ImageService(IDbContextFactory<IppDbContext> databases, Acce
     }
 
     /// <summary>
-    /// Deletes the image and its links to roles, unless experiments on it wait or run (<see cref="ImageInUseError"/>);
+    /// Deletes the image and its links to roles, unless experiments on it wait or run, a cancelled one's job included
+    /// (<see cref="ImageInUseError"/>);
     /// the others keep their snapshot of it (their <c>image_id</c> becomes null).
     /// </summary>
     public async Task<ImageView> DeleteAsync(SignedInCaller caller, string id, CancellationToken cancellationToken)
@@ -115,8 +117,7 @@ public sealed class ImageService(IDbContextFactory<IppDbContext> databases, Acce
 
         // In this transaction holding the image's row: a submission holds it too (FOR SHARE) while it writes its
         // experiment, so none starts on an image being deleted, and none waiting or running is missed here.
-        var busy = await db.Experiments.CountAsync(
-            e => e.ImageId == image.Id && (e.Status == ExperimentStatus.Submitted || e.Status == ExperimentStatus.Running), cancellationToken);
+        var busy = await CancelledJobs.WaitingOrRunning(db, db.Experiments).CountAsync(e => e.ImageId == image.Id, cancellationToken);
         if (busy > 0)
         {
             throw new MutationException(new ImageInUseError(id, busy));

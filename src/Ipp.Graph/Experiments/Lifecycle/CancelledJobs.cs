@@ -77,6 +77,20 @@ public sealed class CancelledJobs(IDbContextFactory<IppDbContext> databases, Upl
         return !await EndNotedAsync(db, experiment.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// The experiments of <paramref name="experiments"/> whose job waits or runs on the token pool, in SQL: SUBMITTED,
+    /// RUNNING, or CANCELLED with its token in the pool and no end noted since (an experiment's last event is the
+    /// noted end until it is retried, as <see cref="StillRunsAsync"/> decides one at a time).
+    /// </summary>
+    public static IQueryable<Experiment> WaitingOrRunning(IppDbContext db, IQueryable<Experiment> experiments) =>
+        experiments.Where(e =>
+            e.Status == ExperimentStatus.Submitted
+            || e.Status == ExperimentStatus.Running
+            || (e.Status == ExperimentStatus.Cancelled
+                && e.TokenState == ExperimentTokenState.InPool
+                && db.ExperimentEvents.Where(ev => ev.ExperimentId == e.Id).OrderByDescending(ev => ev.Id).Select(ev => ev.PreviousStatus).FirstOrDefault()
+                    != ExperimentStatus.Cancelled));
+
     /// <summary>Whether an end was noted after the experiment's latest change to CANCELLED.</summary>
     private static async Task<bool> EndNotedAsync(IppDbContext db, long experimentId, CancellationToken cancellationToken)
     {

@@ -77,6 +77,8 @@ public sealed class CancelRetryTokenTests(TokenPoolFixture fixture) : IClassFixt
         Assert.Equal($"cancelled by {researcher.Email} while its job ran (the job goes on)", (await LiveFixture.EventsAsync(Pool.Server, eid))[^1].Reason);
         Assert.Equal(("EXPERIMENT_BUSY", "CANCELLED"), LifecycleClient.ErrorOf(await Pool.PostAsync(LifecycleClient.Retry, new { id }, researcher), "retryExperiment"));
         Assert.Equal("EXPERIMENT_BUSY", (await Pool.PostAsync(LifecycleClient.Delete, new { id }, researcher)).PayloadErrorCode("deleteExperiment"));
+        const string DeleteImage = "mutation($id: ID!) { deleteImage(input: {id: $id}) { deletedId errors { __typename ... on Error { code } } } }";
+        Assert.Equal("IMAGE_IN_USE", (await Pool.PostAsync(DeleteImage, new { id = image }, fixture.Maintainer)).PayloadErrorCode("deleteImage"));
 
         // The job ends well: noted once, still CANCELLED, no outputs collected, never COMPLETED.
         await WriteTokenAsync(tokenId, token =>
