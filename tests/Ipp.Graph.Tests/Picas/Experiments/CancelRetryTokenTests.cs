@@ -27,11 +27,7 @@ public sealed class CancelRetryTokenTests(TokenPoolFixture fixture) : IClassFixt
     [Fact]
     public async Task A_token_waiting_in_the_pool_is_deleted_by_its_revision_and_a_retry_posts_it_again_to_run_to_its_end()
     {
-        var researcher = await Pool.SignUpAsync("AI_RESEARCHER");
-        var image = await Pool.CreateImageAsync(fixture.Maintainer);
-        var id = TokenPoolServer.IdOf(await Pool.CreateExperimentAsync(researcher, image, new { text = "x" }));
-        await Pool.InPoolAsync(researcher, id);
-        var eid = TokenPoolServer.DecodeExperiment(id);
+        var (researcher, image, id, eid, _) = await NewInPoolAsync();
 
         var cancelled = await Pool.PostAsync(LifecycleClient.Cancel, new { id }, researcher);
 
@@ -56,12 +52,7 @@ public sealed class CancelRetryTokenTests(TokenPoolFixture fixture) : IClassFixt
     [Fact]
     public async Task A_running_job_goes_on_after_a_cancel_its_end_is_noted_apart_and_a_retry_resets_its_token_as_the_clients_scrub()
     {
-        var researcher = await Pool.SignUpAsync("AI_RESEARCHER");
-        var image = await Pool.CreateImageAsync(fixture.Maintainer);
-        var id = TokenPoolServer.IdOf(await Pool.CreateExperimentAsync(researcher, image, new { text = "x" }));
-        await Pool.InPoolAsync(researcher, id);
-        var eid = TokenPoolServer.DecodeExperiment(id);
-        var tokenId = TokenPoolServer.TokenIdOf(id);
+        var (researcher, image, id, eid, tokenId) = await NewInPoolAsync();
 
         // A pilot claims it (as the client's lock does) and the job runs.
         await WriteTokenAsync(tokenId, token =>
@@ -106,12 +97,7 @@ public sealed class CancelRetryTokenTests(TokenPoolFixture fixture) : IClassFixt
     [Fact]
     public async Task A_cancelled_running_experiments_token_deleted_by_hand_leaves_it_cancelled_and_retryable()
     {
-        var researcher = await Pool.SignUpAsync("AI_RESEARCHER");
-        var image = await Pool.CreateImageAsync(fixture.Maintainer);
-        var id = TokenPoolServer.IdOf(await Pool.CreateExperimentAsync(researcher, image, new { text = "x" }));
-        await Pool.InPoolAsync(researcher, id);
-        var eid = TokenPoolServer.DecodeExperiment(id);
-        var tokenId = TokenPoolServer.TokenIdOf(id);
+        var (researcher, image, id, eid, tokenId) = await NewInPoolAsync();
         await WriteTokenAsync(tokenId, token => token["lock"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         await Pool.WaitForAsync(researcher, id, e => e.GetProperty("status").GetString() == "RUNNING");
         Assert.Equal("CANCELLED", LifecycleClient.StatusOf(await Pool.PostAsync(LifecycleClient.Cancel, new { id }, researcher), "cancelExperiment"));
@@ -242,6 +228,16 @@ public sealed class CancelRetryTokenTests(TokenPoolFixture fixture) : IClassFixt
     }
 
     /// <summary>Creates an experiment and runs it to COMPLETED: the feed handled everything before its end.</summary>
+    /// <summary>A new researcher's experiment on a new image, its token in the pool: the ids a test needs of it.</summary>
+    private async Task<(WriteUser Researcher, string Image, string Id, long ExperimentId, string TokenId)> NewInPoolAsync()
+    {
+        var researcher = await Pool.SignUpAsync("AI_RESEARCHER");
+        var image = await Pool.CreateImageAsync(fixture.Maintainer);
+        var id = TokenPoolServer.IdOf(await Pool.CreateExperimentAsync(researcher, image, new { text = "x" }));
+        await Pool.InPoolAsync(researcher, id);
+        return (researcher, image, id, TokenPoolServer.DecodeExperiment(id), TokenPoolServer.TokenIdOf(id));
+    }
+
     private async Task RunAnotherToItsEndAsync(WriteUser researcher, string image)
     {
         var other = TokenPoolServer.IdOf(await Pool.CreateExperimentAsync(researcher, image, new { text = "other" }));
