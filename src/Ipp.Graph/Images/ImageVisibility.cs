@@ -2,6 +2,7 @@ using Ipp.Graph.Accounts;
 using Ipp.Graph.Authorization;
 using Ipp.Graph.Data;
 using Ipp.Graph.Images.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Images;
 
@@ -39,6 +40,16 @@ public static class ImageVisibility
         var roles = caller.Roles.Select(RoleNames.NameOf).ToList();
         return images.Where(i => i.Roles.Any(r => roles.Contains(r.Role)));
     }
+
+    /// <summary>
+    /// The image <paramref name="imageKey"/> with its roles, untracked, when the caller may see (so use) it; null
+    /// otherwise, when it was deleted, or for no key.
+    /// </summary>
+    public static Task<ContainerImage?> FindAsync(
+        IppDbContext db, AccessPolicy policy, SignedInCaller caller, long? imageKey, CancellationToken cancellationToken) =>
+        imageKey is { } key
+            ? Seen(db, policy, caller).AsNoTracking().Include(i => i.Roles).FirstOrDefaultAsync(i => i.Id == key, cancellationToken)
+            : Task.FromResult<ContainerImage?>(null);
 
     /// <summary>The images the caller may change: every one with <see cref="Permission.ImagesManage"/>, else none.</summary>
     public static IQueryable<ContainerImage> Managed(IppDbContext db, AccessPolicy policy, SignedInCaller caller)

@@ -38,7 +38,7 @@ public sealed class ExperimentCloner(
     UserQuota quota,
     ExperimentEvents events,
     IExperimentsInFlight inFlight,
-    ImageDraftEditor images,
+    AccessPolicy policy,
     TimeProvider clock)
 {
     /// <summary>Clones the experiment <see cref="CloneExperimentInput.Id"/> into a new draft of the caller's.</summary>
@@ -116,7 +116,7 @@ public sealed class ExperimentCloner(
         SignedInCaller caller, Experiment source, Experiment clone, Func<IppDbContext, CancellationToken, Task<long[]>> tags, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var image = await images.FindImageAsync(db, caller, source.ImageId, cancellationToken)
+        var image = await ImageVisibility.FindAsync(db, policy, caller, source.ImageId, cancellationToken)
             ?? throw new MutationException(new ApplicationUnknownError(source.ApplicationKey));
         using (var parameters = JsonDocument.Parse(source.ParametersJson))
         {

@@ -43,7 +43,7 @@ public sealed class ImageDraftEditor(IDbContextFactory<IppDbContext> databases, 
             throw new MutationException(new ExperimentNotEditableError(experiment.Status, "edited"));
         }
 
-        var image = await FindImageAsync(db, caller, experiment.ImageId, cancellationToken)
+        var image = await ImageVisibility.FindAsync(db, policy, caller, experiment.ImageId, cancellationToken)
             ?? throw new MutationException(new ApplicationUnknownError(experiment.ApplicationKey));
         var (kept, removed, removalProblems) = DraftFiles.Remove(experiment.Inputs, input.RemoveFiles);
         var name = input.Name ?? experiment.Name;
@@ -84,10 +84,4 @@ public sealed class ImageDraftEditor(IDbContextFactory<IppDbContext> databases, 
         await transaction.CommitAsync(cancellationToken);
         return experiment;
     }
-
-    /// <summary>The image with its roles when the caller may use it; null otherwise (or when it was deleted).</summary>
-    public Task<ContainerImage?> FindImageAsync(IppDbContext db, SignedInCaller caller, long? imageKey, CancellationToken cancellationToken) =>
-        imageKey is { } key
-            ? ImageVisibility.Seen(db, policy, caller).AsNoTracking().Include(i => i.Roles).FirstOrDefaultAsync(i => i.Id == key, cancellationToken)
-            : Task.FromResult<ContainerImage?>(null);
 }

@@ -59,7 +59,7 @@ public sealed class ImageExperiments(
         var submit = !input.Draft;
         var found = await sources.ResolveAsync(caller, input.Files, cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var image = await FindImageAsync(db, caller, imageKey, cancellationToken) ?? throw new MutationException(new ApplicationUnknownError(input.Application));
+        var image = await ImageVisibility.FindAsync(db, policy, caller, imageKey, cancellationToken) ?? throw new MutationException(new ApplicationUnknownError(input.Application));
         var validation = ParameterValidator.Validate(ImageApplication.Of(ImageView.Of(image)), input.Parameters, found.Parameters, input.Name, input.Description);
         if (!validation.IsValid || found.Problems.Count > 0)
         {
@@ -130,7 +130,7 @@ public sealed class ImageExperiments(
         }
 
         var image = experiment.ImageId is { } imageKey && (await visible.FindAsync(experiment.ApplicationKey))?.Image?.Key == imageKey
-            ? await FindImageAsync(db, caller, imageKey, cancellationToken)
+            ? await ImageVisibility.FindAsync(db, policy, caller, imageKey, cancellationToken)
             : null;
         if (image is null)
         {
@@ -186,10 +186,6 @@ public sealed class ImageExperiments(
         outbox ?? throw new GraphQLError(
             "This server has no token pool to run experiments on container images (Picas:Url); keep the experiment as a draft.",
             code: ExperimentsErrorCodes.TokenPoolNotConfigured);
-
-    /// <summary>The image with its roles when the caller may use it; null otherwise.</summary>
-    private Task<ContainerImage?> FindImageAsync(IppDbContext db, SignedInCaller caller, long imageKey, CancellationToken cancellationToken) =>
-        ImageVisibility.Seen(db, policy, caller).AsNoTracking().Include(i => i.Roles).FirstOrDefaultAsync(i => i.Id == imageKey, cancellationToken);
 
     /// <summary>
     /// Holds the image's row until the transaction ends (PostgreSQL <c>FOR SHARE</c>; SQLite's transaction is the
