@@ -150,16 +150,30 @@ internal sealed partial class PicasOutboxWorker(
         return there.IsOk ? null : there.ToString();
     }
 
-    /// <summary>Counts a failed attempt on the entry, which waits longer each time, and logs it.</summary>
+    /// <summary>
+    /// Counts a failed attempt on the entry, which waits longer each time, and logs it. Only a row as the worker read
+    /// it is changed: one withheld (<see cref="PicasOutbox.TryWithholdAsync"/>), made due again, or counted by another
+    /// worker while this post was on its way keeps what was written since; else a cancel during a slow post would be
+    /// undone and its token posted at the next attempt.
+    /// </summary>
     private async Task RecordFailureAsync(IppDbContext db, PicasOptions settings, PicasOutboxEntry entry, string failure, CancellationToken cancellationToken)
     {
         var attempts = entry.Attempts + 1;
         var next = clock.UtcNowToMillisecond() + Backoff(settings, attempts);
         failure = failure.Length > 500 ? failure[..500] : failure;
-        await db.Set<PicasOutboxEntry>().Where(e => e.TokenId == entry.TokenId && e.PostedAt == null).ExecuteUpdateAsync(
-            set => set.SetProperty(e => e.Attempts, attempts).SetProperty(e => e.NextAttemptAt, next).SetProperty(e => e.LastFailure, failure),
-            cancellationToken);
-        PostFailed(logger, entry.TokenId, attempts, failure, next);
+        var counted = await db.Set<PicasOutboxEntry>()
+            .Where(e => e.TokenId == entry.TokenId && e.PostedAt == null && e.NextAttemptAt == entry.NextAttemptAt && e.Attempts == entry.Attempts)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(e => e.Attempts, attempts).SetProperty(e => e.NextAttemptAt, next).SetProperty(e => e.LastFailure, failure),
+                cancellationToken) > 0;
+        if (counted)
+        {
+            PostFailed(logger, entry.TokenId, attempts, failure, next);
+        }
+        else
+        {
+            PostFailedUncounted(logger, entry.TokenId, failure);
+        }
     }
 
     private static TimeSpan Backoff(PicasOptions settings, int attempts)
@@ -170,6 +184,9 @@ internal sealed partial class PicasOutboxWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The token {TokenId} could not be posted to the pool (attempt {Attempts}: {Failure}); next attempt at {NextAttempt:O}.")]
     private static partial void PostFailed(ILogger logger, string tokenId, int attempts, string failure, DateTime nextAttempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The token {TokenId} could not be posted to the pool ({Failure}); it was withheld or made due again meanwhile, so this attempt is not counted.")]
+    private static partial void PostFailedUncounted(ILogger logger, string tokenId, string failure);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A round of the token outbox failed; its tokens wait for the next round.")]
     private static partial void RoundFailed(ILogger logger, Exception exception);

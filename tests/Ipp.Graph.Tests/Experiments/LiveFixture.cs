@@ -154,15 +154,8 @@ public sealed class LiveFixture
     public Task WaitForStatusAsync(long experimentId, ExperimentStatus status) => WaitForStatusAsync(Server, experimentId, status);
 
     /// <summary>Waits until the server logged <paramref name="message"/> at <paramref name="level"/>.</summary>
-    public static async Task WaitForLogAsync(RunningServer server, LogLevel level, string message)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!server.Logs.Entries.Any(e => e.Level == level && e.Message == message))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited in vain for the log entry \"{message}\".");
-            await Task.Delay(20);
-        }
-    }
+    public static Task WaitForLogAsync(RunningServer server, LogLevel level, string message) =>
+        server.Logs.WaitForAsync(e => e.Level == level && e.Message == message, message);
 
     /// <summary>Waits until the user has <paramref name="count"/> live subscriptions on the server's hub.</summary>
     public async Task WaitForSubscribersAsync(int count)

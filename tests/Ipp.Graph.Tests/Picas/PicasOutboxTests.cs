@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Ipp.Graph.Data;
 using Ipp.Graph.Picas;
 using Ipp.Graph.Picas.Entities;
+using Ipp.Graph.Tests.Storage.Blobs;
 using Ipp.Graph.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -105,6 +106,30 @@ public sealed class PicasOutboxTests
         await WaitUntilAsync(server, async db => await db.Set<PicasOutboxEntry>().AllAsync(e => e.PostedAt != null));
 
         await AssertPoolHoldsOnceAsync(pool, ids);
+    }
+
+    [Fact]
+    public async Task A_token_withheld_while_its_post_is_on_the_way_stays_withheld_when_the_post_fails()
+    {
+        await using var pool = await PouchDbServer.StartAsync();
+        await using var server = await RunningServer.StartAsync([.. Settings(pool), "--Picas:RequestTimeout=00:00:03"]);
+        await PicasTestPool.WaitUntilReadyAsync(server);
+        await pool.StopAsync();
+        // The pool's port now takes requests and never answers: the worker's post waits out its timeout.
+        await using var silent = new CannedHttpServer(answer: null, port: pool.Port);
+
+        await AddAsync(server, ["slow-1"]);
+        await silent.WaitForRequestAsync($"POST /{PicasTestPool.Database}/_bulk_docs");
+        await using (var db = await server.Services.GetRequiredService<IDbContextFactory<IppDbContext>>().CreateDbContextAsync())
+        {
+            Assert.True(await server.Services.GetRequiredService<PicasOutbox>().TryWithholdAsync(db, "slow-1", default));
+        }
+
+        await server.Logs.WaitForAsync(entry => entry.Message.Contains("slow-1 could not be posted", StringComparison.Ordinal), "the failed post");
+        var entry = await ReadEntryAsync(server, "slow-1");
+        Assert.Equal(PicasOutbox.WithheldNote, entry.LastFailure);
+        Assert.Equal(9999, entry.NextAttemptAt.Year);
+        Assert.Equal(0, entry.Attempts);
     }
 
     /// <summary>Writes a token per id to the outbox in one transaction, as a feature does, and wakes the worker.</summary>

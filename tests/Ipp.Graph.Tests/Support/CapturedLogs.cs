@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Ipp.Graph.Tests.Transport.WebSockets;
 
 namespace Ipp.Graph.Tests.Support;
 
@@ -18,6 +19,17 @@ public sealed class CapturedLogs : ILoggerProvider
     /// </summary>
     public IEnumerable<LogEntry> ServerWarnings =>
         _entries.Where(entry => entry.Level >= LogLevel.Warning && entry.Category.StartsWith("Ipp.Graph", StringComparison.Ordinal));
+
+    /// <summary>Waits until an entry <paramref name="matches"/>; fails after <see cref="TestEvents.Patience"/>, naming <paramref name="what"/>.</summary>
+    public async Task WaitForAsync(Func<LogEntry, bool> matches, string what)
+    {
+        var deadline = DateTime.UtcNow + TestEvents.Patience;
+        while (!_entries.Any(matches))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Waited in vain for the log entry: {what}.");
+            await Task.Delay(20);
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 

@@ -75,13 +75,6 @@ public sealed class LibraryOrphanSweepTests
     }
 
     /// <summary>Waits until the sweep at start has run (it logs what it removed).</summary>
-    private static async Task WaitForSweepAsync(RunningServer server)
-    {
-        var deadline = DateTime.UtcNow + TestEvents.Patience;
-        while (!server.Logs.Entries.Any(entry => entry.Category == typeof(LibraryOrphanSweep).FullName && entry.Message.Contains("sweep removed", StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The sweep at start did not run.");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitForSweepAsync(RunningServer server) =>
+        server.Logs.WaitForAsync(entry => entry.Category == typeof(LibraryOrphanSweep).FullName && entry.Message.Contains("sweep removed", StringComparison.Ordinal), "the sweep at start");
 }

@@ -1,23 +1,28 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Ipp.Graph.Tests.Transport.WebSockets;
 
 namespace Ipp.Graph.Tests.Storage.Blobs;
 
 /// <summary>
 /// A server on a free port of 127.0.0.1 that accepts every connection and, for each request, either answers
 /// <c>answer</c> (a whole HTTP response) or, without one, says nothing at all: what a WebDAV server does in the cases
-/// rclone cannot be made to show (a redirect, a server that stops answering).
+/// rclone cannot be made to show (a redirect, a server that stops answering). It may take over a stopped server's
+/// <c>port</c>, and tells which requests arrived (<see cref="WaitForRequestAsync"/>).
 /// </summary>
 public sealed class CannedHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly string? _answer;
+    private readonly ConcurrentQueue<string> _requestLines = new();
     private readonly List<Socket> _accepted = [];
     private readonly Task _accepting;
 
-    public CannedHttpServer(string? answer)
+    public CannedHttpServer(string? answer, int port = 0)
     {
+        _listener = new TcpListener(IPAddress.Loopback, port);
         _answer = answer;
         _listener.Start();
         _accepting = AcceptAsync();
@@ -57,15 +62,23 @@ public sealed class CannedHttpServer : IAsyncDisposable
                 _accepted.Add(socket);
             }
 
-            if (_answer is not null)
-            {
-                _ = AnswerAsync(socket, _answer);
-            }
+            _ = ServeAsync(socket);
         }
     }
 
-    /// <summary>Reads a request's head (the requests sent here have no body) and sends the answer.</summary>
-    private static async Task AnswerAsync(Socket socket, string answer)
+    /// <summary>Waits until a request whose first line starts with <paramref name="start"/> (say <c>POST /db/_bulk_docs</c>) arrived.</summary>
+    public async Task WaitForRequestAsync(string start)
+    {
+        var deadline = DateTime.UtcNow + TestEvents.Patience;
+        while (!_requestLines.Any(line => line.StartsWith(start, StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"No request \"{start}\" arrived; seen: {string.Join(", ", _requestLines)}");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Reads a request's head (a body is never read), notes its first line and sends the answer, if any.</summary>
+    private async Task ServeAsync(Socket socket)
     {
         var received = new StringBuilder();
         var buffer = new byte[4096];
@@ -82,7 +95,11 @@ public sealed class CannedHttpServer : IAsyncDisposable
                 received.Append(Encoding.ASCII.GetString(buffer, 0, count));
             }
 
-            await socket.SendAsync(Encoding.ASCII.GetBytes(answer));
+            _requestLines.Enqueue(received.ToString()[..received.ToString().IndexOf("\r\n", StringComparison.Ordinal)]);
+            if (_answer is not null)
+            {
+                await socket.SendAsync(Encoding.ASCII.GetBytes(_answer));
+            }
         }
         catch (Exception gone) when (gone is SocketException or ObjectDisposedException)
         {
