@@ -38,12 +38,10 @@ public sealed class TrainMateRolesMigrationTests : IAsyncLifetime
     public async Task Researcher_rows_go_admin_rows_stay_and_going_back_gives_every_user_researcher()
     {
         string before;
-        await using (var db = Open())
+        await using (var db = _database.Context())
         {
             var migrator = db.GetService<IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var previous = migrations[migrations.FindIndex(id => id.EndsWith("_" + Migration, StringComparison.Ordinal)) - 1];
-            await migrator.MigrateAsync(previous);
+            var previous = await TestDatabase.MigrateToBeforeAsync(db, Migration);
             await _database.ExecuteAsync("""
                 INSERT INTO users (email, normalized_email, password_hash, created_at) VALUES ('ada@example.org', 'ada@example.org', 'x', '2026-12-01 10:00:00');
                 INSERT INTO users (email, normalized_email, password_hash, created_at) VALUES ('grace@example.org', 'grace@example.org', 'x', '2026-12-01 10:00:00');
@@ -73,23 +71,5 @@ public sealed class TrainMateRolesMigrationTests : IAsyncLifetime
     }
 
     /// <summary>Every row of user_roles, <c>user_id|role</c>, one per line in order.</summary>
-    private async Task<string> RolesAsync()
-    {
-        await using var connection = await _database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_id, role FROM user_roles ORDER BY user_id, role";
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add($"{reader.GetInt64(0)}|{reader.GetString(1)}");
-        }
-
-        return string.Join('\n', rows);
-    }
-
-    private IppDbContext Open() =>
-        TestDatabase.Provider == DatabaseProvider.Sqlite
-            ? new SqliteIppDbContext(new DbContextOptionsBuilder<SqliteIppDbContext>().UseSqlite(_database.ConnectionString).Options)
-            : new PostgreSqlIppDbContext(new DbContextOptionsBuilder<PostgreSqlIppDbContext>().UseNpgsql(_database.ConnectionString).Options);
+    private Task<string> RolesAsync() => _database.LinesAsync("SELECT user_id, role FROM user_roles ORDER BY user_id, role");
 }

@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Text;
 using Ipp.Graph.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Ipp.Graph.Tests.Support;
@@ -60,6 +63,21 @@ public sealed class TestDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>A context of the server's own model on this database, outside any server: to migrate it step by step.</summary>
+    public IppDbContext Context() =>
+        _postgresName is null
+            ? new SqliteIppDbContext(new DbContextOptionsBuilder<SqliteIppDbContext>().UseSqlite(ConnectionString).Options)
+            : new PostgreSqlIppDbContext(new DbContextOptionsBuilder<PostgreSqlIppDbContext>().UseNpgsql(ConnectionString).Options);
+
+    /// <summary>Migrates <paramref name="db"/> to the migration just before <paramref name="migration"/> (its name without the date) and gives that one's id.</summary>
+    public static async Task<string> MigrateToBeforeAsync(IppDbContext db, string migration)
+    {
+        var migrations = db.Database.GetMigrations().ToList();
+        var previous = migrations[migrations.FindIndex(id => id.EndsWith("_" + migration, StringComparison.Ordinal)) - 1];
+        await db.GetService<IMigrator>().MigrateAsync(previous);
+        return previous;
+    }
+
     /// <summary>Runs <paramref name="sql"/>, with <c>@name</c> parameters, and returns the first column of its first row.</summary>
     public async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
     {
@@ -74,6 +92,21 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var connection = await OpenAsync();
         await using var command = Command(connection, sql, parameters);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The rows <paramref name="sql"/> reads, one per line, their values joined by '|' (a null as nothing).</summary>
+    public async Task<string> LinesAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = Command(connection, sql, []);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
+        }
+
+        return string.Join('\n', lines);
     }
 
     /// <summary>The database's tables (EF's own included), by name.</summary>

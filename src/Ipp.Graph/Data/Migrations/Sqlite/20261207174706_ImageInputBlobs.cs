@@ -28,6 +28,8 @@ namespace Ipp.Graph.Data.Migrations.Sqlite
                 name: "ix_experiment_inputs_blob_key",
                 table: "experiment_inputs",
                 column: "blob_key");
+
+            migrationBuilder.Sql(ImageInputBlobsBackfill.Sql);
         }
 
         /// <inheritdoc />
