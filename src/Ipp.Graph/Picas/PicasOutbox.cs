@@ -16,7 +16,7 @@ public sealed class PicasOutbox(TimeProvider clock)
     public const string WithheldNote = "withheld: its task was cancelled before it was posted";
 
     /// <summary>The next attempt of a withheld row: never (a date every database stores as it is).</summary>
-    private static readonly DateTime Never = new(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    internal static readonly DateTime Never = new(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -39,8 +39,8 @@ public sealed class PicasOutbox(TimeProvider clock)
     /// Takes back a token not yet posted, in the caller's transaction on <paramref name="db"/>: its row is parked
     /// (its next attempt in the year 9999, <see cref="PicasOutboxEntry.LastFailure"/> saying why), so
     /// no worker takes it again and its document stays for <see cref="RequeueAsync"/>. False when it was posted already
-    /// (or is not there): then it is the pool's. A worker that read the row before still posts it; whoever took it
-    /// back must withdraw it from the pool when it shows up there.
+    /// (or is not there): then it is the pool's. A worker that read the row before still posts it, finds the row
+    /// withheld when it comes to mark it posted, and deletes the token again while it waits unclaimed.
     /// </summary>
     public async Task<bool> TryWithholdAsync(IppDbContext db, string tokenId, CancellationToken cancellationToken) =>
         await db.Set<PicasOutboxEntry>()

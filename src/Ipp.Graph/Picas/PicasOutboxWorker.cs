@@ -14,6 +14,8 @@ namespace Ipp.Graph.Picas;
 /// the token there and counts it as posted: the pool holds each token once. A post that fails (the pool down, a 5xx,
 /// a refusal) is tried again later, the wait doubling from <c>Picas:RetryDelay</c> up to
 /// <c>Picas:OutboxMaxRetryDelay</c>; a batch the pool did not take ends the round, so the rest wait without a request.
+/// A row withheld while its post was on the way (<see cref="PicasOutbox.TryWithholdAsync"/>) stays withheld whatever
+/// the post's outcome: a failure is not counted on it, and a token that was written is taken back out of the pool.
 /// </summary>
 internal sealed partial class PicasOutboxWorker(
     IDbContextFactory<IppDbContext> databases,
@@ -120,9 +122,48 @@ internal sealed partial class PicasOutboxWorker(
         }
 
         var postedAt = clock.UtcNowToMillisecond();
-        await db.Set<PicasOutboxEntry>().Where(e => posted.Contains(e.TokenId) && e.PostedAt == null)
+        await db.Set<PicasOutboxEntry>().Where(e => posted.Contains(e.TokenId) && e.PostedAt == null && e.NextAttemptAt != PicasOutbox.Never)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.PostedAt, postedAt).SetProperty(e => e.LastFailure, (string?)null), cancellationToken);
+        var withheld = await db.Set<PicasOutboxEntry>().AsNoTracking()
+            .Where(e => posted.Contains(e.TokenId) && e.PostedAt == null && e.NextAttemptAt == PicasOutbox.Never)
+            .Select(e => e.TokenId)
+            .ToListAsync(cancellationToken);
+        foreach (var tokenId in withheld)
+        {
+            await TakeBackAsync(tokenId, cancellationToken);
+        }
+
         return due.Count == settings.OutboxBatchSize;
+    }
+
+    /// <summary>
+    /// Deletes a token this worker wrote though its row was withheld while the post was on the way (the row then
+    /// stays withheld, for a retry to post again), unless a pilot claimed it meanwhile: that job runs, and whoever
+    /// withheld it hears of its end through the feed.
+    /// </summary>
+    private async Task TakeBackAsync(string tokenId, CancellationToken cancellationToken)
+    {
+        var read = await couch.GetDocumentAsync(tokenId, cancellationToken);
+        if (read.Outcome == CouchOutcome.NotFound)
+        {
+            return;
+        }
+
+        string outcome;
+        if (!read.IsOk)
+        {
+            outcome = read.ToString();
+        }
+        else if (PicasTokenState.Read(read.Value!) is { Lock: 0, Done: 0 } waiting)
+        {
+            outcome = (await couch.DeleteDocumentAsync(tokenId, waiting.Revision, cancellationToken)).ToString();
+        }
+        else
+        {
+            outcome = "claimed meanwhile: its job runs";
+        }
+
+        TakenBack(logger, tokenId, outcome);
     }
 
     /// <summary>The token to write, under its id; null when the stored text is no JSON object.</summary>
@@ -187,6 +228,9 @@ internal sealed partial class PicasOutboxWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The token {TokenId} could not be posted to the pool ({Failure}); it was withheld or made due again meanwhile, so this attempt is not counted.")]
     private static partial void PostFailedUncounted(ILogger logger, string tokenId, string failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The token {TokenId} was withheld while its post was on the way; taking it back out of the pool: {Outcome}.")]
+    private static partial void TakenBack(ILogger logger, string tokenId, string outcome);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A round of the token outbox failed; its tokens wait for the next round.")]
     private static partial void RoundFailed(ILogger logger, Exception exception);

@@ -18,9 +18,11 @@ public sealed class PicasOutboxTests
 {
     private static readonly TimeSpan PostedTimeout = TimeSpan.FromSeconds(90);
 
-    private static string[] Settings(PouchDbServer pool) =>
+    private static string[] Settings(PouchDbServer pool) => Settings(pool.Url);
+
+    private static string[] Settings(string poolUrl) =>
     [
-        .. PicasTestPool.Settings(pool.Url, password: null),
+        .. PicasTestPool.Settings(poolUrl, password: null),
         "--Picas:OutboxPollInterval=00:00:00.200",
         "--Picas:RetryDelay=00:00:00.100",
         "--Picas:OutboxMaxRetryDelay=00:00:01",
@@ -130,6 +132,34 @@ public sealed class PicasOutboxTests
         Assert.Equal(PicasOutbox.WithheldNote, entry.LastFailure);
         Assert.Equal(9999, entry.NextAttemptAt.Year);
         Assert.Equal(0, entry.Attempts);
+    }
+
+    [Fact]
+    public async Task A_token_withheld_while_its_post_is_on_the_way_is_taken_back_out_of_the_pool_when_the_post_goes_through()
+    {
+        await using var pool = await PouchDbServer.StartAsync();
+        await using var proxy = new HoldingProxy(pool.Port, $"POST /{PicasTestPool.Database}/_bulk_docs");
+        await using var server = await RunningServer.StartAsync(Settings(proxy.Url));
+        await PicasTestPool.WaitUntilReadyAsync(server);
+
+        await AddAsync(server, ["late-1"]);
+        await proxy.WaitUntilHeldAsync();
+        await using (var db = await server.Services.GetRequiredService<IDbContextFactory<IppDbContext>>().CreateDbContextAsync())
+        {
+            Assert.True(await server.Services.GetRequiredService<PicasOutbox>().TryWithholdAsync(db, "late-1", default));
+        }
+
+        proxy.Release();
+
+        await server.Logs.WaitForAsync(entry => entry.Message.Contains("late-1 was withheld while its post was on the way", StringComparison.Ordinal), "the token taken back");
+        // Written, then deleted: the feed shows it so.
+        using var http = pool.Client();
+        var changes = await http.GetFromJsonAsync<JsonObject>($"{PicasTestPool.Database}/_changes");
+        var change = changes!["results"]!.AsArray().Single(result => result!["id"]!.GetValue<string>() == "late-1")!;
+        Assert.True(change["deleted"]?.GetValue<bool>());
+        var entry = await ReadEntryAsync(server, "late-1");
+        Assert.Null(entry.PostedAt);
+        Assert.Equal(PicasOutbox.WithheldNote, entry.LastFailure);
     }
 
     /// <summary>Writes a token per id to the outbox in one transaction, as a feature does, and wakes the worker.</summary>
