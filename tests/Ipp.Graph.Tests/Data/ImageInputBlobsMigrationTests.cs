@@ -1,5 +1,4 @@
 using Ipp.Graph.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ipp.Graph.Tests.Data;
@@ -9,30 +8,14 @@ namespace Ipp.Graph.Tests.Data;
 /// recorded before it get the blob of the file they read, when that file is still there as it was; an input of a
 /// catalogue experiment (a copy in its folder), of an entry deleted since, or of a file that changed keeps none.
 /// </summary>
-public sealed class ImageInputBlobsMigrationTests : IAsyncLifetime
+public sealed class ImageInputBlobsMigrationTests : DatabaseInFolder
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _database = await TestDatabase.CreateAsync(_folder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task Inputs_of_image_experiments_get_the_blob_of_the_library_file_they_read()
     {
-        await using var db = _database.Context();
+        await using var db = Database.Context();
         await TestDatabase.MigrateToBeforeAsync(db, "ImageInputBlobs");
-        await _database.ExecuteAsync("""
+        await Database.ExecuteAsync("""
             INSERT INTO users (id, email, normalized_email, password_hash, created_at) VALUES (1, 'ada@example.org', 'ada@example.org', 'x', '2026-12-01 10:00:00');
             INSERT INTO library_entries (id, owner_id, name, normalized_name, kind, size, file_count, created_at, stored_bytes)
               VALUES (1, 1, 'reads.txt', 'reads.txt', 'FILE', 5, 1, '2026-12-01 10:00:00', 5),
@@ -67,6 +50,6 @@ public sealed class ImageInputBlobsMigrationTests : IAsyncLifetime
             6|key-b|sha-b
             7||
             """.ReplaceLineEndings("\n"),
-            await _database.LinesAsync("SELECT id, blob_key, sha256 FROM experiment_inputs ORDER BY id"));
+            await Database.LinesAsync("SELECT id, blob_key, sha256 FROM experiment_inputs ORDER BY id"));
     }
 }

@@ -10,7 +10,7 @@ namespace Ipp.Graph.Tests.Experiments.Drafts;
 /// <c>Experiment.ranApplication</c> for catalogue experiments: the catalogue entry as it was at submission, kept when
 /// the server restarts with a catalogue that changed it; a draft submitted after the change runs the new one.
 /// </summary>
-public sealed class RanApplicationTests : IAsyncLifetime
+public sealed class RanApplicationTests : DatabaseInFolder
 {
     private const string ChangedCatalogue = """
         [{"appKey": "demo", "label": "Demo 2", "description": "<p>Changed.</p>", "fieldGroups": {"main": {"label": "Main", "open": true, "fields": {
@@ -19,28 +19,12 @@ public sealed class RanApplicationTests : IAsyncLifetime
           "images": {"type": "attachment", "label": "Images"}}}}}]
         """;
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ipp-graph-tests", Guid.NewGuid().ToString("n"));
-
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _database = await TestDatabase.CreateAsync(_folder);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task An_experiment_says_which_catalogue_entry_it_ran_after_the_catalogue_changed()
     {
-        var catalogue = Path.Combine(_folder, "catalogue.json");
+        var catalogue = Path.Combine(Folder, "catalogue.json");
         File.WriteAllText(catalogue, Catalogue);
-        string[] settings = [_database.Setting, $"--UPLOAD_FOLDER={Path.Combine(_folder, "uploads")}", $"--Applications:CatalogPath={catalogue}"];
+        string[] settings = [Database.Setting, $"--UPLOAD_FOLDER={Path.Combine(Folder, "uploads")}", $"--Applications:CatalogPath={catalogue}"];
         string token, ran, draft;
         JsonElement before;
         await using (var server = await AccountsServer.StartAsync(settings))
