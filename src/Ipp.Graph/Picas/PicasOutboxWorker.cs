@@ -226,7 +226,7 @@ internal sealed partial class PicasOutboxWorker(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The token {TokenId} could not be posted to the pool (attempt {Attempts}: {Failure}); next attempt at {NextAttempt:O}.")]
     private static partial void PostFailed(ILogger logger, string tokenId, int attempts, string failure, DateTime nextAttempt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The token {TokenId} could not be posted to the pool ({Failure}); it was withheld or made due again meanwhile, so this attempt is not counted.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The token {TokenId} could not be posted to the pool ({Failure}); its row changed meanwhile (withheld, made due again, or counted by another worker), so this attempt is not counted.")]
     private static partial void PostFailedUncounted(ILogger logger, string tokenId, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The token {TokenId} was withheld while its post was on the way; taking it back out of the pool: {Outcome}.")]
