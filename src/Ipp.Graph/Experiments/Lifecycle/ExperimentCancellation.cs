@@ -84,7 +84,12 @@ public sealed class ExperimentCancellation(
             });
             if (won)
             {
-                return await RecordOrMoveBackAsync(experiment, LifecycleReasons.Cancelled(caller), cancelled, submitted);
+                return await FolderMoves.RecordOrMoveBackAsync(
+                    () => events.TryChangeAsync(
+                        experimentId, userId, experiment.Status, ExperimentStatus.Cancelled, CancellationToken.None, LifecycleReasons.Cancelled(caller)),
+                    cancelled,
+                    submitted,
+                    () => new MutationException(new ExperimentNotCancellableError(experiment.Status)));
             }
         }
 
@@ -99,30 +104,5 @@ public sealed class ExperimentCancellation(
         return await events.TryChangeAsync(
                 experimentId, userId, experiment.Status, ExperimentStatus.Cancelled, CancellationToken.None, LifecycleReasons.CancelledWhileRunning(caller))
             ?? throw new MutationException(new ExperimentNotCancellableError(experiment.Status));
-    }
-
-    /// <summary>Records the withdrawal; when the database fails or the row changed meanwhile, the folder goes back where it was.</summary>
-    private async Task<ExperimentEvent> RecordOrMoveBackAsync(Experiment experiment, string reason, string moved, string original)
-    {
-        ExperimentEvent? change;
-        try
-        {
-            change = await events.TryChangeAsync(
-                experiment.Id, experiment.UserId, experiment.Status, ExperimentStatus.Cancelled, CancellationToken.None, reason);
-        }
-        catch
-        {
-            await BlockingFileWork.RunAsync(() => DurableDirectory.Move(moved, original));
-            throw;
-        }
-
-        if (change is null)
-        {
-            // Only a repair of the database changes a row that is marked in flight: put the folder back.
-            await BlockingFileWork.RunAsync(() => DurableDirectory.Move(moved, original));
-            throw new MutationException(new ExperimentNotCancellableError(experiment.Status));
-        }
-
-        return change;
     }
 }

@@ -74,24 +74,11 @@ public sealed class ExperimentRetry(
             throw new MutationException(new ExperimentNotRetryableError(experiment.Status));
         }
 
-        ExperimentEvent? change;
-        try
-        {
-            change = await events.TryChangeAsync(
-                experimentId, userId, experiment.Status, ExperimentStatus.Submitted, CancellationToken.None, LifecycleReasons.Retried(caller));
-        }
-        catch
-        {
-            await BlockingFileWork.RunAsync(() => DurableDirectory.Move(submitted, from));
-            throw;
-        }
-
-        if (change is null)
-        {
-            await BlockingFileWork.RunAsync(() => DurableDirectory.Move(submitted, from));
-            throw new MutationException(new ExperimentNotRetryableError(experiment.Status));
-        }
-
-        return change;
+        return await FolderMoves.RecordOrMoveBackAsync(
+            () => events.TryChangeAsync(
+                experimentId, userId, experiment.Status, ExperimentStatus.Submitted, CancellationToken.None, LifecycleReasons.Retried(caller)),
+            submitted,
+            from,
+            () => new MutationException(new ExperimentNotRetryableError(experiment.Status)));
     }
 }

@@ -1,4 +1,5 @@
 using Ipp.Graph.Experiments.Entities;
+using Ipp.Graph.GraphQL.Mutations;
 using Ipp.Graph.Storage;
 
 namespace Ipp.Graph.Experiments.Lifecycle;
@@ -48,5 +49,33 @@ public static class FolderMoves
 
         (experiment.Status, experiment.StatusChangedAt) = (change.Status, change.OccurredAt);
         return experiment;
+    }
+
+    /// <summary>
+    /// Records the change a folder move that won stands for (<paramref name="record"/>); when the database fails, or
+    /// the row changed meanwhile (null: only a repair of the database changes a row marked in flight), the folder goes
+    /// back from <paramref name="moved"/> to <paramref name="original"/>, and the latter is <paramref name="refused"/>.
+    /// </summary>
+    public static async Task<ExperimentEvent> RecordOrMoveBackAsync(
+        Func<Task<ExperimentEvent?>> record, string moved, string original, Func<MutationException> refused)
+    {
+        ExperimentEvent? change;
+        try
+        {
+            change = await record();
+        }
+        catch
+        {
+            await BlockingFileWork.RunAsync(() => DurableDirectory.Move(moved, original));
+            throw;
+        }
+
+        if (change is null)
+        {
+            await BlockingFileWork.RunAsync(() => DurableDirectory.Move(moved, original));
+            throw refused();
+        }
+
+        return change;
     }
 }
